@@ -1,0 +1,125 @@
+/**
+ * Vietnamese text primitives: character classes, tone-mark placement, folding and the tokenizer
+ * that decides what a diff unit is. Pure functions, no I/O.
+ */
+
+/** Combining tone marks (NFD): grave, acute, tilde, hook above, dot below. */
+const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+
+/** Base vowels (after tone removal, NFC), lower case. */
+const VOWELS = 'aăâeêioôơuưy';
+/** Vowels that carry a shape mark and so attract the tone ("thuyền", "người"). */
+const MARKED_VOWELS = 'ăâêôơư';
+
+/** True for a Vietnamese (or Latin) letter, including precomposed letters with marks. */
+export function isLetter(ch: string): boolean {
+  return /\p{L}/u.test(ch);
+}
+
+/** True for an upper-case letter ("Đ", "Ơ", "A"). */
+export function isUpper(ch: string): boolean {
+  return /\p{Lu}/u.test(ch);
+}
+
+/** True for a lower-case letter ("đ", "ư", "a"). */
+export function isLower(ch: string): boolean {
+  return /\p{Ll}/u.test(ch);
+}
+
+/** True for a vowel letter of Vietnamese, with or without marks. */
+export function isVowel(ch: string): boolean {
+  return VOWELS.includes(stripTone(ch).toLowerCase());
+}
+
+/** Removes tone marks but keeps shape marks: "hoá" → "hoa", "thuyền" → "thuyên". */
+export function stripTone(s: string): string {
+  let out = '';
+  for (const c of s.normalize('NFD')) if (!TONE_MARKS.has(c)) out += c;
+  return out.normalize('NFC');
+}
+
+/** Removes every diacritic and maps đ to d: "Quyết định" → "Quyet dinh". */
+export function stripDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
+/**
+ * Puts the tone mark of one syllable where the traditional rule puts it, so that old and new
+ * placements compare equal: "hoá" → "hóa", "thuỷ" → "thủy", "khoẻ" → "khỏe", "hoàng" stays.
+ */
+export function placeTone(syllable: string): string {
+  const nfd = syllable.normalize('NFD');
+  let tone = '';
+  let bare = '';
+  for (const c of nfd) {
+    if (TONE_MARKS.has(c)) {
+      if (tone) return syllable.normalize('NFC'); // two tones: not a syllable we understand
+      tone = c;
+    } else bare += c;
+  }
+  if (!tone) return syllable.normalize('NFC');
+  const base = [...bare.normalize('NFC')];
+  const lower = base.map((c) => c.toLowerCase());
+  let first = lower.findIndex((c) => VOWELS.includes(c));
+  if (first < 0) return syllable.normalize('NFC');
+  // "qu" and "gi" + vowel: the u / i belongs to the consonant
+  if (first > 0 && ((lower[first - 1] === 'q' && lower[first] === 'u') || (lower[first - 1] === 'g' && lower[first] === 'i'))) {
+    if (first + 1 < lower.length && VOWELS.includes(lower[first + 1]!)) first += 1;
+  }
+  let last = first;
+  while (last + 1 < lower.length && VOWELS.includes(lower[last + 1]!)) last += 1;
+  const cluster: number[] = [];
+  for (let i = first; i <= last; i++) cluster.push(i);
+  const marked = cluster.filter((i) => MARKED_VOWELS.includes(lower[i]!));
+  let at: number;
+  if (marked.length > 0) at = marked[marked.length - 1]!;
+  else if (cluster.length === 1) at = first;
+  else if (last === lower.length - 1) at = cluster.length === 2 ? first : first + 1; // open syllable
+  else at = last; // closed syllable: "hoàng", "quyết"
+  base[at] = (base[at]! + tone).normalize('NFC');
+  return base.join('');
+}
+
+/** NFC plus one tone placement for every syllable of a text. */
+export function normalizeTones(text: string): string {
+  return text.normalize('NFC').replace(/[\p{L}\p{M}]+/gu, (w) => placeTone(w));
+}
+
+/** A token of our own: a syllable, a number ("6,5%", "1.000"), a document number ("421/QĐ-UBND"), a space run or a mark. */
+export interface Token {
+  /** The token text. */
+  text: string;
+  /** Its kind. */
+  kind: 'word' | 'number' | 'docnum' | 'space' | 'punct';
+  /** Offset in the tokenized string. */
+  start: number;
+}
+
+/**
+ * Token pattern. Alternatives, in order:
+ *   docnum  "421/QĐ-UBND", "63/2010/NĐ-CP", "57-NQ/TW", "142/2024/QH15", "221/VPCP-KSTT"
+ *   number  "6,5%", "1.000", "100%", "27/03/2021" (dates stay whole)
+ *   word    a syllable or an abbreviation ("TTHC", "hóa")
+ *   space, punct
+ */
+const TOKEN_RE =
+  /(\p{N}+(?:[-/][\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*|\/\p{N}{4}\/[\p{L}\p{N}]+)(?:[-/][\p{L}\p{N}]+)*)|(\p{N}+(?:[.,/]\p{N}+)*%?)|([\p{L}\p{M}\p{N}]+)|(\s+)|([^\s\p{L}\p{M}\p{N}])/gu;
+
+/** Splits text into tokens; concatenating their texts gives the input back. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const kind = m[1] ? 'docnum' : m[2] ? 'number' : m[3] ? 'word' : m[4] ? 'space' : 'punct';
+    out.push({ text: m[0], kind, start: m.index });
+  }
+  return out;
+}
+
+/** Words of a text in comparison form (no spaces, no punctuation), for similarity and shingling. */
+export function words(normText: string): string[] {
+  return normText.split(' ').filter((w) => w.length > 0);
+}
