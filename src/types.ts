@@ -170,6 +170,9 @@ export interface Citation {
   issuer: string | null;
   /** Subject ("về …") when written. */
   subject: string | null;
+  /** Province a local instrument belongs to ("Khánh Hòa" for 421/QĐ-UBND), so that the same local
+   * number in two provinces stays two documents; null for national instruments. */
+  scope: string | null;
   /** Strongest relation over its mentions: implements > basis > refers. */
   relation: CitationRelation;
   /** Every place it is mentioned. */
