@@ -91,12 +91,24 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A regex matching any of the abbreviations as a whole word. */
+function wholeWords(keys: string[]): RegExp {
+  const sorted = [...keys].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}&])(${sorted.map(escapeRe).join('|')})(?![\\p{L}\\p{N}&])`, 'gu');
+}
+
 /** Builds an expander replacing whole-word abbreviations by their lower-case expansions. */
 export function makeExpander(abbreviations: Record<string, string>): (text: string) => string {
-  const keys = Object.keys(abbreviations).sort((a, b) => b.length - a.length);
+  const keys = Object.keys(abbreviations);
   if (keys.length === 0) return (t) => t;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}&])(${keys.map(escapeRe).join('|')})(?![\\p{L}\\p{N}&])`, 'gu');
+  const re = wholeWords(keys);
   return (text) => text.replace(re, (k) => abbreviations[k] ?? k);
+}
+
+/** The abbreviations among `keys` that occur in a text as whole words. */
+export function findAbbreviations(text: string, keys: string[]): string[] {
+  if (keys.length === 0) return [];
+  return [...new Set([...text.matchAll(wholeWords(keys))].map((m) => m[1]!))];
 }
 
 /** The glossary merged with a document's own definitions (the document wins). */

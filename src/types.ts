@@ -109,7 +109,7 @@ export interface Block {
 
 /** The document's identity and header facts. */
 export interface DocumentMeta {
-  /** Kế hoạch | Quyết định | Chỉ thị | Nghị quyết | Công văn | … (the carrier's type when a decision carries a plan). */
+  /** Kế hoạch | Quyết định | Chỉ thị | Nghị quyết | Công văn | … (the plan's type when a decision carries a plan; see `carrier`). */
   type: string | null;
   /** The number as printed ("344", "01"); null when left blank ("Số: /KH-SCT"). */
   number: string | null;
@@ -129,8 +129,9 @@ export interface DocumentMeta {
   level: 'national' | 'province' | 'department' | 'district' | null;
   /** Title: type word plus subject, e.g. "Kế hoạch cải cách thủ tục hành chính trọng tâm năm 2025 …". */
   title: string | null;
-  /** The plan carried by a decision ("Kế hoạch …" annexed to "Quyết định số 344/QĐ-UBND"), when there is one. */
-  carries: string | null;
+  /** Type of the instrument that issues the plan when it is not the plan itself ("Quyết định" for a
+   * Kế hoạch annexed to "Quyết định số 344/QĐ-UBND"); null when the plan is issued directly. */
+  carrier: string | null;
   /** How the file's bytes were decoded ("utf-8", "utf-8-bom", "utf-16le", "windows-1258", "tcvn3", "vni"). */
   encoding: string;
   /** Contradictions and oddities found while reading. */
@@ -220,6 +221,8 @@ export interface ParsedDocument {
   meta: DocumentMeta;
   /** Content tree (decision articles, body sections, appendices). */
   clauses: Clause[];
+  /** Header and title blocks (issuer block, "Số: …", place and date, type word, subject, "(Ban hành kèm theo …)"). */
+  header: Block[];
   /** Preamble lines ("Căn cứ …", "Thực hiện …"). */
   preamble: Block[];
   /** Closing blocks (Nơi nhận, signature, names, motto). */

@@ -1,0 +1,93 @@
+import type { CellRole } from '../types.js';
+
+/**
+ * Regular expressions of the structure stage: clause labels, layout zones, tables.
+ * Each piece names real strings from the corpus it matches.
+ */
+
+/** Roman numerals I … XX (upper case). */
+const ROMAN = '(?:XX|X{0,1}(?:IX|IV|V?I{1,3}|V|X))';
+
+/** Clause labels, tried in order. Each captures the label and leaves the rest as the clause text. */
+export const LABELS = {
+  /** "Điều 1. Ban hành kèm theo …", "Điều 2. Quyết định này …" (decision articles) */
+  article: /^(Điều\s+\d{1,3})\s*[.:]\s*/u,
+  /** "Phần I.", "PHẦN II:", "Chương III", "Mục 2." (parts of long documents) */
+  part: new RegExp(`^((?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\\s+(?:${ROMAN}|\\d{1,2}))\\s*[.:\\-–]?\\s+`, 'u'),
+  /** "I. MỤC TIÊU, YÊU CẦU", "II NỘI DUNG …" (no dot), "III. TỔ CHỨC THỰC HIỆN" */
+  section: new RegExp(`^(${ROMAN})(?:\\s*[.:]\\s*|\\s*[-–]\\s+|\\s+(?=[\\p{Lu}"“(]))`, 'u'),
+  /** "1. Mục tiêu", "2 Tổ chức …" (no dot, capital next), "1.1. Triển khai …", "2.3 Rà soát", "1) …" */
+  item: /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\)?\s*|\)\s*|\s+(?=[\p{Lu}"“(]))(?=\S)/u,
+  /** "a) Đẩy mạnh …", "đ) Chấn chỉnh …", "e) Tăng cường …" */
+  point: /^([a-zđ])\)\s*/u,
+  /** "- +" (second level written with both marks, Gia Lai 2021) */
+  bullet2Combined: /^(-\s*\+)\s+/u,
+  /** "+ 100% CCVC được tập huấn …" (second level) */
+  bullet2: /^(\+)\s*(?=\S)/u,
+  /** "- Thường xuyên rà soát …", "– …", "• …" (first level) */
+  bullet: /^([-–—•·●▪])\s*(?=\S)/u,
+} as const;
+
+/** A line that is only a page number: "34", "- 3 -", "Trang 5". */
+export const PAGE_NUMBER = /^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–])?$/u;
+
+/** A table separator row: "--\t-----\t---". */
+export const TABLE_RULE = /^[\s\-–—|:=]+$/u;
+
+/** Footnote text: "¹ Công văn số 9867/UBND-KSTT ngày 6/9/2024 …" */
+export const FOOTNOTE = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?=\S)/u;
+
+/** Markdown star bullet: "* Nội dung" (a single star then a space). */
+export const STAR_BULLET = /^\s*\*\s+(?=[^*\s])/u;
+
+/** Layout markers. */
+export const ZONES = {
+  /** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc" */
+  motto: /CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do/iu,
+  /** "Số: 3HH /QĐ-UBND", "Số: /KH-SCT", "Số: 2813/QĐ-UBND" */
+  numberLine: /^Số\s*[:.]?\s*[\p{L}\p{N}/ ]*\/\s*[\p{Lu}Đ]/u,
+  /** "Khánh Hòa, ngày 13 tháng 02 năm 2025", "Bắc Giang, ngày tháng 01 năm 2023" */
+  placeDate: /^([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4})\s*,\s*ngày(?![\p{L}\p{N}])/u,
+  /** "KẾ HOẠCH", "QUYẾT ĐỊNH", "KẾ HOẠCH Cải cách …" (type word in capitals, optionally followed by the subject) */
+  typeWord:
+    /^(KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ|NGHỊ\s+QUYẾT|THÔNG\s+BÁO|CÔNG\s+VĂN|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|BÁO\s+CÁO|TỜ\s+TRÌNH|HƯỚNG\s+DẪN|CÔNG\s+ĐIỆN|THÔNG\s+TƯ|NGHỊ\s+ĐỊNH)(?=$|\s|:)/u,
+  /** "(Ban hành kèm theo Quyết định số 344/QĐ-UBND …)", "(Kèm theo Kế hoạch số /KH-SGDĐT …)" */
+  annex: /^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo(?![\p{L}\p{N}])/u,
+  /** "Căn cứ Luật …" */
+  basis: /^Căn\s+cứ(?![\p{L}\p{N}])/u,
+  /** "Thực hiện Quyết định số 421/QĐ-UBND …", "Triển khai thực hiện Nghị quyết số 57-NQ/TW …" */
+  implementsLine: /^(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành)(?![\p{L}\p{N}])/u,
+  /** "Theo đề nghị của Chánh Văn phòng UBND tỉnh.", "Xét đề nghị của …" */
+  proposal: /^(?:Theo|Xét)\s+đề\s+(?:nghị|xuất)(?![\p{L}\p{N}])/u,
+  /** "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA" (the authority issuing a decision) */
+  authority: /^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|ỦY\s+BAN\s+NHÂN\s+DÂN|GIÁM\s+ĐỐC)(?![\p{L}\p{N}])[\p{Lu}\s]*$/u,
+  /** "QUYẾT ĐỊNH:" alone: the operative part of a decision follows */
+  decisionMarker: /^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHỈ\s+THỊ)\s*:?\s*$/u,
+  /** "Nơi nhận:", "Nơi nhận :" */
+  recipients: /^Nơi\s+nhận(?![\p{L}\p{N}])/iu,
+  /** "KT. GIÁM ĐỐC", "GIÁM ĐỐC", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH" */
+  signature:
+    /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|BÍ\s+THƯ)(?![\p{L}\p{N}])[\p{Lu}\s.]*$/u,
+  /** "UBND TỈNH KHÁNH HÒA", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI" (issuer block lines) */
+  issuerBlock: /^(?:UBND|ỦY\s+BAN|UỶ\s+BAN|SỞ|BỘ|TỈNH|THÀNH\s+PHỐ|HUYỆN|CHÍNH\s+PHỦ|VĂN\s+PHÒNG)(?![\p{L}\p{N}])[\p{Lu}\p{N}\s,.&-]*$/u,
+  /** "PHỤ LỤC", "Phụ lục", "PHỤ LỤC I", "Phụ lục 2" */
+  appendix: /^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:[IVX]+|\d{1,2}|số\s+\d{1,2}))?\s*[.:]?(?:\s|$)/u,
+  /** "… toàn bộ nội dung Kế hoạch này./." (end of the body) */
+  endMark: /\.\/\.\s*$/u,
+} as const;
+
+/** Column roles by header wording (folded to lower case, tones kept). Order matters: first match wins. */
+export const COLUMN_ROLES: ReadonlyArray<[RegExp, CellRole]> = [
+  [/^(?:s?tt|số\s+tt|số\s+thứ\s+tự)$/u, 'index'], // "TT", "STT"
+  [/chủ\s+trì\s+đánh\s+giá/u, 'evaluator'], // "Cơ quan chủ trì đánh giá"
+  [/phân\s+công/u, 'assignment'], // "Phân công và cách thức thực hiện"
+  [/phối\s+hợp/u, 'partner'], // "CƠ QUAN PHỐI HỢP"
+  [/thời\s+gian|thời\s+hạn|tiến\s+độ/u, 'time'], // "Thời gian thực hiện", "THỜI GIAN HOÀN THÀNH"
+  [/căn\s+cứ/u, 'basis'], // "Căn cứ thực hiện"
+  [/ghi\s+chú/u, 'note'], // "Ghi chú"
+  [/sản\s+phẩm|kết\s+quả\s+đầu\s+ra/u, 'product'], // "DỰ KIẾN SẢN PHẨM"
+  [/chỉ\s+tiêu.*(?:\(%\)|\d{4})|mục\s+tiêu\s+năm|giá\s+trị|kế\s+hoạch\s+năm/u, 'target'], // "Chỉ tiêu năm 2025 (%)"
+  [/chủ\s+trì|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện/u, 'lead'], // "Cơ quan, đơn vị chủ trì thực hiện", "CƠ QUAN CHỦ TRÌ"
+  [/nhiệm\s+vụ|nội\s+dung|công\s+việc|^tên(?![\p{L}\p{N}])|giải\s+pháp/u, 'task'], // "Tên nhiệm vụ", "NỘI DUNG CÔNG VIỆC"
+  [/chỉ\s+tiêu/u, 'metric'], // "Chỉ tiêu" (a value column when another column names the task; see tables)
+];

@@ -1,0 +1,120 @@
+/**
+ * JSON Schemas of the `--json` outputs (`plandiff schema`), written with zod so the same schemas
+ * validate real output in the tests. They pin the contract fields (../shared/CONTRACT.md) and
+ * allow the extra detail fields the tool adds.
+ */
+import { z } from 'zod';
+
+const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).describe('[start, end) offsets into the original text');
+const warning = z.looseObject({ code: z.string(), message: z.string(), span: span.optional() });
+
+export const metaSchema = z.looseObject({
+  type: z.string().nullable(),
+  number: z.string().nullable(),
+  symbol: z.string().nullable(),
+  year: z.number().int().nullable(),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+  issuer: z.string().nullable(),
+  title: z.string().nullable(),
+  warnings: z.array(warning),
+});
+
+type ClauseShape = { id: string; label: string | null; kind: string; text: string; span: [number, number]; children: ClauseShape[] };
+export const clauseSchema: z.ZodType<ClauseShape> = z.lazy(() =>
+  z.looseObject({
+    id: z.string().min(1),
+    label: z.string().nullable(),
+    kind: z.string(),
+    text: z.string(),
+    span,
+    children: z.array(clauseSchema),
+  }),
+);
+
+const mention = z.looseObject({ clauseId: z.string(), text: z.string(), span });
+export const citationSchema = z.looseObject({
+  key: z.string(),
+  type: z.string().nullable(),
+  number: z.string().nullable(),
+  symbol: z.string().nullable(),
+  year: z.number().int().nullable(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+  relation: z.enum(['implements', 'basis', 'refers']),
+  mentions: z.array(mention).min(1),
+});
+
+const comparator = z.enum(['>=', '>', '=', '<=', '<']);
+export const targetSchema = z.looseObject({
+  id: z.string(),
+  clauseId: z.string(),
+  metric: z.string(),
+  comparator,
+  value: z.number(),
+  unit: z.string().nullable(),
+  horizon: z.number().int().nullable(),
+  deadline: z.string().nullable(),
+  text: z.string(),
+});
+
+export const parseSchema = z.looseObject({
+  meta: metaSchema,
+  clauses: z.array(clauseSchema),
+  citations: z.array(citationSchema),
+  targets: z.array(targetSchema),
+});
+
+const side = z.looseObject({ id: z.string(), text: z.string() }).nullable();
+export const compareSchema = z.looseObject({
+  a: metaSchema,
+  b: metaSchema,
+  alignments: z.array(
+    z.looseObject({
+      status: z.enum(['identical', 'modified', 'dropped', 'added']),
+      a: side,
+      b: side,
+      similarity: z.number().min(0).max(1).nullable(),
+      moved: z.boolean(),
+    }),
+  ),
+  targets: z.array(
+    z.looseObject({
+      status: z.enum(['copied', 'modified', 'dropped', 'added']),
+      change: z.enum(['raised', 'lowered']).nullable(),
+      a: targetSchema.nullable(),
+      b: targetSchema.nullable(),
+    }),
+  ),
+});
+
+export const lineageSchema = z.looseObject({
+  nodes: z.array(
+    z.looseObject({
+      id: z.string(),
+      key: z.string().nullable(),
+      number: z.string().nullable(),
+      symbol: z.string().nullable(),
+      year: z.number().int().nullable(),
+      title: z.string().nullable(),
+      file: z.string().optional(),
+    }),
+  ),
+  edges: z.array(
+    z.looseObject({
+      source: z.string(),
+      target: z.string(),
+      relation: z.enum(['implements', 'basis', 'refers', 'reuse']),
+      score: z.number().min(0).max(1),
+    }),
+  ),
+});
+
+/** All output schemas as JSON Schema (draft 2020-12), keyed by command. */
+export function jsonSchema(): Record<string, unknown> {
+  return {
+    $comment: 'plandiff --json output schemas; see docs/contract.md',
+    parse: z.toJSONSchema(parseSchema, { unrepresentable: 'any' }),
+    compare: z.toJSONSchema(compareSchema, { unrepresentable: 'any' }),
+    lineage: z.toJSONSchema(lineageSchema, { unrepresentable: 'any' }),
+  };
+}
