@@ -38,6 +38,9 @@ function splitLines(m: MappedText): MappedText[] {
 
 const EMPHASIS_RE = /^\s*(?:#{1,6}\s+|\*\*|__|<b>)/u;
 
+/** A markdown table row: "| TT | Chỉ tiêu | Đơn vị |" (at least two cells). */
+const MD_TABLE_ROW = /^\s*\|(?:[^|\n]*\|){2,}\s*$/u;
+
 /** A line that always starts a paragraph of its own, even without a blank line before it. */
 function breaksBefore(text: string): boolean {
   return (
@@ -143,6 +146,22 @@ export function paragraphs(clean: MappedText): Flow {
         }
       }
       i = next - 1;
+      continue;
+    }
+    if (MD_TABLE_ROW.test(raw)) {
+      // "| 1 | Tiềm lực … | Thứ bậc |": a markdown table row; "| --- | --- |" rules are dropped later
+      flush();
+      const cells: MappedText[] = [];
+      const first = raw.indexOf('|');
+      const last = raw.lastIndexOf('|');
+      let at = first + 1;
+      for (let k = first + 1; k <= last; k++) {
+        if (raw[k] === '|' && raw[k - 1] !== '\\') {
+          cells.push(trim(stripMarks(slice(line, at, k))));
+          at = k + 1;
+        }
+      }
+      out.push({ m: join(cells, '\t'), cells, emphasized: false });
       continue;
     }
     if (raw.includes('\t') && raw.replace(/\t/g, '').trim() !== '' ) {

@@ -63,6 +63,7 @@ export function readLabel(m: MappedText, zone: Zone): Labelled | null {
 }
 
 function isUpperLine(t: string): boolean {
+  if (t.length > 400) return false; // headings are short; long capitals are not a heading line
   const letters = t.replace(/[^\p{L}]/gu, '');
   return letters.length >= 3 && letters === letters.toUpperCase();
 }

@@ -121,7 +121,7 @@ function trimPhrase(s: string): string {
     t = t.replace(P.ENUMERATOR_RE, '');
     t = (t + ' ').replace(P.LEADING_FILLER_RE, '').trim();
     t = t.replace(P.TRAILING_FILLER_RE, '').trim();
-    t = t.replace(/\.$/u, '').trim();
+    t = t.replace(/\.$/u, '').replace(/\s+([,;.)])/gu, '$1').replace(/\(\s+/gu, '(').trim();
     if (t === before) break;
   }
   // unbalanced parentheses at the edges
@@ -150,6 +150,7 @@ function findMentions(sentence: string, patterns: TargetPatterns): Mention[] {
     const at = m.indices?.groups?.num;
     if (!g.num || !at) continue;
     if (insideCitation(sentence, m.index)) continue;
+    if (g.ge?.trim().toLowerCase() === 'từ' && !g.suffix && P.BASELINE_AFTER_RE.test(sentence.slice(m.index + m[0].length))) continue;
     out.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -325,11 +326,12 @@ export function deadlinesIn(text: string, patterns: TargetPatterns = TARGET_PATT
   return dueDates(text, patterns).map(({ text: t, year }) => ({ text: t, year }));
 }
 
-/** The due date of a value: the nearest one written after it in the sentence, else the nearest before. */
-function dueFor(dues: Due[], m: Mention): Due | null {
-  const after = dues.filter((d) => d.start >= m.end);
+/** The due date of a value: the nearest one written after it in its clause (up to ";"), else the nearest before. */
+function dueFor(dues: Due[], m: Mention, sentence: string): Due | null {
+  const sameClause = (from: number, to: number) => !sentence.slice(from, to).includes(';');
+  const after = dues.filter((d) => d.start >= m.end && sameClause(m.end, d.start));
   if (after.length > 0) return after[0]!;
-  const before = dues.filter((d) => d.start < m.start);
+  const before = dues.filter((d) => d.start < m.start && sameClause(d.start, m.start));
   return before.length > 0 ? before[before.length - 1]! : null;
 }
 
@@ -441,8 +443,8 @@ class PassageReader {
     return sentenceYear ?? a.timeYear ?? a.headerYear ?? a.headingYear ?? this.context.year;
   }
 
-  /** Prose: every value of every sentence. `fallbackMetric` names the indicator when the sentence does not. */
-  readProse(seg: Segment, text: string | null = null, fallbackMetric: string | null = null): void {
+  /** Prose: every value of every sentence. `metricOverride` names the indicator of a value column's text. */
+  readProse(seg: Segment, text: string | null = null, metricOverride: string | null = null): void {
     for (const [s, e] of sentenceRanges(seg.text)) {
       const sentence = seg.text.slice(s, e);
       const mentions = findMentions(sentence, this.patterns);
@@ -450,10 +452,13 @@ class PassageReader {
       const metrics = metricsOf(sentence, mentions);
       const dues = dueDates(sentence, this.patterns);
       const sentenceBasis = this.context.citationKeys ? this.context.citationKeys(sentence) : [];
+      const achieved = P.ACHIEVED_RE.test(sentence) && !P.COMMITMENT_CLAUSE_RE.test(sentence);
       mentions.forEach((m, i) => {
-        const due = dueFor(dues, m);
-        const metric = metrics[i] || fallbackMetric || '';
-        if (!metric) return;
+        const due = dueFor(dues, m, sentence);
+        const metric = metricOverride || metrics[i] || '';
+        if (!metric || achieved) return;
+        // a figure due before the plan's own year is a result being reported, not a commitment
+        if (due?.year && this.context.year && due.year < this.context.year) return;
         this.push({
           metric,
           comparator: m.comparator,
@@ -491,11 +496,13 @@ class PassageReader {
       // a fallback column must hold just a value ("80", "Tối thiểu 50%"), not a sentence with a number in it
       const rest = cell.text.slice(m.index + m[0].length).trim();
       if (cell.role !== 'target' && rest.length > 0 && rest.split(/\s+/).length > 3) continue;
+      // "2025: 100%" starts with a year, not with the value
+      if (!m.groups.pct && (rest.startsWith(':') || /^(?:19|20)\d{2}$/.test(m.groups.num))) continue;
       if (!metricCell) continue;
       const pct = Boolean(m.groups.pct) || P.HEADER_PERCENT_RE.test(cell.header) || (unitColumn ? /%/.test(unitColumn.text) : false);
       const unit = pct ? '%' : unitColumn ? squash(unitColumn.text) || null : null;
       const seg = cellSegment(cell, p);
-      const numAt = cell.text.indexOf(m.groups.num, m.index);
+      const valueAt = m.index + (m[0].length - m[0].trimStart().length);
       this.push({
         metric: trimPhrase(metricCell.text) || squash(metricCell.text),
         comparator: m.groups.high ? '>=' : P.comparatorOf(m.groups),
@@ -508,10 +515,14 @@ class PassageReader {
         basis: this.around.basis,
         group: this.around.group,
         text: rowText,
-        span: spanOf(seg, Math.max(0, numAt), m.index + m[0].length),
+        span: spanOf(seg, valueAt, m.index + m[0].trimEnd().length),
       });
       return;
     }
+    // a value column written as text ("Năm 2025: 100%"): its values, named by the indicator column
+    const metricText = metricCell ? trimPhrase(metricCell.text) : '';
+    if (metricText) for (const cell of valueCells) this.readProse(cellSegment(cell, p), rowText, metricText);
+    if (this.targets.length > 0) return;
     // no value column: read the task text as prose ("… đạt tối thiểu 90%.")
     for (const cell of cellsOf(cells, 'metric', 'task', 'product')) {
       this.readProse(cellSegment(cell, p), rowText);
@@ -611,7 +622,7 @@ export function extractTargets(passages: Passage[], context: TargetContext, patt
   const siblings = siblingFacts(passages);
   for (const p of passages) {
     if (!TARGET_ZONES.has(p.zone)) continue;
-    if (p.role === 'group' || p.role === 'heading') continue;
+    if (p.role === 'group') continue;
     if (isRetrospective(p.headings)) continue;
     try {
       const headingYear = headingHorizon(p.headings);

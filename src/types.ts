@@ -54,6 +54,7 @@ export type CellRole =
   | 'basis' // Căn cứ thực hiện
   | 'note' // Ghi chú
   | 'product' // Dự kiến sản phẩm, Sản phẩm
+  | 'unit' // Đơn vị, Đơn vị tính (the unit of the value column)
   | 'other';
 
 /** One cell of a table row, named by its column. */

@@ -84,9 +84,24 @@ export function placeTone(syllable: string): string {
   return base.join('');
 }
 
+/** Syllables already placed: the vocabulary of plans is small, so this stays a few thousand entries. */
+const placed = new Map<string, string>();
+const PLACED_MAX = 100_000;
+
+function placeToneCached(word: string): string {
+  if (/^[A-Za-z]+$/.test(word)) return word; // no marks at all
+  let out = placed.get(word);
+  if (out === undefined) {
+    out = placeTone(word);
+    if (placed.size >= PLACED_MAX) placed.clear();
+    placed.set(word, out);
+  }
+  return out;
+}
+
 /** NFC plus one tone placement for every syllable of a text. */
 export function normalizeTones(text: string): string {
-  return text.normalize('NFC').replace(/[\p{L}\p{M}]+/gu, (w) => placeTone(w));
+  return text.normalize('NFC').replace(/[\p{L}\p{M}]+/gu, placeToneCached);
 }
 
 /** A token of our own: a syllable, a number ("6,5%", "1.000"), a document number ("421/QĐ-UBND"), a space run or a mark. */

@@ -86,7 +86,8 @@ export const COLUMN_ROLES: ReadonlyArray<[RegExp, CellRole]> = [
   [/căn\s+cứ/u, 'basis'], // "Căn cứ thực hiện"
   [/ghi\s+chú/u, 'note'], // "Ghi chú"
   [/sản\s+phẩm|kết\s+quả\s+đầu\s+ra/u, 'product'], // "DỰ KIẾN SẢN PHẨM"
-  [/chỉ\s+tiêu.*(?:\(%\)|\d{4})|mục\s+tiêu\s+năm|giá\s+trị|kế\s+hoạch\s+năm/u, 'target'], // "Chỉ tiêu năm 2025 (%)"
+  [/^(?:đơn\s+vị\s+tính|đvt|đơn\s+vị)$/u, 'unit'], // "Đơn vị", "ĐVT"
+  [/chỉ\s+tiêu.*(?:\(%\)|\d{4})|mục\s+tiêu\s+năm|giá\s+trị|kế\s+hoạch\s+năm|^kết\s+quả$|^mục\s+tiêu$/u, 'target'], // "Chỉ tiêu năm 2025 (%)", "Kết quả"
   [/chủ\s+trì|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện/u, 'lead'], // "Cơ quan, đơn vị chủ trì thực hiện", "CƠ QUAN CHỦ TRÌ"
   [/nhiệm\s+vụ|nội\s+dung|công\s+việc|^tên(?![\p{L}\p{N}])|giải\s+pháp/u, 'task'], // "Tên nhiệm vụ", "NỘI DUNG CÔNG VIỆC"
   [/chỉ\s+tiêu/u, 'metric'], // "Chỉ tiêu" (a value column when another column names the task; see tables)

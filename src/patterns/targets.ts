@@ -26,12 +26,12 @@ export const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:,\d+)?(?!\.\
  *   ">="  [000] "Tối thiểu 80%", "ít nhất 20% TTHC", [001] "tối thiểu là 60%", [holdout] "tối thiểu đạt 25%",
  *         [001] "đạt từ 30% trở lên" (the "từ" half), [holdout] "≥ 3%", "không dưới", "không thấp hơn"
  *   ">"   [001] "trên 60% trả trước hạn", [holdout] "đạt trên 70%", "hơn"
- *   "<="  "tối đa 60%", "không quá 05 ngày", "không vượt quá", "≤"
+ *   "<="  "tối đa 60%", "không quá 05 ngày", "không vượt quá", "giảm … xuống còn 5%", "≤"
  *   "<"   "dưới 5%", "<"
  */
 const GE_WORDS = String.raw`tối\s+thiểu\s+(?:là\s+|đạt\s+|bằng\s+)?|ít\s+nhất\s+(?:là\s+|đạt\s+)?|không\s+(?:dưới|thấp\s+hơn|ít\s+hơn)\s+|từ\s+|≥\s*|>=\s*`;
 const GT_WORDS = String.raw`trên\s+|hơn\s+|>\s*`;
-const LE_WORDS = String.raw`tối\s+đa\s+(?:là\s+|bằng\s+)?|không\s+(?:vượt\s+)?quá\s+|không\s+cao\s+hơn\s+|≤\s*|<=\s*`;
+const LE_WORDS = String.raw`tối\s+đa\s+(?:là\s+|bằng\s+)?|không\s+(?:vượt\s+)?quá\s+|không\s+cao\s+hơn\s+|xuống\s+(?:còn\s+)?|≤\s*|<=\s*`;
 const LT_WORDS = String.raw`dưới\s+|<\s*`;
 const COMPARATOR_WORDS = `${WORD_START}(?:(?<ge>${GE_WORDS})|(?<le>${LE_WORDS})|(?<gt>${GT_WORDS})|(?<lt>${LT_WORDS}))`;
 
@@ -56,6 +56,12 @@ export const PERCENT_RE = new RegExp(
   `(?:${COMPARATOR_WORDS})?(?<![\\p{N}.,/])(?<num>${NUMBER})\\s?%(?:${RANGE_TAIL})?(?:${SUFFIX_WORDS})?`,
   'giu',
 );
+
+/**
+ * The starting figure of a change ("giảm từ 10% xuống còn 5%", "tăng từ 45% lên 60%"): the text right
+ * after a "từ" value that shows it is the baseline, not the target.
+ */
+export const BASELINE_AFTER_RE = /^\s*(?:xuống|lên|đến|tới)(?:\s+còn)?\s+\d/iu;
 
 /** Money units: "100 triệu đồng", "1.000 tỷ đồng", "500 nghìn đồng". */
 const MONEY_UNIT = String.raw`(?:nghìn|ngàn|triệu|tỷ)\s+đồng|đồng|USD`;
@@ -219,7 +225,7 @@ export const LEAD_IN_PREPOSITION_RE = /(?:^|\s)(?:đối\s+với|với|cho|của
  * [000] "bảo đảm mục tiêu cắt giảm …", [002] "… đạt tỷ lệ 100%", [001] "… tối thiểu là 60%".
  */
 export const LEADING_FILLER_RE =
-  /^(?:(?:và|hoặc|phải|bảo\s+đảm|đảm\s+bảo|phấn\s+đấu|phần\s+đầu|mục\s+tiêu|đạt|có|đối\s+với|với|cho|là|để|nhằm|trong\s+(?:số\s+)?đó(?:\s+có)?|đồng\s+thời|tiến\s+hành|thực\s+hiện|hướng\s+tới|đến\s+hết\s+năm\s+\d{4}|đến\s+năm\s+\d{4}|vào\s+năm\s+\d{4}|trong\s+năm\s+\d{4}|(?:giai\s+đoạn\s+)?(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)[\s,]+)+/iu;
+  /^(?:(?:và|hoặc|phải|bảo\s+đảm|đảm\s+bảo|phấn\s+đấu|phần\s+đầu|mục\s+tiêu|đạt|có|đối\s+với|với|cho|là|để|nhằm|trong\s+(?:số\s+)?đó(?:\s+có)?|đồng\s+thời|tiến\s+hành|thực\s+hiện|hướng\s+tới|đến\s+hết\s+năm\s+\d{4}|đến\s+năm\s+\d{4}|vào\s+năm\s+\d{4}|trong\s+năm\s+\d{4}|(?:(?:trong\s+)?giai\s+đoạn\s+)?(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)[\s,]+)+/iu;
 export const TRAILING_FILLER_RE =
   /(?:[\s,]+(?:theo\s+(?:đúng\s+)?quy\s+định(?:\s+của\s+pháp\s+luật)?|và|hoặc|phải|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|ở\s+mức|là|bằng|chiếm|lên|tới|được|có|với|của|cho|đối\s+với|hướng\s+tới|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo))+$/iu;
 
@@ -229,6 +235,13 @@ export const NO_FORWARD_PHRASE_RE = /^\s*(?:$|[;.,:)]|trở\s|vào\s|trong\s|đ�
 /** Headings of a retrospective section (results already achieved are not commitments). */
 export const RETROSPECTIVE_HEADING_RE =
   /(?:kết\s+quả\s+(?:thực\s+hiện|đạt\s+được)|tình\s+hình\s+thực\s+hiện|đánh\s+giá\s+(?:kết\s+quả|tình\s+hình|việc\s+thực\s+hiện)|thực\s+trạng)/iu;
+
+/**
+ * A figure already reached, not a commitment: "năm 2023 đã đạt 85%", "tăng 15% so với cùng kỳ".
+ * Read only in a clause with no commitment word ({@link COMMITMENT_CLAUSE_RE}).
+ */
+export const ACHIEVED_RE = /(?:^|\s)(?:đã\s+(?:đạt|có|thực\s+hiện|hoàn\s+thành|cung\s+cấp|tiếp\s+nhận|giải\s+quyết|số\s+hóa)|so\s+với\s+cùng\s+kỳ)(?=\s|$)/iu;
+export const COMMITMENT_CLAUSE_RE = /phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|mục\s+tiêu|chỉ\s+tiêu|tối\s+thiểu|ít\s+nhất|phải|cần/iu;
 
 /**
  * Words of an indicator where a lower figure is the better one (so raising it asks less):
