@@ -200,7 +200,10 @@ export function readMeta(st: Structure): DocumentMeta {
   // type and title
   const typeBlock = header.find((b) => b.role === 'type');
   const typeAt = header.findIndex((b) => b.role === 'type');
-  const subjectBlock = header.find((b, k) => b.role === 'subject' && k > typeAt);
+  // the subject may be wrapped over several paragraphs ("… ĐẠI HỘI LẦN THỨ" / "XIV CỦA ĐẢNG; …")
+  const subjectParts: string[] = [];
+  for (let k = typeAt + 1; k < header.length && header[k]!.role === 'subject'; k++) subjectParts.push(header[k]!.text);
+  const subjectBlock = subjectParts.length ? { text: subjectParts.join(' ') } : typeAt < 0 ? header.find((b) => b.role === 'subject') : undefined;
   const carried = header.find((b) => b.role === 'carried-title');
   let type: string | null = null;
   let subject: string | null = null;

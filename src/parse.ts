@@ -3,6 +3,7 @@
  * comparison forms, then the extractors (citations, targets) over the passages.
  */
 import { abbreviationsFor, findAbbreviations, GLOSSARY } from './abbreviations.js';
+import { citationContextOf, citationKeysIn, extractCitations } from './citations.js';
 import { makeFolder } from './fold.js';
 import { spanOf, type MappedText } from './mapped-text.js';
 import { readMeta } from './meta.js';
@@ -18,7 +19,7 @@ export interface ParseStrategies {
 }
 
 export const PARSE_DEFAULTS: ParseStrategies = {
-  citations: () => [],
+  citations: (passages, meta) => extractCitations(passages, citationContextOf(meta)),
   targets: extractTargets,
 };
 
@@ -108,11 +109,12 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const abbreviations = usedAbbreviations(clean.text);
   const fold = makeFolder(abbreviations);
   const passages = passagesOf(st);
-  const citations = strategies.citations(passages, meta);
+  const cited = strategies.citations(passages, meta);
+  const citations = cited.filter((c) => c.number !== null);
   const targets = strategies.targets(passages, {
     year: meta.year,
     fold,
-    citationKeys: (t: string) => citations.filter((c) => c.mentions.some((m) => t.includes(m.text))).map((c) => c.key),
+    citationKeys: (t: string) => citationKeysIn(t, cited),
   });
   return {
     file: options.file ?? null,
@@ -124,6 +126,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     footnotes: st.footnotes.map(toBlock),
     abbreviations,
     citations,
+    titledCitations: cited.filter((c) => c.number === null),
     targets,
   };
 }

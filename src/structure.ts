@@ -62,6 +62,16 @@ export function readLabel(m: MappedText, zone: Zone): Labelled | null {
   return null;
 }
 
+/**
+ * The body of a plan opens with its first section ("I.", "Phần I", "1."); a title wrapped onto a
+ * line starting with a Roman numeral ("… ĐẠI HỘI LẦN THỨ" / "XIV CỦA ĐẢNG") does not open it.
+ */
+function opensBody(lab: Labelled): boolean {
+  if (lab.kind === 'bullet' || lab.kind === 'point') return false;
+  const last = lab.label.split(/\s+/).pop() ?? '';
+  return last === 'I' || last === '1';
+}
+
 function isUpperLine(t: string): boolean {
   if (t.length > 400) return false; // headings are short; long capitals are not a heading line
   const letters = t.replace(/[^\p{L}]/gu, '');
@@ -88,6 +98,7 @@ function closingRole(t: string): string {
 
 /** Role of a header paragraph. */
 function headerRole(t: string): string {
+  if (/^source\s*:/iu.test(t)) return 'source'; // "# source: github.com/…" (provenance line of a scraped copy)
   if (ZONES.motto.test(t)) return 'motto';
   if (ZONES.numberLine.test(t)) return 'number';
   if (ZONES.placeDate.test(t)) return 'place-date';
@@ -217,7 +228,7 @@ export function structure(clean: MappedText): Structure {
           continue;
         }
         const role = headerRole(t);
-        if (role === 'annex' || role === 'authority' || role === 'motto' || role === 'number' || role === 'place-date' || role === 'issuer') {
+        if (role === 'annex' || role === 'authority' || role === 'motto' || role === 'number' || role === 'place-date' || role === 'issuer' || role === 'source') {
           block(out.header, 'header', st.s === 'title' || role === 'annex' || role === 'authority' ? 'title' : 'header', role, p.m);
           continue;
         }
@@ -227,7 +238,7 @@ export function structure(clean: MappedText): Structure {
           continue;
         }
         const lab = readLabel(p.m, 'body');
-        if (lab && lab.kind !== 'bullet') {
+        if (lab && opensBody(lab)) {
           st.s = 'body';
           push(labelledNode(lab, 'body'));
           continue;
@@ -242,7 +253,7 @@ export function structure(clean: MappedText): Structure {
           continue;
         }
         const lab = readLabel(p.m, 'decision');
-        if (lab && lab.kind !== 'bullet') {
+        if (lab && (lab.kind === 'article' || opensBody(lab))) {
           st.s = lab.kind === 'article' ? 'decision' : 'body';
           push(labelledNode(lab, st.s));
           continue;

@@ -232,7 +232,11 @@ export interface ParsedDocument {
   footnotes: Block[];
   /** Abbreviations defined in the document ("thủ tục hành chính (TTHC)") plus the glossary entries it uses. */
   abbreviations: Record<string, string>;
+  /** Documents cited by number (identity: type/number/symbol/year), one entry each. */
   citations: Citation[];
+  /** Documents cited by title only, without a number ("Luật Tổ chức chính quyền địa phương ngày
+   * 19/6/2015", an unresolved "Đề án 06"): same shape, kept apart because they have no number. */
+  titledCitations: Citation[];
   targets: Target[];
 }
 
@@ -320,7 +324,8 @@ export type LineageRelation = CitationRelation | 'reuse';
 
 /** A document in the lineage graph: a plan of the folder, or a document cited by one. */
 export interface LineageNode {
-  /** Stable id (the canonical key for numbered documents, "file:<path>" for unnumbered plans). */
+  /** Stable id: the canonical key for numbered documents, with "@<province>" for local instruments
+   * ("QĐ-UBND/421/2024@Khánh Hòa"); "file:<path>" for plans of the folder without a number. */
   id: string;
   /** Canonical citation key when the document has a number. */
   key: string | null;

@@ -82,7 +82,7 @@ export async function listPlanFiles(dir: string): Promise<Array<{ path: string; 
     const entries = await readdir(d, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.name.startsWith('.') || e.name === 'node_modules' || /^readme\b/iu.test(e.name)) continue;
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile() && PLAN_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) out.push({ path: p, relative: relative(dir, p) });

@@ -1,0 +1,557 @@
+/**
+ * Clause alignment: every clause of A carried by the clause(s) of B, or dropped; every clause of B
+ * not carried from A, added. Pipeline:
+ *   flatten both trees → candidates from a shingle index (both directions) → text similarity →
+ *   structure (aligned parents pull children, matching children pull parents, same label) →
+ *   global one-to-one assignment (Hungarian method on each connected part of the candidate graph) →
+ *   merges and splits from containment → order (moved) → statuses, nature, word diffs.
+ */
+import { changeNature, wordDiff } from './diff.js';
+import { GLOSSARY } from './abbreviations.js';
+import { makeFolder } from './fold.js';
+import { SHINGLE_DEFAULTS, ShingleIndex, type ShingleOptions } from './shingles.js';
+import { profile, profileContainment, profileSimilarity, Vocabulary, type Profile } from './similarity.js';
+import type { Alignment, AlignedClause, Clause } from './types.js';
+
+/** How the aligner scores and accepts pairs. */
+export interface AlignOptions {
+  /** Text similarity of two profiles (0..1). */
+  similarity: (a: Profile, b: Profile) => number;
+  /** Folds cell text of A's table rows into comparison form (A's own abbreviations). */
+  foldA: (text: string) => string;
+  /** Folds cell text of B's table rows into comparison form. */
+  foldB: (text: string) => string;
+  /** Least combined score (text + structure) for a one-to-one pair. */
+  threshold: number;
+  /** Least text similarity for a one-to-one pair, whatever the structure says. */
+  textFloor: number;
+  /** Weight of the parents' likeness in the combined score. */
+  parentWeight: number;
+  /** Weight of the children's agreement in the combined score. */
+  childWeight: number;
+  /** Bonus when both clauses have the same kind and label ("b" and "b"). */
+  labelWeight: number;
+  /** Penalty when a table row is paired with a body clause. */
+  crossKindPenalty: number;
+  /** Least share of a clause carried inside another for a merge or split part next to its partner's mate. */
+  containment: number;
+  /** Least share for a part that sits elsewhere (not next to the clause its container is paired with). */
+  farContainment: number;
+  /** Least words of a clause to be a merge or split part. */
+  partWords: number;
+  /** Most children pairs added as candidates under one aligned parent pair. */
+  childPairs: number;
+  /** Compute word diffs for modified pairs. */
+  diff: boolean;
+  /** Shingle index settings. */
+  shingles: Partial<ShingleOptions>;
+}
+
+const glossaryFold = makeFolder(GLOSSARY);
+
+/** Defaults, tuned on the seed plans (siblings 000 ↔ 003, next year 000/003 → 004). */
+export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
+  similarity: profileSimilarity,
+  foldA: glossaryFold,
+  foldB: glossaryFold,
+  threshold: 0.6,
+  textFloor: 0.3,
+  parentWeight: 0.2,
+  childWeight: 0.2,
+  labelWeight: 0.05,
+  crossKindPenalty: 0.05,
+  containment: 0.75,
+  farContainment: 0.9,
+  partWords: 4,
+  childPairs: 400,
+  diff: true,
+  shingles: {},
+};
+
+/** One clause of a flattened tree. */
+interface Node {
+  clause: Clause;
+  /** Pre-order position. */
+  order: number;
+  /** Nearest ancestor's position, -1 at the top. */
+  parent: number;
+  children: number[];
+  /** Whole text profile (decides identical and is shown). */
+  full: Profile;
+  /** Identity profile: the task/metric cells of a table row, the text otherwise. */
+  key: Profile;
+  /** True when the clause has text and takes part in the alignment. */
+  live: boolean;
+  /** Positions of the children that take part. */
+  liveChildren: number[];
+  isRow: boolean;
+}
+
+const KEY_ROLES = new Set(['task', 'metric']);
+
+function flatten(roots: readonly Clause[], fold: (t: string) => string, vocabulary: Vocabulary): Node[] {
+  const nodes: Node[] = [];
+  const visit = (c: Clause, parent: number): void => {
+    const order = nodes.length;
+    const full = profile(c.norm ?? '', vocabulary);
+    const keyCells = (c.cells ?? []).filter((cell) => KEY_ROLES.has(cell.role) && cell.text.trim());
+    const key = keyCells.length > 0 ? profile(fold(keyCells.map((cell) => cell.text).join(' ')), vocabulary) : full;
+    const node: Node = {
+      clause: c,
+      order,
+      parent,
+      children: [],
+      full,
+      key,
+      live: full.words.length > 0,
+      liveChildren: [],
+      isRow: c.kind === 'row' || c.kind === 'group',
+    };
+    nodes.push(node);
+    if (parent >= 0) nodes[parent]!.children.push(order);
+    for (const child of c.children ?? []) visit(child, order);
+  };
+  for (const c of roots) visit(c, -1);
+  for (const n of nodes) n.liveChildren = n.children.filter((k) => nodes[k]!.live);
+  return nodes;
+}
+
+/** Shingles of a profile as interned ids: word bigrams, plus single words for short texts. */
+function shingleIds(p: Profile, shortWords: number): Set<number> {
+  const out = new Set<number>(p.bi);
+  if (p.words.length <= shortWords || p.bi.length === 0) for (const id of p.uni) out.add(id);
+  return out;
+}
+
+/** A scored candidate pair. */
+interface Pair {
+  a: number;
+  b: number;
+  text: number;
+  score: number;
+}
+
+function pairKey(a: number, b: number): number {
+  return a * 1_000_003 + b;
+}
+
+/**
+ * Maximum-weight assignment (Hungarian method with potentials, O(n²·m)) for an n×m weight matrix
+ * with n ≤ m; returns for each row the chosen column. Zero-weight choices mean "unassigned".
+ */
+export function hungarian(weights: number[][]): number[] {
+  const n = weights.length;
+  const m = n > 0 ? weights[0]!.length : 0;
+  if (n === 0) return [];
+  const INF = Number.POSITIVE_INFINITY;
+  const u = new Float64Array(n + 1);
+  const v = new Float64Array(m + 1);
+  const p = new Int32Array(m + 1); // p[j]: row assigned to column j (1-based), 0 = none
+  const way = new Int32Array(m + 1);
+  for (let i = 1; i <= n; i++) {
+    p[0] = i;
+    let j0 = 0;
+    const minv = new Float64Array(m + 1).fill(INF);
+    const used = new Uint8Array(m + 1);
+    do {
+      used[j0] = 1;
+      const i0 = p[j0]!;
+      let delta = INF;
+      let j1 = 0;
+      const row = weights[i0 - 1]!;
+      for (let j = 1; j <= m; j++) {
+        if (used[j]) continue;
+        const cur = -row[j - 1]! - u[i0]! - v[j]!;
+        if (cur < minv[j]!) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j]! < delta) {
+          delta = minv[j]!;
+          j1 = j;
+        }
+      }
+      for (let j = 0; j <= m; j++) {
+        if (used[j]) {
+          const i = p[j]!;
+          u[i] = u[i]! + delta;
+          v[j] = v[j]! - delta;
+        } else minv[j] = minv[j]! - delta;
+      }
+      j0 = j1;
+    } while (p[j0] !== 0);
+    do {
+      const j1 = way[j0]!;
+      p[j0] = p[j1]!;
+      j0 = j1;
+    } while (j0 !== 0);
+  }
+  const result = new Array<number>(n).fill(-1);
+  for (let j = 1; j <= m; j++) if (p[j]! > 0) result[p[j]! - 1] = j - 1;
+  return result;
+}
+
+/** Union-find over node ids, to cut the candidate graph into independent parts. */
+class Parts {
+  private readonly up = new Map<string, string>();
+  find(x: string): string {
+    let r = x;
+    while (this.up.has(r) && this.up.get(r) !== r) r = this.up.get(r)!;
+    let c = x;
+    while (c !== r) {
+      const next = this.up.get(c)!;
+      this.up.set(c, r);
+      c = next;
+    }
+    if (!this.up.has(r)) this.up.set(r, r);
+    return r;
+  }
+  join(x: string, y: string): void {
+    const rx = this.find(x);
+    const ry = this.find(y);
+    if (rx !== ry) this.up.set(rx, ry);
+  }
+}
+
+/** Global one-to-one choice among eligible pairs: best total score, not first come. */
+function assign(pairs: readonly Pair[]): Pair[] {
+  const parts = new Parts();
+  for (const p of pairs) parts.join(`a${p.a}`, `b${p.b}`);
+  const groups = new Map<string, Pair[]>();
+  for (const p of pairs) {
+    const root = parts.find(`a${p.a}`);
+    const list = groups.get(root);
+    if (list) list.push(p);
+    else groups.set(root, [p]);
+  }
+  const chosen: Pair[] = [];
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      chosen.push(group[0]!);
+      continue;
+    }
+    const as = [...new Set(group.map((p) => p.a))];
+    const bs = [...new Set(group.map((p) => p.b))];
+    const transpose = as.length > bs.length;
+    const rows = transpose ? bs : as;
+    const cols = transpose ? as : bs;
+    const rowAt = new Map(rows.map((x, i) => [x, i]));
+    const colAt = new Map(cols.map((x, i) => [x, i]));
+    const weights = rows.map(() => new Array<number>(cols.length).fill(0));
+    const byCell = new Map<number, Pair>();
+    for (const p of group) {
+      const r = rowAt.get(transpose ? p.b : p.a)!;
+      const c = colAt.get(transpose ? p.a : p.b)!;
+      weights[r]![c] = p.score;
+      byCell.set(r * cols.length + c, p);
+    }
+    hungarian(weights).forEach((c, r) => {
+      const p = c >= 0 ? byCell.get(r * cols.length + c) : undefined;
+      if (p) chosen.push(p);
+    });
+  }
+  return chosen;
+}
+
+/** Positions of a longest increasing subsequence of `xs`. */
+function lisPositions(xs: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const tailAt: number[] = [];
+  const prev = new Array<number>(xs.length).fill(-1);
+  xs.forEach((x, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = x;
+    tailAt[lo] = i;
+    prev[i] = lo > 0 ? tailAt[lo - 1]! : -1;
+  });
+  const keep = new Set<number>();
+  let i = tails.length > 0 ? tailAt[tails.length - 1]! : -1;
+  while (i >= 0) {
+    keep.add(i);
+    i = prev[i]!;
+  }
+  return keep;
+}
+
+function shown(c: Clause): AlignedClause {
+  return { id: c.id, text: c.text, span: c.span };
+}
+
+/**
+ * Aligns the clause trees of A (parent or older) and B (derivative or newer).
+ * Returns alignments in reading order: A's order, with B's additions after the clause they follow.
+ */
+export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[], options: Partial<AlignOptions> = {}): Alignment[] {
+  const o: AlignOptions = { ...ALIGN_DEFAULTS, ...options };
+  const vocabulary = new Vocabulary();
+  const A = flatten(treeA, o.foldA, vocabulary);
+  const B = flatten(treeB, o.foldB, vocabulary);
+  const liveA = A.filter((n) => n.live);
+  const liveB = B.filter((n) => n.live);
+
+  // 1. Text similarity on candidates from the shingle index, both directions.
+  const text = new Map<number, number>();
+  const candidates: Array<[number, number]> = [];
+  const measure = (a: number, b: number): number => {
+    const k = pairKey(a, b);
+    let s = text.get(k);
+    if (s === undefined) {
+      const na = A[a]!;
+      const nb = B[b]!;
+      s = na.isRow && nb.isRow ? 0.75 * o.similarity(na.key, nb.key) + 0.25 * o.similarity(na.full, nb.full) : o.similarity(na.key, nb.key);
+      if (na.full.norm === nb.full.norm) s = 1;
+      text.set(k, s);
+      candidates.push([a, b]);
+    }
+    return s;
+  };
+  const shingleOptions = { ...SHINGLE_DEFAULTS, ...o.shingles };
+  const shA = liveA.map((n) => shingleIds(n.key, shingleOptions.shortWords));
+  const shB = liveB.map((n) => shingleIds(n.key, shingleOptions.shortWords));
+  const indexB = new ShingleIndex(shB, shingleOptions);
+  liveA.forEach((na, i) => {
+    for (const c of indexB.query(shA[i]!)) measure(na.order, liveB[c.index]!.order);
+  });
+  const indexA = new ShingleIndex(shA, shingleOptions);
+  liveB.forEach((nb, i) => {
+    for (const c of indexA.query(shB[i]!)) measure(liveA[c.index]!.order, nb.order);
+  });
+
+  // 2. Structure. Best text partner of each clause (for children's agreement).
+  const bestOfA = new Map<number, [number, number]>();
+  const bestOfB = new Map<number, [number, number]>();
+  const noteBest = (a: number, b: number, s: number): void => {
+    const ba = bestOfA.get(a);
+    if (!ba || s > ba[1]) bestOfA.set(a, [b, s]);
+    const bb = bestOfB.get(b);
+    if (!bb || s > bb[1]) bestOfB.set(b, [a, s]);
+  };
+  for (const [a, b] of candidates) noteBest(a, b, text.get(pairKey(a, b))!);
+
+  const supportCache = new Map<number, number>();
+  const childSupport = (a: number, b: number): number => {
+    const ca = A[a]!.liveChildren;
+    const cb = B[b]!.liveChildren;
+    if (ca.length + cb.length === 0) return 0;
+    const k = pairKey(a, b);
+    const known = supportCache.get(k);
+    if (known !== undefined) return known;
+    let agree = 0;
+    for (const c of ca) {
+      const best = bestOfA.get(c);
+      if (best && best[1] >= 0.8 && B[best[0]]!.parent === b) agree += 1;
+    }
+    for (const c of cb) {
+      const best = bestOfB.get(c);
+      if (best && best[1] >= 0.8 && A[best[0]]!.parent === a) agree += 1;
+    }
+    const support = agree / (ca.length + cb.length);
+    supportCache.set(k, support);
+    return support;
+  };
+  const parentSim = (a: number, b: number): number => {
+    const pa = A[a]!.parent;
+    const pb = B[b]!.parent;
+    if (pa < 0 && pb < 0) return 0.5;
+    if (pa < 0 || pb < 0) return 0;
+    return Math.max(measure(pa, pb), childSupport(pa, pb));
+  };
+  const scored = new Map<number, Pair>();
+  const score = (a: number, b: number): Pair => {
+    const k = pairKey(a, b);
+    const known = scored.get(k);
+    if (known) return known;
+    const na = A[a]!;
+    const nb = B[b]!;
+    const t = measure(a, b);
+    const sameLabel = na.clause.kind === nb.clause.kind && na.clause.label !== null && na.clause.label === nb.clause.label;
+    const s =
+      t +
+      o.parentWeight * parentSim(a, b) +
+      o.childWeight * childSupport(a, b) +
+      (sameLabel ? o.labelWeight : 0) -
+      (na.isRow !== nb.isRow ? o.crossKindPenalty : 0);
+    const pair = { a, b, text: t, score: s };
+    scored.set(k, pair);
+    return pair;
+  };
+  const eligible = (p: Pair): boolean => p.text >= o.textFloor && p.score >= o.threshold;
+
+  // Aligned parents bring their children in as candidates (short children share no shingles).
+  const queue: Pair[] = [];
+  for (const [a, b] of [...candidates]) {
+    const p = score(a, b);
+    if (eligible(p)) queue.push(p);
+  }
+  const expanded = new Set<number>();
+  const pairs: Pair[] = [];
+  while (queue.length > 0) {
+    const p = queue.pop()!;
+    const k = pairKey(p.a, p.b);
+    if (expanded.has(k)) continue;
+    expanded.add(k);
+    pairs.push(p);
+    const ca = A[p.a]!.liveChildren;
+    const cb = B[p.b]!.liveChildren;
+    if (ca.length * cb.length > o.childPairs) continue;
+    for (const x of ca)
+      for (const y of cb) {
+        const q = score(x, y);
+        if (eligible(q) && !expanded.has(pairKey(x, y))) queue.push(q);
+      }
+  }
+
+  // 3. Global one-to-one assignment.
+  const chosen = assign(pairs);
+  const partnerOfA = new Map<number, Pair>();
+  const partnerOfB = new Map<number, Pair>();
+  for (const p of chosen) {
+    partnerOfA.set(p.a, p);
+    partnerOfB.set(p.b, p);
+  }
+
+  // 4. Merges and splits: an unmatched clause carried inside a matched clause of the other side
+  //    whose partner does not carry all of it.
+  const parts: Array<{ a: number; b: number; share: number; group: 'merge' | 'split' }> = [];
+  const neighboursA = new Map<number, number[]>();
+  const neighboursB = new Map<number, number[]>();
+  for (const [a, b] of candidates) {
+    const la = neighboursA.get(a);
+    if (la) la.push(b);
+    else neighboursA.set(a, [b]);
+    const lb = neighboursB.get(b);
+    if (lb) lb.push(a);
+    else neighboursB.set(b, [a]);
+  }
+  const candidatesOf = (side: 'a' | 'b', x: number): number[] => (side === 'a' ? neighboursA.get(x) : neighboursB.get(x)) ?? [];
+  const near = (x: number, xs: Node[], y: number): boolean => {
+    // the container's partner y sits next to x: same parent, or x's parent
+    const nx = xs[x]!;
+    const ny = xs[y]!;
+    return nx.parent === ny.parent || nx.parent === y || ny.parent === x;
+  };
+  const findContainer = (x: Node, side: 'a' | 'b'): { y: number; share: number } | null => {
+    // A part is a leaf (a continuation paragraph, a sentence moved out), not a heading over others.
+    if (x.full.words.length < o.partWords || x.liveChildren.length > 0) return null;
+    let best: { y: number; share: number; rank: number } | null = null;
+    for (const y of candidatesOf(side, x.order)) {
+      const ny = side === 'a' ? B[y]! : A[y]!;
+      const partner = side === 'a' ? partnerOfB.get(y) : partnerOfA.get(y);
+      if (!partner) continue;
+      const mate = side === 'a' ? A[partner.a]! : B[partner.b]!;
+      const share = profileContainment(x.full, ny.full);
+      if (share < o.containment) continue;
+      if (profileContainment(ny.full, mate.full) >= 0.95) continue; // y is wholly carried already
+      if (profileContainment(x.full, mate.full) >= share) continue; // x's partner-to-be is its own mate
+      const isNear = near(x.order, side === 'a' ? A : B, mate.order);
+      if (!isNear && (share < o.farContainment || x.full.words.length < 2 * o.partWords)) continue;
+      const rank = share + (isNear ? 0.1 : 0);
+      if (!best || rank > best.rank) best = { y, share, rank };
+    }
+    return best ? { y: best.y, share: best.share } : null;
+  };
+  for (const x of liveB) {
+    if (partnerOfB.has(x.order)) continue;
+    const hit = findContainer(x, 'b');
+    if (hit) parts.push({ a: hit.y, b: x.order, share: hit.share, group: 'split' });
+  }
+  for (const x of liveA) {
+    if (partnerOfA.has(x.order)) continue;
+    const hit = findContainer(x, 'a');
+    if (hit) parts.push({ a: x.order, b: hit.y, share: hit.share, group: 'merge' });
+  }
+  const groupOfA = new Map<number, 'merge' | 'split'>();
+  const groupOfB = new Map<number, 'merge' | 'split'>();
+  for (const p of parts) {
+    if (p.group === 'split') groupOfA.set(p.a, 'split');
+    else groupOfB.set(p.b, 'merge');
+  }
+
+  // 5. Order: pairs outside a longest increasing run of B positions are moved.
+  const byA = [...chosen].sort((x, y) => x.a - y.a);
+  const inOrder = lisPositions(byA.map((p) => p.b));
+  const moved = new Set<number>();
+  byA.forEach((p, i) => {
+    if (!inOrder.has(i)) moved.add(p.a);
+  });
+
+  // 6. Alignments, statuses, nature, diffs.
+  const joined = (ids: number[], xs: Node[]): string => ids.map((i) => xs[i]!.full.norm).join(' ');
+  const natureOf = (a: number, b: number): 'cosmetic' | 'substantive' => {
+    // A group is judged as a whole: the pieces joined in reading order.
+    const g = groupOfA.get(a) ?? groupOfB.get(b);
+    if (g === 'split') {
+      const pieces = [partnerOfA.get(a)?.b, ...parts.filter((p) => p.a === a).map((p) => p.b)].filter((x): x is number => x !== undefined);
+      return changeNature(A[a]!.full.norm, joined(pieces.sort((x, y) => x - y), B));
+    }
+    if (g === 'merge') {
+      const pieces = [partnerOfB.get(b)?.a, ...parts.filter((p) => p.b === b).map((p) => p.a)].filter((x): x is number => x !== undefined);
+      return changeNature(joined(pieces.sort((x, y) => x - y), A), B[b]!.full.norm);
+    }
+    return changeNature(A[a]!.full.norm, B[b]!.full.norm);
+  };
+  const make = (a: number, b: number, similarity: number, group: 'merge' | 'split' | null, isMoved: boolean): Alignment => {
+    const ca = A[a]!.clause;
+    const cb = B[b]!.clause;
+    const identical = A[a]!.full.norm === B[b]!.full.norm;
+    const al: Alignment = {
+      status: identical ? 'identical' : 'modified',
+      a: shown(ca),
+      b: shown(cb),
+      similarity: identical ? 1 : round(Math.min(similarity, 0.99)),
+      moved: isMoved,
+      nature: identical ? null : natureOf(a, b),
+      group,
+    };
+    if (!identical && o.diff) al.diff = wordDiff(ca.text, cb.text);
+    return al;
+  };
+
+  // Reading order: each entry gets a sort key (A position, then B position).
+  const out: Array<{ ka: number; kb: number; al: Alignment }> = [];
+  for (const p of chosen) {
+    const group = groupOfA.get(p.a) ?? groupOfB.get(p.b) ?? null;
+    out.push({ ka: p.a, kb: p.b, al: make(p.a, p.b, p.text, group, moved.has(p.a)) });
+  }
+  for (const p of parts) {
+    const primary = p.group === 'split' ? partnerOfA.get(p.a) : partnerOfB.get(p.b);
+    const isMoved = primary ? moved.has(primary.a) : false;
+    out.push({ ka: p.a, kb: p.b, al: make(p.a, p.b, p.share, p.group, isMoved) });
+  }
+  const carriedA = new Set([...chosen.map((p) => p.a), ...parts.map((p) => p.a)]);
+  const carriedB = new Set([...chosen.map((p) => p.b), ...parts.map((p) => p.b)]);
+  for (const n of liveA) {
+    if (carriedA.has(n.order)) continue;
+    const al: Alignment = { status: 'dropped', a: shown(n.clause), b: null, similarity: null, moved: false, nature: null, group: null };
+    out.push({ ka: n.order, kb: -1, al });
+  }
+  // An added clause of B goes just before the A position of the next carried clause in B, so that
+  // it follows what B puts before it and comes after A's dropped clauses there (deletions first).
+  const partOfB = new Map(parts.map((p) => [p.b, p.a]));
+  const nextAnchor = new Map<number, number>();
+  let anchor = Number.POSITIVE_INFINITY;
+  for (let i = B.length - 1; i >= 0; i--) {
+    const p = partnerOfB.get(i);
+    const part = partOfB.get(i);
+    nextAnchor.set(i, anchor);
+    if (p && !moved.has(p.a)) anchor = p.a; // a moved pair is no landmark for reading order
+    else if (!p && part !== undefined && !moved.has(part)) anchor = part;
+  }
+  for (const n of liveB) {
+    if (carriedB.has(n.order)) continue;
+    const al: Alignment = { status: 'added', a: null, b: shown(n.clause), similarity: null, moved: false, nature: null, group: null };
+    out.push({ ka: nextAnchor.get(n.order)! - 0.5, kb: n.order, al });
+  }
+  out.sort((x, y) => x.ka - y.ka || x.kb - y.kb);
+  return out.map((x) => x.al);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

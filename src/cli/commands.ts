@@ -1,0 +1,226 @@
+/**
+ * The actions behind each CLI command. They read through src/node/, call the core, and print.
+ */
+import { writeFile } from 'node:fs/promises';
+import pc from 'picocolors';
+import { compareDocuments } from '../compare.js';
+import { fidelity, fidelityMatrix } from '../fidelity.js';
+import { toDot, toGraphML } from '../graph-formats.js';
+import { LineageBuilder, lineageSummary } from '../lineage.js';
+import { listPlanFiles, readPlanFile, UserError } from '../node/files.js';
+import { labelPrefix, parseDocument } from '../parse.js';
+import { renderCompareMd } from '../report/compare-md.js';
+import { renderCompareText } from '../report/compare-text.js';
+import { targetsToCsv } from '../target-compare.js';
+import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../targets.js';
+import type { Clause, ParsedDocument, TargetChange } from '../types.js';
+import { jsonSchema } from '../schema.js';
+
+/** Reads and parses one plan file. */
+export async function loadPlan(path: string): Promise<ParsedDocument> {
+  const file = await readPlanFile(path);
+  return parseDocument(file.text, { file: path, encoding: file.encoding });
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+async function emit(text: string, output?: string): Promise<void> {
+  if (output) {
+    try {
+      await writeFile(output, text);
+    } catch (e) {
+      throw new UserError(`${output}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    process.stderr.write(`plandiff: wrote ${output}\n`);
+  } else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** An indented outline of a parsed plan. */
+export function outline(doc: ParsedDocument, width = 110): string {
+  const lines: string[] = [];
+  const m = doc.meta;
+  lines.push(pc.bold(m.title ?? doc.file ?? '(untitled)'));
+  const ident = [m.number || m.symbol ? `Số ${m.number ?? '…'}/${m.symbol ?? '…'}` : null, m.date, m.issuer].filter(Boolean).join(' · ');
+  if (ident) lines.push(pc.dim(ident));
+  for (const w of m.warnings) lines.push(pc.yellow(`! ${w.message}`));
+  for (const b of doc.preamble) lines.push(pc.dim(`  [${b.role}] ${clip(b.text, width - 12)}`));
+  const walk = (cs: Clause[], depth: number): void => {
+    for (const c of cs) {
+      const head = `${'  '.repeat(depth)}${labelPrefix(c)}`;
+      lines.push(`${pc.dim(c.id.padEnd(14))} ${head}${clip(c.text, Math.max(20, width - head.length - 15))}`);
+      walk(c.children, depth + 1);
+    }
+  };
+  walk(doc.clauses, 0);
+  if (doc.footnotes.length) for (const f of doc.footnotes) lines.push(pc.dim(`  [${f.label ?? '*'}] ${clip(f.text, width - 8)}`));
+  return lines.join('\n');
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export async function commandParse(file: string, opts: { json?: boolean }): Promise<void> {
+  const doc = await loadPlan(file);
+  if (opts.json) printJson(doc);
+  else await emit(outline(doc));
+}
+
+export async function commandOutline(paths: string[]): Promise<void> {
+  const files: string[] = [];
+  for (const p of paths) {
+    try {
+      files.push(...(await listPlanFiles(p)).map((f) => f.path));
+    } catch (e) {
+      if (e instanceof UserError && /is a file/.test(e.message)) files.push(p);
+      else throw e;
+    }
+  }
+  let failed = 0;
+  for (const f of files) {
+    try {
+      const doc = await loadPlan(f);
+      process.stdout.write(`${pc.cyan(`── ${f}`)}\n${outline(doc)}\n\n`);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      failed += 1;
+      process.stderr.write(`plandiff: ${e.message}\n`);
+    }
+  }
+  if (failed) process.exitCode = 2;
+}
+
+export async function commandCitations(file: string, opts: { json?: boolean }): Promise<void> {
+  const doc = await loadPlan(file);
+  if (opts.json) return printJson(doc.citations);
+  const lines = doc.citations.map((c) => {
+    const id = c.number ? `${c.type ?? ''} số ${c.number}/${c.symbol ?? ''}`.trim() : (c.type ?? c.key);
+    return `${c.relation.padEnd(10)} ${id}${c.date ? ` ngày ${c.date}` : ''}${c.issuer ? ` — ${c.issuer}` : ''} (${c.mentions.length}×)`;
+  });
+  await emit(lines.length ? lines.join('\n') : '(no citations found)');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, k) => Math.min(60, Math.max(...rows.map((r) => (r[k] ?? '').length))));
+  return rows.map((r) => r.map((cell, k) => clip(cell ?? '', widths[k]!).padEnd(widths[k]!)).join('  ')).join('\n');
+}
+
+function csvCell(s: string): string {
+  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function commandTargets(file: string, opts: { json?: boolean; format?: string }): Promise<void> {
+  const doc = await loadPlan(file);
+  if (opts.json) return printJson(doc.targets);
+  const rows = extractTargetsTable(doc.targets);
+  if (opts.format === 'csv') return emit(`\uFEFF${[TARGET_TABLE_HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}`);
+  await emit(rows.length ? table([TARGET_TABLE_HEADER, ...rows]) : '(no targets found)');
+}
+
+export async function commandCompare(
+  a: string,
+  b: string,
+  opts: { json?: boolean; targets?: boolean; changes?: boolean; format?: string; lang?: string; output?: string; color?: boolean },
+): Promise<void> {
+  const [da, db] = [await loadPlan(a), await loadPlan(b)];
+  const cmp = compareDocuments(da, db);
+  if (opts.json) return printJson(cmp);
+  const lang = opts.lang === 'en' ? 'en' : 'vi';
+  switch (opts.format) {
+    case 'csv':
+      return emit(targetsToCsv(cmp.targets), opts.output);
+    case 'md':
+      return emit(renderCompareMd(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
+    case 'html': {
+      const { renderCompareHtml } = await import('../report/compare-html.js');
+      return emit(renderCompareHtml(cmp, { lang }), opts.output);
+    }
+    default: {
+      if (opts.targets) return emit(targetChangeTable(cmp.targets, !!opts.changes), opts.output);
+      const color = opts.color !== false && !opts.output && !!process.stdout.isTTY;
+      return emit(renderCompareText(cmp, { lang, changesOnly: !!opts.changes, color }), opts.output);
+    }
+  }
+}
+
+/** The target comparison as a plain table: status, direction, metric, A → B. */
+export function targetChangeTable(changes: TargetChange[], changesOnly: boolean): string {
+  const rows = changes
+    .filter((t) => !changesOnly || t.status !== 'copied')
+    .map((t) => [
+      t.status,
+      [t.change, t.verdict].filter(Boolean).join(' '),
+      (t.a ?? t.b)!.metric,
+      t.a ? formatValue(t.a) : '—',
+      t.b ? formatValue(t.b) : '—',
+      t.changes.filter((k) => k !== 'value').join(', '),
+    ]);
+  return rows.length ? table([['status', 'change', 'metric', 'A', 'B', 'also changed'], ...rows]) : '(no targets)';
+}
+
+export async function commandFidelity(child: string, opts: { parent: string; json?: boolean; format?: string; lang?: string; output?: string }): Promise<void> {
+  const parent = await loadPlan(opts.parent);
+  const lang = opts.lang === 'en' ? 'en' : 'vi';
+  let files: Array<{ path: string }> | null = null;
+  try {
+    files = await listPlanFiles(child);
+  } catch (e) {
+    if (!(e instanceof UserError && /is a file/.test(e.message))) throw e;
+  }
+  if (files) {
+    const children: ParsedDocument[] = [];
+    const skipped: Array<{ file: string; reason: string }> = [];
+    for (const f of files) {
+      if (f.path === opts.parent) continue;
+      try {
+        children.push(await loadPlan(f.path));
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        skipped.push({ file: f.path, reason: e.message });
+        process.stderr.write(`plandiff: skipped ${e.message}\n`);
+      }
+    }
+    const matrix = fidelityMatrix(children, parent);
+    if (opts.json) return printJson({ ...matrix, skipped });
+    const { renderFidelityMatrixText } = await import('../report/fidelity-text.js');
+    return emit(renderFidelityMatrixText(matrix, { lang }), opts.output);
+  }
+  const report = fidelity(await loadPlan(child), parent);
+  if (opts.json) return printJson(report);
+  if (opts.format === 'html') {
+    const { renderFidelityHtml } = await import('../report/fidelity-html.js');
+    return emit(renderFidelityHtml(report, { lang }), opts.output);
+  }
+  const { renderFidelityText } = await import('../report/fidelity-text.js');
+  return emit(renderFidelityText(report, { lang, color: !opts.output && !!process.stdout.isTTY }), opts.output);
+}
+
+export async function commandLineage(dir: string, opts: { json?: boolean; dot?: boolean; graphml?: boolean }): Promise<void> {
+  const files = await listPlanFiles(dir);
+  // streamed: each plan is parsed, folded into the builder (signatures, not texts) and dropped
+  const builder = new LineageBuilder();
+  const skipped: Array<{ file: string; reason: string }> = [];
+  const progress = files.length > 200;
+  for (const [k, f] of files.entries()) {
+    try {
+      builder.add({ file: f.relative, doc: await loadPlan(f.path) });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      skipped.push({ file: f.relative, reason: e.message });
+      process.stderr.write(`plandiff: skipped ${e.message}\n`);
+    }
+    if (progress && (k % 100 === 99 || k === files.length - 1)) process.stderr.write(`plandiff: parsed ${k + 1}/${files.length}\n`);
+  }
+  const graph = builder.finish();
+  if (skipped.length) graph.skipped = skipped;
+  if (opts.json) return printJson(graph);
+  if (opts.dot) return emit(toDot(graph));
+  if (opts.graphml) return emit(toGraphML(graph));
+  await emit(lineageSummary(graph).join('\n'));
+}
+
+export async function commandSchema(): Promise<void> {
+  printJson(jsonSchema());
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+/**
+ * The plandiff command line. Each command reads files through the Node edge (src/node/), runs the
+ * isomorphic core, and prints text for people or `--json` for scripts (see docs/contract.md).
+ * Problems with the input are one line on stderr and a non-zero exit, never a stack trace.
+ */
+import { Command, Option } from 'commander';
+import { commandCitations, commandCompare, commandFidelity, commandLineage, commandOutline, commandParse, commandSchema, commandTargets } from './commands.js';
+import { UserError } from '../node/files.js';
+import { commandServe } from './serve.js';
+
+const program = new Command();
+program
+  .name('plandiff')
+  .description('Plan diff and lineage analyzer for Vietnamese government plans (Kế hoạch, Quyết định …).')
+  .version('0.1.0')
+  .showHelpAfterError('(run plandiff --help for usage)')
+  .configureOutput({ outputError: (str, write) => write(str) });
+
+program
+  .command('parse')
+  .description('read one plan: an indented outline of its clauses, or the full JSON (meta, clauses, citations, targets)')
+  .argument('<file>', 'plan file (.txt, .md)')
+  .option('--json', 'print the JSON contract on stdout')
+  .action(commandParse);
+
+program
+  .command('outline')
+  .description('print the clause outline of every plan in files or folders')
+  .argument('[paths...]', 'files or folders', ['corpus'])
+  .action(commandOutline);
+
+program
+  .command('citations')
+  .description('list the documents a plan cites, with relation and mentions')
+  .argument('<file>', 'plan file')
+  .option('--json', 'print JSON on stdout')
+  .action(commandCitations);
+
+program
+  .command('targets')
+  .description('list the numeric targets of a plan')
+  .argument('<file>', 'plan file')
+  .option('--json', 'print JSON on stdout')
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv']).default('table'))
+  .action(commandTargets);
+
+program
+  .command('compare')
+  .description('compare plan A (parent or older) with plan B (derivative or newer): clause alignment and targets')
+  .argument('<a>', 'parent or older plan')
+  .argument('<b>', 'derivative or newer plan')
+  .option('--json', 'print the JSON contract on stdout')
+  .option('--targets', 'show the target comparison table')
+  .option('--changes', 'show only changed clauses')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'html', 'csv']).default('text'))
+  .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
+  .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .option('--no-color', 'no colours in terminal output')
+  .action(commandCompare);
+
+program
+  .command('fidelity')
+  .description("judge a department plan's fidelity to its parent (or every plan of a folder)")
+  .argument('<child>', 'child plan file, or a folder of plans')
+  .requiredOption('--parent <file>', 'the parent plan')
+  .option('--json', 'print JSON on stdout')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'html']).default('text'))
+  .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
+  .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .action(commandFidelity);
+
+program
+  .command('lineage')
+  .description('build the citation-lineage graph of a folder of plans')
+  .argument('<dir>', 'folder of plans (read recursively)')
+  .option('--json', 'print the JSON contract on stdout')
+  .option('--dot', 'print Graphviz DOT')
+  .option('--graphml', 'print GraphML (Gephi, yEd)')
+  .action(commandLineage);
+
+program
+  .command('serve')
+  .description('serve the web view (lineage graph, diff, targets, fidelity) on a folder of plans; prints the URL')
+  .argument('[dir]', 'folder of plans (read recursively)', 'corpus')
+  .option('--port <n>', 'port to listen on, on 127.0.0.1 (0 picks a free port)', '4180')
+  .action(async (dir: string, opts: { port?: string }) => {
+    await commandServe(dir, opts);
+  });
+
+program
+  .command('schema')
+  .description('print the JSON Schema of the --json outputs')
+  .action(commandSchema);
+
+function fail(e: unknown): never {
+  if (e instanceof UserError) {
+    process.stderr.write(`plandiff: ${e.message}\n`);
+    process.exit(2);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`plandiff: internal error: ${message.split('\n')[0]}\n`);
+  if (process.env.PLANDIFF_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exit(1);
+}
+
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+program.parseAsync(process.argv).catch(fail);
