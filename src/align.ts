@@ -3,14 +3,15 @@
  * not carried from A, added. Pipeline:
  *   flatten both trees → candidates from a shingle index (both directions) → text similarity →
  *   structure (aligned parents pull children, matching children pull parents, same label) →
- *   global one-to-one assignment (Hungarian method on each connected part of the candidate graph) →
+ *   global one-to-one assignment (identical mutual-best pairs settled, each clause's five best
+ *   candidates kept, Hungarian method on each connected part of the candidate graph) →
  *   merges and splits from containment → order (moved) → statuses, nature, word diffs.
  */
 import { changeNature, wordDiff } from './diff.js';
 import { GLOSSARY } from './abbreviations.js';
 import { makeFolder } from './fold.js';
 import { SHINGLE_DEFAULTS, ShingleIndex, type ShingleOptions } from './shingles.js';
-import { profile, profileContainment, profileSimilarity, Vocabulary, type Profile } from './similarity.js';
+import { profile, profileContainment, profileSimilarity, SHORT_WORDS, Vocabulary, type Profile } from './similarity.js';
 import type { Alignment, AlignedClause, Clause } from './types.js';
 
 /** How the aligner scores and accepts pairs. */
@@ -25,6 +26,8 @@ export interface AlignOptions {
   threshold: number;
   /** Least text similarity for a one-to-one pair, whatever the structure says. */
   textFloor: number;
+  /** Least text similarity for two short clauses (headings) with neither the same label nor matching children. */
+  shortAlone: number;
   /** Weight of the parents' likeness in the combined score. */
   parentWeight: number;
   /** Weight of the children's agreement in the combined score. */
@@ -56,6 +59,7 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   foldB: glossaryFold,
   threshold: 0.6,
   textFloor: 0.3,
+  shortAlone: 0.85,
   parentWeight: 0.2,
   childWeight: 0.2,
   labelWeight: 0.05,
@@ -89,13 +93,32 @@ interface Node {
 
 const KEY_ROLES = new Set(['task', 'metric']);
 
-function flatten(roots: readonly Clause[], fold: (t: string) => string, vocabulary: Vocabulary): Node[] {
+/**
+ * Profiles are cached per clause object, over one vocabulary shared by all comparisons, so that a
+ * parent compared with every plan of a folder is profiled once. The vocabulary starts afresh (and
+ * the cache with it) once it holds VOCABULARY_LIMIT words and bigrams, which bounds memory.
+ */
+const VOCABULARY_LIMIT = 1 << 21;
+let shared = { vocabulary: new Vocabulary(), generation: 0 };
+const profileCache = new WeakMap<Clause, { generation: number; full: Profile; key: Profile; fold: (t: string) => string }>();
+
+function profilesOf(c: Clause, fold: (t: string) => string): { full: Profile; key: Profile } {
+  const known = profileCache.get(c);
+  if (known && known.generation === shared.generation && known.fold === fold) return known;
+  const { vocabulary, generation } = shared;
+  const full = known && known.generation === generation ? known.full : profile(c.norm ?? '', vocabulary);
+  const keyCells = (c.cells ?? []).filter((cell) => KEY_ROLES.has(cell.role) && cell.text.trim());
+  const key = keyCells.length > 0 ? profile(fold(keyCells.map((cell) => cell.text).join(' ')), vocabulary) : full;
+  const entry = { generation, full, key, fold };
+  profileCache.set(c, entry);
+  return entry;
+}
+
+function flatten(roots: readonly Clause[], fold: (t: string) => string): Node[] {
   const nodes: Node[] = [];
   const visit = (c: Clause, parent: number): void => {
     const order = nodes.length;
-    const full = profile(c.norm ?? '', vocabulary);
-    const keyCells = (c.cells ?? []).filter((cell) => KEY_ROLES.has(cell.role) && cell.text.trim());
-    const key = keyCells.length > 0 ? profile(fold(keyCells.map((cell) => cell.text).join(' ')), vocabulary) : full;
+    const { full, key } = profilesOf(c, fold);
     const node: Node = {
       clause: c,
       order,
@@ -129,6 +152,11 @@ interface Pair {
   b: number;
   text: number;
   score: number;
+  /** Both clauses are short (headings): their text alone proves little. */
+  short: boolean;
+  /** Structure vouches for the pair: children that match each other, or the same label with a close
+   * text or under aligned parents. */
+  anchored: boolean;
 }
 
 function pairKey(a: number, b: number): number {
@@ -213,8 +241,40 @@ class Parts {
   }
 }
 
-/** Global one-to-one choice among eligible pairs: best total score, not first come. */
-function assign(pairs: readonly Pair[]): Pair[] {
+/** Each clause keeps at most this many of its best candidate pairs for the assignment. */
+const KEEP_BEST = 5;
+/** Parts of the candidate graph larger than this (clauses on the smaller side) are assigned greedily. */
+const MAX_HUNGARIAN = 300;
+
+function bestByNode(pairs: readonly Pair[], side: 'a' | 'b'): Map<number, Pair[]> {
+  const out = new Map<number, Pair[]>();
+  for (const p of pairs) {
+    const list = out.get(p[side]);
+    if (list) list.push(p);
+    else out.set(p[side], [p]);
+  }
+  for (const list of out.values()) list.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  return out;
+}
+
+/**
+ * Global one-to-one choice among eligible pairs: best total score, not first come.
+ * Identical pairs that are each other's single best are settled first; every clause then keeps
+ * its few best candidates, and each connected part of what remains is solved by the Hungarian method.
+ */
+function assign(all: readonly Pair[]): Pair[] {
+  const settled: Pair[] = [];
+  const byA = bestByNode(all, 'a');
+  const byB = bestByNode(all, 'b');
+  const unique = (list: Pair[] | undefined, p: Pair): boolean => !!list && list[0] === p && (list.length === 1 || list[1]!.score < p.score);
+  for (const p of all) if (p.text === 1 && unique(byA.get(p.a), p) && unique(byB.get(p.b), p)) settled.push(p);
+  const doneA = new Set(settled.map((p) => p.a));
+  const doneB = new Set(settled.map((p) => p.b));
+  const open = all.filter((p) => !doneA.has(p.a) && !doneB.has(p.b));
+  const rankA = bestByNode(open, 'a');
+  const rankB = bestByNode(open, 'b');
+  const pairs = open.filter((p) => rankA.get(p.a)!.indexOf(p) < KEEP_BEST || rankB.get(p.b)!.indexOf(p) < KEEP_BEST);
+
   const parts = new Parts();
   for (const p of pairs) parts.join(`a${p.a}`, `b${p.b}`);
   const groups = new Map<string, Pair[]>();
@@ -224,7 +284,7 @@ function assign(pairs: readonly Pair[]): Pair[] {
     if (list) list.push(p);
     else groups.set(root, [p]);
   }
-  const chosen: Pair[] = [];
+  const chosen: Pair[] = [...settled];
   for (const group of groups.values()) {
     if (group.length === 1) {
       chosen.push(group[0]!);
@@ -232,6 +292,10 @@ function assign(pairs: readonly Pair[]): Pair[] {
     }
     const as = [...new Set(group.map((p) => p.a))];
     const bs = [...new Set(group.map((p) => p.b))];
+    if (Math.min(as.length, bs.length) > MAX_HUNGARIAN) {
+      chosen.push(...greedy(group));
+      continue;
+    }
     const transpose = as.length > bs.length;
     const rows = transpose ? bs : as;
     const cols = transpose ? as : bs;
@@ -251,6 +315,20 @@ function assign(pairs: readonly Pair[]): Pair[] {
     });
   }
   return chosen;
+}
+
+/** Best score first, each clause once: the fallback for parts too large for the Hungarian method. */
+function greedy(pairs: readonly Pair[]): Pair[] {
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const out: Pair[] = [];
+  for (const p of [...pairs].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)) {
+    if (usedA.has(p.a) || usedB.has(p.b)) continue;
+    usedA.add(p.a);
+    usedB.add(p.b);
+    out.push(p);
+  }
+  return out;
 }
 
 /** Positions of a longest increasing subsequence of `xs`. */
@@ -285,13 +363,14 @@ function shown(c: Clause): AlignedClause {
 
 /**
  * Aligns the clause trees of A (parent or older) and B (derivative or newer).
- * Returns alignments in reading order: A's order, with B's additions after the clause they follow.
+ * Returns alignments in reading order: A's order; each addition of B sits just before the A clause
+ * carried by the next (not moved) clause of B, so after whatever A dropped there.
  */
 export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[], options: Partial<AlignOptions> = {}): Alignment[] {
   const o: AlignOptions = { ...ALIGN_DEFAULTS, ...options };
-  const vocabulary = new Vocabulary();
-  const A = flatten(treeA, o.foldA, vocabulary);
-  const B = flatten(treeB, o.foldB, vocabulary);
+  if (shared.vocabulary.size > VOCABULARY_LIMIT) shared = { vocabulary: new Vocabulary(), generation: shared.generation + 1 };
+  const A = flatten(treeA, o.foldA);
+  const B = flatten(treeB, o.foldB);
   const liveA = A.filter((n) => n.live);
   const liveB = B.filter((n) => n.live);
 
@@ -371,17 +450,23 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
     const nb = B[b]!;
     const t = measure(a, b);
     const sameLabel = na.clause.kind === nb.clause.kind && na.clause.label !== null && na.clause.label === nb.clause.label;
+    const support = childSupport(a, b);
+    const parents = parentSim(a, b);
     const s =
       t +
-      o.parentWeight * parentSim(a, b) +
-      o.childWeight * childSupport(a, b) +
+      o.parentWeight * parents +
+      o.childWeight * support +
       (sameLabel ? o.labelWeight : 0) -
       (na.isRow !== nb.isRow ? o.crossKindPenalty : 0);
-    const pair = { a, b, text: t, score: s };
+    const short = na.key.words.length <= SHORT_WORDS && nb.key.words.length <= SHORT_WORDS;
+    const pair = { a, b, text: t, score: s, short, anchored: support >= 0.3 || (sameLabel && (t >= 0.7 || parents >= 0.7)) };
     scored.set(k, pair);
     return pair;
   };
-  const eligible = (p: Pair): boolean => p.text >= o.textFloor && p.score >= o.threshold;
+  // Two short headings sharing a generic word ("GIẢI PHÁP THỰC HIỆN", "KINH PHÍ THỰC HIỆN") need
+  // structure on their side unless nearly the same.
+  const eligible = (p: Pair): boolean =>
+    p.text >= o.textFloor && p.score >= o.threshold && (!p.short || p.anchored || p.text >= o.shortAlone);
 
   // Aligned parents bring their children in as candidates (short children share no shingles).
   const queue: Pair[] = [];

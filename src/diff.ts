@@ -84,9 +84,12 @@ export function diffKeys(a: readonly string[], b: readonly string[]): Array<[Dif
     for (const x of mb) balance[x]! -= 1;
     let unpaired = 0;
     for (const v of balance) unpaired += Math.abs(v);
-    const changes = unpaired <= MAX_EDIT_LENGTH ? diffArrays(ma, mb, { maxEditLength: MAX_EDIT_LENGTH }) : undefined;
+    let changes = unpaired <= MAX_EDIT_LENGTH ? diffArrays(ma, mb, { maxEditLength: MAX_EDIT_LENGTH }) : undefined;
+    // The table LCS needs N·M memory: past that, Myers again, unbounded but timed.
+    if (!changes && ma.length * mb.length > MAX_TABLE_CELLS) changes = diffArrays(ma, mb, { timeout: DIFF_TIMEOUT_MS });
     if (changes) for (const c of changes) out.push([c.added ? 1 : c.removed ? -1 : 0, c.count]);
-    else out.push(...lcsDiff(ma, mb));
+    else if (ma.length * mb.length <= MAX_TABLE_CELLS) out.push(...lcsDiff(ma, mb));
+    else out.push([-1, ma.length], [1, mb.length]);
   }
   if (post > 0) out.push([0, post]);
   return out;
@@ -94,6 +97,10 @@ export function diffKeys(a: readonly string[], b: readonly string[]): Array<[Dif
 
 /** Edits beyond which Myers' diff (O((N+M)·D)) gives way to a table LCS (O(N·M), typed arrays). */
 const MAX_EDIT_LENGTH = 48;
+/** Largest LCS table (cells) — 1 MB of Int32 — so memory stays bounded on huge clauses. */
+const MAX_TABLE_CELLS = 250_000;
+/** Time allowed to Myers on a pair too large for the table; past it the middle shows as replaced. */
+const DIFF_TIMEOUT_MS = 50;
 
 /** Longest-common-subsequence diff by dynamic programming, for pairs that differ a lot. */
 function lcsDiff(a: readonly number[], b: readonly number[]): Array<[DiffOp, number]> {

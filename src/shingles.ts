@@ -13,14 +13,18 @@ export interface ShingleOptions {
   maxPosting: number;
   /** Most candidates returned for one query. */
   limit: number;
+  /** Least share of the query's shingles a candidate must hold (at least one shingle in any case). */
+  minShare: number;
 }
 
-/** Defaults: word bigrams, unigrams for headings, boilerplate cut at 24 clauses, 12 candidates. */
+/** Defaults: word bigrams, unigrams for headings, boilerplate cut at 24 clauses, 10 candidates
+ * holding at least a tenth of the query's shingles. */
 export const SHINGLE_DEFAULTS: Readonly<ShingleOptions> = {
   size: 2,
   shortWords: 6,
   maxPosting: 24,
-  limit: 12,
+  limit: 10,
+  minShare: 0.1,
 };
 
 /** The distinct shingles of one text's words. */
@@ -76,8 +80,12 @@ export class ShingleIndex<K = string> {
     }
     // A clause made only of boilerplate shingles still deserves candidates: fall back to all of them.
     if (rare === 0) for (const s of mine) count(this.postings.get(s) ?? []);
-    const out: Candidate[] = touched.map((index) => ({ index, share: hits[index]! / mine.size }));
-    for (const i of touched) hits[i] = 0;
+    const least = Math.max(1, Math.ceil(this.options.minShare * mine.size));
+    const out: Candidate[] = [];
+    for (const index of touched) {
+      if (hits[index]! >= least) out.push({ index, share: hits[index]! / mine.size });
+      hits[index] = 0;
+    }
     out.sort((x, y) => y.share - x.share || x.index - y.index);
     return out.slice(0, limit);
   }

@@ -66,6 +66,10 @@ export function textSimilarity(normA: string, normB: string): number {
 /** Interns words and bigrams as integers, so profiles built with one vocabulary compare as sorted id arrays. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  /** How many words and bigrams it holds. */
+  get size(): number {
+    return this.ids.size;
+  }
   /** The id of a word or bigram, new ids given in order of first sight. */
   id(key: string): number {
     let id = this.ids.get(key);

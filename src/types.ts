@@ -313,6 +313,8 @@ export interface Alignment {
 
 /** The `compare --json` output. */
 export interface Comparison {
+  /** How B relates to A: 'parent' (B derives from A: weakened/strengthened verdicts apply) or 'peer'. */
+  relation?: 'parent' | 'peer';
   a: DocumentMeta & { file: string | null };
   b: DocumentMeta & { file: string | null };
   alignments: Alignment[];

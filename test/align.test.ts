@@ -65,6 +65,12 @@ describe('alignClauses on hand-made trees of real clauses', () => {
     expect(lines(alignClauses(a, b))).toEqual(['~ I ↔ I (0.75) MỤC <del>TIÊU</del><ins>ĐÍCH</ins>, YÊU CẦU', '= I.1 ↔ I.1']);
   });
 
+  test('does not pair two section headings that share only a generic word ("GIẢI PHÁP THỰC HIỆN" 002 III vs "TỔ CHỨC THỰC HIỆN" 001 III)', () => {
+    const a = [clause('III', 'GIẢI PHÁP THỰC HIỆN', [clause('III.1', T.thuongXuyen)])];
+    const b = [clause('III', 'TỔ CHỨC THỰC HIỆN', [clause('III.1', T.tiepTuc)])];
+    expect(marks(alignClauses(a, b))).toEqual(['- III', '- III.1', '+ III', '+ III.1']);
+  });
+
   test('calls a pair identical when only case and abbreviations differ (000 vs 003 II.2, "TTHC" spelled out, "các Bộ")', () => {
     const a = [clause('II.2.9', 'Đối với TTHC thuộc thẩm quyền ban hành của tỉnh: Tham mưu công bố TTHC theo đúng quy định.')];
     const b = [clause('II.2.9', 'Đối với thủ tục hành chính thuộc thẩm quyền ban hành của tỉnh: Tham mưu công bố thủ tục hành chính theo đúng quy định.')];

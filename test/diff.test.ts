@@ -62,6 +62,15 @@ describe('wordDiff', () => {
     expect(renderDiff(wordDiff('a < b', 'a > b'), true)).toBe('a <del>&lt;</del> <ins>&gt;</ins> b');
   });
 
+  test('stays fast on two long, unrelated texts (1,500 words each, past the table size)', () => {
+    const a = Array.from({ length: 1500 }, (_, i) => `rà${i} soát`).join(' ');
+    const b = Array.from({ length: 1500 }, (_, i) => `công${i} khai`).join(' ');
+    const t0 = performance.now();
+    const d = wordDiff(a, b);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(d.filter(([op]) => op <= 0).map(([, t]) => t).join('')).toBe(a);
+  });
+
   test('never throws on odd input', () => {
     const odd = ['', ' ', '\u0301\u0301', '🙂🙂', '<<>>', '\t\n', 'a'.repeat(5000), '1.000.000,5%%', '\uFFFD\u0000'];
     for (const x of odd) for (const y of odd) expect(() => wordDiff(x, y)).not.toThrow();

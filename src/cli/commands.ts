@@ -19,7 +19,9 @@ import { jsonSchema } from '../schema.js';
 /** Reads and parses one plan file. */
 export async function loadPlan(path: string): Promise<ParsedDocument> {
   const file = await readPlanFile(path);
-  return parseDocument(file.text, { file: path, encoding: file.encoding });
+  const doc = parseDocument(file.text, { file: path, encoding: file.encoding });
+  doc.meta.warnings.push(...file.warnings);
+  return doc;
 }
 
 function printJson(value: unknown): void {
@@ -122,10 +124,11 @@ export async function commandTargets(file: string, opts: { json?: boolean; forma
 export async function commandCompare(
   a: string,
   b: string,
-  opts: { json?: boolean; targets?: boolean; changes?: boolean; format?: string; lang?: string; output?: string; color?: boolean },
+  opts: { json?: boolean; targets?: boolean; changes?: boolean; sideBySide?: boolean; relation?: string; format?: string; lang?: string; output?: string; color?: boolean },
 ): Promise<void> {
   const [da, db] = [await loadPlan(a), await loadPlan(b)];
-  const cmp = compareDocuments(da, db);
+  const relation = opts.relation === 'parent' || opts.relation === 'peer' ? opts.relation : 'auto';
+  const cmp = compareDocuments(da, db, { relation });
   if (opts.json) return printJson(cmp);
   const lang = opts.lang === 'en' ? 'en' : 'vi';
   switch (opts.format) {
@@ -135,12 +138,12 @@ export async function commandCompare(
       return emit(renderCompareMd(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
     case 'html': {
       const { renderCompareHtml } = await import('../report/compare-html.js');
-      return emit(renderCompareHtml(cmp, { lang }), opts.output);
+      return emit(renderCompareHtml(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
     }
     default: {
       if (opts.targets) return emit(targetChangeTable(cmp.targets, !!opts.changes), opts.output);
       const color = opts.color !== false && !opts.output && !!process.stdout.isTTY;
-      return emit(renderCompareText(cmp, { lang, changesOnly: !!opts.changes, color }), opts.output);
+      return emit(renderCompareText(cmp, { lang, changesOnly: !!opts.changes, color, layout: opts.sideBySide ? 'columns' : 'unified' }), opts.output);
     }
   }
 }
@@ -184,8 +187,12 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     }
     const matrix = fidelityMatrix(children, parent);
     if (opts.json) return printJson({ ...matrix, skipped });
+    if (opts.format === 'html') {
+      const { renderFidelityMatrixHtml } = await import('../report/fidelity-html.js');
+      return emit(renderFidelityMatrixHtml(matrix, { lang }), opts.output);
+    }
     const { renderFidelityMatrixText } = await import('../report/fidelity-text.js');
-    return emit(renderFidelityMatrixText(matrix, { lang }), opts.output);
+    return emit(renderFidelityMatrixText(matrix, { lang, color: !opts.output && !!process.stdout.isTTY }), opts.output);
   }
   const report = fidelity(await loadPlan(child), parent);
   if (opts.json) return printJson(report);

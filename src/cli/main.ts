@@ -53,6 +53,8 @@ program
   .option('--json', 'print the JSON contract on stdout')
   .option('--targets', 'show the target comparison table')
   .option('--changes', 'show only changed clauses')
+  .option('--side-by-side', 'two columns in the terminal (A | B) instead of one line per pair')
+  .addOption(new Option('--relation <relation>', 'how B relates to A: parent (B derives from A: weakened targets are flagged), peer, or auto').choices(['auto', 'parent', 'peer']).default('auto'))
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'html', 'csv']).default('text'))
   .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')

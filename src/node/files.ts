@@ -3,7 +3,9 @@
  * the plan files of a folder. Every problem is a UserError naming the file and the problem.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { DEFAULT_LIMITS, ingest, isIngestError, type IngestLimits } from '../ingest/index.js';
+import type { Warning } from '../types.js';
 
 /** A problem with the user's input: printed as one line, never with a stack trace. */
 export class UserError extends Error {
@@ -17,37 +19,21 @@ export class UserError extends Error {
 export const PLAN_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'];
 
 /** Largest file read, in bytes. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = DEFAULT_LIMITS.maxBytes;
 
 export interface DecodedFile {
   path: string;
   text: string;
+  /** How the bytes were decoded ("utf-8", "utf-8-bom", "tcvn3", …). */
   encoding: string;
+  /** The format read (txt, md, html, docx, pdf). */
+  format: string;
+  /** Oddities met while reading (a table the PDF reader could not rebuild, …). */
+  warnings: Warning[];
 }
 
-/** Decodes the bytes of a text file: UTF-8 with or without BOM; anything else is refused. */
-export function decodeText(bytes: Uint8Array, path: string): { text: string; encoding: string } {
-  if (bytes.length === 0) throw new UserError(`${path}: the file is empty`);
-  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
-  let controls = 0;
-  for (const b of sample) {
-    if (b === 0) throw new UserError(`${path}: this is a binary file, not a text document`);
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls += 1;
-  }
-  if (controls > sample.length * 0.05) throw new UserError(`${path}: this is a binary file, not a text document`);
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
-  } catch {
-    throw new UserError(`${path}: the text is not valid UTF-8 (save it as UTF-8)`);
-  }
-  if (text.trim().length === 0) throw new UserError(`${path}: the file has no text`);
-  return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
-}
-
-/** Reads and decodes one plan file, with one-line errors for every bad case. */
-export async function readPlanFile(path: string): Promise<DecodedFile> {
+/** Reads and decodes one plan file (any format `ingest` reads), with one-line errors for every bad case. */
+export async function readPlanFile(path: string, limits: IngestLimits = DEFAULT_LIMITS): Promise<DecodedFile> {
   let info;
   try {
     info = await stat(path);
@@ -56,8 +42,8 @@ export async function readPlanFile(path: string): Promise<DecodedFile> {
   }
   if (info.isDirectory()) throw new UserError(`${path}: is a folder, expected a file`);
   if (!info.isFile()) throw new UserError(`${path}: is not a regular file`);
-  if (info.size > MAX_FILE_BYTES) {
-    throw new UserError(`${path}: the file is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+  if (info.size > limits.maxBytes) {
+    throw new UserError(`${path}: the file is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MB)`);
   }
   let bytes: Uint8Array;
   try {
@@ -65,7 +51,13 @@ export async function readPlanFile(path: string): Promise<DecodedFile> {
   } catch (e) {
     throw new UserError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return { path, ...decodeText(bytes, path) };
+  try {
+    const r = await ingest(bytes, basename(path), limits);
+    return { path, text: r.text, encoding: r.encoding, format: r.format, warnings: r.warnings };
+  } catch (e) {
+    if (isIngestError(e)) throw new UserError(`${path}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** Lists plan files under a folder, recursively, sorted; relative paths are relative to the folder. */

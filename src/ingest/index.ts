@@ -1,0 +1,72 @@
+/**
+ * The ingest stage: a file's bytes → the text the structure parser reads. Every command and the
+ * browser upload go through `ingest()`. It sniffs the format from magic numbers (the name only
+ * breaks ties), decodes text files (UTF-8/UTF-16/Windows-1258/TCVN3/VNI), and reads .docx, .pdf
+ * and .html into paragraphs, visible list labels and tab-separated table rows.
+ */
+import type { Warning } from '../types.js';
+import { decodeText } from './decode.js';
+import { readDocx, type DocxOptions } from './docx.js';
+import { IngestError } from './errors.js';
+import { readHtml } from './html.js';
+import { DEFAULT_LIMITS, Deadline, formatBytes, type IngestLimits } from './limits.js';
+import { readPdf } from './pdf.js';
+import { sniffFormat, type InputFormat } from './sniff.js';
+
+export { IngestError, isIngestError, type IngestErrorCode } from './errors.js';
+export { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
+export { decodeText, type TextEncoding } from './decode.js';
+export { htmlToText } from './html.js';
+export { sniffFormat, type InputFormat } from './sniff.js';
+
+export interface IngestResult {
+  /** The text the structure parser reads; spans are offsets into this string. */
+  text: string;
+  /** The format the bytes were read as. */
+  format: InputFormat;
+  /** How the text was decoded: "utf-8", "utf-8-bom", "utf-16le", "windows-1258", "tcvn3", "vni"; "utf-8" for .docx/.pdf. */
+  encoding: string;
+  /** Things worth knowing about the reading (legacy encoding, a name that lies, skipped content). */
+  warnings: Warning[];
+}
+
+export interface IngestOptions extends DocxOptions {}
+
+/**
+ * Reads one file. Throws IngestError with a one-line message (without the file name: the CLI
+ * puts it in front) for files that cannot be read; odd but readable content gives warnings.
+ */
+export async function ingest(
+  bytes: Uint8Array,
+  name: string,
+  limits: IngestLimits = DEFAULT_LIMITS,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const limit = { ...DEFAULT_LIMITS, ...limits };
+  if (bytes.length > limit.maxBytes) {
+    throw new IngestError('too-large', `is ${formatBytes(bytes.length)}, more than the ${formatBytes(limit.maxBytes)} limit`);
+  }
+  if (bytes.length === 0) throw new IngestError('empty', 'is empty (0 bytes)');
+  const deadline = new Deadline(limit.timeMs);
+  const { format, mismatch } = sniffFormat(bytes, name);
+  const warnings: Warning[] = mismatch ? [{ code: 'format-mismatch', message: `The file is ${mismatch}.` }] : [];
+  switch (format) {
+    case 'docx': {
+      const read = await readDocx(bytes, limit, deadline, options);
+      return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...read.warnings] };
+    }
+    case 'pdf': {
+      const read = await readPdf(bytes, limit, deadline);
+      return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...read.warnings] };
+    }
+    case 'html': {
+      const read = readHtml(bytes, deadline);
+      if (read.text.trim() === '') throw new IngestError('empty', 'has no text (an HTML page with only markup)');
+      return { text: read.text, format, encoding: read.encoding, warnings: [...warnings, ...read.warnings] };
+    }
+    default: {
+      const read = decodeText(bytes);
+      return { text: read.text, format, encoding: read.encoding, warnings: [...warnings, ...read.warnings] };
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Ingest timings per format on the committed fixtures (test/fixtures/): the seed plans as .txt,
+ * .docx and .pdf. Warm runs (pdf.js and the XML parser loaded once before timing). Goal: .docx
+ * under 100 ms a file, .pdf under 300 ms per 10 pages.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingest } from '../ingest/index.js';
+
+/** The repository root: the nearest folder above this file that has test/fixtures (works from src/ and dist/src/). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'test', 'fixtures'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error('test/fixtures not found above ' + fileURLToPath(import.meta.url));
+}
+
+export type IngestBenchRow = {
+  format: string;
+  files: number;
+  /** Median ms per file over the runs. */
+  medianMs: string;
+  /** For PDFs: ms per 10 pages. */
+  per10Pages?: string;
+  goal: string;
+};
+
+/** Times `ingest()` on each fixture `runs` times (after one warm-up) and reports per-format medians. */
+export async function benchIngest(runs = 5): Promise<IngestBenchRow[]> {
+  const root = repoRoot();
+  const fixtures = join(root, 'test', 'fixtures');
+  // seeds.json (written by test/fixtures/make-fixtures.ts): fixture name → the corpus .txt it was made from.
+  const seeds = JSON.parse(readFileSync(join(fixtures, 'seeds.json'), 'utf8')) as Record<string, string>;
+  const files: Record<string, string[]> = {
+    txt: Object.values(seeds).map((p) => join(root, p)),
+    docx: Object.keys(seeds).map((s) => join(fixtures, `${s}.docx`)),
+    pdf: Object.keys(seeds).map((s) => join(fixtures, `${s}.pdf`)),
+  };
+  const rows: IngestBenchRow[] = [];
+  for (const [format, paths] of Object.entries(files)) {
+    const perFile: number[] = [];
+    let pages = 0;
+    for (const path of paths) {
+      const bytes = new Uint8Array(readFileSync(path));
+      await ingest(bytes, path); // warm-up
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        await ingest(bytes, path);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      perFile.push(times[Math.floor(times.length / 2)]!);
+      if (format === 'pdf') pages += countPdfPages(bytes);
+    }
+    perFile.sort((a, b) => a - b);
+    const total = perFile.reduce((a, b) => a + b, 0);
+    rows.push({
+      format,
+      files: paths.length,
+      medianMs: (perFile[Math.floor(perFile.length / 2)] ?? 0).toFixed(1),
+      ...(format === 'pdf' && pages > 0 ? { per10Pages: ((total / pages) * 10).toFixed(1) } : {}),
+      goal: format === 'docx' ? '< 100 ms a file' : format === 'pdf' ? '< 300 ms per 10 pages' : '-',
+    });
+  }
+  return rows;
+}
+
+/** Pages of a PDF by its page objects (good enough for a benchmark's per-page figure). */
+function countPdfPages(bytes: Uint8Array): number {
+  const text = new TextDecoder('latin1').decode(bytes);
+  return (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
