@@ -7,6 +7,7 @@
  * word-pair overlap on the comparison forms, so "TTHC" and "thủ tục hành chính" agree), and an
  * optimal assignment (Hungarian method) picks the pairs — not the first that comes.
  */
+import { minCostAssignment } from './assignment.js';
 import { LOWER_IS_BETTER_RE } from './patterns/targets.js';
 import { formatValue } from './targets.js';
 import type { Comparator, Target, TargetChange, TargetChangeKind } from './types.js';
@@ -89,54 +90,8 @@ export function metricSimilarity(aNorm: string, bNorm: string, idf: Map<string, 
   return 0.4 * dice + 0.3 * overlap + 0.3 * pairDice;
 }
 
-/** Minimum-cost assignment of a square cost matrix (Hungarian method with potentials), row → column. */
-export function assign(cost: number[][]): number[] {
-  const n = cost.length;
-  const INF = Number.POSITIVE_INFINITY;
-  const u = new Array<number>(n + 1).fill(0);
-  const v = new Array<number>(n + 1).fill(0);
-  const p = new Array<number>(n + 1).fill(0);
-  const way = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= n; i++) {
-    p[0] = i;
-    let j0 = 0;
-    const minv = new Array<number>(n + 1).fill(INF);
-    const used = new Array<boolean>(n + 1).fill(false);
-    do {
-      used[j0] = true;
-      const i0 = p[j0]!;
-      let delta = INF;
-      let j1 = 0;
-      for (let j = 1; j <= n; j++) {
-        if (used[j]) continue;
-        const cur = cost[i0 - 1]![j - 1]! - u[i0]! - v[j]!;
-        if (cur < minv[j]!) {
-          minv[j] = cur;
-          way[j] = j0;
-        }
-        if (minv[j]! < delta) {
-          delta = minv[j]!;
-          j1 = j;
-        }
-      }
-      for (let j = 0; j <= n; j++) {
-        if (used[j]) {
-          u[p[j]!] = u[p[j]!]! + delta;
-          v[j] = v[j]! - delta;
-        } else minv[j] = minv[j]! - delta;
-      }
-      j0 = j1;
-    } while (p[j0] !== 0);
-    do {
-      const j1 = way[j0]!;
-      p[j0] = p[j1]!;
-      j0 = j1;
-    } while (j0 !== 0);
-  }
-  const rowTo = new Array<number>(n).fill(-1);
-  for (let j = 1; j <= n; j++) if (p[j]! > 0) rowTo[p[j]! - 1] = j - 1;
-  return rowTo;
-}
+/** Minimum-cost assignment of a square cost matrix, row → column (see src/assignment.ts). */
+export const assign = minCostAssignment;
 
 /** The commitment a comparator states: a plain value is read as a floor ("100%" = "tối thiểu 100%"). */
 function canonical(c: Comparator): Comparator {

@@ -53,10 +53,10 @@ export const UNITS: readonly UnitName[] = [
  *   "Các sở, ban, ngành, UBND các huyện, thị xã, thành phố tiếp tục …" (004 I.3, II.1.b),
  *   "Các cơ quan, đơn vị, địa phương …", "Thủ trưởng các sở, ban, ngành …".
  */
-export const GENERIC_SUBJECT = /^(?:thủ trưởng |người đứng đầu )?(?:các|mọi) (?:sở|cơ quan|đơn vị|ngành|địa phương)\b/u;
+export const GENERIC_SUBJECT = /^(?:thủ trưởng |người đứng đầu )?(?:các|mọi) (?:sở|cơ quan|đơn vị|ngành|địa phương)(?![\p{L}\p{N}])/u;
 
 /** Districts and communes as addressees: "UBND các huyện, thị xã, thành phố" (004 I.3), "UBND cấp huyện". */
-export const DISTRICT_SUBJECT = /^(?:chủ tịch )?ủy ban nhân dân (?:các huyện|cấp huyện|cấp xã|các xã)\b/u;
+export const DISTRICT_SUBJECT = /^(?:chủ tịch )?ủy ban nhân dân (?:các huyện|cấp huyện|cấp xã|các xã)(?![\p{L}\p{N}])/u;
 
 /**
  * A unit speaking of itself or of its own plan, on the folded text after a unit name that opens
