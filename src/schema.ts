@@ -109,6 +109,27 @@ export const lineageSchema = z.looseObject({
   ),
 });
 
+const finding = z.looseObject({
+  kind: z.string(),
+  severity: z.enum(['high', 'medium', 'low']),
+  message: z.string(),
+  evidence: z.array(z.looseObject({})),
+});
+export const fidelitySchema = z.looseObject({
+  child: metaSchema,
+  parent: metaSchema,
+  clauses: z.array(z.looseObject({ status: z.string() })),
+  targets: z.array(z.looseObject({ status: z.string() })),
+  additions: z.looseObject({ clauses: z.array(z.looseObject({})), targets: z.array(targetSchema) }),
+  findings: z.array(finding),
+  score: z.looseObject({
+    value: z.number().min(0).max(100),
+    clauses: z.number().min(0).max(1).nullable(),
+    targets: z.number().min(0).max(1).nullable(),
+    penalties: z.array(z.looseObject({ kind: z.string(), count: z.number().int(), points: z.number() })),
+  }),
+});
+
 /** All output schemas as JSON Schema (draft 2020-12), keyed by command. */
 export function jsonSchema(): Record<string, unknown> {
   return {
@@ -116,5 +137,6 @@ export function jsonSchema(): Record<string, unknown> {
     parse: z.toJSONSchema(parseSchema, { unrepresentable: 'any' }),
     compare: z.toJSONSchema(compareSchema, { unrepresentable: 'any' }),
     lineage: z.toJSONSchema(lineageSchema, { unrepresentable: 'any' }),
+    fidelity: z.toJSONSchema(fidelitySchema, { unrepresentable: 'any' }),
   };
 }

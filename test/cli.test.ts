@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { compareSchema, lineageSchema, parseSchema } from '../src/schema.js';
+import { compareSchema, fidelitySchema, lineageSchema, parseSchema } from '../src/schema.js';
 import { corpusPath, SEEDS } from './corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -79,6 +79,13 @@ describe('--json outputs follow the published schema', () => {
     const r = plandiff('compare', corpusPath(SEEDS.sct2024), corpusPath(SEEDS.gddt2024), '--json');
     expect(r.code).toBe(0);
     expect(compareSchema.safeParse(JSON.parse(r.stdout)).success).toBe(true);
+  });
+
+  test('fidelity', () => {
+    const r = plandiff('fidelity', corpusPath(SEEDS.gddt2024), '--parent', corpusPath(SEEDS.ubnd2025), '--json');
+    expect(r.code).toBe(0);
+    const parsed = fidelitySchema.safeParse(JSON.parse(r.stdout));
+    expect(parsed.error).toBeUndefined();
   });
 
   test('lineage', () => {
