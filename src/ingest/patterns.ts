@@ -111,16 +111,30 @@ export const SUPERSCRIPT_MARK_RE = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u;
 /** A line ending in a word broken at its hyphen: "476/VPCP-", "130/2005/NĐ-" (not "kinh tế -"). */
 export const HYPHEN_BREAK_RE = /\S-$/u;
 
-/** The last and first tokens of two cell lines, to mend a word a narrow column broke: "thiể" | "u 50", "202" | "5". */
-export const LAST_TOKEN_RE = /(\S+)$/u;
+/** The first token of a cell line, to mend a token a narrow column broke: "u 50" after "thiể", "g xuyên" after "Thườn". */
 export const FIRST_TOKEN_RE = /^(\S+)/u;
+/** A cell line that is one token (a narrow column breaks only tokens that start their line): "Thườn", "15/01/", "T12/2". */
+export const SINGLE_TOKEN_RE = /^\S+$/u;
+/** Letters only: "thiể", "Thườn", "THÀN". */
 export const LETTERS_RE = /^\p{L}+$/u;
+/** The letters a continuation line starts with: "u" in "u 50", "g" in "g xuyên", "H". */
 export const LEADING_LETTERS_RE = /^\p{L}+/u;
-export const NUMBER_RE = /^\d+$/;
+/** A piece of a number, date or symbol number broken by a narrow column: "202", "100", "15/01/", "3,6,9,", "12/20", "T12/2". */
+export const NUMBER_PIECE_RE = /^\p{L}{0,2}\d[\d/.,:-]*$/u;
+/** A number piece ending in a digit, which a carried "%" may follow: "100". */
+export const TRAILING_DIGIT_RE = /\d$/;
+/** What goes on a broken number: "5" (202|5), "2023" (15/01/|2023), "023" (T12/2|023). */
 export const LEADING_DIGIT_RE = /^\d/;
+/** A percent sign carried to the next cell line: "%" after "100" (003 Sở GDĐT appendix). */
+export const PERCENT_START_RE = /^%/u;
 /** One capital ("S") continued by one to three capitals ("TT"): a header word broken letter by letter. */
 export const CAPITAL_RE = /^\p{Lu}$/u;
 export const CAPITALS_RE = /^\p{Lu}{1,3}$/u;
+
+/** Capital and small letters, to tell a line in capitals ("VÀ CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG NĂM 2023")
+ * from one in sentence case ("Trong năm 2023, công tác …"). */
+export const UPPER_LETTER_RE = /\p{Lu}/u;
+export const LOWER_LETTER_RE = /\p{Ll}/u;
 
 /** Toneless vowel pairs that cannot end a syllable: "thiê" (thiểu), "tuô" (tuổi), "ngươ" (người), "yê" (yêu). */
 export const OPEN_DIPHTHONG_RE = /(?:iê|yê|uô|ươ)$/u;

@@ -5,9 +5,12 @@
  *   2. page furniture dropped: page numbers and running headers/footers in the top/bottom bands,
  *   3. footnotes (small type at the foot of a page, starting with their number) set aside,
  *   4. tables found from rivers (free vertical strips that run through every line of a block,
- *      at least two of them: three columns) and rebuilt row by row into tab-separated cells,
- *   5. the other lines joined into paragraphs (a paragraph ends at extra spacing, an indent, a
- *      label such as "1." / "a)" / "-", or a short line that ends a sentence), across page breaks.
+ *      at least two of them: three columns) and rebuilt row by row into tab-separated cells
+ *      (tokens a narrow column broke mended, a row cut by a page break finished on the next page),
+ *   5. the other lines joined into paragraphs, across page breaks: a paragraph ends at extra
+ *      spacing, a first-line indent, a line left of the hanging lines after a full stop, a label
+ *      such as "1." / "a)" / "-", a short line (not inside a wrapped title in capitals) or a
+ *      change of type size; a line spread to the margin ended at a manual break.
  */
 import type { Warning } from '../types.js';
 import { stripTone } from '../vietnamese.js';
@@ -15,7 +18,7 @@ import { renderBlocks, superscriptDigits, type Footnote, type TextBlock } from '
 import { IngestError } from './errors.js';
 import type { Deadline, IngestLimits } from './limits.js';
 import { isVietnameseSyllable } from './plausibility.js';
-import { CAPITALS_RE, CAPITAL_RE, CLAUSE_START_RE, DIGITS_RE, FIRST_TOKEN_RE, FOOTNOTE_START_RE, HYPHEN_BREAK_RE, LABEL_RUN_RE, LAST_TOKEN_RE, LEADING_DIGIT_RE, LEADING_LETTERS_RE, LETTERS_RE, LINE_END_RE, NUMBER_RE, OPEN_DIPHTHONG_RE, PAGE_NUMBER_LINE_RE, PDF_BULLET_RE, SUPERSCRIPT_MARK_RE } from './patterns.js';
+import { CAPITALS_RE, CAPITAL_RE, CLAUSE_START_RE, DIGITS_RE, FIRST_TOKEN_RE, FOOTNOTE_START_RE, HYPHEN_BREAK_RE, LABEL_RUN_RE, LEADING_DIGIT_RE, LEADING_LETTERS_RE, LETTERS_RE, LINE_END_RE, LOWER_LETTER_RE, NUMBER_PIECE_RE, OPEN_DIPHTHONG_RE, PAGE_NUMBER_LINE_RE, PDF_BULLET_RE, PERCENT_START_RE, SINGLE_TOKEN_RE, SUPERSCRIPT_MARK_RE, TRAILING_DIGIT_RE, UPPER_LETTER_RE } from './patterns.js';
 
 /** Layout thresholds, in units of the font size (em) unless said otherwise. */
 export const PDF_LAYOUT = {
@@ -33,6 +36,9 @@ export const PDF_LAYOUT = {
   breakPitch: 1.3,
   /** A line ending this far (share of the text width) before the right margin is a short line. */
   shortLine: 0.15,
+  /** Word gaps wider than this (em) on a line spread to the margin mean it ended at a manual line
+   * break; justified lines that just wrap stretch their gaps to at most 0.95 em in the seed plans. */
+  spreadGap: 1.5,
 };
 
 interface Run {
@@ -370,8 +376,18 @@ function closesColumn(before: Span[], after: Span[], inks: Span[][]): boolean {
   });
 }
 
+/** One line of text inside one table cell. */
+interface CellLine {
+  text: string;
+  /** The line reaches the right edge of its column's text, so the column may have broken a word there. */
+  full: boolean;
+}
+
+/** A table row as cell lines, one list per column (joined into cell texts only when printed). */
+type CellRow = CellLine[][];
+
 /** Rebuilds the rows of a table region: a row starts at extra spacing or where the first column gets new text. */
-function regionRows(region: Region, pitch: number): string[][] {
+function regionRows(region: Region, pitch: number): CellRow[] {
   const columns = region.bounds.length + 1;
   const columnOf = (run: Run) => {
     const mid = (run.x0 + run.x1) / 2;
@@ -382,7 +398,7 @@ function regionRows(region: Region, pitch: number): string[][] {
   // The right edge of each column's text: a cell line that reaches it was full, and may end mid-word.
   const edge = Array.from({ length: columns }, () => 0);
   for (const line of region.lines) for (const run of line.runs) edge[columnOf(run)] = Math.max(edge[columnOf(run)]!, run.x1);
-  const rows: Array<Array<Array<{ text: string; full: boolean }>>> = [];
+  const rows: CellRow[] = [];
   let prev: Line | null = null;
   let prevHadFirst = false;
   for (const line of region.lines) {
@@ -401,7 +417,7 @@ function regionRows(region: Region, pitch: number): string[][] {
     prev = line;
     prevHadFirst = hasFirst;
   }
-  return rows.map((row) => row.map(joinCellLines));
+  return rows;
 }
 
 /** A piece that cannot end a syllable: not a syllable at all, or "iê/yê/uô/ươ" without its final ("thiể", "tiê"). */
@@ -410,31 +426,112 @@ function incompleteSyllable(piece: string): boolean {
 }
 
 /**
- * Joins the lines of one cell with spaces, except where a narrow column broke a word: a line that
- * is one token filling the column, continued by a piece that completes it ("Tối thiể" + "u 50" →
- * "Tối thiểu 50", "202" + "5" → "2025", "S" + "T" + "T" → "STT").
+ * True when a column too narrow for one token broke it between two cell lines. Such a token
+ * starts its own line and fills it (a token that fits would have moved to the next line whole),
+ * and the two pieces make one token: digits ("202" + "5", "15/01/" + "2023", "3,6,9," + "12/20",
+ * "100" + "%"), a syllable ("thiể" + "u", "Thườn" + "g xuyên", "THÀN" + "H"), or capitals
+ * broken letter by letter ("S" + "T" + "T").
  */
-function joinCellLines(parts: Array<{ text: string; full: boolean }>): string {
+function brokenToken(before: CellLine, after: CellLine): boolean {
+  const tail = before.text;
+  if (!before.full || !SINGLE_TOKEN_RE.test(tail)) return false;
+  const head = FIRST_TOKEN_RE.exec(after.text)?.[1] ?? '';
+  if (NUMBER_PIECE_RE.test(tail) && (LEADING_DIGIT_RE.test(head) || (TRAILING_DIGIT_RE.test(tail) && PERCENT_START_RE.test(head)))) return true;
+  if (CAPITAL_RE.test(tail) && CAPITALS_RE.test(head)) return true;
+  const letters = LETTERS_RE.test(tail) ? LEADING_LETTERS_RE.exec(head)?.[0] : undefined;
+  // "u" is a syllable on its own, so "thiể" + "u" needs the open "thiể"; "g" is none, so "Thườn" + "g" joins.
+  return letters !== undefined && isVietnameseSyllable(tail + letters) && (incompleteSyllable(tail) || !isVietnameseSyllable(letters));
+}
+
+/** Joins the lines of one cell with spaces, except inside a token the column broke (see `brokenToken`). */
+function joinCellLines(parts: CellLine[]): string {
   let out = '';
   parts.forEach((part, i) => {
     const before = parts[i - 1];
-    if (!before) {
-      out = part.text;
-      return;
-    }
-    const tail = LAST_TOKEN_RE.exec(before.text)?.[1] ?? '';
-    const head = FIRST_TOKEN_RE.exec(part.text)?.[1] ?? '';
-    const brokenWord =
-      before.full &&
-      ((NUMBER_RE.test(tail) && LEADING_DIGIT_RE.test(head)) ||
-        (LETTERS_RE.test(tail) && LEADING_LETTERS_RE.test(head) && incompleteSyllable(tail) && isVietnameseSyllable(tail + (LEADING_LETTERS_RE.exec(head)?.[0] ?? ''))) ||
-        (CAPITAL_RE.test(tail) && CAPITALS_RE.test(head)));
-    out += brokenWord ? part.text : ` ${part.text}`;
+    out += !before ? part.text : brokenToken(before, part) ? part.text : ` ${part.text}`;
   });
   return out;
 }
 
 // ── paragraphs ──────────────────────────────────────────────────────────────────────────────
+
+/** A line placed in a paragraph, with what was measured on its own page. */
+interface PlacedLine {
+  line: Line;
+  /** Ends well before the right margin: the last line of a paragraph, a heading, a manual break. */
+  short: boolean;
+  /** A few words spread over the whole line: the line before a manual break in justified text. */
+  spread: boolean;
+  /** Opens with a label ("–  Nâng cao…", "1. Mục đích"), so the next line may hang further right. */
+  opensLabel: boolean;
+}
+
+/** The page geometry the paragraph rules measure against. */
+interface PageFrame {
+  /** The usual left edge of body lines (median). */
+  left: number;
+  /** The usual distance between baselines inside a paragraph. */
+  pitch: number;
+  /** The body type size of the document (median), the unit of the em thresholds. */
+  bodySize: number;
+}
+
+/**
+ * True when `line` opens a new paragraph after `last` (and `beforeLast`, the line before it in the
+ * same paragraph, if any). A paragraph ends
+ *   - at extra spacing between lines on one page,
+ *   - at a label ("1.", "a)", "-", "Căn cứ") printed apart from its text or after a line that ended a block,
+ *   - at a first-line indent,
+ *   - after a short line (not at a wrapped title in capitals: "… THỦ TỤC HÀNH" / "CHÍNH" / "VÀ CƠ CHẾ …"),
+ *   - at a line that starts left of the paragraph's continuation lines after a sentence ended
+ *     (across a page break, where there is no spacing to see: "… thấp nhất." / "Thực hiện nghiêm …"),
+ *   - at a change of type size.
+ */
+function startsParagraph(line: Line, text: string, last: PlacedLine, beforeLast: PlacedLine | null, frame: PageFrame): boolean {
+  const prev = last.line;
+  const { left, pitch, bodySize } = frame;
+  const samePage = prev.page === line.page;
+  const endsSentence = LINE_END_RE.test(prev.text);
+  if (samePage && prev.y - line.y > pitch * PDF_LAYOUT.breakPitch) return true;
+  if (CLAUSE_START_RE.test(text) && (labelStandsApart(line) || last.short || endsSentence)) return true;
+  if (samePage && line.x0 > left + bodySize * 0.8 && prev.x0 <= left + bodySize * 0.8 && !last.opensLabel) return true;
+  if (last.short && !last.spread && !wrapsTitle(text, last, beforeLast)) return true;
+  if (beforeLast && endsSentence && line.x0 < prev.x0 - bodySize * 0.8) return true;
+  return Math.abs(line.size - prev.size) > bodySize * 0.15;
+}
+
+/**
+ * A title in capitals wrapped over lines and broken by hand: the line before the short one
+ * reached the margin, and the next line goes on in capitals ("NHIỆM VỤ … THỦ TỤC HÀNH" /
+ * "CHÍNH" / "VÀ CƠ CHẾ MỘT CỬA …", 001 Bắc Giang appendix). A short heading followed by body
+ * text ("II. NỘI DUNG KẾ HOẠCH" / "Trong năm 2023, …") or by a lone heading is not one.
+ */
+function wrapsTitle(text: string, last: PlacedLine, beforeLast: PlacedLine | null): boolean {
+  return (
+    beforeLast !== null &&
+    !beforeLast.short &&
+    !LINE_END_RE.test(last.line.text) &&
+    [beforeLast.line.text, last.line.text, text].every(inCapitals)
+  );
+}
+
+/** A line in capitals: letters, none of them lower case ("VÀ CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG NĂM 2023"). */
+function inCapitals(text: string): boolean {
+  return UPPER_LETTER_RE.test(text) && !LOWER_LETTER_RE.test(text);
+}
+
+/**
+ * A line spread over the whole width that ended at a manual line break: a few words
+ * ("Phụ                lục"), or gaps far wider than any justified line stretches
+ * ("CÔNG     THƯƠNG     TỈNH     BẮC     GIANG"). A long justified line with wide gaps ("Căn  cứ
+ * Nghị  quyết  số  01/NQ-CP …", at most 0.95 em in the seed plans) just wraps.
+ */
+function endsAtManualBreak(line: Line, pageLeft: number, right: number): boolean {
+  if (line.runs.length < 2) return false; // one run: pdf.js saw no gap wider than a space
+  const gaps = gapsOf(line);
+  if (!isSpreadLine(line, gaps, pageLeft, right)) return false;
+  return line.text.split(' ').length <= 4 || median(gaps, 0) > PDF_LAYOUT.spreadGap * line.size;
+}
 
 function layoutPages(rawPages: Line[][], heights: number[]): string {
   const pages = removeFurniture(rawPages, heights);
@@ -443,13 +540,14 @@ function layoutPages(rawPages: Line[][], heights: number[]): string {
   const blocks: TextBlock[] = [];
   const footnotes: Footnote[] = [];
   let paragraph: string | null = null;
-  let last: Line | null = null;
+  let last: PlacedLine | null = null;
+  let beforeLast: PlacedLine | null = null;
   let tableId = -1;
   let lastHeader: string | null = null;
   let lastColumns = -1;
   let tableOpen = false;
-  let lastOpensLabel = false;
-  let lastSpread = false;
+  // The last printed row of the open table, kept as cell lines so that the next page can finish it.
+  let openRow: { block: number; cells: CellRow } | null = null;
 
   const flush = () => {
     if (paragraph !== null && paragraph.trim() !== '') blocks.push({ kind: 'paragraph', text: paragraph });
@@ -464,23 +562,38 @@ function layoutPages(rawPages: Line[][], heights: number[]): string {
     const pageLeft = Math.min(...body.map((l) => l.x0));
     const right = Math.max(0, ...body.map((l) => l.x1));
     const width = Math.max(right - left, 1);
+    const frame: PageFrame = { left, pitch, bodySize };
     for (const item of findTables(body, pitch)) {
       if ('kind' in item) {
         flush();
         const rows = regionRows(item, pitch);
         // Compared without spaces: a narrow header cell may break differently on each page ("S T T" / "STT").
-        const header = rows[0]?.join('').replace(/\s+/g, '') ?? '';
+        const header = rows[0]?.map(joinCellLines).join('').replace(/\s+/g, '') ?? '';
         // A table that goes on from the previous page keeps its id; its repeated header row is dropped.
         const continues = tableOpen && lastColumns === item.bounds.length;
-        if (!continues) tableId += 1;
+        if (!continues) {
+          tableId += 1;
+          openRow = null;
+        }
+        let first = true;
         rows.forEach((cells, r) => {
           if (r === 0 && continues && header === lastHeader) return;
-          blocks.push({ kind: 'row', table: tableId, cells });
+          if (first && continues && openRow && cells[0]!.length === 0) {
+            // The page break split this row: its lines on this page finish the cells of the last row.
+            const merged = openRow.cells.map((lines, c) => [...lines, ...(cells[c] ?? [])]);
+            openRow = { block: openRow.block, cells: merged };
+            blocks[openRow.block] = { kind: 'row', table: tableId, cells: merged.map(joinCellLines) };
+          } else {
+            blocks.push({ kind: 'row', table: tableId, cells: cells.map(joinCellLines) });
+            openRow = { block: blocks.length - 1, cells };
+          }
+          first = false;
         });
         if (!continues) lastHeader = header;
         lastColumns = item.bounds.length;
         tableOpen = true;
         last = null;
+        beforeLast = null;
         continue;
       }
       const line = item;
@@ -489,40 +602,32 @@ function layoutPages(rawPages: Line[][], heights: number[]): string {
       if (PDF_BULLET_RE.test(firstRun.str) && line.runs.length > 1) text = `-${text.slice(firstRun.str.length)}`;
       if (text.trim() === '') continue;
       tableOpen = tableOpen && last === null && paragraph === null && line === body[0];
-      const starts =
-        paragraph === null ||
-        last === null ||
-        (last.page === line.page && last.y - line.y > pitch * PDF_LAYOUT.breakPitch) ||
-        (CLAUSE_START_RE.test(text) && (labelStandsApart(line) || endsBlock(last, right, width))) ||
-        (line.x0 > left + bodySize * 0.8 && last.x0 <= left + bodySize * 0.8 && last.page === line.page && !lastOpensLabel) ||
-        (last.x1 < right - width * PDF_LAYOUT.shortLine && !lastSpread) ||
-        Math.abs(line.size - last.size) > bodySize * 0.15;
-      if (starts) {
+      if (!tableOpen) openRow = null;
+      const placed: PlacedLine = {
+        line,
+        short: line.x1 < right - width * PDF_LAYOUT.shortLine,
+        spread: endsAtManualBreak(line, pageLeft, right),
+        opensLabel: false,
+      };
+      if (paragraph === null || last === null || startsParagraph(line, text, last, beforeLast, frame)) {
         flush();
         paragraph = text;
-        // A labelled first line ("–  Nâng cao…", "1. Mục đích") hangs: its next line starts further right.
-        lastOpensLabel = CLAUSE_START_RE.test(text);
+        placed.opensLabel = CLAUSE_START_RE.test(text);
+        beforeLast = null;
       } else {
-        // A spread line ended at a manual line break; "…/NĐ-" + "CP" is one word broken at its
-        // hyphen; "kinh tế -" + "xã hội" keeps its space.
-        const joint: string = lastSpread ? '\n' : HYPHEN_BREAK_RE.test(paragraph ?? '') ? '' : ' ';
+        // After a line that ended at a manual break (a spread line, or the short line inside a
+        // wrapped title) comes a line break; "…/NĐ-" + "CP" is one word broken at its hyphen;
+        // "kinh tế -" + "xã hội" keeps its space.
+        const joint: string = last.spread || last.short ? '\n' : HYPHEN_BREAK_RE.test(paragraph) ? '' : ' ';
         paragraph = `${paragraph}${joint}${text}`;
-        lastOpensLabel = false;
+        beforeLast = last;
       }
-      last = line;
-      // A few words spread over a whole line ("Phụ                lục") end at a manual line break;
-      // a long justified line with wide gaps ("Căn  cứ  Nghị  quyết  số  01/NQ-CP …") just wraps.
-      lastSpread = line.text.split(' ').length <= 4 && isSpreadLine(line, gapsOf(line), pageLeft, right);
+      last = placed;
     }
     tableOpen = tableOpen && paragraph === null;
   }
   flush();
   return renderBlocks(blocks, footnotes);
-}
-
-/** A line that stops well before the right margin (the last line of a paragraph or a heading). */
-function endsBlock(line: Line, right: number, width: number): boolean {
-  return line.x1 < right - width * PDF_LAYOUT.shortLine || LINE_END_RE.test(line.text);
 }
 
 /** A label printed as its own run with a gap after it ("–   Tiếp tục", "a)  Triển khai"): a list item, not a wrapped "- 2030". */

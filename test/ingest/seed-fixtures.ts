@@ -1,6 +1,6 @@
 /** The committed .docx/.pdf fixtures and the corpus .txt each was made from (test/fixtures/seeds.json). */
 import { readFileSync } from 'node:fs';
-import type { Clause, ParsedDocument } from '../../src/types.js';
+import type { ParsedDocument } from '../../src/types.js';
 
 export const SEED_FIXTURES: Array<{ fixture: string; seed: string }> = Object.entries(
   JSON.parse(readFileSync('test/fixtures/seeds.json', 'utf8')) as Record<string, string>,
@@ -8,14 +8,6 @@ export const SEED_FIXTURES: Array<{ fixture: string; seed: string }> = Object.en
 
 export const fixtureBytes = (file: string) => new Uint8Array(readFileSync(`test/fixtures/${file}`));
 
-/** An outline string of a clause tree: "id kind label | first words of the comparison form". */
-export function outline(clauses: Clause[], out: string[] = []): string[] {
-  for (const c of clauses) {
-    out.push(`${c.id} ${c.kind} ${c.label ?? ''} | ${c.norm.slice(0, 60)}`);
-    outline(c.children, out);
-  }
-  return out;
-}
 
 /** Targets as readable lines: "clause value unit | metric". */
 export const targetLines = (doc: ParsedDocument) => doc.targets.map((t) => `${t.comparator}${t.value}${t.unit ?? ''} | ${t.metricNorm}`).sort();

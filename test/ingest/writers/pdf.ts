@@ -1,16 +1,29 @@
 /**
- * A minimal PDF writer for hostile-input tests: pages of ASCII text in Helvetica, or pages that
- * only paint an image (a "scan" with no text layer). Offsets and xref are exact, so pdf.js reads
- * the files without repair.
+ * A minimal PDF writer for hostile-input and layout tests: pages of ASCII text in Helvetica (lines
+ * down from the top, or pieces set at given points), or pages that only paint an image (a "scan"
+ * with no text layer). Offsets and xref are exact, so pdf.js reads the files without repair.
  */
 import { zlibSync } from 'fflate';
+
+/** A piece of ASCII text set at a point, for layout tests (page coordinates: points from the bottom left). */
+export interface PlacedText {
+  x: number;
+  y: number;
+  text: string;
+  /** Type size in points; 12 unless given. */
+  size?: number;
+}
 
 export interface PdfPageSpec {
   /** Lines of ASCII text, top to bottom; empty for an image-only page. */
   lines?: string[];
+  /** Text set at given points (one text object each), after `lines`. */
+  texts?: PlacedText[];
   /** Paint a grey image over the page (a scan). */
   image?: boolean;
 }
+
+const escapeText = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
 
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 
@@ -31,9 +44,10 @@ export function buildPdf(pages: PdfPageSpec[]): Uint8Array {
     if (page.image) content += 'q 595 0 0 842 0 0 cm /Im1 Do Q\n';
     if (page.lines?.length) {
       content += 'BT /F1 12 Tf 14 TL 72 780 Td\n';
-      for (const line of page.lines) content += `(${line.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj T*\n`;
+      for (const line of page.lines) content += `(${escapeText(line)}) Tj T*\n`;
       content += 'ET\n';
     }
+    for (const t of page.texts ?? []) content += `BT /F1 ${t.size ?? 12} Tf ${t.x} ${t.y} Td (${escapeText(t.text)}) Tj ET\n`;
     const stream = add(`<< /Length ${content.length} >>\nstream\n${content}endstream`);
     kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${stream} 0 R >>`));
   }
