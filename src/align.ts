@@ -47,6 +47,13 @@ export interface AlignOptions {
   childPairs: number;
   /** Compute word diffs for modified pairs. */
   diff: boolean;
+  /** Clause pairs (ids in A, B) another stage vouches for, e.g. rows whose targets were matched:
+   * they become candidates and get `anchorWeight` added to their score. */
+  anchors: ReadonlyArray<readonly [string, string]>;
+  /** Bonus for a vouched-for pair. */
+  anchorWeight: number;
+  /** Least text similarity for a vouched-for pair (below `textFloor`: the other stage already matched them). */
+  anchorFloor: number;
   /** Shingle index settings. */
   shingles: Partial<ShingleOptions>;
 }
@@ -60,6 +67,9 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   foldB: glossaryFold,
   threshold: 0.6,
   textFloor: 0.3,
+  anchors: [],
+  anchorWeight: 0.3,
+  anchorFloor: 0.15,
   shortAlone: 0.85,
   parentWeight: 0.2,
   childWeight: 0.2,
@@ -350,6 +360,18 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
     for (const c of indexA.query(shB[i]!)) measure(liveA[c.index]!.order, nb.order);
   });
 
+  // Pairs vouched for by another stage (matched targets) are candidates whatever their shingles.
+  const orderA = new Map(A.map((n) => [n.clause.id, n.order]));
+  const orderB = new Map(B.map((n) => [n.clause.id, n.order]));
+  const vouched = new Set<number>();
+  for (const [ia, ib] of o.anchors) {
+    const a = orderA.get(ia);
+    const b = orderB.get(ib);
+    if (a === undefined || b === undefined || !A[a]!.live || !B[b]!.live) continue;
+    vouched.add(pairKey(a, b));
+    measure(a, b);
+  }
+
   // 2. Structure. Best text partner of each clause (for children's agreement).
   const bestOfA = new Map<number, [number, number]>();
   const bestOfB = new Map<number, [number, number]>();
@@ -400,21 +422,25 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
     const sameLabel = na.clause.kind === nb.clause.kind && na.clause.label !== null && na.clause.label === nb.clause.label;
     const support = childSupport(a, b);
     const parents = parentSim(a, b);
+    const isVouched = vouched.has(k);
     const s =
       t +
       o.parentWeight * parents +
       o.childWeight * support +
-      (sameLabel ? o.labelWeight : 0) -
+      (sameLabel ? o.labelWeight : 0) +
+      (isVouched ? o.anchorWeight : 0) -
       (na.isRow !== nb.isRow ? o.crossKindPenalty : 0);
     const short = na.key.words.length <= SHORT_WORDS && nb.key.words.length <= SHORT_WORDS;
-    const pair = { a, b, text: t, score: s, short, anchored: support >= 0.3 || (sameLabel && (t >= 0.7 || parents >= 0.7)) };
+    const pair = { a, b, text: t, score: s, short, anchored: isVouched || support >= 0.3 || (sameLabel && (t >= 0.7 || parents >= 0.7)) };
     scored.set(k, pair);
     return pair;
   };
   // Two short headings sharing a generic word ("GIẢI PHÁP THỰC HIỆN", "KINH PHÍ THỰC HIỆN") need
   // structure on their side unless nearly the same.
   const eligible = (p: Pair): boolean =>
-    p.text >= o.textFloor && p.score >= o.threshold && (!p.short || p.anchored || p.text >= o.shortAlone);
+    p.text >= (vouched.has(pairKey(p.a, p.b)) ? o.anchorFloor : o.textFloor) &&
+    p.score >= o.threshold &&
+    (!p.short || p.anchored || p.text >= o.shortAlone);
 
   // Aligned parents bring their children in as candidates (short children share no shingles).
   const queue: Pair[] = [];

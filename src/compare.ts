@@ -60,14 +60,17 @@ export function inferRelation(a: ParsedDocument, b: ParsedDocument): CompareRela
 /** Compares plan A (parent or older) with plan B (derivative or newer). */
 export function compareDocuments(a: ParsedDocument, b: ParsedDocument, options: Partial<CompareOptions> = {}): Comparison {
   const o: CompareOptions = { ...COMPARE_DEFAULTS, ...options };
-  const alignments = alignClauses(a.clauses, b.clauses, {
-    foldA: folderOf(a),
-    foldB: folderOf(b),
-    ...o.align,
-  });
   const relation = o.relation === 'auto' ? inferRelation(a, b) : o.relation;
   const years = { a: a.meta.year, b: b.meta.year };
   const targets = o.compareTargets ? o.compareTargets(a.targets ?? [], b.targets ?? [], { relation, years }) : [];
+  // a matched target vouches for its two clauses (a table row reworded from one year to the next)
+  const anchors = targets.filter((t) => t.a && t.b).map((t) => [t.a!.clauseId, t.b!.clauseId] as const);
+  const alignments = alignClauses(a.clauses, b.clauses, {
+    foldA: folderOf(a),
+    foldB: folderOf(b),
+    anchors,
+    ...o.align,
+  });
   return {
     relation,
     a: { ...a.meta, file: a.file },

@@ -87,3 +87,18 @@ describe('compareDocuments', () => {
     expect(compareDocuments(odd, odd).alignments).toEqual([]);
   });
 });
+
+describe('targets vouch for their rows', () => {
+  test('aligns the paperless-processing row reworded from 2024 to 2025 because its target was matched (003 → 004 PL.III.1, 100% → 90%)', () => {
+    const cmp = compareDocuments(seed('gddt2024'), seed('ubnd2025'));
+    const target = cmp.targets.find((t) => t.a?.clauseId === 'PL.III.1');
+    expect(target).toMatchObject({ status: 'modified', change: 'lowered', b: { clauseId: 'PL.III.1', value: 90 } });
+    const row = cmp.alignments.filter((al) => al.a?.id === 'PL.III.1');
+    expect(row.map((al) => [al.status, al.b?.id])).toEqual([['modified', 'PL.III.1']]);
+  });
+
+  test('without the target comparison the same rows are too far apart in wording to pair', () => {
+    const cmp = compareDocuments(seed('gddt2024'), seed('ubnd2025'), { compareTargets: null });
+    expect(cmp.alignments.filter((al) => al.a?.id === 'PL.III.1').map((al) => al.status)).toEqual(['dropped']);
+  });
+});
