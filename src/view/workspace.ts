@@ -1,0 +1,238 @@
+/**
+ * The web view's analysis engine: the plans of a corpus (and of uploads) read from their bytes
+ * with the same core as the CLI (ingest → parseDocument), and the analyses the views ask of them
+ * (lineage graph, comparison of two plans, fidelity of a child to its parent). It runs in a Web
+ * Worker in the browser (see web/app/analysis.worker.ts) and in Node in tests; nothing here
+ * touches the DOM or the network.
+ */
+import { compareDocuments } from '../compare.js';
+import { fidelityMatrix, type FidelityMatrix, type FidelityReport } from '../fidelity.js';
+import { ingest, isIngestError, type IngestResult } from '../ingest/index.js';
+import { buildLineage } from '../lineage.js';
+import { parseDocument, type ParseOptions } from '../parse.js';
+import type { Comparison, DocumentMeta, LineageGraph, ParsedDocument, Warning } from '../types.js';
+import { baseName } from './corpus.js';
+
+/** Where a plan came from. */
+export type PlanSource = 'corpus' | 'upload';
+
+/** A plan file as handed to the workspace. */
+export interface PlanBytes {
+  /** Identity in the app: the path relative to the corpus folder, or "upload:<name>" for an upload. */
+  file: string;
+  /** Corpus plan or user upload. */
+  source: PlanSource;
+  /** The file's bytes. */
+  bytes: Uint8Array;
+}
+
+/** Why a plan could not be read: the ingest error code ("empty", "binary", "encoding", …) or "parse". */
+export interface PlanError {
+  /** Machine-readable reason. */
+  code: string;
+  /** One English sentence (the views localise from `code`). */
+  message: string;
+}
+
+/** What the views know of one plan without holding its parse. */
+export interface PlanSummary {
+  /** Identity in the app (see PlanBytes.file). */
+  file: string;
+  /** Corpus plan or upload. */
+  source: PlanSource;
+  /** Size of the file in bytes. */
+  size: number;
+  /** Format the bytes were read as (txt, md, html, docx, pdf); null when unreadable. */
+  format: string | null;
+  /** The plan's header facts; null when the file could not be read. */
+  meta: DocumentMeta | null;
+  /** Number of clauses in the tree (all depths). */
+  clauses: number;
+  /** Number of numeric targets. */
+  targets: number;
+  /** Number of distinct cited documents. */
+  citations: number;
+  /** Oddities met while decoding and reading (the meta's warnings included). */
+  warnings: Warning[];
+  /** Why the file could not be read; null when it was. */
+  error: PlanError | null;
+  /** Time spent reading and parsing it, in milliseconds. */
+  ms: number;
+}
+
+/** A fidelity judgement: the report of one child and the coverage matrix of several children. */
+export interface FidelityResult {
+  /** The child's report against the parent. */
+  report: FidelityReport;
+  /** Parent clause/target × child plan coverage (the chosen child first). */
+  matrix: FidelityMatrix;
+}
+
+/** The stages the workspace runs; swapped in tests and benchmarks. */
+export interface WorkspaceStrategies {
+  /** Bytes → text (the ingest stage). */
+  ingest: (bytes: Uint8Array, name: string) => Promise<IngestResult>;
+  /** Text → parsed plan. */
+  parse: (text: string, options: ParseOptions) => ParsedDocument;
+  /** How many comparisons are kept for reuse. */
+  cachedComparisons: number;
+  /** Most children in a fidelity matrix (the chosen child plus plans linked to the parent). */
+  matrixPlans: number;
+}
+
+/** Defaults: the core's ingest and parse, eight comparisons kept, matrices of up to eight plans. */
+export const WORKSPACE_DEFAULTS: Readonly<WorkspaceStrategies> = {
+  ingest: (bytes, name) => ingest(bytes, name),
+  parse: parseDocument,
+  cachedComparisons: 8,
+  matrixPlans: 8,
+};
+
+/** A misuse of the workspace (an unknown plan): the message names the value. */
+export class WorkspaceError extends Error {
+  override name = 'WorkspaceError';
+}
+
+function countClauses(doc: ParsedDocument): number {
+  let n = 0;
+  const walk = (cs: ParsedDocument['clauses']): void => {
+    for (const c of cs) {
+      n += 1;
+      walk(c.children);
+    }
+  };
+  walk(doc.clauses);
+  return n;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+
+/** The parsed plans of a corpus plus uploads, and the analyses asked of them. */
+export class Workspace {
+  private readonly strategies: WorkspaceStrategies;
+  private readonly docs = new Map<string, ParsedDocument>();
+  private readonly summaryOf = new Map<string, PlanSummary>();
+  private graph: LineageGraph | null = null;
+  private readonly comparisons = new Map<string, Comparison>();
+
+  constructor(strategies: Partial<WorkspaceStrategies> = {}) {
+    this.strategies = { ...WORKSPACE_DEFAULTS, ...strategies };
+  }
+
+  /** Reads one plan from its bytes. A file that cannot be read gives a summary with `error`; never throws. */
+  async add(input: PlanBytes): Promise<PlanSummary> {
+    const start = now();
+    const base: PlanSummary = {
+      file: input.file,
+      source: input.source,
+      size: input.bytes.length,
+      format: null,
+      meta: null,
+      clauses: 0,
+      targets: 0,
+      citations: 0,
+      warnings: [],
+      error: null,
+      ms: 0,
+    };
+    this.remove(input.file);
+    let summary: PlanSummary;
+    try {
+      const read = await this.strategies.ingest(input.bytes, baseName(input.file));
+      const doc = this.strategies.parse(read.text, { file: input.file, encoding: read.encoding });
+      this.docs.set(input.file, doc);
+      summary = {
+        ...base,
+        format: read.format,
+        meta: doc.meta,
+        clauses: countClauses(doc),
+        targets: doc.targets.length,
+        citations: doc.citations.length,
+        warnings: [...read.warnings, ...doc.meta.warnings],
+      };
+    } catch (e) {
+      const error: PlanError = isIngestError(e)
+        ? { code: e.code, message: e.message }
+        : { code: 'parse', message: e instanceof Error ? e.message.split('\n')[0] ?? 'error' : String(e) };
+      summary = { ...base, error };
+    }
+    summary.ms = Math.round((now() - start) * 10) / 10;
+    this.summaryOf.set(input.file, summary);
+    if (input.source === 'corpus') this.graph = null;
+    return summary;
+  }
+
+  /** Forgets a plan (and the analyses that used it). */
+  remove(file: string): void {
+    if (!this.summaryOf.has(file)) return;
+    if (this.summaryOf.get(file)?.source === 'corpus') this.graph = null;
+    this.docs.delete(file);
+    this.summaryOf.delete(file);
+    for (const k of [...this.comparisons.keys()]) if (k.split('\u0000').includes(file)) this.comparisons.delete(k);
+  }
+
+  /** Summaries of every plan, in the order added. */
+  summaries(): PlanSummary[] {
+    return [...this.summaryOf.values()];
+  }
+
+  /** The parsed plan; throws WorkspaceError when it is unknown or could not be read. */
+  document(file: string): ParsedDocument {
+    const doc = this.docs.get(file);
+    if (doc) return doc;
+    const summary = this.summaryOf.get(file);
+    if (summary?.error) throw new WorkspaceError(`${file}: could not be read (${summary.error.message})`);
+    throw new WorkspaceError(`${file}: no such plan in the workspace`);
+  }
+
+  /** The lineage graph of the readable corpus plans (uploads are not part of the corpus). */
+  lineage(): LineageGraph {
+    if (this.graph) return this.graph;
+    const inputs = [...this.summaryOf.values()]
+      .filter((s) => s.source === 'corpus' && this.docs.has(s.file))
+      .map((s) => ({ file: s.file, doc: this.docs.get(s.file) as ParsedDocument }));
+    const graph = buildLineage(inputs);
+    const skipped = [...this.summaryOf.values()]
+      .filter((s) => s.source === 'corpus' && s.error)
+      .map((s) => ({ file: s.file, reason: (s.error as PlanError).message }));
+    if (skipped.length) graph.skipped = skipped;
+    this.graph = graph;
+    return graph;
+  }
+
+  /** Compares plan A (parent or older) with plan B (derivative or newer); recent results are kept. */
+  compare(a: string, b: string): Comparison {
+    const key = `${a}\u0000${b}`;
+    const hit = this.comparisons.get(key);
+    if (hit) {
+      this.comparisons.delete(key);
+      this.comparisons.set(key, hit);
+      return hit;
+    }
+    const result = compareDocuments(this.document(a), this.document(b));
+    this.comparisons.set(key, result);
+    while (this.comparisons.size > this.strategies.cachedComparisons) {
+      const oldest = this.comparisons.keys().next().value as string;
+      this.comparisons.delete(oldest);
+    }
+    return result;
+  }
+
+  /**
+   * Fidelity of `child` to `parent`, and the coverage matrix of the child together with `others`
+   * (readable plans other than the parent, at most `matrixPlans` in all).
+   */
+  fidelity(parent: string, child: string, others: readonly string[] = []): FidelityResult {
+    const parentDoc = this.document(parent);
+    const childDoc = this.document(child);
+    const extra = others
+      .filter((f) => f !== parent && f !== child && this.docs.has(f))
+      .slice(0, Math.max(0, this.strategies.matrixPlans - 1))
+      .map((f) => this.docs.get(f) as ParsedDocument);
+    const matrix = fidelityMatrix([childDoc, ...extra], parentDoc);
+    return { report: matrix.reports[0] as FidelityReport, matrix };
+  }
+}

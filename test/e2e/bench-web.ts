@@ -1,0 +1,233 @@
+/**
+ * Browser benchmark of the web view (run: `npm run bench:web -- [--plans N]`).
+ * Builds the app, serves it with the real server, drives Debian's chromium headless, and prints:
+ *   1. first paint of the corpus view (bundled corpus, and a synthetic corpus of N plans):
+ *      first contentful paint, first table rows, whole corpus read;
+ *   2. a lineage graph of 1,000+ nodes (from a synthetic corpus parsed in Node): layout done and
+ *      first frame, then the first frame after a zoom (interactive);
+ *   3. the side-by-side diff of two ~40 KB plans (Gia Lai 2021–2025 and a synthetic derivative):
+ *      rendering the rows in the component, and end to end in the app (compare in the worker + render).
+ * Targets (issue 6): corpus first paint < 1 s; 1,000-node graph interactive < 3 s; 40 KB diff rendered < 300 ms.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { compareDocuments } from '../../src/compare.js';
+import { buildLineage } from '../../src/lineage.js';
+import { startServer, type RunningServer } from '../../src/node/server.js';
+import { loadSeeds, synthesize } from '../../src/node/synth.js';
+import { parseDocument } from '../../src/parse.js';
+import { diffRows } from '../../src/view/diff-rows.js';
+import { graphElements } from '../../src/view/graph-view.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const GIA_LAI = 'gia-lai/2021-2025-so-cong-thuong-cai-cach-hanh-chinh.txt';
+
+const argOnly = process.argv.indexOf('--only');
+/** Run one part only: corpus, graph or diff. */
+const ONLY = argOnly > 0 ? process.argv[argOnly + 1] : null;
+const argPlans = process.argv.indexOf('--plans');
+const SYNTH_PLANS = argPlans > 0 ? Number(process.argv[argPlans + 1]) : 200;
+/** Plans synthesised for the graph until it has this many nodes. */
+const GRAPH_NODES = 1000;
+
+function ms(x: number): string {
+  return `${x.toFixed(0).padStart(6)} ms`;
+}
+
+function line(label: string, value: number, target?: number): void {
+  const verdict = target === undefined ? '' : value < target ? `  (target < ${target} ms: ok)` : `  (target < ${target} ms: MISSED)`;
+  process.stdout.write(`  ${label.padEnd(58)} ${ms(value)}${verdict}\n`);
+}
+
+async function buildApp(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'plandiff-bench-web-'));
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'web'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/** Writes plans into a fresh folder. */
+function writeFolder(plans: Array<{ file: string; text: string }>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-bench-corpus-'));
+  for (const p of plans) {
+    mkdirSync(dirname(join(dir, p.file)), { recursive: true });
+    writeFileSync(join(dir, p.file), p.text);
+  }
+  return dir;
+}
+
+/** Opens the corpus view and times first paint, first rows and the whole corpus read (from navigation start). */
+async function corpusPaint(page: Page, server: RunningServer, plans: number): Promise<{ fcp: number; rows: number; all: number }> {
+  await page.goto('about:blank');
+  await page.goto(server.url);
+  return page.evaluate(async (total) => {
+    const count = (): number => {
+      const app = document.querySelector('pd-app');
+      const table = app?.shadowRoot?.querySelector('pd-corpus-table');
+      return table?.shadowRoot?.querySelectorAll('[data-testid="corpus-row"]').length ?? 0;
+    };
+    const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+    let rows = 0;
+    for (;;) {
+      const t = await frame();
+      const n = count();
+      if (n > 0 && !rows) rows = t;
+      if (n >= total) {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        return { fcp, rows, all: t };
+      }
+    }
+  }, plans);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
+  process.stdout.write('plandiff web benchmark (headless chromium)\n\n');
+  const webRoot = await buildApp();
+  const profile = mkdtempSync(join(tmpdir(), 'plandiff-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1440, height: 900 } });
+  // tsx keeps function names with a `__name` helper that page-side functions do not have.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const folders: string[] = [];
+  const servers: RunningServer[] = [];
+  const serve = async (dir: string): Promise<RunningServer> => {
+    const s = await startServer({ dir, webRoot, port: 0 });
+    servers.push(s);
+    return s;
+  };
+  try {
+    const page = await context.newPage();
+    const seeds = loadSeeds(join(ROOT, 'corpus'));
+
+    // 1. First paint of the corpus view.
+    const bundled = await serve(join(ROOT, 'corpus'));
+    if (!ONLY || ONLY === 'corpus') {
+    process.stdout.write('1. corpus view\n');
+    await corpusPaint(page, bundled, seeds.length); // warm the HTTP and compile caches once
+    const small = await corpusPaint(page, bundled, seeds.length);
+    line(`first contentful paint (${seeds.length} plans)`, small.fcp, 1000);
+    line(`table filled (${seeds.length} plans read in the worker)`, small.all, 1000);
+    const synthPlans = [...synthesize(seeds, { count: SYNTH_PLANS, seed: 11 })];
+    const bigDir = writeFolder(synthPlans);
+    folders.push(bigDir);
+    const big = await corpusPaint(page, await serve(bigDir), synthPlans.length);
+    line(`first contentful paint (${synthPlans.length} synthetic plans)`, big.fcp, 1000);
+    line(`first table rows (${synthPlans.length} synthetic plans)`, big.rows, 1000);
+    line(`whole corpus read (${synthPlans.length} synthetic plans)`, big.all);
+    }
+    if (!ONLY || ONLY === 'graph') {
+
+    // 2. A lineage graph of 1,000+ nodes.
+    process.stdout.write('\n2. lineage graph\n');
+    const t0 = performance.now();
+    const docs: Array<{ file: string; doc: ReturnType<typeof parseDocument> }> = [];
+    let graph = buildLineage([]);
+    for (const plan of synthesize(seeds, { count: 5000, seed: 5 })) {
+      docs.push({ file: plan.file, doc: parseDocument(plan.text, { file: plan.file }) });
+      if (docs.length % 100 === 0) {
+        graph = buildLineage(docs, { reuse: false });
+        if (graph.nodes.length >= GRAPH_NODES) break;
+      }
+    }
+    graph = buildLineage(docs);
+    process.stdout.write(`  (graph of ${docs.length} synthetic plans: ${graph.nodes.length} nodes, ${graph.edges.length} edges; built in Node in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+    const elements = graphElements(graph);
+    await page.goto(`${bundled.url}#/corpus`);
+    await page.waitForFunction(() => !!customElements.get('pd-lineage-graph'));
+    const g = await page.evaluate(async (els) => {
+      document.querySelectorAll('body > div').forEach((d) => d.remove());
+      const host = document.createElement('div');
+      host.style.cssText = 'position:fixed;inset:0;z-index:100;background:#fff;display:flex';
+      const el = document.createElement('pd-lineage-graph') as HTMLElement & { elements: unknown };
+      el.style.flex = '1';
+      host.append(el);
+      document.body.append(host);
+      const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+      await frame();
+      const start = performance.now();
+      const ready = new Promise<number>((r) => el.addEventListener('pd-graph-ready', () => r(performance.now()), { once: true }));
+      el.elements = els;
+      const laidOut = await ready;
+      const painted = await frame();
+      const engine = el.shadowRoot?.querySelector('[data-testid="graph-stats"]')?.getAttribute('data-engine');
+      return { layout: laidOut - start, painted: painted - start, engine };
+    }, elements as unknown);
+    line(`layout done (${graph.nodes.length} nodes, ${graph.edges.length} edges; ${g.engine})`, g.layout);
+    line('first frame drawn', g.painted, 3000);
+    const zoomStart = await page.evaluate(() => performance.now());
+    await page.mouse.move(720, 500);
+    await page.mouse.wheel(0, -400);
+    const zoomed = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+    line('zoom answered (two frames after the wheel event)', zoomed - zoomStart);
+    line('graph interactive (first frame + zoom answered)', g.painted + (zoomed - zoomStart), 3000);
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-artifacts', 'bench-graph-1000.png') });
+    }
+    if (!ONLY || ONLY === 'diff') {
+
+    // 3. The diff of two ~40 KB plans.
+    process.stdout.write('\n3. side-by-side diff\n');
+    const giaLai = seeds.find((s) => s.file === GIA_LAI) as { file: string; text: string };
+    const derived = [...synthesize([giaLai], { count: 1, seed: 2, rewordRate: 0.25, dropRate: 0.08, addRate: 0.05 })][0] as { file: string; text: string };
+    const pairDir = writeFolder([giaLai, { file: 'derived/gia-lai-derived.txt', text: derived.text }]);
+    folders.push(pairDir);
+    const sizeA = Buffer.byteLength(giaLai.text);
+    const sizeB = Buffer.byteLength(derived.text);
+    const comparison = compareDocuments(parseDocument(giaLai.text, { file: GIA_LAI }), parseDocument(derived.text, { file: 'derived/gia-lai-derived.txt' }));
+    const rows = diffRows(comparison);
+    const render = await page.evaluate(
+      async ({ rows, a, b }) => {
+        document.querySelectorAll('body > div').forEach((d) => d.remove());
+        const el = document.createElement('pd-diff-view') as HTMLElement & { rows: unknown; docA: unknown; docB: unknown; updateComplete: Promise<boolean> };
+        document.body.append(el);
+        const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+        await frame();
+        const start = performance.now();
+        el.docA = a;
+        el.docB = b;
+        el.rows = rows;
+        await el.updateComplete;
+        const done = await frame();
+        const count = el.shadowRoot?.querySelectorAll('[data-testid="diff-row"]').length ?? 0;
+        el.remove();
+        return { ms: done - start, count };
+      },
+      { rows, a: comparison.a, b: comparison.b },
+    );
+    line(`diff rendered (${(sizeA / 1024).toFixed(0)} KB vs ${(sizeB / 1024).toFixed(0)} KB, ${render.count} rows)`, render.ms, 300);
+    const pairServer = await serve(pairDir);
+    await page.goto(pairServer.url);
+    await page.waitForFunction(() => {
+      const app = document.querySelector('pd-app');
+      return (app?.shadowRoot?.querySelector('pd-corpus-table')?.shadowRoot?.querySelectorAll('[data-testid="corpus-row"]').length ?? 0) >= 2;
+    });
+    const e2e = await page.evaluate(
+      async ({ hash, total }) => {
+        const start = performance.now();
+        location.hash = hash;
+        for (;;) {
+          const t = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+          const view = document.querySelector('pd-app')?.shadowRoot?.querySelector('pd-diff-view');
+          if ((view?.shadowRoot?.querySelectorAll('[data-testid="diff-row"]').length ?? 0) >= total) return t - start;
+        }
+      },
+      { hash: `#/diff?a=${encodeURIComponent(GIA_LAI)}&b=${encodeURIComponent('derived/gia-lai-derived.txt')}`, total: rows.length },
+    );
+    line('diff end to end (compare in the worker, transfer, render)', e2e);
+    }
+  } finally {
+    await context.close();
+    for (const s of servers) await s.close();
+    for (const d of [...folders, webRoot, profile]) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench-web: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

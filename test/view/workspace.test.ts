@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { compareDocuments } from '../../src/compare.js';
+import { buildLineage } from '../../src/lineage.js';
+import { dispatch } from '../../src/view/protocol.js';
+import { Workspace, WorkspaceError } from '../../src/view/workspace.js';
+import { corpusPath, seed, SEEDS } from '../corpus.js';
+import { corpusWorkspace } from './load.js';
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('Workspace', () => {
+  test('reads every seed plan from its bytes, with the meta the CLI reads', async () => {
+    const ws = await corpusWorkspace();
+    const summaries = ws.summaries();
+    expect(summaries.map((s) => s.file)).toEqual(Object.values(SEEDS));
+    for (const s of summaries) {
+      expect(s.error).toBeNull();
+      const cli = seed(Object.entries(SEEDS).find(([, f]) => f === s.file)![0] as keyof typeof SEEDS);
+      expect(s.meta?.title).toBe(cli.meta.title);
+      expect(s.targets).toBe(cli.targets.length);
+    }
+  });
+
+  test('builds the same lineage graph as buildLineage over the CLI parses', async () => {
+    const ws = await corpusWorkspace();
+    const expected = buildLineage(Object.entries(SEEDS).map(([name, file]) => ({ file, doc: seed(name as keyof typeof SEEDS) })));
+    const graph = ws.lineage();
+    expect(graph.nodes.map((n) => n.id).sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+    expect(graph.edges.length).toBe(expected.edges.length);
+  });
+
+  test('compares 000 with 003 as compareDocuments does', async () => {
+    const ws = await corpusWorkspace();
+    const got = ws.compare(SEEDS.sct2024, SEEDS.gddt2024);
+    const want = compareDocuments(seed('sct2024'), seed('gddt2024'));
+    expect(got.alignments.map((a) => a.status)).toEqual(want.alignments.map((a) => a.status));
+    expect(ws.compare(SEEDS.sct2024, SEEDS.gddt2024)).toBe(got);
+  });
+
+  test('gives the fidelity of 003 to 004 with a matrix whose first column is the child', async () => {
+    const ws = await corpusWorkspace();
+    const { report, matrix } = ws.fidelity(SEEDS.ubnd2025, SEEDS.gddt2024, [SEEDS.sct2024, SEEDS.ubnd2025]);
+    expect(report.child.file).toBe(SEEDS.gddt2024);
+    expect(matrix.plans.map((p) => p.file)).toEqual([SEEDS.gddt2024, SEEDS.sct2024]);
+  });
+
+  test('keeps uploads out of the lineage graph but compares them with corpus plans', async () => {
+    const ws = new Workspace();
+    await ws.add({ file: SEEDS.sct2024, source: 'corpus', bytes: readFileSync(corpusPath(SEEDS.sct2024)) });
+    await ws.add({ file: 'upload:gddt.txt', source: 'upload', bytes: readFileSync(corpusPath(SEEDS.gddt2024)) });
+    expect(ws.lineage().nodes.filter((n) => n.file).map((n) => n.file)).toEqual([SEEDS.sct2024]);
+    expect(ws.compare(SEEDS.sct2024, 'upload:gddt.txt').alignments.length).toBeGreaterThan(20);
+  });
+
+  test.each([
+    ['an empty file', 'empty.txt', new Uint8Array(0), 'empty'],
+    ['a binary file', 'data.txt', new Uint8Array([0x41, 0, 0x42, 0, 1, 2, 3, 4, 0, 0, 5, 6, 7, 8, 0, 0]), 'binary'],
+    ['a PNG image named .txt', 'image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'unsupported'],
+    ['a legacy .doc', 'ke-hoach.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'unsupported'],
+  ])('reports %s as unreadable with a reason, without throwing', async (_what, name, data, code) => {
+    const ws = new Workspace();
+    const s = await ws.add({ file: `upload:${name}`, source: 'upload', bytes: data });
+    expect(s.error?.code).toBe(code);
+    expect(s.meta).toBeNull();
+    expect(() => ws.compare(`upload:${name}`, `upload:${name}`)).toThrow(/could not be read/);
+  });
+
+  test('names the plan when asked to compare one it does not have', () => {
+    expect(() => new Workspace().compare('a.txt', 'b.txt')).toThrow(WorkspaceError);
+    expect(() => new Workspace().compare('a.txt', 'b.txt')).toThrow(/a\.txt: no such plan/);
+  });
+
+  test('forgets a removed plan and its comparisons', async () => {
+    const ws = new Workspace();
+    await ws.add({ file: 'upload:a.txt', source: 'upload', bytes: readFileSync(corpusPath(SEEDS.bacgiang2023)) });
+    ws.remove('upload:a.txt');
+    expect(ws.summaries()).toEqual([]);
+  });
+
+  test('never throws on garbage bytes (random, control characters, odd Unicode)', async () => {
+    const ws = new Workspace();
+    let seedN = 7;
+    const random = (): number => ((seedN = (seedN * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const samples = [
+      bytes('Điều 1.\n\n\n a) \t- + •\nII.\nPL.I'),
+      bytes('\uFEFF\u0301\u0300 Số: /QĐ-UBND ngày tháng năm'),
+      Uint8Array.from({ length: 3000 }, () => Math.floor(random() * 256)),
+      bytes('x'.repeat(100_000)),
+    ];
+    for (const [k, b] of samples.entries()) await expect(ws.add({ file: `upload:g${k}.txt`, source: 'upload', bytes: b })).resolves.toBeDefined();
+  });
+});
+
+describe('dispatch (the worker protocol)', () => {
+  test('runs an add call and reports progress per plan', async () => {
+    const ws = new Workspace();
+    const progress: number[] = [];
+    const out = await dispatch(ws, 'add', { files: [{ file: SEEDS.bacgiang2023, source: 'corpus', bytes: readFileSync(corpusPath(SEEDS.bacgiang2023)) }] }, (done) => progress.push(done));
+    expect(out[0]?.meta?.issuer).toBe('Sở Công Thương tỉnh Bắc Giang');
+    expect(progress).toEqual([1]);
+  });
+
+  test('refuses an unknown call with a message naming it', async () => {
+    await expect(dispatch(new Workspace(), 'explode' as never, {} as never)).rejects.toThrow(/unknown analysis call "explode"/);
+  });
+});

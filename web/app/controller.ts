@@ -1,0 +1,430 @@
+/**
+ * The app controller: the one place that fetches (the corpus index and files from the server,
+ * uploads from the user's disk) and asks the analysis worker for results. It follows the URL hash,
+ * keeps the view models the components are given, and tells its host (the app shell) to render.
+ * Components never fetch or parse; they get data as properties and send events here.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Comparison, LineageGraph, LineageRelation } from '../../src/types.js';
+import { corpusRows, type CorpusRow } from '../../src/view/corpus.js';
+import { diffRows, type DiffRow } from '../../src/view/diff-rows.js';
+import { findingViews, matrixView, type FindingView, type MatrixColumn, type MatrixRowView } from '../../src/view/fidelity-view.js';
+import { graphElements, reusePair, type GraphElements } from '../../src/view/graph-view.js';
+import { errorReason, isLang, t, type Lang } from '../../src/view/i18n.js';
+import { formatRoute, HOME, parseRoute, type ClauseRef, type Route, type View } from '../../src/view/route.js';
+import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-rows.js';
+import type { FidelityResult, PlanBytes, PlanSummary } from '../../src/view/workspace.js';
+import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
+import { download } from './download.js';
+
+/** A result the views wait for. */
+export interface Pending<T> {
+  /** What was asked ("a\u0000b"). */
+  key: string;
+  status: 'loading' | 'ready' | 'error';
+  value: T | null;
+  error: string | null;
+}
+
+/** Progress of reading the corpus. */
+export interface CorpusState {
+  status: 'loading' | 'ready' | 'error';
+  /** Files read so far and in all. */
+  done: number;
+  total: number;
+  /** Why the index could not be loaded. */
+  error: string | null;
+  /** Time from start to the first rows, and to the whole corpus read (ms). */
+  firstRowsMs: number | null;
+  readMs: number | null;
+}
+
+/** A message shown above the views until dismissed. */
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** The fidelity view's data. */
+export interface FidelityView {
+  columns: MatrixColumn[];
+  rows: MatrixRowView[];
+  findings: FindingView[];
+  result: FidelityResult;
+}
+
+const LANG_KEY = 'plandiff.lang';
+/** Plans sent to the worker per call while the corpus is read. */
+const BATCH = 8;
+/** Most files fetched at once. */
+const FETCH_CONCURRENCY = 6;
+
+function pairKey(a: string, b: string): string {
+  return `${a}\u0000${b}`;
+}
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class AppController implements ReactiveController {
+  lang: Lang = 'vi';
+  route: Route = { ...HOME };
+  corpus: CorpusState = { status: 'loading', done: 0, total: 0, error: null, firstRowsMs: null, readMs: null };
+  /** Every plan read (corpus first, then uploads). */
+  summaries: PlanSummary[] = [];
+  rows: CorpusRow[] = [];
+  graph: LineageGraph | null = null;
+  elements: GraphElements | null = null;
+  comparison: Pending<Comparison> | null = null;
+  diff: DiffRow[] = [];
+  targets: TargetRow[] = [];
+  fidelity: Pending<FidelityResult> | null = null;
+  notices: Notice[] = [];
+  /** The upload read last (offered for comparison). */
+  lastUpload: string | null = null;
+  /** The pair last shown, kept when switching tabs. */
+  pair: { a: string | null; b: string | null } = { a: null, b: null };
+
+  private client: AnalysisClient | null = null;
+  private noticeId = 0;
+  private fidelityCache: { key: string; lang: Lang; view: FidelityView } | null = null;
+  private readonly onHashChange = (): void => this.followHash();
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+    const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(LANG_KEY) : null;
+    if (isLang(saved)) this.lang = saved;
+  }
+
+  hostConnected(): void {
+    this.client ??= createAnalysisClient();
+    window.addEventListener('hashchange', this.onHashChange);
+    this.applyLang();
+    this.followHash();
+    void this.loadCorpus();
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.client?.dispose();
+    this.client = null;
+  }
+
+  // ---------- navigation ----------
+
+  /** The hash of a view, keeping the current pair for pair views. */
+  hrefOf(view: View): string {
+    return formatRoute({ view, a: this.pair.a, b: this.pair.b, node: view === 'lineage' ? this.route.node : null });
+  }
+
+  /** Goes to a route (a new history entry unless `replace`). */
+  navigate(route: Partial<Route> & { view: View }, replace = false): void {
+    const hash = formatRoute(route);
+    if (hash === location.hash) return;
+    if (replace) {
+      history.replaceState(null, '', hash);
+      this.followHash();
+    } else location.hash = hash;
+  }
+
+  private followHash(): void {
+    this.route = parseRoute(location.hash);
+    if (this.route.a || this.route.b) this.pair = { a: this.route.a, b: this.route.b };
+    this.host.requestUpdate();
+    this.refresh();
+  }
+
+  /** Two plans chosen: open them in `view` (diff by default). */
+  selectPair(a: string | null, b: string | null, view?: View): void {
+    const target = view ?? (this.route.view === 'targets' || this.route.view === 'fidelity' ? this.route.view : 'diff');
+    this.navigate({ view: target, a, b });
+  }
+
+  /** A lineage node chosen (null closes its page). */
+  selectNode(id: string | null): void {
+    this.navigate({ view: 'lineage', node: id }, this.route.view === 'lineage' && !!this.route.node === !!id);
+  }
+
+  /** A lineage edge clicked: a reuse edge, or a citation between two plans of the folder, opens their diff; else the cited document's page. */
+  selectEdge(source: string, target: string, relation: LineageRelation): void {
+    const graph = this.graph;
+    if (!graph) return;
+    const pair = reusePair(graph, source, target);
+    if (pair) {
+      // Reuse: older first; citation: the cited (parent) is A, the citing plan B.
+      const [a, b] = relation === 'reuse' ? [pair.a, pair.b] : [pair.b, pair.a];
+      this.navigate({ view: 'diff', a, b });
+    } else this.selectNode(target);
+  }
+
+  /** The diff moved to a clause: recorded in the address without a new history entry. */
+  focusClause(clause: ClauseRef | null): void {
+    if (this.route.view !== 'diff') return;
+    const hash = formatRoute({ ...this.route, clause });
+    history.replaceState(null, '', hash);
+    this.route = { ...this.route, clause };
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // storage may be off (private mode); the switch still works for this page
+    }
+    this.applyLang();
+    this.host.requestUpdate();
+  }
+
+  private applyLang(): void {
+    document.documentElement.lang = this.lang;
+    document.title = `plandiff — ${t(this.lang, 'appTagline')}`;
+  }
+
+  // ---------- notices ----------
+
+  notify(kind: Notice['kind'], text: string): void {
+    this.notices = [...this.notices, { id: ++this.noticeId, kind, text }];
+    this.host.requestUpdate();
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+    this.host.requestUpdate();
+  }
+
+  // ---------- corpus ----------
+
+  /** Reads the folder: the index, then the files in batches (fetching the next batch while the worker reads one). */
+  async loadCorpus(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const start = performance.now();
+    this.corpus = { status: 'loading', done: 0, total: 0, error: null, firstRowsMs: null, readMs: null };
+    this.summaries = this.summaries.filter((s) => s.source === 'upload');
+    this.graph = null;
+    this.elements = null;
+    this.updateRows();
+    let entries: Array<{ file: string; size: number }>;
+    try {
+      const res = await fetch(new URL('api/corpus', document.baseURI));
+      if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+      entries = (await res.json()) as Array<{ file: string; size: number }>;
+    } catch (e) {
+      this.corpus = { ...this.corpus, status: 'error', error: reason(e) };
+      this.host.requestUpdate();
+      return;
+    }
+    this.corpus = { ...this.corpus, total: entries.length };
+    this.host.requestUpdate();
+    const batches: Array<typeof entries> = [];
+    for (let i = 0; i < entries.length; i += BATCH) batches.push(entries.slice(i, i + BATCH));
+    let next = batches.length ? this.fetchBatch(batches[0]!) : null;
+    for (let k = 0; k < batches.length; k++) {
+      const fetched = await (next as Promise<{ files: PlanBytes[]; failed: PlanSummary[] }>);
+      next = k + 1 < batches.length ? this.fetchBatch(batches[k + 1]!) : null;
+      const before = this.corpus.done;
+      const read = await client.call('add', { files: fetched.files }, (done) => {
+        this.corpus = { ...this.corpus, done: before + done };
+        this.host.requestUpdate();
+      });
+      const batchSummaries = [...read, ...fetched.failed].sort((x, y) => (x.file < y.file ? -1 : 1));
+      this.summaries = [...this.summaries.filter((s) => s.source === 'corpus'), ...batchSummaries, ...this.summaries.filter((s) => s.source === 'upload')];
+      this.corpus = { ...this.corpus, done: before + fetched.files.length + fetched.failed.length };
+      if (this.corpus.firstRowsMs === null) this.corpus.firstRowsMs = performance.now() - start;
+      this.updateRows();
+    }
+    try {
+      this.graph = await client.call('lineage', {});
+      this.elements = graphElements(this.graph);
+      this.corpus = { ...this.corpus, status: 'ready', readMs: performance.now() - start };
+    } catch (e) {
+      this.corpus = { ...this.corpus, status: 'error', error: reason(e) };
+    }
+    this.host.requestUpdate();
+    this.refresh();
+  }
+
+  private async fetchBatch(batch: Array<{ file: string; size: number }>): Promise<{ files: PlanBytes[]; failed: PlanSummary[] }> {
+    const files: PlanBytes[] = [];
+    const failed: PlanSummary[] = [];
+    let cursor = 0;
+    const worker = async (): Promise<void> => {
+      while (cursor < batch.length) {
+        const entry = batch[cursor++]!;
+        try {
+          const res = await fetch(new URL(`api/file?path=${encodeURIComponent(entry.file)}`, document.baseURI));
+          if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+          files.push({ file: entry.file, source: 'corpus', bytes: new Uint8Array(await res.arrayBuffer()) });
+        } catch (e) {
+          failed.push(unreadSummary(entry.file, entry.size, 'fetch', reason(e)));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, batch.length) }, worker));
+    files.sort((x, y) => (x.file < y.file ? -1 : 1));
+    return { files, failed };
+  }
+
+  private updateRows(): void {
+    this.rows = corpusRows(this.summaries);
+    this.host.requestUpdate();
+  }
+
+  /** The readable plans offered in the pair pickers. */
+  get plans(): CorpusRow[] {
+    return this.rows.filter((r) => !r.error);
+  }
+
+  // ---------- uploads ----------
+
+  /** Reads dropped files in the worker; an unreadable one gets a notice, the others go on. */
+  async upload(files: File[]): Promise<void> {
+    const client = this.client;
+    if (!client || !files.length) return;
+    let last: string | null = null;
+    for (const f of files) {
+      const file = `upload:${f.name}`;
+      let summary: PlanSummary;
+      try {
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        [summary] = (await client.call('add', { files: [{ file, source: 'upload', bytes }] })) as [PlanSummary];
+      } catch (e) {
+        summary = unreadSummary(file, f.size, 'parse', reason(e));
+      }
+      this.summaries = [...this.summaries.filter((s) => s.file !== file), summary];
+      if (summary.error) {
+        this.notify('error', t(this.lang, 'unreadableFile', { file: f.name, reason: errorReason(this.lang, summary.error) }));
+        void client.call('remove', { file });
+        this.summaries = this.summaries.filter((s) => s.file !== file);
+      } else last = file;
+    }
+    this.updateRows();
+    if (last) {
+      this.lastUpload = last;
+      // A fresh comparison of a re-uploaded file.
+      if (this.comparison && this.comparison.key.split('\u0000').includes(last)) this.comparison = null;
+      if (this.fidelity && this.fidelity.key.split('\u0000').includes(last)) this.fidelity = null;
+      const a = this.pair.a && this.pair.a !== last ? this.pair.a : null;
+      this.navigate({ view: 'diff', a, b: last });
+      this.refresh();
+    }
+  }
+
+  removeUpload(file: string): void {
+    void this.client?.call('remove', { file });
+    this.summaries = this.summaries.filter((s) => s.file !== file);
+    if (this.lastUpload === file) this.lastUpload = null;
+    this.updateRows();
+  }
+
+  // ---------- analyses ----------
+
+  /** Whether a plan is known and readable. */
+  private readable(file: string | null): boolean {
+    return !!file && this.summaries.some((s) => s.file === file && !s.error);
+  }
+
+  /** Starts what the current route needs. */
+  refresh(): void {
+    const { view, a, b } = this.route;
+    if (!a || !b || !this.readable(a) || !this.readable(b)) return;
+    if (view === 'diff' || view === 'targets') void this.ensureComparison(a, b);
+    if (view === 'fidelity') void this.ensureFidelity(a, b);
+  }
+
+  private async ensureComparison(a: string, b: string): Promise<void> {
+    const key = pairKey(a, b);
+    if (this.comparison?.key === key && this.comparison.status !== 'error') return;
+    this.comparison = { key, status: 'loading', value: null, error: null };
+    this.host.requestUpdate();
+    try {
+      const value = await (this.client as AnalysisClient).call('compare', { a, b });
+      if (this.comparison?.key !== key) return;
+      this.diff = diffRows(value);
+      this.targets = targetRows(value.targets);
+      this.comparison = { key, status: 'ready', value, error: null };
+    } catch (e) {
+      if (this.comparison?.key !== key) return;
+      this.comparison = { key, status: 'error', value: null, error: reason(e) };
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Plans compared with the parent in the matrix: the child, then plans linked to the parent in the lineage, then the rest. */
+  private matrixPlans(parent: string, child: string): string[] {
+    const corpus = this.summaries.filter((s) => s.source === 'corpus' && !s.error).map((s) => s.file);
+    const graph = this.graph;
+    const linked = new Set<string>();
+    if (graph) {
+      const parentNode = graph.nodes.find((n) => n.file === parent)?.id;
+      const fileOf = new Map(graph.nodes.filter((n) => n.file).map((n) => [n.id, n.file as string]));
+      for (const e of graph.edges) {
+        if (e.source === parentNode && fileOf.has(e.target)) linked.add(fileOf.get(e.target) as string);
+        if (e.target === parentNode && fileOf.has(e.source)) linked.add(fileOf.get(e.source) as string);
+      }
+    }
+    return [...linked, ...corpus.filter((f) => !linked.has(f))].filter((f) => f !== parent && f !== child);
+  }
+
+  private async ensureFidelity(parent: string, child: string): Promise<void> {
+    const key = pairKey(parent, child);
+    if (this.fidelity?.key === key && this.fidelity.status !== 'error') return;
+    this.fidelity = { key, status: 'loading', value: null, error: null };
+    this.host.requestUpdate();
+    try {
+      const value = await (this.client as AnalysisClient).call('fidelity', { parent, child, others: this.matrixPlans(parent, child) });
+      if (this.fidelity?.key !== key) return;
+      this.fidelity = { key, status: 'ready', value, error: null };
+    } catch (e) {
+      if (this.fidelity?.key !== key) return;
+      this.fidelity = { key, status: 'error', value: null, error: reason(e) };
+    }
+    this.host.requestUpdate();
+  }
+
+  /** The fidelity view model in the current language (recomputed when the result or the language changes). */
+  get fidelityView(): FidelityView | null {
+    const f = this.fidelity;
+    if (!f || f.status !== 'ready' || !f.value) return null;
+    if (this.fidelityCache?.key === f.key && this.fidelityCache.lang === this.lang) return this.fidelityCache.view;
+    const [parent, child] = f.key.split('\u0000') as [string, string];
+    const { columns, rows } = matrixView(f.value.matrix, parent);
+    const view: FidelityView = { columns, rows, findings: findingViews(f.value.report, parent, child, this.lang), result: f.value };
+    this.fidelityCache = { key: f.key, lang: this.lang, view };
+    return view;
+  }
+
+  /** Whether the pair of the route names a plan that is not (or no longer) here. */
+  missingPlans(): string[] {
+    if (this.corpus.status === 'loading') return [];
+    return [this.route.a, this.route.b].filter((f): f is string => !!f && !this.summaries.some((s) => s.file === f && !s.error));
+  }
+
+  // ---------- exports ----------
+
+  exportCsv(): void {
+    const value = this.comparison?.value;
+    if (!value) return;
+    const name = (f: string | null): string => (f ?? 'plan').replace(/^upload:/, '').replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
+    download(`plandiff-chi-tieu-${name(value.a.file)}-${name(value.b.file)}.csv`, new Blob([targetCsv(value.targets)], { type: 'text/csv;charset=utf-8' }));
+  }
+}
+
+function unreadSummary(file: string, size: number, code: string, message: string): PlanSummary {
+  return {
+    file,
+    source: file.startsWith('upload:') ? 'upload' : 'corpus',
+    size,
+    format: null,
+    meta: null,
+    clauses: 0,
+    targets: 0,
+    citations: 0,
+    warnings: [],
+    error: { code, message },
+    ms: 0,
+  };
+}

@@ -1,0 +1,483 @@
+/**
+ * <pd-lineage-graph>: the Cytoscape wrapper. It draws the elements it is given (from
+ * `graphElements(graph)`), lays them out in layers (graph-layout.ts), and sends up what the user
+ * picks: a node (`pd-node-select`) or an edge (`pd-edge-select`). Filters by relation and year
+ * hide elements without moving the others; fit / zoom / PNG export in the toolbar. Built to stay
+ * usable at 1,000+ nodes: no animations, textures while panning, labels dropped when too small.
+ * The Cytoscape instance is destroyed when the element leaves the page.
+ */
+import cytoscape, { type Core, type EdgeSingular, type EventObject, type NodeSingular } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { LineageRelation } from '../../../src/types.js';
+import { graphFacets, RELATIONS, SHOW_ALL, visibleIds, type GraphElements, type GraphFilter } from '../../../src/view/graph-view.js';
+import { levelLabel, relationLabel, t, type Lang } from '../../../src/view/i18n.js';
+import { download } from '../../app/download.js';
+import { chips, controls } from '../../styles/shared.js';
+import { emit } from '../events.js';
+import { runLayout, type LayoutEngine } from './graph-layout.js';
+import { COLORS, graphStyle } from './graph-style.js';
+
+cytoscape.use(dagre);
+
+/** Above this many nodes the renderer trades detail for speed while the view moves. */
+const BIG_GRAPH = 400;
+
+/** Relations shown when a big graph opens. */
+const BIG_GRAPH_RELATIONS: readonly LineageRelation[] = ['implements', 'reuse'];
+
+interface Tooltip {
+  x: number;
+  y: number;
+  title: string;
+  lines: string[];
+}
+
+@customElement('pd-lineage-graph')
+export class PdLineageGraph extends LitElement {
+  static override styles = [
+    controls,
+    chips,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 420px;
+        height: 100%;
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 12px;
+        align-items: center;
+        padding: 10px 12px;
+        border-bottom: 1px solid var(--pd-border);
+      }
+      .relations {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+      }
+      .rel {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        padding: 3px 10px;
+        border-radius: 999px;
+        border: 1px solid var(--pd-border-strong);
+        background: #fff;
+        cursor: pointer;
+        font-size: 13px;
+        min-height: 0;
+      }
+      .rel[aria-pressed='false'] {
+        opacity: 0.45;
+        background: #f3f5f8;
+      }
+      .rel[aria-pressed='true'] {
+        background: #fff;
+        color: var(--pd-text);
+        border-color: var(--pd-border-strong);
+      }
+      .line {
+        width: 22px;
+        height: 0;
+        border-top: 3px solid;
+      }
+      .line.refers {
+        border-top-style: dotted;
+      }
+      .line.reuse {
+        border-top-style: dashed;
+      }
+      .years {
+        display: inline-flex;
+        gap: 6px;
+        align-items: center;
+        font-size: 13px;
+      }
+      .years select {
+        min-height: 28px;
+        padding: 2px 6px;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .stage {
+        position: relative;
+        flex: 1;
+        min-height: 360px;
+        background: radial-gradient(circle at 1px 1px, #dfe5ec 1px, transparent 0) 0 0 / 22px 22px, #fbfcfe;
+      }
+      .cy {
+        position: absolute;
+        inset: 0;
+      }
+      .legend {
+        position: absolute;
+        left: 10px;
+        bottom: 10px;
+        display: flex;
+        flex-direction: column;
+        gap: 3px;
+        padding: 8px 10px;
+        border-radius: 8px;
+        background: rgba(255, 255, 255, 0.92);
+        border: 1px solid var(--pd-border);
+        font-size: 12px;
+        pointer-events: none;
+      }
+      .legend span {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+      }
+      .swatch {
+        width: 11px;
+        height: 11px;
+        border-radius: 50%;
+        display: inline-block;
+      }
+      .swatch.hollow {
+        background: #fff !important;
+        border: 2px solid var(--pd-muted);
+      }
+      .tooltip {
+        position: absolute;
+        z-index: 5;
+        max-width: 340px;
+        padding: 8px 10px;
+        border-radius: 8px;
+        background: rgba(15, 42, 68, 0.95);
+        color: #fff;
+        font-size: 12px;
+        line-height: 1.45;
+        pointer-events: none;
+        box-shadow: var(--pd-shadow);
+      }
+      .tooltip strong {
+        display: block;
+        font-size: 13px;
+        margin-bottom: 2px;
+      }
+      .stats {
+        font-size: 13px;
+        color: var(--pd-muted);
+      }
+      .empty {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-items: center;
+        color: var(--pd-muted);
+      }
+      .hint {
+        position: absolute;
+        right: 10px;
+        bottom: 10px;
+        font-size: 12px;
+        color: var(--pd-muted);
+        background: rgba(255, 255, 255, 0.9);
+        padding: 4px 8px;
+        border-radius: 6px;
+        pointer-events: none;
+      }
+    `,
+  ];
+
+  /** Nodes and edges to draw (from `graphElements`). */
+  @property({ attribute: false }) elements: GraphElements | null = null;
+  /** Id of the node whose page is open (highlighted with its neighbours). */
+  @property() selected: string | null = null;
+  /** Language of the labels. */
+  @property() locale: Lang = 'vi';
+
+  @state() private filter: GraphFilter = { ...SHOW_ALL };
+  @state() private tooltip: Tooltip | null = null;
+  @state() private shown = { nodes: 0, edges: 0 };
+  @state() private ready = false;
+  /** The user touched the filters (a new graph then keeps them). */
+  private userFiltered = false;
+
+  @query('.cy') private container!: HTMLDivElement;
+
+  private cy: Core | null = null;
+  private drawn: GraphElements | null = null;
+  /** Which engine ordered the layers of the last layout. */
+  private engine: LayoutEngine | null = null;
+
+  /** The viewport position of an edge's midpoint (client pixels); null when it is not drawn. For tests and keyboard helpers. */
+  edgeMidpoint(id: string): { x: number; y: number } | null {
+    const edge = this.cy?.getElementById(id);
+    if (!edge || edge.empty() || !edge.visible()) return null;
+    const p = (edge as EdgeSingular).renderedMidpoint();
+    const box = this.container.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }
+
+  /** The viewport position of a node's centre (client pixels); null when it is not drawn. */
+  nodePosition(id: string): { x: number; y: number } | null {
+    const node = this.cy?.getElementById(id);
+    if (!node || node.empty() || !node.visible()) return null;
+    const p = (node as NodeSingular).renderedPosition();
+    const box = this.container.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cy?.destroy();
+    this.cy = null;
+    this.drawn = null;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!this.cy && this.container) this.createCy();
+    if (this.elements !== this.drawn) void this.draw();
+    else if (changed.has('filter')) this.applyFilter();
+    if (changed.has('selected') && this.ready) this.applySelection();
+  }
+
+  private createCy(): void {
+    this.cy = cytoscape({
+      container: this.container,
+      style: graphStyle({ big: false }),
+      minZoom: 0.03,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      motionBlur: false,
+    });
+    const cy = this.cy;
+    cy.on('tap', 'node', (e) => this.handleNodeTap(e));
+    cy.on('tap', 'edge', (e) => this.handleEdgeTap(e));
+    cy.on('tap', (e) => {
+      if (e.target === cy) emit(this, 'pd-node-select', { id: null });
+    });
+    cy.on('mouseover', 'node, edge', (e) => this.handleHover(e));
+    cy.on('mouseout', 'node, edge', (e) => {
+      e.target.removeClass('hover');
+      this.tooltip = null;
+      this.container.style.cursor = '';
+    });
+    cy.on('viewport', () => {
+      if (this.tooltip) this.tooltip = null;
+    });
+  }
+
+  private async draw(): Promise<void> {
+    const cy = this.cy;
+    const elements = this.elements;
+    this.drawn = elements;
+    if (!cy) return;
+    const start = performance.now();
+    this.ready = false;
+    this.tooltip = null;
+    const big = (elements?.nodes.length ?? 0) > BIG_GRAPH;
+    // Cheaper rendering for big graphs: a texture while panning/zooming, edges hidden while moving.
+    const renderer = (cy as unknown as { renderer(): { textureOnViewport?: boolean; hideEdgesOnViewport?: boolean } }).renderer();
+    renderer.textureOnViewport = big;
+    renderer.hideEdgesOnViewport = big;
+    // A big graph opens on the relations that carry lineage (implements, reuse); the thousands of
+    // basis/refers edges of a large corpus are one click away.
+    if (big && !this.userFiltered) this.filter = { ...this.filter, relations: BIG_GRAPH_RELATIONS };
+    cy.style(graphStyle({ big }));
+    cy.batch(() => {
+      cy.elements().remove();
+      if (elements) {
+        // Hidden elements are added hidden: no restyling pass over thousands of them afterwards.
+        const visible = visibleIds(elements, this.filter);
+        cy.add(elements.nodes.map((n) => (visible.nodes.has(n.data.id) ? n : { ...n, classes: 'filtered' })));
+        cy.add(elements.edges.map((e) => (visible.edges.has(e.data.id) ? e : { ...e, classes: 'filtered' })));
+      }
+    });
+    this.engine = elements && elements.nodes.length ? await runLayout(cy, elements) : null;
+    if (this.elements !== elements) return;
+    this.applyFilter();
+    this.applySelection();
+    this.ready = true;
+    emit(this, 'pd-graph-ready', { nodes: this.shown.nodes, edges: this.shown.edges, ms: performance.now() - start });
+  }
+
+  private applyFilter(): void {
+    const cy = this.cy;
+    const elements = this.elements;
+    if (!cy || !elements) {
+      this.shown = { nodes: 0, edges: 0 };
+      return;
+    }
+    const visible = visibleIds(elements, this.filter);
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        const id = el.id();
+        const on = el.isNode() ? visible.nodes.has(id) : visible.edges.has(id);
+        const hidden = el.hasClass('filtered');
+        if (on && hidden) el.removeClass('filtered');
+        else if (!on && !hidden) el.addClass('filtered');
+      });
+    });
+    this.shown = { nodes: visible.nodes.size, edges: visible.edges.size };
+  }
+
+  private applySelection(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.faded, .focus, .chosen').removeClass('faded focus chosen');
+      if (!this.selected) return;
+      const node = cy.getElementById(this.selected);
+      if (node.empty()) return;
+      const hood = node.closedNeighborhood();
+      cy.elements().not(hood).addClass('faded');
+      hood.addClass('focus');
+      node.addClass('chosen');
+    });
+    if (this.selected) {
+      const node = cy.getElementById(this.selected);
+      if (!node.empty() && node.visible()) cy.center(node);
+    }
+  }
+
+  private handleNodeTap(e: EventObject): void {
+    const node = e.target as NodeSingular;
+    if (node.hasClass('scaffold')) return;
+    emit(this, 'pd-node-select', { id: node.id() });
+  }
+
+  private handleEdgeTap(e: EventObject): void {
+    const edge = e.target as EdgeSingular;
+    if (edge.hasClass('scaffold')) return;
+    emit(this, 'pd-edge-select', { source: edge.data('source'), target: edge.data('target'), relation: edge.data('relation') as LineageRelation });
+  }
+
+  private handleHover(e: EventObject): void {
+    const el = e.target as NodeSingular | EdgeSingular;
+    if (el.hasClass('scaffold')) return;
+    el.addClass('hover');
+    this.container.style.cursor = 'pointer';
+    const lang = this.locale;
+    const p = e.renderedPosition ?? { x: 0, y: 0 };
+    if (el.isNode()) {
+      const d = el.data();
+      const lines = [
+        [d.type, d.year].filter(Boolean).join(' · '),
+        d.issuer ? String(d.issuer) : '',
+        `${levelLabel(lang, d.level ?? null)} · ${d.inCorpus ? t(lang, 'inCorpus') : t(lang, 'external')}`,
+        d.file ? String(d.file) : '',
+      ].filter(Boolean);
+      this.tooltip = { x: p.x, y: p.y, title: d.title ? String(d.title) : String(d.label), lines };
+    } else {
+      const d = el.data();
+      const source = el.source().data('label');
+      const target = el.target().data('label');
+      const lines = [`${source} → ${target}`];
+      if (d.relation === 'reuse') lines.push(t(lang, 'reuseScore', { score: Math.round(Number(d.score) * 100) }), t(lang, 'clickEdgeHint'));
+      else if (d.mentions) lines.push(t(lang, 'mentions', { count: d.mentions }));
+      this.tooltip = { x: p.x, y: p.y, title: relationLabel(lang, d.relation), lines };
+    }
+  }
+
+  private toggleRelation(r: LineageRelation): void {
+    this.userFiltered = true;
+    const on = new Set(this.filter.relations);
+    if (on.has(r)) on.delete(r);
+    else on.add(r);
+    this.filter = { ...this.filter, relations: RELATIONS.filter((x) => on.has(x)) };
+  }
+
+  private handleFit(): void {
+    const cy = this.cy;
+    if (cy) cy.fit(cy.nodes().not('.scaffold').filter(':visible'), 24);
+  }
+
+  private handleZoom(factor: number): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  private handleExport(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 });
+    download('plandiff-pha-he.png', blob);
+  }
+
+  private renderTooltip() {
+    const tip = this.tooltip;
+    if (!tip) return nothing;
+    const box = this.container?.getBoundingClientRect();
+    const left = Math.min(tip.x + 14, (box?.width ?? 800) - 350);
+    return html`<div class="tooltip" role="tooltip" style="left:${Math.max(4, left)}px;top:${tip.y + 14}px">
+      <strong>${tip.title}</strong>${tip.lines.map((l) => html`<div>${l}</div>`)}
+    </div>`;
+  }
+
+  override render() {
+    const lang = this.locale;
+    const facets = this.elements ? graphFacets(this.elements) : null;
+    const years: number[] = [];
+    if (facets?.yearMin != null && facets.yearMax != null) for (let y = facets.yearMin; y <= facets.yearMax; y++) years.push(y);
+    const yearSelect = (which: 'yearFrom' | 'yearTo') => html`<select
+      aria-label=${t(lang, which)}
+      data-testid="graph-${which}"
+      @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        this.userFiltered = true;
+        this.filter = { ...this.filter, [which]: v ? Number(v) : null };
+      }}
+    >
+      <option value="" ?selected=${this.filter[which] === null}>—</option>
+      ${years.map((y) => html`<option value=${y} ?selected=${this.filter[which] === y}>${y}</option>`)}
+    </select>`;
+    const empty = !this.elements || this.elements.nodes.length === 0;
+    return html`
+      <div class="bar">
+        <div class="relations" role="group">
+          ${RELATIONS.map(
+            (r) => html`<button class="rel" aria-pressed=${this.filter.relations.includes(r)} data-testid="relation-${r}" @click=${() => this.toggleRelation(r)}>
+              <span class="line ${r}" style="border-top-color:${COLORS[r]}"></span>${relationLabel(lang, r)}
+              <span class="muted">${facets?.relations[r] ?? 0}</span>
+            </button>`,
+          )}
+        </div>
+        <span class="years">${t(lang, 'yearFrom')} ${yearSelect('yearFrom')} ${t(lang, 'yearTo')} ${yearSelect('yearTo')}</span>
+        <label class="check"
+          ><input type="checkbox" .checked=${this.filter.corpusOnly} @change=${(e: Event) => {
+            this.userFiltered = true;
+            this.filter = { ...this.filter, corpusOnly: (e.target as HTMLInputElement).checked };
+          }} />${t(
+            lang,
+            'corpusOnly',
+          )}</label
+        >
+        <span class="spacer"></span>
+        <span class="stats" data-testid="graph-stats" data-nodes=${this.shown.nodes} data-edges=${this.shown.edges} data-ready=${this.ready} data-engine=${this.engine ?? ''}>
+          ${t(lang, 'graphStats', { nodes: this.shown.nodes, edges: this.shown.edges })}
+        </span>
+        <button title=${t(lang, 'zoomOut')} aria-label=${t(lang, 'zoomOut')} @click=${() => this.handleZoom(0.8)}>−</button>
+        <button title=${t(lang, 'zoomIn')} aria-label=${t(lang, 'zoomIn')} @click=${() => this.handleZoom(1.25)}>+</button>
+        <button data-testid="graph-fit" @click=${this.handleFit}>${t(lang, 'fit')}</button>
+        <button data-testid="graph-png" @click=${this.handleExport}>⤓ ${t(lang, 'exportPng')}</button>
+      </div>
+      <div class="stage">
+        <div class="cy" data-testid="graph-canvas"></div>
+        ${empty ? html`<div class="empty">${t(lang, 'emptyGraph')}</div>` : nothing}
+        <div class="legend" aria-hidden="true">
+          ${(['national', 'province', 'department'] as const).map(
+            (l) => html`<span><i class="swatch" style="background:${COLORS[l]}"></i>${levelLabel(lang, l)}</span>`,
+          )}
+          <span><i class="swatch hollow"></i>${t(lang, 'external')}</span>
+        </div>
+        ${empty ? nothing : html`<div class="hint">${t(lang, 'clickEdgeHint')}</div>`} ${this.renderTooltip()}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pd-lineage-graph': PdLineageGraph;
+  }
+}

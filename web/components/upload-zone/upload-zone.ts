@@ -1,0 +1,143 @@
+/**
+ * <pd-upload-zone>: a drop target and file chooser for plans to compare. It only hands the chosen
+ * File objects up (`pd-files-drop`); the controller reads them.
+ */
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { t, type Lang } from '../../../src/view/i18n.js';
+import { controls } from '../../styles/shared.js';
+import { emit } from '../events.js';
+
+/** File types offered in the chooser (what the core reads). */
+export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf';
+
+@customElement('pd-upload-zone')
+export class PdUploadZone extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      .zone {
+        display: flex;
+        align-items: center;
+        gap: 14px;
+        padding: 16px 18px;
+        border: 2px dashed var(--pd-border-strong);
+        border-radius: var(--pd-radius);
+        background: var(--pd-surface);
+        cursor: pointer;
+        transition: border-color 0.15s, background 0.15s;
+      }
+      .zone:hover,
+      .zone.over {
+        border-color: var(--pd-brand-2);
+        background: #f0f6fd;
+      }
+      .zone:focus-visible {
+        outline: 2px solid var(--pd-focus);
+      }
+      .glyph {
+        flex: none;
+        width: 38px;
+        height: 38px;
+        border-radius: 10px;
+        display: grid;
+        place-items: center;
+        background: #e4edf8;
+        color: var(--pd-brand-2);
+        font-size: 20px;
+      }
+      strong {
+        display: block;
+      }
+      .hint {
+        color: var(--pd-muted);
+        font-size: 13px;
+      }
+      :host([compact]) .zone {
+        padding: 0;
+        border: none;
+        background: none;
+      }
+      input[type='file'] {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        opacity: 0;
+        pointer-events: none;
+      }
+    `,
+  ];
+
+  /** Language of the labels. */
+  @property() locale: Lang = 'vi';
+  /** A button instead of the framed zone (for the header). */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  @state() private over = false;
+  @query('input[type=file]') private input!: HTMLInputElement;
+
+  /** Opens the file chooser. */
+  choose(): void {
+    this.input.click();
+  }
+
+  private handleChange(): void {
+    const files = [...(this.input.files ?? [])];
+    this.input.value = '';
+    if (files.length) emit(this, 'pd-files-drop', { files });
+  }
+
+  private handleDragOver(e: DragEvent): void {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    this.over = true;
+  }
+
+  private handleDrop(e: DragEvent): void {
+    // Handled here: preventDefault tells the page-wide drop handler to leave it.
+    e.preventDefault();
+    this.over = false;
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) emit(this, 'pd-files-drop', { files });
+  }
+
+  private handleKey(e: KeyboardEvent): void {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.choose();
+    }
+  }
+
+  override render() {
+    const input = html`<input type="file" accept=${ACCEPT} multiple data-testid="upload-input" @change=${this.handleChange} />`;
+    if (this.compact) {
+      return html`<button class="primary" data-testid="upload-button" @click=${this.choose}>
+          <span aria-hidden="true">⇪</span>${t(this.locale, 'uploadButton')}</button
+        >${input}`;
+    }
+    return html`<div
+      class="zone ${this.over ? 'over' : ''}"
+      role="button"
+      tabindex="0"
+      data-testid="upload-zone"
+      @click=${this.choose}
+      @keydown=${this.handleKey}
+      @dragover=${this.handleDragOver}
+      @dragleave=${() => (this.over = false)}
+      @drop=${this.handleDrop}
+    >
+      <span class="glyph" aria-hidden="true">⇪</span>
+      <div><strong>${t(this.locale, 'uploadTitle')}</strong><span class="hint">${t(this.locale, 'uploadHint')}</span></div>
+    </div>
+    ${input}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pd-upload-zone': PdUploadZone;
+  }
+}
