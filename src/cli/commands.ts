@@ -2,7 +2,7 @@
  * The actions behind each CLI command. They read through src/node/, call the core, and print.
  */
 import { writeFile } from 'node:fs/promises';
-import pc from 'picocolors';
+import picocolors from 'picocolors';
 import { compareDocuments } from '../compare.js';
 import { fidelity, fidelityMatrix } from '../fidelity.js';
 import { toDot, toGraphML } from '../graph-formats.js';
@@ -15,6 +15,9 @@ import { targetsToCsv } from '../target-compare.js';
 import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../targets.js';
 import type { Clause, ParsedDocument, TargetChange } from '../types.js';
 import { jsonSchema } from '../schema.js';
+
+/** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
+const pc = picocolors.createColors(!!process.stdout.isTTY && !process.env.NO_COLOR);
 
 /** Reads and parses one plan file. */
 export async function loadPlan(path: string): Promise<ParsedDocument> {
