@@ -89,6 +89,16 @@ export const WORKSPACE_DEFAULTS: Readonly<WorkspaceStrategies> = {
 };
 
 /** A misuse of the workspace (an unknown plan): the message names the value. */
+/** A summary of a plan not (yet) read: no meta, no counts; `error` set when reading failed. */
+export function emptySummary(
+  file: string,
+  source: PlanSummary['source'],
+  size: number,
+  error: PlanSummary['error'] = null,
+): PlanSummary {
+  return { file, source, size, format: null, meta: null, clauses: 0, targets: 0, citations: 0, warnings: [], error, ms: 0 };
+}
+
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError';
 }
@@ -125,19 +135,7 @@ export class Workspace {
   /** Reads one plan from its bytes. A file that cannot be read gives a summary with `error`; never throws. */
   async add(input: PlanBytes): Promise<PlanSummary> {
     const start = now();
-    const base: PlanSummary = {
-      file: input.file,
-      source: input.source,
-      size: input.bytes.length,
-      format: null,
-      meta: null,
-      clauses: 0,
-      targets: 0,
-      citations: 0,
-      warnings: [],
-      error: null,
-      ms: 0,
-    };
+    const base = emptySummary(input.file, input.source, input.bytes.length);
     this.remove(input.file);
     let summary: PlanSummary;
     try {

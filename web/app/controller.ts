@@ -13,7 +13,7 @@ import { graphElements, reusePair, type GraphElements } from '../../src/view/gra
 import { errorReason, isLang, t, type Lang } from '../../src/view/i18n.js';
 import { formatRoute, HOME, parseRoute, type ClauseRef, type Route, type View } from '../../src/view/route.js';
 import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-rows.js';
-import type { FidelityResult, PlanBytes, PlanSummary } from '../../src/view/workspace.js';
+import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary } from '../../src/view/workspace.js';
 import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
 import { download } from './download.js';
 
@@ -414,17 +414,5 @@ export class AppController implements ReactiveController {
 }
 
 function unreadSummary(file: string, size: number, code: string, message: string): PlanSummary {
-  return {
-    file,
-    source: file.startsWith('upload:') ? 'upload' : 'corpus',
-    size,
-    format: null,
-    meta: null,
-    clauses: 0,
-    targets: 0,
-    citations: 0,
-    warnings: [],
-    error: { code, message },
-    ms: 0,
-  };
+  return emptySummary(file, file.startsWith('upload:') ? 'upload' : 'corpus', size, { code, message });
 }
