@@ -31,6 +31,8 @@ export interface AlignOptions {
   shortAlone: number;
   /** Weight of the parents' likeness in the combined score. */
   parentWeight: number;
+  /** Discount on the parents' likeness when one side's parent is skipped for its grandparent. */
+  skipLevel: number;
   /** Weight of the children's agreement in the combined score. */
   childWeight: number;
   /** Bonus when both clauses have the same kind and label ("b" and "b"). */
@@ -72,6 +74,7 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   anchorFloor: 0.15,
   shortAlone: 0.85,
   parentWeight: 0.2,
+  skipLevel: 0.9,
   childWeight: 0.2,
   labelWeight: 0.05,
   crossKindPenalty: 0.05,
@@ -404,12 +407,24 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
     supportCache.set(k, support);
     return support;
   };
-  const parentSim = (a: number, b: number): number => {
-    const pa = A[a]!.parent;
-    const pb = B[b]!.parent;
+  const parentLikeness = (pa: number, pb: number): number => {
     if (pa < 0 && pb < 0) return 0.5;
     if (pa < 0 || pb < 0) return 0;
     return Math.max(measure(pa, pb), childSupport(pa, pb));
+  };
+  // A sub-heading one plan inserts ("a) Các sở, ban, ngành …:") must not cut a clause off from its
+  // section: the grandparent on either side also counts, a little less.
+  const parentSim = (a: number, b: number): number => {
+    const pa = A[a]!.parent;
+    const pb = B[b]!.parent;
+    let best = parentLikeness(pa, pb);
+    if (best < 0.9) {
+      const ga = pa >= 0 ? A[pa]!.parent : -1;
+      const gb = pb >= 0 ? B[pb]!.parent : -1;
+      if (gb >= 0) best = Math.max(best, o.skipLevel * parentLikeness(pa, gb));
+      if (ga >= 0) best = Math.max(best, o.skipLevel * parentLikeness(ga, pb));
+    }
+    return best;
   };
   const scored = new Map<number, Pair>();
   const score = (a: number, b: number): Pair => {

@@ -102,3 +102,11 @@ describe('targets vouch for their rows', () => {
     expect(cmp.alignments.filter((al) => al.a?.id === 'PL.III.1').map((al) => al.status)).toEqual(['dropped']);
   });
 });
+
+describe('inserted sub-headings', () => {
+  test('a bullet moved under a sub-heading the newer plan inserts keeps its pair (000 II.2.-3 → 004 II.2.a.-3, "Tiếp tục rà soát, đánh giá …")', () => {
+    const cmp = compareDocuments(seed('sct2024'), seed('ubnd2025'));
+    const pair = cmp.alignments.filter((al) => al.a?.id === 'II.2.-3');
+    expect(pair.map((al) => [al.status, al.b?.id])).toEqual([['modified', 'II.2.a.-3']]);
+  });
+});
