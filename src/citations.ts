@@ -644,6 +644,16 @@ function numberValue(n: string): number {
  * year part when no year is known ("QĐ-TTg/766"); laws by title "Luật/<folded title>/YEAR";
  * programmes by bare number "Đề án/06".
  */
+/**
+ * A document number as it is printed: "421/QĐ-UBND", but "57-NQ/TW" and "45-CT/TW" for the
+ * Party's slash-style symbols, and "63/2010/NĐ-CP" when the year is part of the number.
+ */
+export function printedNumber(number: string, symbol: string | null, yearInNumber: number | null = null): string {
+  if (!symbol) return number;
+  if (symbol.includes('/') && !/^\d/u.test(symbol)) return `${number}-${symbol}`;
+  return yearInNumber ? `${number}/${yearInNumber}/${symbol}` : `${number}/${symbol}`;
+}
+
 export function citationKey(c: { type: string | null; number: string | null; symbol: string | null; year: number | null; title?: string }): string {
   const symbol = c.symbol?.replace(/\s+/g, '') || null;
   const number = c.number?.trim() || null;

@@ -7,7 +7,7 @@
  * and a shingle set of each plan, never its text, so a folder of tens of thousands of plans fits.
  */
 import type { Citation, CitationRelation, DocumentMeta, LineageEdge, LineageGraph, LineageNode, ParsedDocument } from './types.js';
-import { citationKey } from './citations.js';
+import { citationKey, printedNumber } from './citations.js';
 import { ReuseIndex, type ReuseOptions } from './reuse.js';
 import { normalizeTones } from './vietnamese.js';
 import {
@@ -342,7 +342,7 @@ export function siblingGroups(graph: LineageGraph): SiblingGroup[] {
 /** A short readable name of a node: "421/QĐ-UBND (2024)", a law's title, or a plan's file. */
 export function nodeLabel(node: LineageNode): string {
   if (node.number && node.symbol) {
-    const withYear = node.key?.startsWith('Luật') ? node.title ?? node.key : `${node.number}/${node.symbol}`;
+    const withYear = node.key?.startsWith('Luật') ? node.title ?? node.key : printedNumber(node.number, node.symbol);
     return node.year !== null ? `${withYear} (${node.year})` : withYear;
   }
   if (node.key?.startsWith('Luật')) return [node.type, node.title].filter(Boolean).join(' ') || node.key;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { citationKey, citationKeysIn, extractCitations, readCitations, readReference, type CitationContext } from '../src/citations.js';
+import { citationKey, citationKeysIn, extractCitations, printedNumber, readCitations, readReference, type CitationContext } from '../src/citations.js';
 import type { Citation, Passage, Zone } from '../src/types.js';
 
 // Seed files: 000 = corpus/khanh-hoa/2024-so-cong-thuong-cai-cach-tthc.txt, 001 = corpus/bac-giang/2023-so-cong-thuong-kiem-soat-tthc.txt,
@@ -495,5 +495,16 @@ describe('odd input', () => {
     const text = 'Nghị quyết số 01/NQ-CP ngày 05/01/2024';
     const broken: Passage = { ...passage(text), offsets: new Int32Array(0) };
     expect(extractCitations([broken], context())[0]!.mentions[0]!.span).toEqual([0, text.length]);
+  });
+});
+
+describe('printedNumber', () => {
+  test.each([
+    ['421', 'QĐ-UBND', null, '421/QĐ-UBND'],
+    ['57', 'NQ/TW', null, '57-NQ/TW'],
+    ['45', 'CT/TW', null, '45-CT/TW'],
+    ['63', 'NĐ-CP', 2010, '63/2010/NĐ-CP'],
+  ])('prints %s + %s as it is written in the plans (%s)', (number, symbol, year, printed) => {
+    expect(printedNumber(number, symbol, year)).toBe(printed);
   });
 });

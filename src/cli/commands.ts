@@ -3,6 +3,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import picocolors from 'picocolors';
+import { printedNumber } from '../citations.js';
 import { compareDocuments } from '../compare.js';
 import { fidelity, fidelityMatrix } from '../fidelity.js';
 import { toDot, toGraphML } from '../graph-formats.js';
@@ -101,7 +102,7 @@ export async function commandCitations(file: string, opts: { json?: boolean }): 
   const doc = await loadPlan(file);
   if (opts.json) return printJson(doc.citations);
   const lines = doc.citations.map((c) => {
-    const id = c.number ? `${c.type ?? ''} số ${c.number}/${c.symbol ?? ''}`.trim() : (c.type ?? c.key);
+    const id = c.number ? `${c.type ?? ''} số ${printedNumber(c.number, c.symbol)}`.trim() : (c.type ?? c.key);
     return `${c.relation.padEnd(10)} ${id}${c.date ? ` ngày ${c.date}` : ''}${c.issuer ? ` — ${c.issuer}` : ''} (${c.mentions.length}×)`;
   });
   await emit(lines.length ? lines.join('\n') : '(no citations found)');

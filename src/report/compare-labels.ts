@@ -2,6 +2,7 @@
  * UI labels of the comparison and fidelity reports, Vietnamese by default with English, and the
  * small text helpers the renderers share (escaping, document names, finding sentences).
  */
+import { printedNumber } from '../citations.js';
 import type { Finding, FindingKind } from '../fidelity.js';
 import type { AlignmentStatus, DocumentMeta, TargetStatus } from '../types.js';
 
@@ -182,7 +183,7 @@ export function severityLabel(s: Finding['severity'], lang: Lang = 'vi'): string
 /** A short name for a document: "Kế hoạch 344/QĐ-UBND (2025)" when it has a number, else its title
  * and issuer ("Kế hoạch cải cách … năm 2024 — Sở Giáo dục và Đào tạo tỉnh Khánh Hòa"), else its file. */
 export function documentName(meta: DocumentMeta & { file?: string | null }): string {
-  if (meta.number) return `${[meta.type, `${meta.number}/${meta.symbol ?? ''}`].filter(Boolean).join(' ')}${meta.year ? ` (${meta.year})` : ''}`;
+  if (meta.number) return `${[meta.type, printedNumber(meta.number, meta.symbol)].filter(Boolean).join(' ')}${meta.year ? ` (${meta.year})` : ''}`;
   const unit = (meta.issuer ?? '').split(/\s+tỉnh\s+|\s+thành phố\s+/u)[0]!;
   const named = [meta.title, meta.issuer && !(meta.title ?? '').includes(unit) ? meta.issuer : null].filter(Boolean).join(' — ');
   return named || meta.file || meta.type || '?';
