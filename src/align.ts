@@ -5,7 +5,8 @@
  *   structure (aligned parents pull children, matching children pull parents, same label) →
  *   global one-to-one assignment (identical mutual-best pairs settled, each clause's five best
  *   candidates kept, Hungarian method on each connected part of the candidate graph) →
- *   merges and splits from containment → order (moved) → statuses, nature, word diffs.
+ *   leftover sibling leaves between two editions of one text → merges and splits from
+ *   containment → order (moved) → statuses, nature, word diffs.
  */
 import { maxWeightAssignment } from './assignment.js';
 import { changeNature, wordDiff } from './diff.js';
@@ -58,6 +59,18 @@ export interface AlignOptions {
   anchorFloor: number;
   /** Shingle index settings. */
   shingles: Partial<ShingleOptions>;
+  /** Least text similarity for two leftover sibling leaves (see `leftoverContainment`). */
+  leftoverFloor: number;
+  /** Least share of the shorter of two leftover sibling leaves carried inside the longer: an
+   * unmatched leaf under aligned parents pairs with an unmatched sibling leaf that restates and
+   * widens it, when each is the other's best, the order agrees, and the text is at least `leftoverFloor`. */
+  leftoverContainment: number;
+  /** Least words of the shorter of two leftover sibling leaves. */
+  leftoverWords: number;
+  /** Least share of the smaller plan's clauses paired at a text similarity of 0.8 or more for the
+   * leftover pass to run at all: it serves two editions of one text (000/003 → 004: 0.37, 0.45),
+   * not two plans that merely share a vocabulary (all other seed and holdout pairs: 0.15 or less). */
+  leftoverKinship: number;
 }
 
 const glossaryFold = makeFolder(GLOSSARY);
@@ -84,6 +97,10 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   childPairs: 400,
   diff: true,
   shingles: {},
+  leftoverFloor: 0.25,
+  leftoverContainment: 0.45,
+  leftoverWords: 10,
+  leftoverKinship: 0.25,
 };
 
 /** One clause of a flattened tree. */
@@ -318,6 +335,58 @@ function lisPositions(xs: readonly number[]): Set<number> {
   return keep;
 }
 
+/** Text similarity of a pair carried nearly word for word (for `leftoverKinship`). */
+const KIN_TEXT = 0.8;
+
+/**
+ * Leftover siblings: under each aligned pair of parents, a leaf of A and a leaf of B that the
+ * assignment left unmatched are paired when the shorter is largely carried inside the longer, each
+ * is the other's most similar leftover, and the pair keeps the order of the siblings already
+ * paired. This catches a clause reworded and widened the next year (000/003 I.1.b "Tiếp tục triển
+ * khai thực hiện rà soát, kiến nghị cắt giảm …" → 004 I.1.c "Tiếp tục rà soát, đề xuất cắt giảm …,
+ * trong đó tập trung …"), whose whole-text similarity a long addition pulls below the floor.
+ */
+function leftoverSiblings(
+  A: readonly Node[],
+  B: readonly Node[],
+  chosen: readonly Pair[],
+  similarityOf: (a: number, b: number) => number,
+  o: AlignOptions,
+): Pair[] {
+  const usedA = new Set(chosen.map((p) => p.a));
+  const usedB = new Set(chosen.map((p) => p.b));
+  // Only between two editions of one text: enough clauses carried nearly word for word.
+  const fewer = Math.min(A.filter((n) => n.live).length, B.filter((n) => n.live).length);
+  const close = chosen.filter((p) => p.text >= KIN_TEXT).length;
+  if (fewer === 0 || close / fewer < o.leftoverKinship) return [];
+  const leftover = (n: Node, used: Set<number>): boolean => !used.has(n.order) && n.liveChildren.length === 0 && !n.isRow;
+  const out: Pair[] = [];
+  for (const parent of chosen) {
+    const xs = A[parent.a]!.liveChildren.filter((x) => leftover(A[x]!, usedA));
+    const ys = B[parent.b]!.liveChildren.filter((y) => leftover(B[y]!, usedB));
+    if (xs.length === 0 || ys.length === 0 || xs.length * ys.length > o.childPairs) continue;
+    const sim = new Map<number, number>();
+    for (const x of xs) for (const y of ys) sim.set(pairKey(x, y), similarityOf(x, y));
+    const bestY = (x: number): number => ys.reduce((b, y) => (sim.get(pairKey(x, y))! > sim.get(pairKey(x, b))! ? y : b));
+    const bestX = (y: number): number => xs.reduce((b, x) => (sim.get(pairKey(x, y))! > sim.get(pairKey(b, y))! ? x : b));
+    // siblings already paired under these parents fix the order
+    const fixed = chosen.filter((p) => A[p.a]!.parent === parent.a && B[p.b]!.parent === parent.b);
+    for (const x of xs) {
+      const y = bestY(x);
+      if (bestX(y) !== x) continue;
+      const t = sim.get(pairKey(x, y))!;
+      if (t < o.leftoverFloor) continue;
+      const [short, long] = A[x]!.full.words.length <= B[y]!.full.words.length ? [A[x]!.full, B[y]!.full] : [B[y]!.full, A[x]!.full];
+      if (short.words.length < o.leftoverWords || profileContainment(short, long) < o.leftoverContainment) continue;
+      if (fixed.some((p) => p.a < x !== p.b < y)) continue;
+      out.push({ a: x, b: y, text: t, score: t, short: false, anchored: false });
+      usedA.add(x);
+      usedB.add(y);
+    }
+  }
+  return out;
+}
+
 function shown(c: Clause): AlignedClause {
   return { id: c.id, text: c.text, span: c.span };
 }
@@ -338,14 +407,17 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
   // 1. Text similarity on candidates from the shingle index, both directions.
   const text = new Map<number, number>();
   const candidates: Array<[number, number]> = [];
+  const similarityOf = (a: number, b: number): number => {
+    const na = A[a]!;
+    const nb = B[b]!;
+    if (na.full.norm === nb.full.norm) return 1;
+    return na.isRow && nb.isRow ? 0.75 * o.similarity(na.key, nb.key) + 0.25 * o.similarity(na.full, nb.full) : o.similarity(na.key, nb.key);
+  };
   const measure = (a: number, b: number): number => {
     const k = pairKey(a, b);
     let s = text.get(k);
     if (s === undefined) {
-      const na = A[a]!;
-      const nb = B[b]!;
-      s = na.isRow && nb.isRow ? 0.75 * o.similarity(na.key, nb.key) + 0.25 * o.similarity(na.full, nb.full) : o.similarity(na.key, nb.key);
-      if (na.full.norm === nb.full.norm) s = 1;
+      s = similarityOf(a, b);
       text.set(k, s);
       candidates.push([a, b]);
     }
@@ -481,8 +553,9 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
       }
   }
 
-  // 3. Global one-to-one assignment.
+  // 3. Global one-to-one assignment, then leftover siblings.
   const chosen = assign(pairs);
+  chosen.push(...leftoverSiblings(A, B, chosen, similarityOf, o));
   const partnerOfA = new Map<number, Pair>();
   const partnerOfB = new Map<number, Pair>();
   for (const p of chosen) {

@@ -43,6 +43,11 @@ const T = {
   thuongXuyen: 'Thường xuyên rà soát các quyết định công bố TTHC của bộ, ngành liên quan đến thực thi phương án phân cấp trong giải quyết TTHC đã được Thủ tướng Chính phủ phê duyệt.',
   batCap: 'Rà soát, phát hiện các bất cập về TTHC, giấy tờ công dân cần cắt giảm, đơn giản hóa, phân cấp thẩm quyền giải quyết, đề xuất, kiến nghị cấp có thẩm quyền sửa đổi, bổ sung văn bản quy phạm pháp luật.',
   tiepTuc: 'Tiếp tục triển khai thực hiện các nhiệm vụ theo Kế hoạch số 10583/KH-UBND ngày 30/10/2022 về rà soát, đơn giản TTHC nội bộ trong hệ thống cơ quan hành chính nhà nước trên địa bàn tỉnh giai đoạn 2022-2025.',
+  // 003 I.1.c, I.1.đ and their 2025 neighbours 004 I.1.c (the 2024 I.1.b reworded and widened), I.1.e
+  dayNhanh: 'Đẩy nhanh tiến độ sửa đổi, bổ sung các văn bản quy phạm pháp luật (QPPL), văn bản của cấp có thẩm quyền để thực thi phương án đơn giản hóa TTHC nội bộ trên địa bàn tỉnh đã được Chủ tịch UBND tỉnh phê duyệt.',
+  chanChinh: 'Chấn chỉnh kỷ luật, kỷ cương hành chính, khắc phục những tồn tại, hạn chế trong thực thi công vụ; nâng cao chất lượng giải quyết TTHC cho người dân, doanh nghiệp của cán bộ, công chức, viên chức.',
+  raSoat2025: 'Tiếp tục rà soát, đề xuất cắt giảm hoặc thực hiện cắt giảm, đơn giản hóa các TTHC theo thẩm quyền thực chất, hiệu quả, trong đó tập trung đề xuất cắt giảm giấy phép tại các bộ, ngành và loại bỏ ngay những quy định, TTHC đang là rào cản cho hoạt động sản xuất, kinh doanh của doanh nghiệp, nhà đầu tư trong và nước ngoài và đời sống người dân để tháo gỡ các điểm nghẽn, tiết kiệm chi phí cho người dân, doanh nghiệp, cải thiện môi trường đầu tư kinh doanh.',
+  giamSat2025: 'Tăng cường công tác giám sát, đánh giá và trách nhiệm giải trình của cơ quan nhà nước, người có thẩm quyền trong phục vụ Nhân dân; nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức làm công tác cải cách TTHC.',
 };
 
 describe('alignClauses on hand-made trees of real clauses', () => {
@@ -50,6 +55,20 @@ describe('alignClauses on hand-made trees of real clauses', () => {
     const a = [clause('I.1', 'Mục tiêu', [clause('I.1.a', T.dayManh), clause('I.1.b', T.raSoat)])];
     const b = [clause('I.1', 'Mục tiêu', [clause('I.1.a', T.dayManh), clause('I.1.b', T.kiemSoat2025), clause('I.1.c', T.raSoat)])];
     expect(marks(alignClauses(a, b))).toEqual(['= I.1 ↔ I.1', '= I.1.a ↔ I.1.a', '+ I.1.b', '= I.1.b ↔ I.1.c']);
+  });
+
+  test('pairs a leftover point that the next edition rewords and widens, and leaves the unrelated leftovers alone (003 I.1 → 004 I.1)', () => {
+    // 003 I.1.b → 004 I.1.c: text 0.28, below the floor, but 53% of the 2024 point is inside the 2025 one
+    // 003 I.1.đ vs 004 I.1.e: text 0.37, yet only a shared "cán bộ, công chức, viên chức": not paired
+    const a = [clause('I.1', 'Mục đích', [clause('I.1.a', T.dayManh), clause('I.1.b', T.raSoat), clause('I.1.c', T.dayNhanh), clause('I.1.đ', T.chanChinh)])];
+    const b = [clause('I.1', 'Mục đích', [clause('I.1.a', T.dayManh), clause('I.1.b', T.kiemSoat2025), clause('I.1.c', T.raSoat2025), clause('I.1.e', T.giamSat2025)])];
+    expect(marks(alignClauses(a, b))).toEqual(['= I.1 ↔ I.1', '= I.1.a ↔ I.1.a', '+ I.1.b', '~ I.1.b ↔ I.1.c (0.28)', '- I.1.c', '- I.1.đ', '+ I.1.e']);
+  });
+
+  test('pairs no leftovers out of order with the siblings already paired (003 I.1.b kept after a paired I.1.c)', () => {
+    const a = [clause('I.1', 'Mục đích', [clause('I.1.a', T.dayManh), clause('I.1.b', T.raSoat), clause('I.1.c', T.dayNhanh)])];
+    const b = [clause('I.1', 'Mục đích', [clause('I.1.a', T.raSoat2025), clause('I.1.b', T.dayManh), clause('I.1.c', T.dayNhanh)])];
+    expect(marks(alignClauses(a, b))).toEqual(['= I.1 ↔ I.1', '+ I.1.a', '= I.1.a ↔ I.1.b', '- I.1.b', '= I.1.c ↔ I.1.c']);
   });
 
   test('flags a clause that changed place as moved, and only that one (000 II.1.a bullets reordered)', () => {
@@ -239,6 +258,20 @@ describe('000/003 → 004: the same department plans against next year’s provi
   ])('keeps the skeleton and the appendix groups aligned from %s', (name, first) => {
     const got = marks(compareDocuments(seed(name), seed('ubnd2025')).alignments);
     expect(got).toEqual(expect.arrayContaining([first, '= II ↔ II', '= III ↔ III', '= PL.I ↔ PL.I', '= PL.II ↔ PL.II']));
+  });
+
+  test.each([
+    ['sct2024' as SeedName, '0.35'],
+    ['gddt2024' as SeedName, '0.29'],
+  ])('carries the %s purpose point I.1.b by the reworded, widened 2025 point I.1.c (%s) and drops the unrelated ones', (name, sim) => {
+    const got = marks(compareDocuments(seed(name), seed('ubnd2025')).alignments).filter((l) => /(^|\s)I\.1\.[a-zđ](\s|$)/.test(l));
+    expect(got).toEqual(['~ I.1.a ↔ I.1.a (0.58)', '+ I.1.b', `~ I.1.b ↔ I.1.c (${sim})`, '- I.1.c', '- I.1.d', '- I.1.đ', '+ I.1.d', '+ I.1.đ', '+ I.1.e']);
+  });
+
+  test('pairs no leftover siblings between plans of two provinces that share only a vocabulary (000 I.1.d vs 001 I.1.-1)', () => {
+    const got = marks(compareDocuments(seed('sct2024'), seed('bacgiang2023')).alignments);
+    expect(got).toContain('- I.1.d');
+    expect(got.filter((l) => l.startsWith('~ I.1.d ') || l.startsWith('= I.1.d '))).toEqual([]);
   });
 
   test('follows a task that moved under a new heading (000 II.2.-6 → 004 II.2.a.-9)', () => {
