@@ -134,7 +134,8 @@ function majority<T>(items: Sourced<T>[], key: (v: T) => string, prefer?: (v: T)
 function sentenceCase(s: string): string {
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters !== letters.toUpperCase()) return s;
-  let lower = s.toLowerCase();
+  // words with digits ("5G") and Roman numerals ("lần thứ XIV") keep their capitals; the rest is lower-cased
+  let lower = s.replace(/[\p{L}\p{N}]+/gu, (w) => (/\p{N}/u.test(w) || /^[IVXLC]{2,}$/u.test(w) ? w : w.toLowerCase()));
   lower = lower.replace(/(tỉnh|thành phố)\s+((?:[\p{L}]+\s?){1,3})$/u, (_, kind: string, name: string) => `${kind} ${titleCase(name)}`);
   return lower;
 }
@@ -282,6 +283,8 @@ export function readMeta(st: Structure): DocumentMeta {
     }
   }
   const year = date ? Number(date.slice(0, 4)) : null;
+  // a title sentence-cased from capitals lost the province's capitals ("… tỉnh bắc ninh giai đoạn …")
+  if (title && province) title = title.replace(new RegExp(`(?<![\\p{L}])${province.toLowerCase()}(?![\\p{L}])`, 'gu'), province);
   return {
     type,
     number: chosenNumber?.value.number ?? null,

@@ -75,3 +75,13 @@ describe('comparison form of clauses', () => {
     expect(c.norm).toBe('đơn giản hóa thủ tục thủy sản');
   });
 });
+
+describe('titles written in capitals', () => {
+  test.each([
+    ['KẾ HOẠCH\n\nPHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030\n\nSố: 144/KH-UBND', 'Bắc Ninh, ngày 24 tháng 11 năm 2025', 'Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030'],
+    ['KẾ HOẠCH\n\nPHÁT TRIỂN HẠ TẦNG 5G TRONG CÁC KHU CÔNG NGHIỆP', 'Hà Nội, ngày 24 tháng 11 năm 2025', 'Kế hoạch phát triển hạ tầng 5G trong các khu công nghiệp'],
+    ['KẾ HOẠCH\n\nCHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV CỦA ĐẢNG', 'Đắk Lắk, ngày 18 tháng 11 năm 2025', 'Kế hoạch chào mừng đại hội lần thứ XIV của đảng'],
+  ])('are sentence-cased keeping the province, "5G" and Roman numerals (holdout titles)', (head, placeDate, title) => {
+    expect(parseDocument(`${placeDate}\n\n${head}\n\nI. MỤC ĐÍCH\n\n1. Nội dung.`).meta.title).toBe(title);
+  });
+});
