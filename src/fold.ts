@@ -18,8 +18,20 @@ export function comparisonForm(text: string, expand: (t: string) => string = (t)
     .trim();
 }
 
+/** Most texts one folder remembers (stages fold the same clause and cell texts more than once). */
+const FOLDER_MEMO = 4096;
+
 /** A folder bound to one document's abbreviations. */
 export function makeFolder(abbreviations: Record<string, string>): (text: string) => string {
   const expand = makeExpander(abbreviations);
-  return (text) => comparisonForm(text, expand);
+  const memo = new Map<string, string>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = comparisonForm(text, expand);
+      if (memo.size >= FOLDER_MEMO) memo.clear();
+      memo.set(text, out);
+    }
+    return out;
+  };
 }

@@ -72,10 +72,12 @@ function opensBody(lab: Labelled): boolean {
   return last === 'I' || last === '1';
 }
 
+const THREE_LETTERS = /\p{L}(?:[^\p{L}]*\p{L}){2}/u;
+
+/** True for a line in capitals ("PHỤ LỤC", "UBND TỈNH KHÁNH HÒA"): at least three letters, none lower case. */
 function isUpperLine(t: string): boolean {
   if (t.length > 400) return false; // headings are short; long capitals are not a heading line
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters === letters.toUpperCase();
+  return t === t.toUpperCase() && THREE_LETTERS.test(t);
 }
 
 /** Role of a preamble paragraph. */
