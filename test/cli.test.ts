@@ -103,6 +103,14 @@ describe('text outputs', () => {
     expect(r.stdout).toMatch(/^I\.1\.-1\s+ {4}- Tổ chức thực hiện có hiệu quả/m);
   });
 
+  test('citations lists numbered documents as printed, then those cited by title only (004)', () => {
+    const r = plandiff('citations', corpusPath(SEEDS.ubnd2025));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^refers\s+Nghị quyết số 57-NQ\/TW ngày 2024-12-22 — Bộ Chính trị/m);
+    expect(r.stdout).toMatch(/^basis\s+Nghị quyết số 01\/NQ-CP ngày 2025-01-08 — Chính phủ/m);
+    expect(r.stdout).toMatch(/cited by title only[\s\S]*Luật Tổ chức chính quyền địa phương ngày 2015-06-19/);
+  });
+
   test('schema prints JSON Schemas for parse, compare and lineage', () => {
     const r = plandiff('schema');
     expect(Object.keys(JSON.parse(r.stdout))).toEqual(expect.arrayContaining(['parse', 'compare', 'lineage']));

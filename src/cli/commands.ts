@@ -14,7 +14,7 @@ import { renderCompareMd } from '../report/compare-md.js';
 import { renderCompareText } from '../report/compare-text.js';
 import { targetsToCsv } from '../target-compare.js';
 import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../targets.js';
-import type { Clause, ParsedDocument, TargetChange } from '../types.js';
+import type { Citation, Clause, ParsedDocument, TargetChange } from '../types.js';
 import { jsonSchema } from '../schema.js';
 
 /** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
@@ -100,11 +100,13 @@ export async function commandOutline(paths: string[]): Promise<void> {
 
 export async function commandCitations(file: string, opts: { json?: boolean }): Promise<void> {
   const doc = await loadPlan(file);
-  if (opts.json) return printJson(doc.citations);
-  const lines = doc.citations.map((c) => {
-    const id = c.number ? `${c.type ?? ''} số ${printedNumber(c.number, c.symbol)}`.trim() : (c.type ?? c.key);
+  if (opts.json) return printJson({ citations: doc.citations, titledCitations: doc.titledCitations });
+  const line = (c: Citation): string => {
+    const id = c.number ? `${c.type ?? ''} số ${printedNumber(c.number, c.symbol)}`.trim() : [c.type, c.subject].filter(Boolean).join(' ') || c.key;
     return `${c.relation.padEnd(10)} ${id}${c.date ? ` ngày ${c.date}` : ''}${c.issuer ? ` — ${c.issuer}` : ''} (${c.mentions.length}×)`;
-  });
+  };
+  const lines = doc.citations.map(line);
+  if (doc.titledCitations.length) lines.push('', 'cited by title only (no number):', ...doc.titledCitations.map(line));
   await emit(lines.length ? lines.join('\n') : '(no citations found)');
 }
 
