@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and memory figures, measured in-process (warm) and as whole CLI calls.
- *   node dist/src/node/bench.js            parse, compare, CLI, ingest, lineage at 1,000 plans
- *   node dist/src/node/bench.js --full     also lineage at 10,000 plans
+ *   node dist/src/node/bench.js            parse, compare, CLI, ingest, lineage at 1,000 and 10,000 plans
+ *   node dist/src/node/bench.js --quick    lineage at 1,000 plans only
  *   node dist/src/node/bench.js --only=parse,compare
  */
 import { spawnSync } from 'node:child_process';
@@ -113,12 +113,12 @@ async function benchIngest(): Promise<void> {
   }
 }
 
-async function benchLineage(full: boolean): Promise<void> {
+async function benchLineage(quick: boolean): Promise<void> {
   console.log('\n## lineage at scale (synthetic corpus derived from the seeds)');
   const mod = (await import('./bench-lineage.js')) as { benchLineage: (o: { sizes: number[] }) => Promise<Array<Record<string, unknown>>> };
-  const rows = await mod.benchLineage({ sizes: full ? [1000, 10000] : [1000] });
+  const rows = await mod.benchLineage({ sizes: quick ? [1000] : [1000, 10000] });
   for (const row of rows) console.log(`  ${Object.entries(row).map(([k, v]) => `${k}=${v}`).join('  ')}`);
-  if (!full) console.log('  (run with --full for 10,000 plans)');
+  if (quick) console.log('  (run without --quick for 10,000 plans)');
 }
 
 async function main(): Promise<void> {
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   if (want('compare')) benchCompare();
   if (want('cli')) benchCli();
   if (want('ingest')) await benchIngest();
-  if (want('lineage')) await benchLineage(args.includes('--full'));
+  if (want('lineage')) await benchLineage(args.includes('--quick'));
   const mem = process.memoryUsage();
   console.log(`\nprocess peak-ish memory: rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
 }
