@@ -32,6 +32,7 @@ import type {
   Target,
   TargetChange,
 } from './types.js';
+import { clip } from './clip.js';
 
 /** How a parent clause or target fared in the child. */
 export type CoverageStatus = 'copied' | 'modified' | 'dropped';
@@ -633,9 +634,6 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : s.slice(0, n - 1) + '…';
-}
 
 // ---------- the folder matrix ----------
 

@@ -11,6 +11,7 @@ import { minCostAssignment } from './assignment.js';
 import { LOWER_IS_BETTER_RE } from './patterns/targets.js';
 import { formatValue } from './targets.js';
 import type { Comparator, Target, TargetChange, TargetChangeKind } from './types.js';
+import { clip } from './clip.js';
 
 export interface TargetCompareOptions {
   /** 'parent': B derives from A, so a lower ask in B is "weakened"; 'peer' compares siblings/years without verdicts. */
@@ -131,8 +132,7 @@ function foldGroup(g: string | null): string {
 }
 
 function short(s: string, n = 80): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+  return clip(s.replace(/\s+/g, ' ').trim(), n);
 }
 
 /** Renders a target's value with ≥/≤ for a summary sentence. */

@@ -16,6 +16,7 @@ import { targetsToCsv } from '../target-compare.js';
 import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../targets.js';
 import type { Citation, Clause, ParsedDocument, TargetChange } from '../types.js';
 import { jsonSchema } from '../schema.js';
+import { clip } from '../clip.js';
 
 /** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
 const pc = picocolors.createColors(!!process.stdout.isTTY && !process.env.NO_COLOR);
@@ -64,9 +65,6 @@ export function outline(doc: ParsedDocument, width = 110): string {
   return lines.join('\n');
 }
 
-function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
 
 export async function commandParse(file: string, opts: { json?: boolean }): Promise<void> {
   const doc = await loadPlan(file);

@@ -5,7 +5,8 @@
  */
 import { renderDiff } from '../diff.js';
 import type { Alignment, Comparison, TargetChange } from '../types.js';
-import { clip, documentName, escapeHtml, formatSimilarity, labels, type Lang } from './compare-labels.js';
+import { clip } from '../clip.js';
+import { documentName, escapeHtml, formatSimilarity, labels, type Lang } from './compare-labels.js';
 import { MARKS } from './compare-text.js';
 
 /** Options of the HTML renderer. */

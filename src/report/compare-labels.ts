@@ -3,6 +3,7 @@
  * small text helpers the renderers share (escaping, document names, finding sentences).
  */
 import { printedNumber } from '../citations.js';
+import { clip } from '../clip.js';
 import type { Finding, FindingKind } from '../fidelity.js';
 import type { AlignmentStatus, DocumentMeta, TargetStatus } from '../types.js';
 
@@ -195,9 +196,6 @@ export function escapeHtml(s: string): string {
 }
 
 /** Cuts a text to n characters with an ellipsis. */
-export function clip(s: string, n: number): string {
-  return s.length <= n ? s : s.slice(0, Math.max(0, n - 1)) + '…';
-}
 
 /** A similarity as a fixed two-decimal string ("0.93"). */
 export function formatSimilarity(x: number | null): string {

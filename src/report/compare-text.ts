@@ -6,7 +6,8 @@
 import pc, { createColors } from 'picocolors';
 import type { WordDiff } from '../diff.js';
 import type { Alignment, Comparison, TargetChange } from '../types.js';
-import { clip, documentName, formatSimilarity, labels, type Lang } from './compare-labels.js';
+import { clip } from '../clip.js';
+import { documentName, formatSimilarity, labels, type Lang } from './compare-labels.js';
 
 /** Options of the terminal renderer. */
 export interface CompareTextOptions {

@@ -3,7 +3,8 @@
  * printable, usable offline).
  */
 import type { FidelityMatrix, FidelityReport } from '../fidelity.js';
-import { clip, documentName, escapeHtml, findingLabel, findingSentence, formatSimilarity, labels, severityLabel, type Lang } from './compare-labels.js';
+import { clip } from '../clip.js';
+import { documentName, escapeHtml, findingLabel, findingSentence, formatSimilarity, labels, severityLabel, type Lang } from './compare-labels.js';
 import { page } from './compare-html.js';
 
 /** Options of the fidelity HTML renderers. */

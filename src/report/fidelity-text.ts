@@ -4,7 +4,8 @@
  */
 import pc, { createColors } from 'picocolors';
 import type { ClauseCoverage, FidelityMatrix, FidelityReport, MatrixCell } from '../fidelity.js';
-import { clip, documentName, findingLabel, findingSentence, formatSimilarity, labels, severityLabel, type Lang } from './compare-labels.js';
+import { clip } from '../clip.js';
+import { documentName, findingLabel, findingSentence, formatSimilarity, labels, severityLabel, type Lang } from './compare-labels.js';
 
 /** Options of the fidelity text renderers. */
 export interface FidelityTextOptions {

@@ -7,6 +7,7 @@
 import { toElements, type EdgeElement, type EdgeElementData, type NodeElement, type NodeElementData } from '../graph-elements.js';
 import { nodeLabel } from '../lineage.js';
 import type { LineageGraph, LineageNode, LineageRelation } from '../types.js';
+import { clip } from '../clip.js';
 
 /** Every relation, in legend order. */
 export const RELATIONS: readonly LineageRelation[] = ['implements', 'basis', 'refers', 'reuse'];
@@ -57,9 +58,6 @@ export interface GraphElements {
 const LEVEL_ORDER: Record<string, number> = { national: 0, province: 1, department: 2, district: 3 };
 const UNKNOWN_LEVEL = 4;
 
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
 
 /** The label drawn on a node: "421/QĐ-UBND (2024)", "…/KH-SGDĐT (2024)" for a blank number, a law's title; issuer below. */
 export function displayLabel(node: LineageNode): string {

@@ -24,6 +24,7 @@ import { formatNumber, rowStatusLabel, t, type Lang } from '../../../src/view/i1
 import type { ClauseRef } from '../../../src/view/route.js';
 import { chips, controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
+import { clip } from '../../../src/clip.js';
 
 type Doc = DocumentMeta & { file: string | null };
 
@@ -32,9 +33,6 @@ const FILTERS: readonly DiffFilter[] = ['all', 'changes', 'substantive'];
 /** Past this many rows, rows off screen are laid out lazily (content-visibility). */
 const LAZY_ROWS = 600;
 
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
 
 @customElement('pd-diff-view')
 export class PdDiffView extends LitElement {

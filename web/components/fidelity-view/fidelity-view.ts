@@ -9,10 +9,8 @@ import type { FidelityReport } from '../../../src/fidelity.js';
 import { columnCoverage, filterMatrixRows, type FindingView, type MatrixColumn, type MatrixRowView } from '../../../src/view/fidelity-view.js';
 import { findingKindLabel, formatNumber, t, type Lang } from '../../../src/view/i18n.js';
 import { chips, controls, tables } from '../../styles/shared.js';
+import { clip } from '../../../src/clip.js';
 
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
 
 @customElement('pd-fidelity-view')
 export class PdFidelityView extends LitElement {

@@ -8,10 +8,8 @@ import type { CorpusRow } from '../../../src/view/corpus.js';
 import { t, type Lang, type MessageKey } from '../../../src/view/i18n.js';
 import { controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
+import { clip } from '../../../src/clip.js';
 
-function clip(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
 
 /** The text of a plan in the menus: title, then issuer (or file) to tell look-alike titles apart. */
 export function planOption(r: CorpusRow): string {
