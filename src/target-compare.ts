@@ -330,7 +330,12 @@ function side(t: Target | null): Array<string | number | null> {
   return [t.id, t.metric, t.comparator, t.value, t.unit, t.horizon, t.deadline, t.lead.join('; ')];
 }
 
-/** The changes as CSV for spreadsheets: UTF-8 with a BOM (Excel reads Vietnamese right), CRLF line ends. */
+/** Rows as CSV for spreadsheets: UTF-8 with a BOM (Excel reads Vietnamese right), CRLF line ends. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The changes as CSV (see `toCsv`). */
 export function targetsToCsv(changes: TargetChange[]): string {
   const rows = [
     TARGET_CSV_HEADER,
@@ -345,5 +350,5 @@ export function targetsToCsv(changes: TargetChange[]): string {
       c.summary,
     ]),
   ];
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }

@@ -111,6 +111,14 @@ describe('text outputs', () => {
     expect(r.stdout).toMatch(/cited by title only[\s\S]*Luật Tổ chức chính quyền địa phương ngày 2015-06-19/);
   });
 
+  test('targets --format csv writes the spreadsheet form of the comparison CSV (BOM, CRLF, a bare "=" defused)', () => {
+    const r = plandiff('targets', corpusPath(SEEDS.sct2024), '--format', 'csv');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\r\n');
+    expect(rows[0]).toBe('\uFEFFid,metric,comparator,value,unit,horizon,deadline,lead,partners,basis,group');
+    expect(rows.some((row) => row.startsWith("II.1.b.-2#1,rà soát TTHC nội bộ thuộc phạm vi quản lý,'=,100,%,2024,"))).toBe(true);
+  });
+
   test('schema prints JSON Schemas for parse, compare and lineage', () => {
     const r = plandiff('schema');
     expect(Object.keys(JSON.parse(r.stdout))).toEqual(expect.arrayContaining(['parse', 'compare', 'lineage']));

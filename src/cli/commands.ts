@@ -12,7 +12,7 @@ import { listPlanFiles, readPlanFile, UserError } from '../node/files.js';
 import { labelPrefix, parseDocument } from '../parse.js';
 import { renderCompareMd } from '../report/compare-md.js';
 import { renderCompareText } from '../report/compare-text.js';
-import { targetsToCsv } from '../target-compare.js';
+import { targetsToCsv, toCsv } from '../target-compare.js';
 import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../targets.js';
 import type { Citation, Clause, ParsedDocument, TargetChange } from '../types.js';
 import { jsonSchema } from '../schema.js';
@@ -113,15 +113,12 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, k) => clip(cell ?? '', widths[k]!).padEnd(widths[k]!)).join('  ')).join('\n');
 }
 
-function csvCell(s: string): string {
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export async function commandTargets(file: string, opts: { json?: boolean; format?: string }): Promise<void> {
   const doc = await loadPlan(file);
   if (opts.json) return printJson(doc.targets);
   const rows = extractTargetsTable(doc.targets);
-  if (opts.format === 'csv') return emit(`\uFEFF${[TARGET_TABLE_HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}`);
+  if (opts.format === 'csv') return emit(toCsv([TARGET_TABLE_HEADER, ...rows]));
   await emit(rows.length ? table([TARGET_TABLE_HEADER, ...rows]) : '(no targets found)');
 }
 
