@@ -35,19 +35,9 @@ export interface ParseOptions {
 /** What a label looks like when printed before its clause's text in a heading path. */
 export function labelPrefix(c: { kind: string; label: string | null }): string {
   if (!c.label) return '';
-  switch (c.kind) {
-    case 'point':
-      return `${c.label}) `;
-    case 'bullet':
-      return `${c.label} `;
-    case 'article':
-      return `${c.label}. `;
-    case 'row':
-    case 'group':
-      return `${c.label}. `;
-    default:
-      return `${c.label}. `;
-  }
+  if (c.kind === 'point') return `${c.label}) `;
+  if (c.kind === 'bullet') return `${c.label} `;
+  return `${c.label}. `;
 }
 
 function toClause(n: Node, fold: (t: string) => string): Clause {

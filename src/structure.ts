@@ -177,9 +177,9 @@ export function structure(clean: MappedText): Structure {
     const t = p.m.text;
 
     if (p.cells) {
+      // a table outside the body, or after its end, without an appendix heading: an appendix all the same
       if (st.s === 'header' || st.s === 'title' || st.s === 'preamble' || st.s === 'closing' || (st.s === 'body' && bodyEnded)) {
-        // a table after the end of the body without an appendix heading: an appendix all the same
-        if (st.s !== 'body' || bodyEnded) startAppendix(slice(p.m, 0, 0));
+        startAppendix(slice(p.m, 0, 0));
       }
       if (!table) {
         table = new TableReader();
@@ -405,7 +405,6 @@ function assignIds(nodes: Node[], prefix: string, warnings: Warning[]): void {
     const seen = used.get(seg) ?? 0;
     used.set(seg, seen + 1);
     if (seen > 0) {
-      const dup = seg;
       seg = `${seg}_${seen + 1}`;
       if (node.kind !== 'paragraph' && node.kind !== 'heading' && node.kind !== 'bullet') {
         warnings.push({
@@ -414,7 +413,6 @@ function assignIds(nodes: Node[], prefix: string, warnings: Warning[]): void {
           span: spanOf(node.m),
         });
       }
-      void dup;
     }
     node.id = prefix ? `${prefix}.${seg}` : seg;
     assignIds(node.children, node.id, warnings);
