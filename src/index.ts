@@ -1,36 +1,21 @@
 /**
  * plandiff's public API: a map of the pipeline. Isomorphic — runs in Node and in the browser.
  *
- *   text ─ normalize ─ paragraphs ─ structure (+ tables) ─ meta ─┬─ citations
- *                                                                ├─ targets
- *                                                                └─ ParsedDocument
- *   ParsedDocument × 2 ─ align + diff + target-compare ─ Comparison ─ fidelity
- *   ParsedDocument × N ─ reuse + lineage ─ LineageGraph ─ graph-formats / graph-elements
+ *   bytes ─ ingest ─ text
+ *   text ─ read (normalize ─ paragraphs ─ structure + tables ─ meta) ─ extract (citations, targets) ─ ParsedDocument
+ *   ParsedDocument × 2 ─ compare (align + diff + target-compare) ─ Comparison ─ fidelity
+ *   ParsedDocument × N ─ corpus (reuse + lineage) ─ LineageGraph ─ graph-formats / graph-elements
+ *
+ * Each stage is a folder of `src/` with an `index.ts`; this file only re-exports them.
  */
 export type * from './types.js';
 
-// reading one plan
-export { parseDocument, passagesOf, PARSE_DEFAULTS, type ParseOptions, type ParseStrategies } from './parse.js';
-export { normalize, stripMarks } from './normalize.js';
-export { structure } from './structure.js';
-export { readMeta } from './meta.js';
-export { extractCitations, readReference, citationKey } from './citations.js';
-export { extractTargets } from './targets.js';
-export { comparisonForm, makeFolder } from './fold.js';
-export { abbreviationsFor, GLOSSARY } from './abbreviations.js';
-export { tokenize, normalizeTones, stripDiacritics } from './vietnamese.js';
-
-// comparing two plans
-export { compareDocuments } from './compare.js';
-export { alignClauses } from './align.js';
-export { compareTargets, targetsToCsv } from './target-compare.js';
-export { fidelity, fidelityMatrix } from './fidelity.js';
-
-// a corpus of plans
-export { buildLineage, LineageBuilder, lineageSummary, siblingGroups } from './lineage.js';
-export { ReuseIndex } from './reuse.js';
-export { toDot, toGraphML } from './graph-formats.js';
-export { toElements } from './graph-elements.js';
+export { ingest, IngestError, isIngestError, sniffFormat, type IngestOptions, type IngestResult } from './ingest/index.js';
+export { parseDocument, passagesOf, PARSE_DEFAULTS, normalize, stripMarks, structure, readMeta, type ParseOptions, type ParseStrategies } from './read/index.js';
+export { extractCitations, readReference, citationKey, extractTargets } from './extract/index.js';
+export { compareDocuments, alignClauses, compareTargets, targetsToCsv, fidelity, fidelityMatrix } from './compare/index.js';
+export { buildLineage, LineageBuilder, lineageSummary, siblingGroups, ReuseIndex, toDot, toGraphML, toElements } from './corpus/index.js';
+export { comparisonForm, makeFolder, abbreviationsFor, GLOSSARY, tokenize, normalizeTones, stripDiacritics } from './text/index.js';
 
 // published JSON Schemas of the outputs
 export { jsonSchema, parseSchema, compareSchema, lineageSchema } from './schema.js';

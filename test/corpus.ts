@@ -1,7 +1,7 @@
 /** Loads the bundled corpus for tests, parsing each plan once. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from '../src/parse.js';
+import { parseDocument } from '../src/read/parse.js';
 import type { Clause, ParsedDocument } from '../src/types.js';
 
 /** The five seed plans by a short name. */

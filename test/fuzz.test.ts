@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { compareDocuments } from '../src/compare.js';
-import { makeFolder } from '../src/fold.js';
-import { buildLineage } from '../src/lineage.js';
-import { readMeta } from '../src/meta.js';
-import { normalize } from '../src/normalize.js';
-import { paragraphs } from '../src/paragraphs.js';
-import { parseDocument, passagesOf } from '../src/parse.js';
-import { structure } from '../src/structure.js';
-import { extractTargets } from '../src/targets.js';
+import { compareDocuments } from '../src/compare/compare.js';
+import { makeFolder } from '../src/text/fold.js';
+import { buildLineage } from '../src/corpus/lineage.js';
+import { readMeta } from '../src/read/meta.js';
+import { normalize } from '../src/read/normalize.js';
+import { paragraphs } from '../src/read/paragraphs.js';
+import { parseDocument, passagesOf } from '../src/read/parse.js';
+import { structure } from '../src/read/structure.js';
+import { extractTargets } from '../src/extract/targets.js';
 import { seedText } from './corpus.js';
 
 /** Deterministic garbage: random picks of plan-like fragments, control characters and marks. */

@@ -3,20 +3,20 @@
  */
 import { writeFile } from 'node:fs/promises';
 import picocolors from 'picocolors';
-import { printedNumber } from '../citations.js';
-import { compareDocuments } from '../compare.js';
-import { fidelity, fidelityMatrix } from '../fidelity.js';
-import { toDot, toGraphML } from '../graph-formats.js';
-import { LineageBuilder, lineageSummary } from '../lineage.js';
+import { printedNumber } from '../extract/citations.js';
+import { compareDocuments } from '../compare/compare.js';
+import { fidelity, fidelityMatrix } from '../compare/fidelity.js';
+import { toDot, toGraphML } from '../corpus/graph-formats.js';
+import { LineageBuilder, lineageSummary } from '../corpus/lineage.js';
 import { listPlanFiles, readPlanFile, UserError } from '../node/files.js';
-import { labelPrefix, parseDocument } from '../parse.js';
+import { labelPrefix, parseDocument } from '../read/parse.js';
 import { renderCompareMd } from '../report/compare-md.js';
 import { renderCompareText } from '../report/compare-text.js';
-import { targetsToCsv, toCsv } from '../target-compare.js';
-import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../targets.js';
+import { targetsToCsv, toCsv } from '../compare/target-compare.js';
+import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../extract/targets.js';
 import type { Citation, Clause, ParsedDocument, TargetChange } from '../types.js';
 import { jsonSchema } from '../schema.js';
-import { clip } from '../clip.js';
+import { clip } from '../text/clip.js';
 
 /** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
 const pc = picocolors.createColors(!!process.stdout.isTTY && !process.env.NO_COLOR);

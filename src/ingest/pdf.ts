@@ -13,7 +13,7 @@
  *      change of type size; a line spread to the margin ended at a manual break.
  */
 import type { Warning } from '../types.js';
-import { stripTone } from '../vietnamese.js';
+import { stripTone } from '../text/vietnamese.js';
 import { renderBlocks, superscriptDigits, type Footnote, type TextBlock } from './blocks.js';
 import { IngestError } from './errors.js';
 import type { Deadline, IngestLimits } from './limits.js';

@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { extractCitations } from '../citations.js';
-import { LineageBuilder } from '../lineage.js';
-import { parseDocument } from '../parse.js';
+import { extractCitations } from '../extract/citations.js';
+import { LineageBuilder } from '../corpus/lineage.js';
+import { parseDocument } from '../read/parse.js';
 import { listPlanFiles, readPlanFile } from './files.js';
 import { loadSeeds, writeSynthCorpus, type SynthOptions } from './synth.js';
 

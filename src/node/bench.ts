@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareDocuments } from '../compare.js';
-import { parseDocument } from '../parse.js';
+import { compareDocuments } from '../compare/compare.js';
+import { parseDocument } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

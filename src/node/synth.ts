@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { SYNTH_LINES } from '../patterns/lineage.js';
-import { stripDiacritics } from '../vietnamese.js';
+import { stripDiacritics } from '../text/vietnamese.js';
 
 /** One seed plan. */
 export interface SeedPlan {

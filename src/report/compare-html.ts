@@ -3,9 +3,9 @@
  * (<del>/<ins>), a change list linking into it, the target changes; inline CSS and a few lines of
  * inline script, no external asset, printable.
  */
-import { renderDiff } from '../diff.js';
+import { renderDiff } from '../compare/diff.js';
 import type { Alignment, Comparison, TargetChange } from '../types.js';
-import { clip } from '../clip.js';
+import { clip } from '../text/clip.js';
 import { documentName, escapeHtml, formatSimilarity, labels, type Lang } from './compare-labels.js';
 import { MARKS } from './compare-text.js';
 

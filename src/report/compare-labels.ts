@@ -2,9 +2,9 @@
  * UI labels of the comparison and fidelity reports, Vietnamese by default with English, and the
  * small text helpers the renderers share (escaping, document names, finding sentences).
  */
-import { printedNumber } from '../citations.js';
-import { clip } from '../clip.js';
-import type { Finding, FindingKind } from '../fidelity.js';
+import { printedNumber } from '../extract/citations.js';
+import { clip } from '../text/clip.js';
+import type { Finding, FindingKind } from '../compare/fidelity.js';
 import type { AlignmentStatus, DocumentMeta, TargetStatus } from '../types.js';
 
 /** Report language. */

@@ -2,7 +2,7 @@
  * Markdown rendering of a comparison: a summary, one table row per clause pair with the word diff
  * as <del>/<ins> (GitHub-flavoured Markdown keeps them), and the target changes.
  */
-import { renderDiff } from '../diff.js';
+import { renderDiff } from '../compare/diff.js';
 import type { Alignment, Comparison } from '../types.js';
 import { documentName, escapeHtml, formatSimilarity, labels, type Lang } from './compare-labels.js';
 import { MARKS } from './compare-text.js';

@@ -4,9 +4,9 @@
  * aligned columns; colours through picocolors, off on request.
  */
 import pc, { createColors } from 'picocolors';
-import type { WordDiff } from '../diff.js';
+import type { WordDiff } from '../compare/diff.js';
 import type { Alignment, Comparison, TargetChange } from '../types.js';
-import { clip } from '../clip.js';
+import { clip } from '../text/clip.js';
 import { documentName, formatSimilarity, labels, type Lang } from './compare-labels.js';
 
 /** Options of the terminal renderer. */

@@ -2,8 +2,8 @@
  * Self-contained HTML pages for a fidelity report and for the folder matrix (inline CSS/JS,
  * printable, usable offline).
  */
-import type { FidelityMatrix, FidelityReport } from '../fidelity.js';
-import { clip } from '../clip.js';
+import type { FidelityMatrix, FidelityReport } from '../compare/fidelity.js';
+import { clip } from '../text/clip.js';
 import { documentName, escapeHtml, findingLabel, findingSentence, formatSimilarity, labels, severityLabel, type Lang } from './compare-labels.js';
 import { page } from './compare-html.js';
 

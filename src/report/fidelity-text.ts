@@ -3,8 +3,8 @@
  * and of the folder matrix (parent clause/target × plan).
  */
 import pc, { createColors } from 'picocolors';
-import type { ClauseCoverage, FidelityMatrix, FidelityReport, MatrixCell } from '../fidelity.js';
-import { clip } from '../clip.js';
+import type { ClauseCoverage, FidelityMatrix, FidelityReport, MatrixCell } from '../compare/fidelity.js';
+import { clip } from '../text/clip.js';
 import { documentName, findingLabel, findingSentence, formatSimilarity, labels, severityLabel, type Lang } from './compare-labels.js';
 
 /** Options of the fidelity text renderers. */

@@ -3,8 +3,8 @@
  * a search that ignores case and diacritics, filters by level, year and type, and the facets
  * that fill the filter menus.
  */
-import { planNodeId } from '../lineage.js';
-import { stripDiacritics } from '../vietnamese.js';
+import { planNodeId } from '../corpus/lineage.js';
+import { stripDiacritics } from '../text/vietnamese.js';
 import type { DocumentMeta } from '../types.js';
 import type { PlanError, PlanSource, PlanSummary } from './workspace.js';
 import { sortRows, type SortOrder } from './table-sort.js';

@@ -5,7 +5,7 @@
  * ("only changes", "only substantive") and the minimap marks.
  */
 import type { Alignment, AlignmentStatus, Comparison } from '../types.js';
-import { stripDiacritics } from '../vietnamese.js';
+import { stripDiacritics } from '../text/vietnamese.js';
 import type { ClauseRef } from './route.js';
 
 /** Status as coloured in the view. */

@@ -3,7 +3,7 @@
  * column per child plan), each cell linking to its place in the diff of parent and child, and the
  * findings of the chosen child in the chosen language, each with links to the clauses it cites.
  */
-import type { CoverageStatus, Finding, FidelityMatrix, FidelityReport, MatrixCell } from '../fidelity.js';
+import type { CoverageStatus, Finding, FidelityMatrix, FidelityReport, MatrixCell } from '../compare/fidelity.js';
 import { findingLabel, findingSentence, severityLabel, type Lang } from '../report/compare-labels.js';
 import { formatRoute, type ClauseRef } from './route.js';
 

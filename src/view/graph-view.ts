@@ -4,10 +4,10 @@
  * relation and year, and a node's page (what it cites, who cites it, who implements it, which
  * plans share its text).
  */
-import { toElements, type EdgeElement, type EdgeElementData, type NodeElement, type NodeElementData } from '../graph-elements.js';
-import { nodeLabel } from '../lineage.js';
+import { toElements, type EdgeElement, type EdgeElementData, type NodeElement, type NodeElementData } from '../corpus/graph-elements.js';
+import { nodeLabel } from '../corpus/lineage.js';
 import type { LineageGraph, LineageNode, LineageRelation } from '../types.js';
-import { clip } from '../clip.js';
+import { clip } from '../text/clip.js';
 
 /** Every relation, in legend order. */
 export const RELATIONS: readonly LineageRelation[] = ['implements', 'basis', 'refers', 'reuse'];

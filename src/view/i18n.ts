@@ -4,7 +4,7 @@
  * Status and finding labels come from the reports' labels (src/report/compare-labels.ts).
  */
 import { findingLabel, labels, statusLabel, type Lang } from '../report/compare-labels.js';
-import type { FindingKind } from '../fidelity.js';
+import type { FindingKind } from '../compare/fidelity.js';
 import type { AlignmentStatus, LineageRelation, TargetStatus } from '../types.js';
 import type { Level } from './corpus.js';
 import type { RowStatus } from './diff-rows.js';

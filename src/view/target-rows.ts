@@ -3,8 +3,8 @@
  * markers that say how it changed (raised, lowered, weakened, strengthened, dropped, added), the
  * other aspects that changed, sorting by column, and the CSV export (the core's `targetsToCsv`).
  */
-import { targetsToCsv } from '../target-compare.js';
-import { formatValue } from '../targets.js';
+import { targetsToCsv } from '../compare/target-compare.js';
+import { formatValue } from '../extract/targets.js';
 import type { Target, TargetChange, TargetChangeKind, TargetStatus } from '../types.js';
 import { sortRows, type SortOrder } from './table-sort.js';
 

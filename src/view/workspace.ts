@@ -5,11 +5,11 @@
  * Worker in the browser (see web/app/analysis.worker.ts) and in Node in tests; nothing here
  * touches the DOM or the network.
  */
-import { compareDocuments } from '../compare.js';
-import { fidelityMatrix, type FidelityMatrix, type FidelityReport } from '../fidelity.js';
+import { compareDocuments } from '../compare/compare.js';
+import { fidelityMatrix, type FidelityMatrix, type FidelityReport } from '../compare/fidelity.js';
 import { ingest, isIngestError, type IngestResult } from '../ingest/index.js';
-import { buildLineage } from '../lineage.js';
-import { parseDocument, type ParseOptions } from '../parse.js';
+import { buildLineage } from '../corpus/lineage.js';
+import { parseDocument, type ParseOptions } from '../read/parse.js';
 import type { Comparison, DocumentMeta, LineageGraph, ParsedDocument, Warning } from '../types.js';
 import { baseName } from './corpus.js';
 

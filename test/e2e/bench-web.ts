@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { compareDocuments } from '../../src/compare.js';
-import { buildLineage } from '../../src/lineage.js';
+import { compareDocuments } from '../../src/compare/compare.js';
+import { buildLineage } from '../../src/corpus/lineage.js';
 import { startServer, type RunningServer } from '../../src/node/server.js';
 import { loadSeeds, synthesize } from '../../src/node/synth.js';
-import { parseDocument } from '../../src/parse.js';
+import { parseDocument } from '../../src/read/parse.js';
 import { diffRows } from '../../src/view/diff-rows.js';
 import { graphElements } from '../../src/view/graph-view.js';
 

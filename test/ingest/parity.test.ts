@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
-import { parseDocument } from '../../src/parse.js';
+import { parseDocument } from '../../src/read/parse.js';
 import type { Clause } from '../../src/types.js';
 import { SEED_FIXTURES, citationKeys, fixtureBytes, targetLines } from './seed-fixtures.js';
 

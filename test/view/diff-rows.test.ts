@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareDocuments } from '../../src/compare.js';
+import { compareDocuments } from '../../src/compare/compare.js';
 import type { Alignment } from '../../src/types.js';
 import {
   cellText,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fidelityMatrix } from '../../src/fidelity.js';
+import { fidelityMatrix } from '../../src/compare/fidelity.js';
 import { clauseIdOf, columnCoverage, filterMatrixRows, findingViews, matrixView } from '../../src/view/fidelity-view.js';
 import { parseRoute } from '../../src/view/route.js';
 import { seed, SEEDS } from '../corpus.js';

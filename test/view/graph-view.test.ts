@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildLineage } from '../../src/lineage.js';
+import { buildLineage } from '../../src/corpus/lineage.js';
 import type { LineageGraph, LineageNode } from '../../src/types.js';
 import { displayLabel, graphElements, graphFacets, labelWidth, layers, nodePage, RELATIONS, reusePair, SHOW_ALL, visibleIds } from '../../src/view/graph-view.js';
 import { seed, SEEDS, type SeedName } from '../corpus.js';

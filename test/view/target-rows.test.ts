@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareDocuments } from '../../src/compare.js';
+import { compareDocuments } from '../../src/compare/compare.js';
 import { sortTargetRows, targetCounts, targetCsv, targetRows } from '../../src/view/target-rows.js';
 import { seed } from '../corpus.js';
 

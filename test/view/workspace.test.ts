@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { compareDocuments } from '../../src/compare.js';
-import { buildLineage } from '../../src/lineage.js';
+import { compareDocuments } from '../../src/compare/compare.js';
+import { buildLineage } from '../../src/corpus/lineage.js';
 import { dispatch } from '../../src/view/protocol.js';
 import { Workspace, WorkspaceError } from '../../src/view/workspace.js';
 import { corpusPath, seed, SEEDS } from '../corpus.js';

@@ -24,7 +24,7 @@ import { formatNumber, rowStatusLabel, t, type Lang } from '../../../src/view/i1
 import type { ClauseRef } from '../../../src/view/route.js';
 import { chips, controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
-import { clip } from '../../../src/clip.js';
+import { clip } from '../../../src/text/clip.js';
 
 type Doc = DocumentMeta & { file: string | null };
 

@@ -5,11 +5,11 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { FidelityReport } from '../../../src/fidelity.js';
+import type { FidelityReport } from '../../../src/compare/fidelity.js';
 import { columnCoverage, filterMatrixRows, type FindingView, type MatrixColumn, type MatrixRowView } from '../../../src/view/fidelity-view.js';
 import { findingKindLabel, formatNumber, t, type Lang } from '../../../src/view/i18n.js';
 import { chips, controls, tables } from '../../styles/shared.js';
-import { clip } from '../../../src/clip.js';
+import { clip } from '../../../src/text/clip.js';
 
 
 @customElement('pd-fidelity-view')

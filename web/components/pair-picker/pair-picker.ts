@@ -8,7 +8,7 @@ import type { CorpusRow } from '../../../src/view/corpus.js';
 import { t, type Lang, type MessageKey } from '../../../src/view/i18n.js';
 import { controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
-import { clip } from '../../../src/clip.js';
+import { clip } from '../../../src/text/clip.js';
 
 
 /** The text of a plan in the menus: title, then issuer (or file) to tell look-alike titles apart. */

@@ -1,0 +1,245 @@
+/**
+ * From normalised text to paragraphs: lines are split, `|`-delimited blocks (thuvienphapluat
+ * markdown) become rows or paragraphs, hard-wrapped lines are joined, marks are stripped,
+ * footnotes and page numbers are taken out of the flow, and sentences broken by a page break
+ * are joined again.
+ */
+import { join, replace, slice, trim, type MappedText } from '../text/mapped-text.js';
+import { stripMarks } from './normalize.js';
+import { FOOTNOTE, LABELS, PAGE_NUMBER, STAR_BULLET, TABLE_RULE, ZONES } from '../patterns/structure.js';
+
+/** One paragraph of the flow, or one table row. */
+export interface Paragraph {
+  /** Text with marks stripped and hard wraps joined (cells joined by tabs for rows). */
+  m: MappedText;
+  /** Cells of a table row (marks stripped, trimmed); undefined for prose. */
+  cells?: MappedText[];
+  /** True when every line of the paragraph was wrapped in bold marks or was a markdown heading. */
+  emphasized: boolean;
+}
+
+/** What the paragraph stage produces. */
+export interface Flow {
+  paragraphs: Paragraph[];
+  footnotes: Paragraph[];
+}
+
+function splitLines(m: MappedText): MappedText[] {
+  const out: MappedText[] = [];
+  let start = 0;
+  for (let i = 0; i <= m.text.length; i++) {
+    if (i === m.text.length || m.text.charCodeAt(i) === 10) {
+      out.push(slice(m, start, i));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const EMPHASIS_RE = /^\s*(?:#{1,6}\s+|\*\*|__|<b>)/u;
+
+/** A markdown table row: "| TT | Chỉ tiêu | Đơn vị |" (at least two cells). */
+const MD_TABLE_ROW = /^\s*\|(?:[^|\n]*\|){2,}\s*$/u;
+
+/** A line that always starts a paragraph of its own, even without a blank line before it. */
+function breaksBefore(text: string): boolean {
+  return (
+    startsWithLabel(text) ||
+    ZONES.annex.test(text) ||
+    ZONES.motto.test(text) ||
+    ZONES.numberLine.test(text) ||
+    ZONES.placeDate.test(text) ||
+    ZONES.recipients.test(text) ||
+    ZONES.basis.test(text) ||
+    FOOTNOTE.test(text)
+  );
+}
+
+/** A paragraph that stands alone: the next line starts a new one. */
+function standsAlone(text: string): boolean {
+  return ZONES.appendix.test(text) && text.length < 20;
+}
+
+/** True when the text starts with a clause label (article, part, section, item, point, bullet). */
+export function startsWithLabel(text: string): boolean {
+  return Object.values(LABELS).some((re) => re.test(text));
+}
+
+/**
+ * Reads a `|`-delimited block (thuvienphapluat markdown): a lone "|" line closes one cell and opens
+ * the next; an empty cell ("|" right after "|") ends a row. Blank lines inside the block are
+ * skipped; the block ends at a blank line not followed by another "|".
+ */
+function pipeCells(lines: MappedText[], from: number): { rows: MappedText[][][]; next: number } {
+  const rows: MappedText[][][] = [];
+  let row: MappedText[][] = [];
+  let cell: MappedText[] | null = null;
+  let i = from;
+  while (i < lines.length) {
+    const t = lines[i]!.text.trim();
+    if (t === '|') {
+      if (cell !== null) {
+        if (cell.length === 0) {
+          if (row.length) rows.push(row);
+          row = [];
+        } else row.push(cell);
+      }
+      cell = [];
+      i += 1;
+      continue;
+    }
+    if (t === '') {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.text.trim() === '') j += 1;
+      if (j < lines.length && lines[j]!.text.trim() === '|') {
+        i = j;
+        continue;
+      }
+      break;
+    }
+    (cell ??= []).push(lines[i]!);
+    i += 1;
+  }
+  if (cell && cell.length) row.push(cell);
+  if (row.length) rows.push(row);
+  return { rows, next: i };
+}
+
+function cleanCell(parts: MappedText[]): MappedText {
+  const stripped = parts.map((p) => trim(stripMarks(p))).filter((p) => p.text.length > 0);
+  return stripped.length ? join(stripped, ' ') : slice(parts[0] ?? { text: '', offsets: new Int32Array(1) }, 0, 0);
+}
+
+/** True for a pipe block that is a document header (issuer, motto, number) or a signature, not a table. */
+function isLayoutBlock(rows: MappedText[][][]): boolean {
+  const text = rows.flat(2).map((l) => l.text).join(' ');
+  return ZONES.motto.test(text) || /Nơi\s+nhận|Số\s*:/u.test(text) || rows.every((r) => r.length <= 1);
+}
+
+/** Splits normalised text into paragraphs and table rows. */
+export function paragraphs(clean: MappedText): Flow {
+  const lines = splitLines(clean);
+  const out: Paragraph[] = [];
+  let current: MappedText[] = [];
+  let currentEmph = true;
+  const flush = (): void => {
+    if (current.length) {
+      const m = trim(join(current, ' '));
+      if (m.text.length) out.push({ m, emphasized: currentEmph });
+    }
+    current = [];
+    currentEmph = true;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const raw = line.text;
+    if (raw.trim() === '|') {
+      flush();
+      const { rows, next } = pipeCells(lines, i);
+      if (isLayoutBlock(rows)) {
+        for (const row of rows) for (const cellLines of row) pushLayoutCell(out, cellLines);
+      } else {
+        for (const row of rows) {
+          const cells = row.map(cleanCell);
+          out.push({ m: join(cells, '\t'), cells, emphasized: false });
+        }
+      }
+      i = next - 1;
+      continue;
+    }
+    if (MD_TABLE_ROW.test(raw)) {
+      // "| 1 | Tiềm lực … | Thứ bậc |": a markdown table row; "| --- | --- |" rules are dropped later
+      flush();
+      const cells: MappedText[] = [];
+      const first = raw.indexOf('|');
+      const last = raw.lastIndexOf('|');
+      let at = first + 1;
+      for (let k = first + 1; k <= last; k++) {
+        if (raw[k] === '|' && raw[k - 1] !== '\\') {
+          cells.push(trim(stripMarks(slice(line, at, k))));
+          at = k + 1;
+        }
+      }
+      out.push({ m: join(cells, '\t'), cells, emphasized: false });
+      continue;
+    }
+    if (raw.includes('\t') && raw.replace(/\t/g, '').trim() !== '' ) {
+      flush();
+      const cells = raw.split('\t').reduce<{ cells: MappedText[]; at: number }>(
+        (acc, part) => {
+          acc.cells.push(trim(stripMarks(slice(line, acc.at, acc.at + part.length))));
+          acc.at += part.length + 1;
+          return acc;
+        },
+        { cells: [], at: 0 },
+      ).cells;
+      out.push({ m: join(cells, '\t'), cells, emphasized: false });
+      continue;
+    }
+    if (raw.trim() === '') {
+      flush();
+      continue;
+    }
+    const unstarred = STAR_BULLET.test(raw) ? replace(line, /^\s*\*(?=\s)/g, '-') : line;
+    const m = trim(stripMarks(unstarred));
+    if (m.text.length === 0) {
+      flush();
+      continue;
+    }
+    const firstText = current.length ? current.map((c) => c.text).join(' ') : '';
+    if (current.length && (breaksBefore(m.text) || standsAlone(firstText))) flush();
+    current.push(m);
+    currentEmph = currentEmph && EMPHASIS_RE.test(raw);
+  }
+  flush();
+  return settle(out);
+}
+
+function pushLayoutCell(out: Paragraph[], cellLines: MappedText[]): void {
+  let current: MappedText[] = [];
+  const flush = (): void => {
+    const parts = current.map((c) => trim(stripMarks(c))).filter((c) => c.text.length && !/^[-–—_=]{3,}$/u.test(c.text));
+    if (parts.length) out.push({ m: join(parts, ' '), emphasized: false });
+    current = [];
+  };
+  for (const l of cellLines) {
+    const t = trim(stripMarks(l)).text;
+    if (current.length && breaksBefore(t)) flush();
+    current.push(l);
+  }
+  flush();
+}
+
+const TERMINAL_RE = /[.;:!?…)\]”"]$/u;
+const LOWER_START_RE = /^[\p{Ll}]/u;
+const DIGIT_START_RE = /^\p{N}/u;
+
+/** Takes footnotes and page numbers out of the flow and joins sentences broken by page breaks. */
+function settle(paras: Paragraph[]): Flow {
+  const footnotes: Paragraph[] = [];
+  const flow: Paragraph[] = [];
+  for (const p of paras) {
+    if (!p.cells) {
+      if (FOOTNOTE.test(p.m.text)) {
+        footnotes.push(p);
+        continue;
+      }
+      if (PAGE_NUMBER.test(p.m.text)) continue;
+    } else if (p.cells.every((c) => c.text === '' || TABLE_RULE.test(c.text))) continue;
+    const prev = flow[flow.length - 1];
+    if (prev && !prev.cells && !p.cells && continues(prev.m.text, p.m.text)) {
+      flow[flow.length - 1] = { m: join([prev.m, p.m], ' '), emphasized: prev.emphasized && p.emphasized };
+      continue;
+    }
+    flow.push(p);
+  }
+  return { paragraphs: flow, footnotes };
+}
+
+/** True when `next` continues the sentence `prev` was cut in ("Nghị quyết số" + "02/NQ-CP …"). */
+export function continues(prev: string, next: string): boolean {
+  if (LOWER_START_RE.test(next)) return !startsWithLabel(next) && !ZONES.recipients.test(prev);
+  if (DIGIT_START_RE.test(next) && !startsWithLabel(next) && !PAGE_NUMBER.test(next)) return !TERMINAL_RE.test(prev);
+  return false;
+}

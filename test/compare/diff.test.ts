@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { GLOSSARY } from '../../src/text/abbreviations.js';
+import { changeNature, renderDiff, wordDiff } from '../../src/compare/diff.js';
+import { makeFolder } from '../../src/text/fold.js';
+
+const fold = makeFolder(GLOSSARY);
+const show = (a: string, b: string): string => renderDiff(wordDiff(a, b));
+
+describe('wordDiff', () => {
+  test.each([
+    [
+      'a changed word inside a sentence (000 → 003 II.2.7, "chuyên" fixed to "chuyển")',
+      'phục vụ chuyên đổi số Quốc gia giai đoạn 2022 - 2025',
+      'phục vụ chuyển đổi số Quốc gia giai đoạn 2022 - 2025',
+      'phục vụ <del>chuyên</del> <ins>chuyển</ins> đổi số Quốc gia giai đoạn 2022 - 2025',
+    ],
+    [
+      'a phrase cut from the end (000 → 003 I.1.b)',
+      'quy định liên quan đến hoạt động kinh doanh (QĐKD), trong đó tập trung rà soát',
+      'quy định liên quan đến hoạt động kinh doanh (QĐKD).',
+      'quy định liên quan đến hoạt động kinh doanh (QĐKD)<del>, trong đó tập trung rà soát</del><ins>.</ins>',
+    ],
+    [
+      'a unit replaced (000 III.2 → 003 III.1, "của Sở" → "của cơ quan")',
+      'trên Trang Thông tin điện tử của Sở.',
+      'trên Trang Thông tin điện tử của cơ quan.',
+      'trên Trang Thông tin điện tử của <del>Sở</del><ins>cơ quan</ins>.',
+    ],
+  ])('marks %s', (_name, a, b, want) => {
+    expect(show(a, b)).toBe(want);
+  });
+
+  test.each([
+    ['a decision number "421/QĐ-UBND" (000 intro)', 'Quyết định số 421/QĐ-UBND ngày 06/02/2024', 'Quyết định số 344/QĐ-UBND ngày 06/02/2024', '421/QĐ-UBND', '344/QĐ-UBND'],
+    ['a percentage "6,5%"', 'tăng trưởng đạt 6,5% trở lên', 'tăng trưởng đạt 7,0% trở lên', '6,5%', '7,0%'],
+    ['a resolution number "57-NQ/TW" (004 I.1.a)', 'Nghị quyết số 57-NQ/TW ngày 22/12/2024', 'Nghị quyết số 52-NQ/TW ngày 22/12/2024', '57-NQ/TW', '52-NQ/TW'],
+  ])('keeps %s whole as one unit', (_name, a, b, del, ins) => {
+    const d = wordDiff(a, b);
+    expect(d).toContainEqual([-1, del + ' ']);
+    expect(d).toContainEqual([1, ins + ' ']);
+  });
+
+  test('treats case and tone placement as kept text ("hoá" vs "hóa", "các Bộ" vs "các bộ", 000 vs 003)', () => {
+    expect(wordDiff('đơn giản hoá, phối hợp với các Bộ', 'đơn giản hóa, phối hợp với các bộ')).toEqual([[0, 'đơn giản hóa, phối hợp với các bộ']]);
+  });
+
+  test('diffs NFC text: a decomposed spelling equals the composed one', () => {
+    const composed = 'Tiếp tục rà soát, đánh giá';
+    expect(wordDiff(composed.normalize('NFD'), composed)).toEqual([[0, composed]]);
+  });
+
+  test('gives A back from kept and deleted runs, and B from kept and inserted runs', () => {
+    const a = 'Thanh tra Sở thường xuyên kiểm tra đôn đốc các phòng thuộc Sở phối hợp với Văn phòng Sở tham mưu công bố TTHC';
+    const b = 'Các phòng thuộc Sở phối hợp Văn phòng Sở tham mưu công bố thủ tục hành chính theo đúng quy định';
+    const d = wordDiff(a, b);
+    const lower = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+    expect(lower(d.filter(([op]) => op <= 0).map(([, t]) => t).join(''))).toBe(lower(a));
+    expect(lower(d.filter(([op]) => op >= 0).map(([, t]) => t).join(''))).toBe(lower(b));
+  });
+
+  test('escapes HTML when asked', () => {
+    expect(renderDiff(wordDiff('a < b', 'a > b'), true)).toBe('a <del>&lt;</del> <ins>&gt;</ins> b');
+  });
+
+  test('stays fast on two long, unrelated texts (1,500 words each, past the table size)', { timeout: 6000 }, () => {
+    const a = Array.from({ length: 1500 }, (_, i) => `rà${i} soát`).join(' ');
+    const b = Array.from({ length: 1500 }, (_, i) => `công${i} khai`).join(' ');
+    const d = wordDiff(a, b);
+    expect(d.filter(([op]) => op <= 0).map(([, t]) => t).join('')).toBe(a);
+  });
+
+  test('never throws on odd input', () => {
+    const odd = ['', ' ', '\u0301\u0301', '🙂🙂', '<<>>', '\t\n', 'a'.repeat(5000), '1.000.000,5%%', '\uFFFD\u0000'];
+    for (const x of odd) for (const y of odd) expect(() => wordDiff(x, y)).not.toThrow();
+  });
+});
+
+describe('changeNature', () => {
+  test.each([
+    ['a typo fixed (000 → 003 II.2.7, "chuyên đổi số" → "chuyển đổi số")', 'phục vụ chuyên đổi số Quốc gia', 'phục vụ chuyển đổi số Quốc gia'],
+    ['tone marks changed (000 → 003 II.2.5, "nhũng nhiễu" → "những nhiều")', 'làm rõ hành vi nhũng nhiễu, gây khó khăn', 'làm rõ hành vi những nhiều, gây khó khăn'],
+    ['an abbreviation not in the glossary spelled out ("Sở KHĐT")', 'phối hợp với Sở KHĐT', 'phối hợp với Sở Kế hoạch và Đầu tư'],
+    ['a function word dropped ("các")', 'phối hợp của các cơ quan, đơn vị', 'phối hợp của cơ quan, đơn vị'],
+  ])('calls %s cosmetic', (_name, a, b) => {
+    expect(changeNature(fold(a), fold(b))).toBe('cosmetic');
+  });
+
+  test.each([
+    ['a responsible unit changed (000 III.2 → 003 III.1)', 'trên Trang Thông tin điện tử của Sở', 'trên Trang Thông tin điện tử của cơ quan'],
+    ['a clause added to a sentence (003 → 000 I.1.b)', 'quy định liên quan đến hoạt động kinh doanh (QĐKD)', 'quy định liên quan đến hoạt động kinh doanh (QĐKD), trong đó tập trung rà soát, kiến nghị cắt giảm giấy phép'],
+    ['a year changed by one digit ("năm 2024" → "năm 2025")', 'hoàn thành trong năm 2024', 'hoàn thành trong năm 2025'],
+    ['a short word swapped ("Sở" → "Bộ")', 'các Sở, ngành', 'các Bộ, ngành'],
+  ])('calls %s substantive', (_name, a, b) => {
+    expect(changeNature(fold(a), fold(b))).toBe('substantive');
+  });
+});

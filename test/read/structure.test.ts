@@ -1,0 +1,290 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parseDocument } from '../../src/read/parse.js';
+import { allClauses, clause, outlineOf, seed, seedText, sharedPath, type SeedName } from '../corpus.js';
+
+describe('clause labels', () => {
+  test.each<[string, SeedName, string, string, string]>([
+    ['Roman section with a dot ("I. MỤC TIÊU, YÊU CẦU")', 'sct2024', 'I', 'section', 'MỤC TIÊU, YÊU CẦU'],
+    ['Roman section behind markdown ("## **II. NỘI DUNG …**")', 'sct2024', 'II', 'section', 'NỘI DUNG, NHIỆM VỤ CỤ THỂ'],
+    ['numbered item behind a markdown heading ("##### 1. Mục tiêu")', 'sct2024', 'I.1', 'item', 'Mục tiêu'],
+    ['numbered item with bold and colon ("### **3. Yêu cầu:**")', 'sct2024', 'I.3', 'item', 'Yêu cầu:'],
+    ['lettered point "đ)"', 'sct2024', 'I.1.đ', 'point', 'Chấn chỉnh kỷ luật, kỷ cương hành chính'],
+    ['lettered point "e)"', 'ubnd2025', 'I.1.e', 'point', 'Tăng cường công tác giám sát'],
+    ['dotted item "1.1." nests under "1."', 'gialai2021', 'IV.1.1', 'item', 'Triển khai công tác pháp chế'],
+    ['dotted item "2.3." under "2."', 'gialai2021', 'IV.2.3', 'item', 'Rà soát, đơn giản hóa các TTHC'],
+    ['bold heading point "#### **a) Đến năm 2025:**"', 'gialai2021', 'I.2.a', 'point', 'Đến năm 2025:'],
+    ['first-level bullet heading "##### ***- Cải cách thể chế:***"', 'gialai2021', 'I.2.a.-1', 'bullet', 'Cải cách thể chế:'],
+    ['"- +" second-level bullet nests under its "-" heading', 'gialai2021', 'I.2.a.-1.+1', 'bullet', 'Tiếp tục hoàn thiện'],
+    ['plain "+" bullet after a blank line', 'gialai2021', 'I.2.a.-2.+4', 'bullet', '80% người dân, doanh nghiệp'],
+    ['"-" bullet under a point', 'sct2024', 'II.1.b.-2', 'bullet', 'Chủ động rà soát trình công bố'],
+    ['"Điều 1." article of the decision carrying the plan', 'ubnd2025', 'D1', 'article', 'Ban hành kèm theo Quyết định này'],
+    ['"Điều 3." article', 'ubnd2025', 'D3', 'article', 'Chánh Văn phòng UBND tỉnh'],
+  ])('reads %s (%s)', (_case, name, id, kind, start) => {
+    const c = clause(seed(name), id);
+    expect(c.kind).toBe(kind);
+    expect(c.text.startsWith(start)).toBe(true);
+  });
+
+  test('keeps the label out of the clause text', () => {
+    const c = clause(seed('sct2024'), 'I.1.a');
+    expect(c.label).toBe('a');
+    expect(c.text.startsWith('Đẩy mạnh')).toBe(true);
+  });
+
+  test('does not read "Điều chỉnh" as an article heading', () => {
+    const doc = parseDocument('I. NỘI DUNG\n\n1. Điều chỉnh quy trình nội bộ giải quyết TTHC.\n\nĐiều chỉnh kế hoạch khi cần.');
+    expect(allClauses(doc.clauses).filter((c) => c.kind === 'article')).toHaveLength(0);
+  });
+
+  test('does not read a year at the start of a wrapped line as an item', () => {
+    const doc = parseDocument('I. MỤC TIÊU\n\n1. Phấn đấu đến năm\n2025 đạt 100% hồ sơ.');
+    expect(allClauses(doc.clauses).map((c) => c.id)).toEqual(['I', 'I.1']);
+    expect(clause(doc, 'I.1').text).toBe('Phấn đấu đến năm 2025 đạt 100% hồ sơ.');
+  });
+});
+
+describe('continuation paragraphs and page breaks', () => {
+  test('an unlabelled paragraph after a bullet is attached to that bullet (000 II.2, "Tăng cường kỷ luật …")', () => {
+    const c = clause(seed('sct2024'), 'II.2.-5.p1');
+    expect(c.kind).toBe('paragraph');
+    expect(c.text.startsWith('Tăng cường kỷ luật, kỷ cương hành chính')).toBe(true);
+  });
+
+  test.each<[string, SeedName, string, string]>([
+    ['"Nghị quyết số\\n\\n02/NQ-CP" (000 I.2)', 'sct2024', 'I.2.p1', 'Nghị quyết số 02/NQ-CP ngày 05/01/2024'],
+    ['"tái sử dụng\\n\\ndữ liệu" (003 II.2)', 'gddt2024', 'II.2.-4', 'đẩy mạnh tái sử dụng dữ liệu đã được số hóa'],
+    ['"cấp có thẩm quyền\\n\\nsửa đổi" (000 II.1.a)', 'sct2024', 'II.1.a.-2', 'kiến nghị cấp có thẩm quyền sửa đổi, bổ sung'],
+    ['"Nghị định số\\n\\n107/2021/NĐ-CP" (004 II.2.a)', 'ubnd2025', 'II.2.a.-6', 'Nghị định số 107/2021/NĐ-CP, làm sạch dữ liệu'],
+    ['"của Ủy ban\\n\\nnhân dân tỉnh" (002 IV.2.5)', 'gialai2021', 'IV.2.5', 'của Ủy ban nhân dân tỉnh'],
+    ['a heading broken over two markdown lines (002 III.5)', 'gialai2021', 'III.5', 'giải quyết TTHC theo cơ chế một cửa điện tử:'],
+  ])('joins a sentence broken by a page break: %s', (_case, name, id, phrase) => {
+    expect(clause(seed(name), id).text).toContain(phrase);
+  });
+
+  test('joins a sentence across a footnote, which is kept apart (004 II.1.b, footnote ¹)', () => {
+    const doc = seed('ubnd2025');
+    const c = clause(doc, 'II.1.b.-4');
+    expect(c.text).toContain('thực hiện TTHC toàn trình trên môi trường điện tử. Thời hạn hoàn thành trước ngày 15/12/2025.');
+    expect(c.text).not.toContain('9867/UBND-KSTT');
+    expect(doc.footnotes).toHaveLength(1);
+    expect(doc.footnotes[0]!.text.startsWith('Công văn số 9867/UBND-KSTT')).toBe(true);
+  });
+
+  test('drops a page number line (004 "34" before the signature)', () => {
+    const doc = seed('ubnd2025');
+    const texts = [...doc.closing, ...doc.preamble].map((b) => b.text);
+    expect(texts).not.toContain('34');
+    expect(allClauses(doc.clauses).some((c) => c.text === '34')).toBe(false);
+  });
+
+  test('strips markdown and HTML marks from clause text', () => {
+    for (const name of ['sct2024', 'gialai2021'] as SeedName[]) {
+      for (const c of allClauses(seed(name).clauses)) expect(c.text).not.toMatch(/\*\*|<\/?b>|^#/);
+    }
+  });
+});
+
+describe('layout zones', () => {
+  test('puts "Căn cứ …" and "Thực hiện …" in the preamble, out of the content tree (001)', () => {
+    const doc = seed('bacgiang2023');
+    expect(doc.preamble.map((b) => b.role)).toEqual(['basis', 'implements']);
+    expect(doc.clauses[0]!.id).toBe('I');
+  });
+
+  test('reads the preamble of a decision, then its articles, then the carried plan (004)', () => {
+    const doc = seed('ubnd2025');
+    expect(doc.preamble.filter((b) => b.role === 'basis')).toHaveLength(6);
+    expect(doc.preamble.some((b) => b.role === 'proposal')).toBe(true);
+    expect(doc.clauses.map((c) => c.id)).toEqual(['D1', 'D2', 'D3', 'I', 'II', 'III', 'PL']);
+  });
+
+  test.each<[SeedName, string[]]>([
+    ['gddt2024', ['recipients', 'signature', 'name', 'issuer', 'motto']],
+    ['ubnd2025', ['recipients', 'signature', 'name']],
+    ['bacgiang2023', ['recipients', 'signature', 'name']],
+    ['gialai2021', ['recipients', 'signature', 'name']],
+  ])('keeps the closing blocks of %s out of the content tree', (name, roles) => {
+    const doc = seed(name);
+    const seen = [...new Set(doc.closing.map((b) => b.role))].filter((r) => r !== 'recipient');
+    expect(seen).toEqual(roles);
+    const texts = allClauses(doc.clauses).map((c) => c.text);
+    expect(texts.some((t) => /^Nơi nhận|^Lưu: VT|GIÁM ĐỐC$|CỘNG HÒA XÃ HỘI/u.test(t))).toBe(false);
+  });
+});
+
+describe('tables', () => {
+  test('rows become clauses with named cells (000 appendix row I.2, online payment)', () => {
+    const row = clause(seed('sct2024'), 'PL.I.2');
+    expect(row.kind).toBe('row');
+    expect(row.cells!.map((c) => c.role)).toEqual(['task', 'assignment', 'time', 'target', 'basis']);
+    expect(row.cells!.find((c) => c.role === 'target')!.text).toBe('Tối thiểu 45%');
+  });
+
+  test('reads column meanings whatever the header says (004: "Chỉ tiêu" names the metric, "(%)" holds values)', () => {
+    const row = clause(seed('ubnd2025'), 'PL.I.2');
+    expect(row.cells!.map((c) => c.role)).toEqual(['metric', 'lead', 'evaluator', 'target', 'note']);
+    expect(row.cells!.find((c) => c.role === 'target')).toMatchObject({ text: '60', header: 'Chỉ tiêu năm 2025 (%)' });
+  });
+
+  test('section rows nest their rows, and a group continues across a repeated header (000 appendix)', () => {
+    expect(outlineOf(seed('sct2024').clauses.filter((c) => c.id === 'PL'), 0, 30)).toBe(
+      [
+        'PL appendix: CHỈ TIÊU CỤ THỂ VỀ CẢI CÁCH TH',
+        '  PL.I group: Chỉ tiêu cụ thể về thực hiện t',
+        '    PL.I.1 row: Tỷ lệ cung cấp dịch vụ công tr',
+        '    PL.I.2 row: Tỷ lệ thanh toán trực tuyến tr',
+        '    PL.I.3 row: Tỷ lệ hồ sơ trực tuyến trên tổ',
+        '    PL.I.4 row: Tỷ lệ số hóa hồ sơ, kết quả gi',
+        '    PL.I.5 row: Tỷ lệ kết quả xử lý hồ sơ TTHC',
+        '  PL.II group: Thực hiện chỉ tiêu về nâng cao',
+        '    PL.II.1 row: Cập nhật dữ liệu quy định kinh',
+        '    PL.II.2 row: Tỷ lệ kết quả giải quyết TTHC ',
+        '    PL.II.3 row: Tỷ lệ khai thác, sử dụng lại t',
+        '    PL.II.4 row: Tỷ lệ công bố, công khai TTHC ',
+        '    PL.II.5 row: Tỷ lệ xử lý phản ánh, kiến ngh',
+        '    PL.II.6 row: Mức độ hài lòng trong tiếp nhậ',
+        '  PL.III group: Chỉ tiêu về tỷ lệ xử lý văn bả',
+        '    PL.III.1 row: Tỷ lệ xử lý văn bản, hồ sơ côn',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('merges a row split across a page break (004 II.4 "Mức độ hài lòng trong tiếp nhận." + "giải quyết …")', () => {
+    const row = clause(seed('ubnd2025'), 'PL.II.4');
+    const cell = (role: string) => row.cells!.find((c) => c.role === role)!.text;
+    expect(cell('metric')).toBe('Mức độ hài lòng trong tiếp nhận. giải quyết thủ tục hành chính của người dân, doanh nghiệp.');
+    expect(cell('lead')).toBe('Các sở, ban, ngành; UBND cấp huyện, UBND cấp xã');
+    expect(cell('evaluator')).toBe('Văn phòng UBND tỉnh');
+    expect(cell('note')).toContain('Nghị quyết số 02/NQ-CP ngày 08/01/2025 của Chính phủ');
+  });
+
+  test('merges the continuation "ngày 10/01/2024 của Văn phòng Chính phủ" into its row (003 II.3)', () => {
+    const basis = clause(seed('gddt2024'), 'PL.II.3').cells!.find((c) => c.role === 'basis')!;
+    expect(basis.text).toBe('Nghị quyết số 02/NQ-CP ngày 05/01/2024 của Chính phủ và Công văn số 221/VPCP-KSTT ngày 10/01/2024 của Văn phòng Chính phủ');
+    expect(allClauses(seed('gddt2024').clauses).filter((c) => c.id.startsWith('PL.II.')).map((c) => c.id)).toEqual([
+      'PL.II.1', 'PL.II.2', 'PL.II.3', 'PL.II.4', 'PL.II.5', 'PL.II.6',
+    ]);
+  });
+
+  test('reads a heading split across rows as one heading (001 "… MỘT CỬA" / "LIÊN THÔNG")', () => {
+    expect(clause(seed('bacgiang2023'), 'PL.IV').text).toBe('CÔNG TÁC TRUYỀN THÔNG CẢI CÁCH TTHC, KIỂM SOÁT TTHC; THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG');
+  });
+
+  test('drops header rows repeated after a page break (001 has four)', () => {
+    const texts = allClauses(seed('bacgiang2023').clauses).map((c) => c.text);
+    expect(texts.some((t) => t.startsWith('NỘI DUNG CÔNG VIỆC'))).toBe(false);
+  });
+
+  test('reads a group index written in the same cell as its name (001 "III NHIỆM VỤ …")', () => {
+    expect(clause(seed('bacgiang2023'), 'PL.III').text).toBe('NHIỆM VỤ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG');
+  });
+
+  test('nests dotted rows under their parent row (001 II.1 → 1.1, 1.2, 1.3)', () => {
+    expect(clause(seed('bacgiang2023'), 'PL.II.1').children.map((c) => c.id)).toEqual(['PL.II.1.1', 'PL.II.1.2', 'PL.II.1.3']);
+  });
+});
+
+describe('ids', () => {
+  test('keeps duplicate numbering as two clauses with distinct ids and a warning (001 two "5.")', () => {
+    const doc = seed('bacgiang2023');
+    expect(clause(doc, 'II.5').text.startsWith('Kịp thời xây dựng')).toBe(true);
+    expect(clause(doc, 'II.5_2').text.startsWith('Tiếp tục thực hiện có hiệu quả cơ chế một cửa')).toBe(true);
+    expect(doc.meta.warnings.filter((w) => w.code === 'duplicate-label')).toHaveLength(1);
+  });
+
+  test.each<SeedName>(['sct2024', 'gddt2024', 'ubnd2025', 'bacgiang2023', 'gialai2021'])('gives every clause of %s a unique id, stable across runs', (name) => {
+    const ids = allClauses(seed(name).clauses).map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const again = allClauses(parseDocument(seedText(name)).clauses).map((c) => c.id);
+    expect(again).toEqual(ids);
+  });
+});
+
+/** Folds text the way the span check compares it: marks and spacing out, NFC. */
+function squash(s: string): string {
+  return s.normalize('NFC').replace(/<[^>]+>|[*#_\\]/g, '').replace(/\s+/g, '');
+}
+
+describe('spans', () => {
+  test.each<SeedName>(['sct2024', 'gddt2024', 'ubnd2025', 'bacgiang2023', 'gialai2021'])('every clause span of %s covers its text in the original', (name) => {
+    const raw = seedText(name);
+    for (const c of allClauses(seed(name).clauses)) {
+      const covered = squash(raw.slice(c.span[0], c.span[1]));
+      if (c.cells) {
+        // a cell merged across a page break spans both fragments (and the cells between them)
+        for (const cell of c.cells) {
+          const inRaw = squash(raw.slice(cell.span[0], cell.span[1]));
+          expect(inRaw.startsWith(squash(cell.text.split(/\s+/)[0]!))).toBe(true);
+          for (const word of cell.text.split(/\s+/)) expect(inRaw).toContain(squash(word));
+        }
+      } else {
+        expect(covered.startsWith(squash(c.text).slice(0, 30))).toBe(true);
+        expect(covered.endsWith(squash(c.text).slice(-20))).toBe(true);
+      }
+    }
+  });
+
+  test('spans of an NFD twin point at the same characters (NFD input)', () => {
+    const raw = seedText('gddt2024').normalize('NFD');
+    const doc = parseDocument(raw);
+    const c = clause(doc, 'I.1.a');
+    expect(squash(raw.slice(c.span[0], c.span[1]))).toBe(squash(c.text));
+  });
+});
+
+describe('input variants', () => {
+  test.each<SeedName>(['sct2024', 'gddt2024', 'ubnd2025', 'bacgiang2023', 'gialai2021'])('an NFD twin of %s parses identically', (name) => {
+    const a = seed(name);
+    const b = parseDocument(seedText(name).normalize('NFD'), { file: a.file });
+    const strip = (d: typeof a) => JSON.stringify({ ...d, clauses: d.clauses, targets: d.targets.map((t) => ({ ...t, span: null })) }, (k, v) => (k === 'span' ? undefined : v));
+    expect(strip(b)).toBe(strip(a));
+  });
+
+  test('a CRLF copy with a BOM parses to the same tree (003)', () => {
+    const a = seed('gddt2024');
+    const b = parseDocument(`\uFEFF${seedText('gddt2024').replace(/\n/g, '\r\n')}`);
+    expect(outlineOf(b.clauses)).toBe(outlineOf(a.clauses));
+    expect(b.meta.title).toBe(a.meta.title);
+  });
+});
+
+// ../shared/holdout sits beside the repository (as in CI); a bare clone elsewhere skips these.
+describe.skipIf(!existsSync(sharedPath('holdout')))('holdout documents', () => {
+  const dir = sharedPath('holdout');
+  const files = !existsSync(dir) ? [] : [
+    ...readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => `${dir}/${f}`),
+    ...readdirSync(`${dir}/adjacent`).filter((f) => f.endsWith('.txt')).map((f) => `${dir}/adjacent/${f}`),
+  ];
+
+  test.each(files)('parses %s into a sensible tree', (file) => {
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const all = allClauses(doc.clauses);
+    expect(all.length).toBeGreaterThan(5);
+    expect(doc.meta.number).toMatch(/^\d+$/);
+    expect(doc.meta.year).toBe(2025);
+    expect(doc.preamble.length + doc.header.length).toBeGreaterThan(0);
+  });
+
+  test('reads the articles of a decision in pipe-table markdown (dongnai 2813)', () => {
+    const doc = parseDocument(readFileSync(`${dir}/dongnai-ubnd-2025-2813-qd.txt`, 'utf8'));
+    expect(doc.clauses.filter((c) => c.kind === 'article').map((c) => c.id)).toEqual(['D1', 'D2', 'D3', 'D4']);
+    expect(doc.preamble.filter((b) => b.role === 'basis')).toHaveLength(5);
+  });
+});
+
+describe('garbage input', () => {
+  test('never throws on odd text and returns what it could read', () => {
+    let seedValue = 7;
+    const rnd = () => (seedValue = (seedValue * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['I.', '1.', 'a)', '-', '+', '\t', '\n', '\n\n', '|', '**', '#', 'Điều 1.', 'Số:', 'ngày', '/QĐ-', '¹', ' ', 'x', 'Ạ', '\u0301', '(', ')', '<b>', 'Nơi nhận:', 'PHỤ LỤC', 'TT\t'];
+    for (let k = 0; k < 300; k++) {
+      let s = '';
+      const n = Math.floor(rnd() * 200);
+      for (let i = 0; i < n; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+      expect(() => parseDocument(s)).not.toThrow();
+    }
+    expect(parseDocument('').clauses).toEqual([]);
+  });
+});
