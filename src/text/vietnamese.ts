@@ -99,9 +99,78 @@ function placeToneCached(word: string): string {
   return out;
 }
 
+/** Classes of one UTF-16 code unit, as {@link charClass} returns them. */
+export const CHAR_LETTER = 1; // \p{L} or \p{M}
+export const CHAR_NUMBER = 2; // \p{N}
+export const CHAR_SPACE = 3; // \s
+export const CHAR_OTHER = 4; // punctuation, symbols, controls
+export const CHAR_SURROGATE = 5; // half of an astral code point (classify the pair with a regular expression)
+
+/** Class of every BMP code unit, filled on first use (0: not yet known). */
+const CLASSES = new Uint8Array(0x10000);
+
+function classify(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return CHAR_SURROGATE;
+  const ch = String.fromCharCode(code);
+  if (/[\p{L}\p{M}]/u.test(ch)) return CHAR_LETTER;
+  if (/\p{N}/u.test(ch)) return CHAR_NUMBER;
+  if (/\s/u.test(ch)) return CHAR_SPACE;
+  return CHAR_OTHER;
+}
+
+/**
+ * The class of a UTF-16 code unit: letter or mark, number, space, other, or surrogate. The same
+ * answer as the Unicode property escapes, looked up in a table instead of running a regular expression.
+ */
+export function charClass(code: number): number {
+  let k = CLASSES[code]!;
+  if (k === 0) CLASSES[code] = k = classify(code);
+  return k;
+}
+
+/** True when a string holds an astral code point (the table above only knows the BMP). */
+export function hasSurrogate(s: string): boolean {
+  return /[\uD800-\uDFFF]/.test(s);
+}
+
 /** NFC plus one tone placement for every syllable of a text. */
 export function normalizeTones(text: string): string {
-  return text.normalize('NFC').replace(/[\p{L}\p{M}]+/gu, placeToneCached);
+  const s = text.normalize('NFC');
+  if (hasSurrogate(s)) return s.replace(/[\p{L}\p{M}]+/gu, placeToneCached);
+  // one pass over the code units: only runs of letters with a non-ASCII letter can change
+  let out = '';
+  let copied = 0;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let code = s.charCodeAt(i);
+    if (code < 128 ? !isAsciiLetter(code) : charClass(code) !== CHAR_LETTER) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    while (i < n) {
+      code = s.charCodeAt(i);
+      if (code < 128) {
+        if (!isAsciiLetter(code)) break;
+      } else if (charClass(code) === CHAR_LETTER) ascii = false;
+      else break;
+      i += 1;
+    }
+    if (ascii) continue;
+    const word = s.slice(start, i);
+    const placedWord = placeToneCached(word);
+    if (placedWord !== word) {
+      out += s.slice(copied, start) + placedWord;
+      copied = i;
+    }
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** A token of our own: a syllable, a number ("6,5%", "1.000"), a document number ("421/QĐ-UBND"), a space run or a mark. */
