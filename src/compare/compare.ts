@@ -4,6 +4,7 @@
 import { alignClauses, type AlignOptions } from './align.js';
 import { makeFolder } from '../text/fold.js';
 import { compareTargets } from './target-compare.js';
+import { orientPair, type Orientation } from './orient.js';
 import type { Comparison, ParsedDocument, Target, TargetChange } from '../types.js';
 
 /** How B relates to A: 'parent' when B derives from A (a department plan of a province plan),
@@ -25,6 +26,9 @@ export interface CompareOptions {
   compareTargets: TargetComparer | null;
   /** Alignment settings (folders default to each document's own abbreviations). */
   align: Partial<AlignOptions>;
+  /** With relation 'auto': put the parent on side A when the pair is given child first (see
+   * orient.ts). Off by default: A and B stay as given, and `orientation.parent` tells. */
+  orient: boolean;
 }
 
 /** Defaults: relation inferred, the targets stage's comparer, default alignment. */
@@ -32,6 +36,7 @@ export const COMPARE_DEFAULTS: Readonly<CompareOptions> = {
   relation: 'auto',
   compareTargets,
   align: {},
+  orient: false,
 };
 
 /** One folder per document (its own abbreviations), kept so that repeated comparisons reuse cached work. */
@@ -42,25 +47,29 @@ function folderOf(doc: ParsedDocument): (text: string) => string {
   return fold;
 }
 
-const LEVEL_RANK: Record<string, number> = { national: 0, province: 1, district: 2, department: 2 };
-
 /**
  * 'parent' when B derives from A: B cites A by its number, or A's issuer is a level above B's
  * (a province plan and a department plan); 'peer' otherwise (siblings, two years of one issuer).
+ * A pair given child first is 'peer' here; `orientPair` tells it should be swapped.
  */
 export function inferRelation(a: ParsedDocument, b: ParsedDocument): CompareRelation {
-  const m = a.meta;
-  if (m.number && m.symbol && b.citations.some((c) => c.number === m.number && c.symbol === m.symbol && (c.year === null || c.year === m.year))) return 'parent';
-  const la = m.level ? LEVEL_RANK[m.level] : undefined;
-  const lb = b.meta.level ? LEVEL_RANK[b.meta.level] : undefined;
-  if (la !== undefined && lb !== undefined && la < lb) return 'parent';
-  return 'peer';
+  const o = orientPair(a, b);
+  return o.relation === 'parent' && !o.swapped ? 'parent' : 'peer';
 }
 
-/** Compares plan A (parent or older) with plan B (derivative or newer). */
-export function compareDocuments(a: ParsedDocument, b: ParsedDocument, options: Partial<CompareOptions> = {}): Comparison {
+/** A comparison with how its pair was ordered (see orient.ts). */
+export type OrientedComparison = Comparison & { orientation: Orientation };
+
+/** Compares plan A (parent or older) with plan B (derivative or newer). With `relation: 'auto'` and
+ * `orient`, a pair given child first (B is A's parent by lineage or level) is swapped, and
+ * `orientation.swapped` says so. */
+export function compareDocuments(first: ParsedDocument, second: ParsedDocument, options: Partial<CompareOptions> = {}): OrientedComparison {
   const o: CompareOptions = { ...COMPARE_DEFAULTS, ...options };
-  const relation = o.relation === 'auto' ? inferRelation(a, b) : o.relation;
+  const found = orientPair(first, second, { relation: o.relation });
+  const swap = found.swapped && o.orient;
+  const orientation: Orientation = found.swapped && !swap ? { ...found, swapped: false } : found;
+  const [a, b] = swap ? [second, first] : [first, second];
+  const relation = orientation.relation === 'parent' && (swap || orientation.parent === 'first') ? 'parent' : 'peer';
   const years = { a: a.meta.year, b: b.meta.year };
   const targets = o.compareTargets ? o.compareTargets(a.targets ?? [], b.targets ?? [], { relation, years }) : [];
   // a matched target vouches for its two clauses (a table row reworded from one year to the next)
@@ -77,5 +86,6 @@ export function compareDocuments(a: ParsedDocument, b: ParsedDocument, options: 
     b: { ...b.meta, file: b.file },
     alignments,
     targets,
+    orientation,
   };
 }

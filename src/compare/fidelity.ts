@@ -7,6 +7,7 @@
  */
 import { GLOSSARY } from '../text/abbreviations.js';
 import { compareDocuments, type CompareOptions } from './compare.js';
+import { orientPair, type Orientation, type OrientOptions } from './orient.js';
 import { makeFolder } from '../text/fold.js';
 import {
   DISTRICT_SUBJECT,
@@ -144,6 +145,9 @@ export interface FidelityReport {
   additions: { clauses: AlignedClause[]; targets: Target[] };
   findings: Finding[];
   score: FidelityScore;
+  /** How the pair was ordered: swapped when the plans were given child first, with warnings
+   * (child older than its parent, from another province, citing neither it nor its series). */
+  orientation: Orientation;
 }
 
 /** Options of `fidelity`. */
@@ -158,11 +162,18 @@ export interface FidelityOptions {
   clauseShare: number;
   /** Points per finding and cap per kind. */
   penalties: Partial<Record<FindingKind, { each: number; cap: number }>>;
+  /** Order the pair parent → child by lineage and level (swapping a pair given child first);
+   * false keeps the order given and only adds the warnings. */
+  orient: boolean;
+  /** Citation keys known to be earlier editions of the parent's series (from a lineage graph). */
+  parentSeries: OrientOptions['parentSeries'];
 }
 
 /** Defaults, documented in docs/fidelity.md. */
 export const FIDELITY_DEFAULTS: Readonly<FidelityOptions> = {
   compare: {},
+  orient: true,
+  parentSeries: [],
   fullWeightWords: 30,
   taskWords: 8,
   clauseShare: 0.6,
@@ -318,15 +329,42 @@ function foldNumber(s: string | null): string {
 
 // ---------- the report ----------
 
-/** Fidelity of `child` to `parent`. Odd input never throws: missing parts give empty sections. */
+/** How `fidelity` orders a pair given as (child, parent): swapped when the "parent" is the child by
+ * lineage or level; kept as given (with its warnings) when the pair does not tell. */
+export function orientFidelity(child: ParsedDocument, parent: ParsedDocument, options: Partial<Pick<FidelityOptions, 'orient' | 'parentSeries'>> = {}): Orientation {
+  const series = { parentSeries: options.parentSeries ?? [] };
+  if (options.orient !== false) {
+    const found = orientPair(parent, child, series);
+    if (found.relation === 'parent') return found;
+  }
+  const given = orientPair(parent, child, { ...series, relation: 'parent' });
+  if (options.orient === false) return given;
+  const undecided = {
+    code: 'undecided' as const,
+    message: 'Neither plan derives from the other by lineage or level: the pair is judged in the order given.',
+    detail: { parent: parent.meta.level, child: child.meta.level },
+  };
+  return { ...given, warnings: [undecided, ...given.warnings] };
+}
+
+/** Fidelity of `child` to `parent`, ordered parent → child first (see `orientFidelity`). Odd input
+ * never throws: missing parts give empty sections. */
 export function fidelity(child: ParsedDocument, parent: ParsedDocument, options: Partial<FidelityOptions> = {}): FidelityReport {
   const o: FidelityOptions = { ...FIDELITY_DEFAULTS, ...options, penalties: { ...FIDELITY_DEFAULTS.penalties, ...options.penalties } };
-  const comparison = compareDocuments(parent, child, { ...o.compare, relation: 'parent' });
-  return buildReport(child, parent, comparison, o);
+  const orientation = orientFidelity(child, parent, o);
+  const [p, c] = orientation.swapped ? [child, parent] : [parent, child];
+  const comparison = compareDocuments(p, c, { ...o.compare, relation: 'parent' });
+  return buildReport(c, p, comparison, o, orientation);
 }
 
 /** Builds the report from a comparison already made (parent = A, child = B). */
-export function buildReport(child: ParsedDocument, parent: ParsedDocument, comparison: Comparison, options: Partial<FidelityOptions> = {}): FidelityReport {
+export function buildReport(
+  child: ParsedDocument,
+  parent: ParsedDocument,
+  comparison: Comparison,
+  options: Partial<FidelityOptions> = {},
+  orientation: Orientation = orientPair(parent, child, { relation: 'parent', parentSeries: options.parentSeries ?? [] }),
+): FidelityReport {
   const o: FidelityOptions = { ...FIDELITY_DEFAULTS, ...options, penalties: { ...FIDELITY_DEFAULTS.penalties, ...options.penalties } };
   const own = ownUnit(child.meta);
   const level = child.meta.level;
@@ -403,6 +441,7 @@ export function buildReport(child: ParsedDocument, parent: ParsedDocument, compa
     additions,
     findings,
     score: scoreOf(clauses, targets, findings, o),
+    orientation,
   };
 }
 
@@ -664,6 +703,8 @@ export interface MatrixRow {
 /** The `fidelity DIR --parent P` output. */
 export interface FidelityMatrix {
   parent: DocumentMeta & { file: string | null };
+  /** Plans left out because they belong to another province than a province parent. */
+  excluded: Array<{ file: string | null; province: string | null }>;
   /** Plans in the order given, with their scores. */
   plans: Array<{ file: string | null; title: string | null; issuer: string | null; score: number }>;
   rows: MatrixRow[];
@@ -671,9 +712,25 @@ export interface FidelityMatrix {
   reports: FidelityReport[];
 }
 
-/** Fidelity of every plan of a folder to one parent: a coverage matrix (parent clause/target × plan). */
-export function fidelityMatrix(children: readonly ParsedDocument[], parent: ParsedDocument, options: Partial<FidelityOptions> = {}): FidelityMatrix {
-  const reports = children.map((c) => fidelity(c, parent, options));
+/** Options of `fidelityMatrix`. */
+export interface MatrixOptions extends FidelityOptions {
+  /** With a province (or department, district) parent, list only the plans of its province. */
+  sameProvince: boolean;
+}
+
+function provinceKey(name: string | null | undefined): string | null {
+  if (!name) return null;
+  return stripDiacritics(normalizeTones(name).toLowerCase()).replace(/^(?:tinh|thanh pho)\s+/u, '').replace(/\s+/g, ' ').trim() || null;
+}
+
+/** Fidelity of every plan of a folder to one parent: a coverage matrix (parent clause/target × plan).
+ * The parent stays the parent (no swapping); each report carries its orientation warnings. */
+export function fidelityMatrix(all: readonly ParsedDocument[], parent: ParsedDocument, options: Partial<MatrixOptions> = {}): FidelityMatrix {
+  const own = parent.meta.level === 'national' ? null : provinceKey(parent.meta.province);
+  const keep = (c: ParsedDocument): boolean => options.sameProvince === false || !own || provinceKey(c.meta.province) === null || provinceKey(c.meta.province) === own;
+  const children = all.filter(keep);
+  const excluded = all.filter((c) => !keep(c)).map((c) => ({ file: c.file, province: c.meta.province }));
+  const reports = children.map((c) => fidelity(c, parent, { ...options, orient: false }));
   const rows: MatrixRow[] = [];
   const clauseCount = reports[0]?.clauses.length ?? walk(parent.clauses ?? []).filter((c) => (c.norm ?? '').length > 0).length;
   for (let i = 0; i < clauseCount; i++) {
@@ -710,6 +767,7 @@ export function fidelityMatrix(children: readonly ParsedDocument[], parent: Pars
   }
   return {
     parent: metaOf(parent),
+    excluded,
     plans: reports.map((r) => ({ file: r.child.file, title: r.child.title, issuer: r.child.issuer, score: r.score.value })),
     rows,
     reports,
