@@ -322,7 +322,8 @@ export interface Comparison {
 }
 
 /** Relation of a lineage edge. */
-export type LineageRelation = CitationRelation | 'reuse';
+/** `succeeds`: a newer edition of a series → the edition it follows (see src/corpus/series.ts). */
+export type LineageRelation = CitationRelation | 'reuse' | 'succeeds';
 
 /** A document in the lineage graph: a plan of the folder, or a document cited by one. */
 export interface LineageNode {

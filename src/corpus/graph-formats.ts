@@ -20,6 +20,7 @@ const EDGE_STYLE: Readonly<Record<LineageEdge['relation'], string>> = {
   basis: 'style=solid, color="#555555"',
   refers: 'style=dotted, color="#999999"',
   reuse: 'style=dashed, color="#1155cc", dir=forward',
+  succeeds: 'style=bold, color="#6a3d9a", arrowhead=empty',
 };
 
 /** Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates, U+FFFE/U+FFFF). */

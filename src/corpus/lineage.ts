@@ -9,6 +9,7 @@
 import type { Citation, CitationRelation, DocumentMeta, LineageEdge, LineageGraph, LineageNode, ParsedDocument } from '../types.js';
 import { citationKey, printedNumber } from '../extract/citations.js';
 import { ReuseIndex, type ReuseOptions } from './reuse.js';
+import { successionEdges } from './series.js';
 import { normalizeTones } from '../text/vietnamese.js';
 import {
   ISSUER_LEVEL,
@@ -224,7 +225,9 @@ export class LineageBuilder {
       (a, b) => cmp(a.source, b.source) || RELATION_RANK[b.relation as CitationRelation] - RELATION_RANK[a.relation as CitationRelation] || cmp(a.target, b.target),
     );
     const reuseEdges = this.reuse ? this.reuseEdges() : [];
-    return { nodes, edges: [...citationEdges, ...reuseEdges] };
+    // editions of one series: newer → older (see series.ts)
+    const succession = successionEdges(nodes);
+    return { nodes, edges: [...citationEdges, ...succession, ...reuseEdges] };
   }
 
   /**
@@ -377,9 +380,15 @@ export function lineageSummary(graph: LineageGraph, options: { maxReuse?: number
       if (list.length > 1) lines.push(`    siblings: ${list.length} plans implement it`);
     }
   }
-  const implementing = new Set(graph.edges.filter((e) => e.relation === 'implements').map((e) => e.source));
+  const succession = graph.edges.filter((e) => e.relation === 'succeeds');
+  if (succession.length > 0) {
+    lines.push('', 'Series (newer edition → the edition it follows):');
+    for (const e of succession) lines.push(`  ${name(e.source)} → ${name(e.target)}${byId.get(e.target)?.file ? '' : ' [cited only]'}`);
+  }
+  const implementing = new Set(graph.edges.filter((e) => e.relation === 'implements' || e.relation === 'succeeds').map((e) => e.source));
   const orphans = plans.filter((p) => !implementing.has(p.id));
   if (orphans.length > 0) {
+    // a plan that follows an earlier edition of its series is placed by that edge: not listed here
     lines.push('', 'Plans implementing no cited document:');
     for (const p of orphans) lines.push(`  ${name(p.id)}`);
   }

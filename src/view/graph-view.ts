@@ -10,7 +10,7 @@ import type { LineageGraph, LineageNode, LineageRelation } from '../types.js';
 import { clip } from '../text/clip.js';
 
 /** Every relation, in legend order. */
-export const RELATIONS: readonly LineageRelation[] = ['implements', 'basis', 'refers', 'reuse'];
+export const RELATIONS: readonly LineageRelation[] = ['implements', 'succeeds', 'basis', 'refers', 'reuse'];
 
 /** How nodes are put in layers: by level, each level cut into at most `yearBands` bands of years (oldest first). */
 export interface LayerOptions {
@@ -262,7 +262,7 @@ export function visibleIds(elements: GraphElements, filter: GraphFilter): { node
 /** Years and relation counts present, for the filter controls. */
 export function graphFacets(elements: GraphElements): { yearMin: number | null; yearMax: number | null; relations: Record<LineageRelation, number> } {
   const years = elements.nodes.map((n) => n.data.year).filter((y): y is number => y !== null);
-  const relations: Record<LineageRelation, number> = { implements: 0, basis: 0, refers: 0, reuse: 0 };
+  const relations: Record<LineageRelation, number> = { implements: 0, succeeds: 0, basis: 0, refers: 0, reuse: 0 };
   for (const e of elements.edges) relations[e.data.relation] += 1;
   return { yearMin: years.length ? Math.min(...years) : null, yearMax: years.length ? Math.max(...years) : null, relations };
 }
@@ -293,9 +293,13 @@ export interface NodePage {
   implementers: LinkedDocument[];
   /** Plans sharing text with it, highest score first. */
   reuse: LinkedDocument[];
+  /** Older editions of its series it follows (its `succeeds` edges). */
+  follows: LinkedDocument[];
+  /** Newer editions following it. */
+  followedBy: LinkedDocument[];
 }
 
-const RELATION_RANK: Record<LineageRelation, number> = { implements: 0, basis: 1, refers: 2, reuse: 3 };
+const RELATION_RANK: Record<LineageRelation, number> = { implements: 0, succeeds: 1, basis: 2, refers: 3, reuse: 4 };
 
 /** The page of one node; null when the graph has no such node. */
 export function nodePage(graph: LineageGraph, id: string): NodePage | null {
@@ -306,11 +310,14 @@ export function nodePage(graph: LineageGraph, id: string): NodePage | null {
     const n = byId.get(other);
     return { id: other, label: n ? shortLabel(n) : other, file: n?.file ?? null, relation, score, mentions: mentions ?? null };
   };
-  const page: NodePage = { node, label: displayLabel(node).split('\n')[0] as string, cites: [], citedBy: [], implementers: [], reuse: [] };
+  const page: NodePage = { node, label: displayLabel(node).split('\n')[0] as string, cites: [], citedBy: [], implementers: [], reuse: [], follows: [], followedBy: [] };
   for (const e of graph.edges) {
     if (e.relation === 'reuse') {
       if (e.source === id) page.reuse.push(linked(e.target, 'reuse', e.score, undefined));
       else if (e.target === id) page.reuse.push(linked(e.source, 'reuse', e.score, undefined));
+    } else if (e.relation === 'succeeds') {
+      if (e.source === id) page.follows.push(linked(e.target, e.relation, e.score, undefined));
+      else if (e.target === id) page.followedBy.push(linked(e.source, e.relation, e.score, undefined));
     } else if (e.source === id) page.cites.push(linked(e.target, e.relation, e.score, e.mentions));
     else if (e.target === id) (e.relation === 'implements' ? page.implementers : page.citedBy).push(linked(e.source, e.relation, e.score, e.mentions));
   }

@@ -16,6 +16,7 @@ export const COLORS = {
   basis: '#5d6b7a',
   refers: '#9aa7b6',
   reuse: '#dd6b20',
+  succeeds: '#6a3d9a',
   text: '#1b2430',
   select: '#f6c453',
 } as const;
@@ -81,6 +82,8 @@ export function graphStyle(options: { big: boolean }): StylesheetJson {
     },
     { selector: 'edge[relation = "implements"]', style: { width: 2.2, 'line-color': COLORS.implements, 'target-arrow-color': COLORS.implements } },
     { selector: 'edge[relation = "refers"]', style: { width: 1, 'line-style': 'dotted', 'line-color': COLORS.refers, 'target-arrow-color': COLORS.refers } },
+    // a newer edition → the one it follows: a double line, hollow arrow
+    { selector: 'edge[relation = "succeeds"]', style: { width: 3, 'line-style': 'double', 'line-color': COLORS.succeeds, 'target-arrow-color': COLORS.succeeds, 'target-arrow-shape': 'triangle-backcurve', 'target-arrow-fill': 'hollow' } },
     {
       selector: 'edge[relation = "reuse"]',
       style: {
