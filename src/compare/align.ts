@@ -1,12 +1,15 @@
 /**
  * Clause alignment: every clause of A carried by the clause(s) of B, or dropped; every clause of B
- * not carried from A, added. Pipeline:
- *   flatten both trees → candidates from a shingle index (both directions) → text similarity →
- *   structure (aligned parents pull children, matching children pull parents, same label) →
- *   global one-to-one assignment (identical mutual-best pairs settled, each clause's five best
- *   candidates kept, Hungarian method on each connected part of the candidate graph) →
- *   leftover sibling leaves between two editions of one text → merges and splits from
- *   containment → order (moved) → statuses, nature, word diffs.
+ * not carried from A, added. Pipeline, one named step each:
+ *   `flatten` both trees → `gatherCandidates` (a shingle index both directions, clauses of the
+ *   same text, pairs another stage vouches for) → `eligiblePairs` (text similarity plus structure:
+ *   parents, children, label, order as weak evidence; aligned parents bring their children in) →
+ *   `assignRounds` (a global one-to-one assignment, repeated with the pairs of the previous round as
+ *   structure: a clause under a paired parent prefers its parent's partner's children, so the records
+ *   of a repeated template pair first and their slots within them) → `leftoverSiblings` (two
+ *   editions of one text) → `headingsByChildren` (a renamed heading whose children pair one to one)
+ *   → `mergesAndSplits` (parts that cover most of the merged clause) → `movedPairs` → `emit`
+ *   (statuses, nature, word diffs, reading order).
  */
 import { maxWeightAssignment } from './assignment.js';
 import { changeNature, wordDiff } from './diff.js';
@@ -38,14 +41,23 @@ export interface AlignOptions {
   childWeight: number;
   /** Bonus when both clauses have the same kind and label ("b" and "b"). */
   labelWeight: number;
+  /** Weight of the order: how close the two clauses sit in their documents (weak evidence, a tie-break). */
+  orderWeight: number;
   /** Penalty when a table row is paired with a body clause. */
   crossKindPenalty: number;
+  /** Rounds of assignment: after the first, the pairs chosen stand in for the parents' likeness. */
+  rounds: number;
   /** Least share of a clause carried inside another for a merge or split part next to its partner's mate. */
   containment: number;
   /** Least share for a part that sits elsewhere (not next to the clause its container is paired with). */
   farContainment: number;
   /** Least words of a clause to be a merge or split part. */
   partWords: number;
+  /** Least share of the merged (or split) clause that its partner and parts together must carry. */
+  groupCover: number;
+  /** Least share of a renamed heading's children paired with the other heading's children (and at
+   * least one pair) for the two headings to be paired on their children alone. */
+  headingChildren: number;
   /** Most children pairs added as candidates under one aligned parent pair. */
   childPairs: number;
   /** Compute word diffs for modified pairs. */
@@ -75,7 +87,8 @@ export interface AlignOptions {
 
 const glossaryFold = makeFolder(GLOSSARY);
 
-/** Defaults, tuned on the seed plans (siblings 000 ↔ 003, next year 000/003 → 004). */
+/** Defaults, tuned on the seed plans (siblings 000 ↔ 003, next year 000/003 → 004); `npm run
+ * calibrate` prints the margins on all labelled pairs. */
 export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   similarity: profileSimilarity,
   foldA: glossaryFold,
@@ -90,10 +103,14 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   skipLevel: 0.9,
   childWeight: 0.2,
   labelWeight: 0.05,
+  orderWeight: 0.02,
   crossKindPenalty: 0.05,
+  rounds: 3,
   containment: 0.75,
   farContainment: 0.9,
   partWords: 4,
+  groupCover: 0.6,
+  headingChildren: 0.5,
   childPairs: 400,
   diff: true,
   shingles: {},
@@ -120,6 +137,8 @@ interface Node {
   /** Positions of the children that take part. */
   liveChildren: number[];
   isRow: boolean;
+  /** Pre-order position among the live clauses, 0..1 (for the order evidence). */
+  place: number;
 }
 
 const KEY_ROLES = new Set(['task', 'metric']);
@@ -139,7 +158,9 @@ function profilesOf(c: Clause, fold: (t: string) => string): { full: Profile; ke
   const { vocabulary, generation } = shared;
   const full = known && known.generation === generation ? known.full : profile(c.norm ?? '', vocabulary);
   const keyCells = (c.cells ?? []).filter((cell) => KEY_ROLES.has(cell.role) && cell.text.trim());
-  const key = keyCells.length > 0 ? profile(fold(keyCells.map((cell) => cell.text).join(' ')), vocabulary) : full;
+  const cellKey = keyCells.length > 0 ? profile(fold(keyCells.map((cell) => cell.text).join(' ')), vocabulary) : full;
+  // a key cell that folds to nothing ("-", "+") identifies nothing: the whole row does
+  const key = cellKey.words.length > 0 ? cellKey : full;
   const entry = { generation, full, key, fold };
   profileCache.set(c, entry);
   return entry;
@@ -147,25 +168,19 @@ function profilesOf(c: Clause, fold: (t: string) => string): { full: Profile; ke
 
 function flatten(roots: readonly Clause[], fold: (t: string) => string): Node[] {
   const nodes: Node[] = [];
-  const visit = (c: Clause, parent: number): void => {
+  // an explicit stack, not recursion: the input decides the depth
+  const stack: Array<[Clause, number]> = [...roots].reverse().map((c) => [c, -1]);
+  while (stack.length > 0) {
+    const [c, parent] = stack.pop()!;
     const order = nodes.length;
     const { full, key } = profilesOf(c, fold);
-    const node: Node = {
-      clause: c,
-      order,
-      parent,
-      children: [],
-      full,
-      key,
-      live: full.words.length > 0,
-      liveChildren: [],
-      isRow: c.kind === 'row' || c.kind === 'group',
-    };
-    nodes.push(node);
+    nodes.push({ clause: c, order, parent, children: [], full, key, live: full.words.length > 0, liveChildren: [], isRow: c.kind === 'row' || c.kind === 'group', place: 0 });
     if (parent >= 0) nodes[parent]!.children.push(order);
-    for (const child of c.children ?? []) visit(child, order);
-  };
-  for (const c of roots) visit(c, -1);
+    const kids = c.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, order]);
+  }
+  const live = nodes.filter((n) => n.live);
+  live.forEach((n, i) => (n.place = live.length > 1 ? i / (live.length - 1) : 0));
   for (const n of nodes) n.liveChildren = n.children.filter((k) => nodes[k]!.live);
   return nodes;
 }
@@ -182,7 +197,10 @@ interface Pair {
   a: number;
   b: number;
   text: number;
+  /** Text plus structure: decides whether the pair may be chosen at all. */
   score: number;
+  /** The score plus the order evidence: what the assignment maximises. */
+  weight: number;
   /** Both clauses are short (headings): their text alone proves little. */
   short: boolean;
   /** Structure vouches for the pair: children that match each other, or the same label with a close
@@ -194,9 +212,260 @@ function pairKey(a: number, b: number): number {
   return a * 1_000_003 + b;
 }
 
+/** What the steps share: both flattened trees, the options, and what has been measured so far. */
+interface Run {
+  o: AlignOptions;
+  A: Node[];
+  B: Node[];
+  liveA: Node[];
+  liveB: Node[];
+  /** Text similarity of every measured pair, by `pairKey`. */
+  text: Map<number, number>;
+  /** Measured pairs, in the order they were first measured. */
+  candidates: Array<[number, number]>;
+  /** Pairs another stage vouches for, by `pairKey`. */
+  vouched: Set<number>;
+  /** Best text similarity of each clause among the first candidates, and the clauses holding it. */
+  bestOfA: Map<number, { text: number; parents: Set<number> }>;
+  bestOfB: Map<number, { text: number; parents: Set<number> }>;
+  supportCache: Map<number, number>;
+  /** The pairs chosen in the previous round, each way (empty in the first round). */
+  partnerA: Map<number, number>;
+  partnerB: Map<number, number>;
+  /** Pairs scored in this round. */
+  scored: Map<number, Pair>;
+}
+
+function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOptions): Run {
+  const A = flatten(treeA, o.foldA);
+  const B = flatten(treeB, o.foldB);
+  return {
+    o, A, B,
+    liveA: A.filter((n) => n.live),
+    liveB: B.filter((n) => n.live),
+    text: new Map(), candidates: [], vouched: new Set(),
+    bestOfA: new Map(), bestOfB: new Map(), supportCache: new Map(),
+    partnerA: new Map(), partnerB: new Map(), scored: new Map(),
+  };
+}
+
+/** Text similarity of two clauses: 1 for the same comparison form; table rows mostly by their key cells. */
+function similarityOf(run: Run, a: number, b: number): number {
+  const na = run.A[a]!;
+  const nb = run.B[b]!;
+  if (na.full.norm === nb.full.norm) return 1;
+  const { similarity } = run.o;
+  return na.isRow && nb.isRow ? 0.75 * similarity(na.key, nb.key) + 0.25 * similarity(na.full, nb.full) : similarity(na.key, nb.key);
+}
+
+/** The text similarity of a pair, measured once; a measured pair is a candidate. */
+function measure(run: Run, a: number, b: number): number {
+  const k = pairKey(a, b);
+  let s = run.text.get(k);
+  if (s === undefined) {
+    s = similarityOf(run, a, b);
+    run.text.set(k, s);
+    run.candidates.push([a, b]);
+  }
+  return s;
+}
+
+/** Clauses of one text on both sides are all candidates of each other up to this many pairs a text;
+ * beyond it (a line repeated in every record) each is paired with those at about the same rank. */
+const SAME_TEXT_PAIRS = 400;
+const SAME_TEXT_BAND = 3;
+
+/** Candidates: pairs sharing rare shingles (both directions), clauses of the same text (however
+ * common: boilerplate shingles are skipped by the index), and pairs another stage vouches for. */
+function gatherCandidates(run: Run): void {
+  const { o, A, B, liveA, liveB } = run;
+  const shingleOptions = { ...SHINGLE_DEFAULTS, ...o.shingles };
+  const shA = liveA.map((n) => shingleIds(n.key, shingleOptions.shortWords));
+  const shB = liveB.map((n) => shingleIds(n.key, shingleOptions.shortWords));
+  const indexB = new ShingleIndex(shB, shingleOptions);
+  liveA.forEach((na, i) => {
+    for (const c of indexB.query(shA[i]!)) measure(run, na.order, liveB[c.index]!.order);
+  });
+  const indexA = new ShingleIndex(shA, shingleOptions);
+  liveB.forEach((nb, i) => {
+    for (const c of indexA.query(shB[i]!)) measure(run, liveA[c.index]!.order, nb.order);
+  });
+  const sameB = new Map<string, number[]>();
+  for (const n of liveB) {
+    const list = sameB.get(n.full.norm);
+    if (list) list.push(n.order);
+    else sameB.set(n.full.norm, [n.order]);
+  }
+  const sameA = new Map<string, number[]>();
+  for (const n of liveA) if (sameB.has(n.full.norm)) sameA.set(n.full.norm, [...(sameA.get(n.full.norm) ?? []), n.order]);
+  for (const [norm, xs] of sameA) {
+    const ys = sameB.get(norm)!;
+    const all = xs.length * ys.length <= SAME_TEXT_PAIRS;
+    xs.forEach((x, i) => {
+      const at = Math.round((i * ys.length) / xs.length);
+      ys.forEach((y, j) => {
+        if (all || Math.abs(j - at) <= SAME_TEXT_BAND) measure(run, x, y);
+      });
+    });
+  }
+  const orderA = new Map(A.map((n) => [n.clause.id, n.order]));
+  const orderB = new Map(B.map((n) => [n.clause.id, n.order]));
+  for (const [ia, ib] of o.anchors) {
+    const a = orderA.get(ia);
+    const b = orderB.get(ib);
+    if (a === undefined || b === undefined || !A[a]!.live || !B[b]!.live) continue;
+    run.vouched.add(pairKey(a, b));
+    measure(run, a, b);
+  }
+  noteBestPartners(run);
+}
+
+/** Each clause's best text similarity among the candidates, and the parents of the clauses holding it. */
+function noteBestPartners(run: Run): void {
+  const note = (best: Run['bestOfA'], x: number, parent: number, s: number): void => {
+    const known = best.get(x);
+    if (!known || s > known.text + 1e-9) best.set(x, { text: s, parents: new Set([parent]) });
+    else if (s >= known.text - 1e-9) known.parents.add(parent);
+  };
+  for (const [a, b] of run.candidates) {
+    const s = run.text.get(pairKey(a, b))!;
+    note(run.bestOfA, a, run.B[b]!.parent, s);
+    note(run.bestOfB, b, run.A[a]!.parent, s);
+  }
+}
+
+/** Share of the two clauses' children whose best partner (at 0.8 or more) is a child of the other. */
+function childSupport(run: Run, a: number, b: number): number {
+  const ca = run.A[a]!.liveChildren;
+  const cb = run.B[b]!.liveChildren;
+  if (ca.length + cb.length === 0) return 0;
+  const k = pairKey(a, b);
+  const known = run.supportCache.get(k);
+  if (known !== undefined) return known;
+  let agree = 0;
+  for (const c of ca) {
+    const best = run.bestOfA.get(c);
+    if (best && best.text >= 0.8 && best.parents.has(b)) agree += 1;
+  }
+  for (const c of cb) {
+    const best = run.bestOfB.get(c);
+    if (best && best.text >= 0.8 && best.parents.has(a)) agree += 1;
+  }
+  const support = agree / (ca.length + cb.length);
+  run.supportCache.set(k, support);
+  return support;
+}
+
+/** How alike two parents are: after the first round, 1 when they were paired together and 0 when
+ * either was paired with another clause (slots of one record do not pair with another record's);
+ * otherwise their text or their children's agreement. */
+function parentLikeness(run: Run, pa: number, pb: number): number {
+  if (pa < 0 && pb < 0) return 0.5;
+  if (pa < 0 || pb < 0) return 0;
+  const ma = run.partnerA.get(pa);
+  if (ma === pb) return 1;
+  if (ma !== undefined || run.partnerB.has(pb)) return 0;
+  return Math.max(measure(run, pa, pb), childSupport(run, pa, pb));
+}
+
+/** A sub-heading one plan inserts ("a) Các sở, ban, ngành …:") must not cut a clause off from its
+ * section: the grandparent on either side also counts, a little less. */
+function parentSim(run: Run, a: number, b: number): number {
+  const pa = run.A[a]!.parent;
+  const pb = run.B[b]!.parent;
+  let best = parentLikeness(run, pa, pb);
+  if (best < 0.9) {
+    const ga = pa >= 0 ? run.A[pa]!.parent : -1;
+    const gb = pb >= 0 ? run.B[pb]!.parent : -1;
+    if (gb >= 0) best = Math.max(best, run.o.skipLevel * parentLikeness(run, pa, gb));
+    if (ga >= 0) best = Math.max(best, run.o.skipLevel * parentLikeness(run, ga, pb));
+  }
+  return best;
+}
+
+/** Scores a pair: text, parents, children, label, vouching, kinds; the order only in its weight. */
+function scorePair(run: Run, a: number, b: number): Pair {
+  const k = pairKey(a, b);
+  const known = run.scored.get(k);
+  if (known) return known;
+  const { o } = run;
+  const na = run.A[a]!;
+  const nb = run.B[b]!;
+  const t = measure(run, a, b);
+  const sameLabel = na.clause.kind === nb.clause.kind && na.clause.label !== null && na.clause.label === nb.clause.label;
+  const support = childSupport(run, a, b);
+  const parents = parentSim(run, a, b);
+  const isVouched = run.vouched.has(k);
+  const score =
+    t +
+    o.parentWeight * parents +
+    o.childWeight * support +
+    (sameLabel ? o.labelWeight : 0) +
+    (isVouched ? o.anchorWeight : 0) -
+    (na.isRow !== nb.isRow ? o.crossKindPenalty : 0);
+  const short = na.key.words.length <= SHORT_WORDS && nb.key.words.length <= SHORT_WORDS;
+  const weight = score + o.orderWeight * (1 - Math.abs(na.place - nb.place));
+  const pair = { a, b, text: t, score, weight, short, anchored: isVouched || support >= 0.3 || (sameLabel && (t >= 0.7 || parents >= 0.7)) };
+  run.scored.set(k, pair);
+  return pair;
+}
+
+/** Two short headings sharing a generic word ("GIẢI PHÁP THỰC HIỆN", "KINH PHÍ THỰC HIỆN") need
+ * structure on their side unless nearly the same. */
+function eligible(run: Run, p: Pair): boolean {
+  const { o } = run;
+  return (
+    p.text >= (run.vouched.has(pairKey(p.a, p.b)) ? o.anchorFloor : o.textFloor) &&
+    p.score >= o.threshold &&
+    (!p.short || p.anchored || p.text >= o.shortAlone)
+  );
+}
+
+/** The eligible candidates; aligned parents bring their children in (short children share no shingles). */
+function eligiblePairs(run: Run): Pair[] {
+  const queue: Pair[] = [];
+  for (const [a, b] of [...run.candidates]) {
+    const p = scorePair(run, a, b);
+    if (eligible(run, p)) queue.push(p);
+  }
+  const expanded = new Set<number>();
+  const pairs: Pair[] = [];
+  while (queue.length > 0) {
+    const p = queue.pop()!;
+    const k = pairKey(p.a, p.b);
+    if (expanded.has(k)) continue;
+    expanded.add(k);
+    pairs.push(p);
+    const ca = run.A[p.a]!.liveChildren;
+    const cb = run.B[p.b]!.liveChildren;
+    if (ca.length * cb.length > run.o.childPairs) continue;
+    for (const x of ca)
+      for (const y of cb) {
+        const q = scorePair(run, x, y);
+        if (eligible(run, q) && !expanded.has(pairKey(x, y))) queue.push(q);
+      }
+  }
+  return pairs;
+}
+
+/** Rounds of global assignment: each round scores the parents by the pairs the previous round chose,
+ * so structure found at one level (records paired by their identifying line) guides the next. */
+function assignRounds(run: Run): Pair[] {
+  let chosen: Pair[] = [];
+  for (let round = 0; round < Math.max(1, run.o.rounds); round++) {
+    run.scored.clear();
+    const next = assign(eligiblePairs(run));
+    const same = round > 0 && next.length === chosen.length && next.every((p) => run.partnerA.get(p.a) === p.b);
+    chosen = next;
+    if (same) break;
+    run.partnerA = new Map(next.map((p) => [p.a, p.b]));
+    run.partnerB = new Map(next.map((p) => [p.b, p.a]));
+  }
+  return chosen;
+}
+
 /** Maximum-weight assignment of an n×m weight matrix (n ≤ m): for each row the chosen column. */
 export const hungarian = maxWeightAssignment;
-
 /** Union-find over node ids, to cut the candidate graph into independent parts. */
 class Parts {
   private readonly up = new Map<string, string>();
@@ -231,7 +500,7 @@ function bestByNode(pairs: readonly Pair[], side: 'a' | 'b'): Map<number, Pair[]
     if (list) list.push(p);
     else out.set(p[side], [p]);
   }
-  for (const list of out.values()) list.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const list of out.values()) list.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
   return out;
 }
 
@@ -244,7 +513,7 @@ function assign(all: readonly Pair[]): Pair[] {
   const settled: Pair[] = [];
   const byA = bestByNode(all, 'a');
   const byB = bestByNode(all, 'b');
-  const unique = (list: Pair[] | undefined, p: Pair): boolean => !!list && list[0] === p && (list.length === 1 || list[1]!.score < p.score);
+  const unique = (list: Pair[] | undefined, p: Pair): boolean => !!list && list[0] === p && (list.length === 1 || list[1]!.weight < p.weight);
   for (const p of all) if (p.text === 1 && unique(byA.get(p.a), p) && unique(byB.get(p.b), p)) settled.push(p);
   const doneA = new Set(settled.map((p) => p.a));
   const doneB = new Set(settled.map((p) => p.b));
@@ -284,7 +553,7 @@ function assign(all: readonly Pair[]): Pair[] {
     for (const p of group) {
       const r = rowAt.get(transpose ? p.b : p.a)!;
       const c = colAt.get(transpose ? p.a : p.b)!;
-      weights[r]![c] = p.score;
+      weights[r]![c] = p.weight;
       byCell.set(r * cols.length + c, p);
     }
     hungarian(weights).forEach((c, r) => {
@@ -300,11 +569,192 @@ function greedy(pairs: readonly Pair[]): Pair[] {
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const out: Pair[] = [];
-  for (const p of [...pairs].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)) {
+  for (const p of [...pairs].sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b)) {
     if (usedA.has(p.a) || usedB.has(p.b)) continue;
     usedA.add(p.a);
     usedB.add(p.b);
     out.push(p);
+  }
+  return out;
+}
+
+/** Text similarity of a pair carried nearly word for word (for `leftoverKinship`). */
+const KIN_TEXT = 0.8;
+
+/**
+ * Leftover siblings: under each aligned pair of parents, a leaf of A and a leaf of B that the
+ * assignment left unmatched are paired when the shorter is largely carried inside the longer, each
+ * is the other's most similar leftover, and the pair keeps the order of the siblings already
+ * paired. This catches a clause reworded and widened the next year (000/003 I.1.b "Tiếp tục triển
+ * khai thực hiện rà soát, kiến nghị cắt giảm …" → 004 I.1.c "Tiếp tục rà soát, đề xuất cắt giảm …,
+ * trong đó tập trung …"), whose whole-text similarity a long addition pulls below the floor.
+ */
+function leftoverSiblings(run: Run, chosen: readonly Pair[]): Pair[] {
+  const { A, B, o } = run;
+  const usedA = new Set(chosen.map((p) => p.a));
+  const usedB = new Set(chosen.map((p) => p.b));
+  // Only between two editions of one text: enough clauses carried nearly word for word.
+  const fewer = Math.min(A.filter((n) => n.live).length, B.filter((n) => n.live).length);
+  const close = chosen.filter((p) => p.text >= KIN_TEXT).length;
+  if (fewer === 0 || close / fewer < o.leftoverKinship) return [];
+  const leftover = (n: Node, used: Set<number>): boolean => !used.has(n.order) && n.liveChildren.length === 0 && !n.isRow;
+  const out: Pair[] = [];
+  for (const parent of chosen) {
+    const xs = A[parent.a]!.liveChildren.filter((x) => leftover(A[x]!, usedA));
+    const ys = B[parent.b]!.liveChildren.filter((y) => leftover(B[y]!, usedB));
+    if (xs.length === 0 || ys.length === 0 || xs.length * ys.length > o.childPairs) continue;
+    const sim = new Map<number, number>();
+    for (const x of xs) for (const y of ys) sim.set(pairKey(x, y), similarityOf(run, x, y));
+    const bestY = (x: number): number => ys.reduce((b, y) => (sim.get(pairKey(x, y))! > sim.get(pairKey(x, b))! ? y : b));
+    const bestX = (y: number): number => xs.reduce((b, x) => (sim.get(pairKey(x, y))! > sim.get(pairKey(b, y))! ? x : b));
+    // siblings already paired under these parents fix the order
+    const fixed = chosen.filter((p) => A[p.a]!.parent === parent.a && B[p.b]!.parent === parent.b);
+    for (const x of xs) {
+      const y = bestY(x);
+      if (bestX(y) !== x) continue;
+      const t = sim.get(pairKey(x, y))!;
+      if (t < o.leftoverFloor) continue;
+      const [short, long] = A[x]!.full.words.length <= B[y]!.full.words.length ? [A[x]!.full, B[y]!.full] : [B[y]!.full, A[x]!.full];
+      if (short.words.length < o.leftoverWords || profileContainment(short, long) < o.leftoverContainment) continue;
+      if (fixed.some((p) => p.a < x !== p.b < y)) continue;
+      out.push({ a: x, b: y, text: t, score: t, weight: t, short: false, anchored: false });
+      usedA.add(x);
+      usedB.add(y);
+    }
+  }
+  return out;
+}
+
+/**
+ * Renamed headings: an unpaired clause of A whose children are paired, one to one, with the children
+ * of an unpaired clause of B ("TỔ CHỨC THỰC HIỆN" ↔ "THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN") is paired
+ * with it whatever their own text. Children come before parents, so a pairing climbs the tree.
+ */
+function headingsByChildren(run: Run, chosen: readonly Pair[]): Pair[] {
+  const { A, B, o } = run;
+  const partnerA = new Map(chosen.map((p) => [p.a, p.b]));
+  const partnerB = new Map(chosen.map((p) => [p.b, p.a]));
+  const out: Pair[] = [];
+  for (let x = A.length - 1; x >= 0; x--) {
+    const nx = A[x]!;
+    if (!nx.live || partnerA.has(x) || nx.liveChildren.length === 0) continue;
+    const votes = new Map<number, number>();
+    for (const c of nx.liveChildren) {
+      const m = partnerA.get(c);
+      const y = m === undefined ? -1 : B[m]!.parent;
+      if (y >= 0 && B[y]!.live && !partnerB.has(y)) votes.set(y, (votes.get(y) ?? 0) + 1);
+    }
+    let best = -1;
+    let most = 0;
+    for (const [y, n] of votes) if (n > most || (n === most && y < best)) [best, most] = [y, n];
+    if (best < 0) continue;
+    const wide = Math.max(nx.liveChildren.length, B[best]!.liveChildren.length);
+    if (most < o.headingChildren * wide || nx.isRow !== B[best]!.isRow) continue;
+    const t = measure(run, x, best);
+    const pair = { a: x, b: best, text: t, score: t, weight: t, short: false, anchored: true };
+    out.push(pair);
+    partnerA.set(x, best);
+    partnerB.set(best, x);
+  }
+  return out;
+}
+
+/** A merge or split part: a clause of one side carried inside a paired clause of the other. */
+interface Part {
+  a: number;
+  b: number;
+  /** Symmetric text similarity of the part and the clause carrying it. */
+  similarity: number;
+  group: 'merge' | 'split';
+}
+
+/** The profile of several clauses' comparison forms joined in reading order. */
+function joinedProfile(nodes: readonly Node[]): Profile {
+  return profile([...nodes].sort((x, y) => x.order - y.order).map((n) => n.full.norm).join(' '), shared.vocabulary);
+}
+
+/** The partner and the candidate containers of a clause, for merges (side 'a') and splits (side 'b'). */
+interface Sides {
+  own: readonly Node[];
+  other: readonly Node[];
+  partnerOther: Map<number, Pair>;
+  neighbours: Map<number, number[]>;
+  mateOf: (p: Pair) => number;
+}
+
+/** The best container of an unpaired leaf x among its candidates: a paired clause that carries most
+ * of x while its own partner does not already carry all of it. */
+function containerOf(run: Run, x: Node, s: Sides): { y: number; share: number } | null {
+  const { o } = run;
+  if (x.full.words.length < o.partWords || x.liveChildren.length > 0) return null;
+  let best: { y: number; share: number; rank: number } | null = null;
+  for (const y of s.neighbours.get(x.order) ?? []) {
+    const partner = s.partnerOther.get(y);
+    if (!partner) continue;
+    const ny = s.other[y]!;
+    const mate = s.own[s.mateOf(partner)]!;
+    const share = profileContainment(x.full, ny.full);
+    if (share < o.containment) continue;
+    if (profileContainment(ny.full, mate.full) >= 0.95) continue; // y is wholly carried already
+    if (profileContainment(x.full, mate.full) >= share) continue; // x's partner-to-be is its own mate
+    // next to the container's mate: same parent, or one the parent of the other
+    const isNear = x.parent === mate.parent || x.parent === mate.order || mate.parent === x.order;
+    if (!isNear && (share < o.farContainment || x.full.words.length < 2 * o.partWords)) continue;
+    const rank = share + (isNear ? 0.1 : 0);
+    if (!best || rank > best.rank) best = { y, share, rank };
+  }
+  return best ? { y: best.y, share: best.share } : null;
+}
+
+/** Least gain in the share of the merged clause carried that one more part must bring. */
+const PART_GAIN = 0.05;
+
+/** The parts of one container kept: each must carry more of it than the pieces before, and all
+ * pieces together (its partner included) most of it. */
+function coveringParts(run: Run, container: Node, mate: Node, xs: ReadonlyArray<{ x: Node; share: number }>): Node[] {
+  const kept: Node[] = [];
+  let covered = profileContainment(container.full, mate.full);
+  for (const { x } of [...xs].sort((p, q) => q.share - p.share || p.x.order - q.x.order)) {
+    const next = profileContainment(container.full, joinedProfile([mate, ...kept, x]));
+    if (next - covered < PART_GAIN) continue;
+    kept.push(x);
+    covered = next;
+  }
+  return covered >= run.o.groupCover ? kept : [];
+}
+
+/** Merges and splits: unpaired leaves carried inside a paired clause of the other side whose
+ * partner does not carry all of it, kept when together they cover most of it. */
+function mergesAndSplits(run: Run, chosen: readonly Pair[]): Part[] {
+  const neighboursA = new Map<number, number[]>();
+  const neighboursB = new Map<number, number[]>();
+  for (const [a, b] of run.candidates) {
+    neighboursA.set(a, [...(neighboursA.get(a) ?? []), b]);
+    neighboursB.set(b, [...(neighboursB.get(b) ?? []), a]);
+  }
+  const partnerOfA = new Map(chosen.map((p) => [p.a, p]));
+  const partnerOfB = new Map(chosen.map((p) => [p.b, p]));
+  const merges: Sides = { own: run.A, other: run.B, partnerOther: partnerOfB, neighbours: neighboursA, mateOf: (p) => p.a };
+  const splits: Sides = { own: run.B, other: run.A, partnerOther: partnerOfA, neighbours: neighboursB, mateOf: (p) => p.b };
+  const out: Part[] = [];
+  for (const [group, sides, live, paired] of [
+    ['split', splits, run.liveB, partnerOfB],
+    ['merge', merges, run.liveA, partnerOfA],
+  ] as const) {
+    const byContainer = new Map<number, Array<{ x: Node; share: number }>>();
+    for (const x of live) {
+      if (paired.has(x.order)) continue;
+      const hit = containerOf(run, x, sides);
+      if (hit) byContainer.set(hit.y, [...(byContainer.get(hit.y) ?? []), { x, share: hit.share }]);
+    }
+    for (const [y, xs] of byContainer) {
+      const container = sides.other[y]!;
+      const mate = sides.own[sides.mateOf(sides.partnerOther.get(y)!)]!;
+      for (const x of coveringParts(run, container, mate, xs)) {
+        const similarity = run.o.similarity(x.full, container.full);
+        out.push(group === 'merge' ? { a: x.order, b: y, similarity, group } : { a: y, b: x.order, similarity, group });
+      }
+    }
   }
   return out;
 }
@@ -335,60 +785,96 @@ function lisPositions(xs: readonly number[]): Set<number> {
   return keep;
 }
 
-/** Text similarity of a pair carried nearly word for word (for `leftoverKinship`). */
-const KIN_TEXT = 0.8;
-
-/**
- * Leftover siblings: under each aligned pair of parents, a leaf of A and a leaf of B that the
- * assignment left unmatched are paired when the shorter is largely carried inside the longer, each
- * is the other's most similar leftover, and the pair keeps the order of the siblings already
- * paired. This catches a clause reworded and widened the next year (000/003 I.1.b "Tiếp tục triển
- * khai thực hiện rà soát, kiến nghị cắt giảm …" → 004 I.1.c "Tiếp tục rà soát, đề xuất cắt giảm …,
- * trong đó tập trung …"), whose whole-text similarity a long addition pulls below the floor.
- */
-function leftoverSiblings(
-  A: readonly Node[],
-  B: readonly Node[],
-  chosen: readonly Pair[],
-  similarityOf: (a: number, b: number) => number,
-  o: AlignOptions,
-): Pair[] {
-  const usedA = new Set(chosen.map((p) => p.a));
-  const usedB = new Set(chosen.map((p) => p.b));
-  // Only between two editions of one text: enough clauses carried nearly word for word.
-  const fewer = Math.min(A.filter((n) => n.live).length, B.filter((n) => n.live).length);
-  const close = chosen.filter((p) => p.text >= KIN_TEXT).length;
-  if (fewer === 0 || close / fewer < o.leftoverKinship) return [];
-  const leftover = (n: Node, used: Set<number>): boolean => !used.has(n.order) && n.liveChildren.length === 0 && !n.isRow;
-  const out: Pair[] = [];
-  for (const parent of chosen) {
-    const xs = A[parent.a]!.liveChildren.filter((x) => leftover(A[x]!, usedA));
-    const ys = B[parent.b]!.liveChildren.filter((y) => leftover(B[y]!, usedB));
-    if (xs.length === 0 || ys.length === 0 || xs.length * ys.length > o.childPairs) continue;
-    const sim = new Map<number, number>();
-    for (const x of xs) for (const y of ys) sim.set(pairKey(x, y), similarityOf(x, y));
-    const bestY = (x: number): number => ys.reduce((b, y) => (sim.get(pairKey(x, y))! > sim.get(pairKey(x, b))! ? y : b));
-    const bestX = (y: number): number => xs.reduce((b, x) => (sim.get(pairKey(x, y))! > sim.get(pairKey(b, y))! ? x : b));
-    // siblings already paired under these parents fix the order
-    const fixed = chosen.filter((p) => A[p.a]!.parent === parent.a && B[p.b]!.parent === parent.b);
-    for (const x of xs) {
-      const y = bestY(x);
-      if (bestX(y) !== x) continue;
-      const t = sim.get(pairKey(x, y))!;
-      if (t < o.leftoverFloor) continue;
-      const [short, long] = A[x]!.full.words.length <= B[y]!.full.words.length ? [A[x]!.full, B[y]!.full] : [B[y]!.full, A[x]!.full];
-      if (short.words.length < o.leftoverWords || profileContainment(short, long) < o.leftoverContainment) continue;
-      if (fixed.some((p) => p.a < x !== p.b < y)) continue;
-      out.push({ a: x, b: y, text: t, score: t, short: false, anchored: false });
-      usedA.add(x);
-      usedB.add(y);
-    }
-  }
-  return out;
+/** A clauses of the pairs outside a longest run of B positions in A's order: they moved. */
+function movedPairs(chosen: readonly Pair[]): Set<number> {
+  const byA = [...chosen].sort((x, y) => x.a - y.a);
+  const inOrder = lisPositions(byA.map((p) => p.b));
+  const moved = new Set<number>();
+  byA.forEach((p, i) => {
+    if (!inOrder.has(i)) moved.add(p.a);
+  });
+  return moved;
 }
 
 function shown(c: Clause): AlignedClause {
   return { id: c.id, text: c.text, span: c.span };
+}
+
+/** An entry of the output with its reading-order keys (A position, then B position). */
+interface Placed {
+  ka: number;
+  kb: number;
+  al: Alignment;
+}
+
+/** Cosmetic or substantive; a merge or split is judged as a whole, its pieces joined in reading order. */
+function natureOf(run: Run, a: number, b: number, chosen: readonly Pair[], parts: readonly Part[]): 'cosmetic' | 'substantive' {
+  const joined = (ids: number[], xs: readonly Node[]): string => [...new Set(ids)].sort((x, y) => x - y).map((i) => xs[i]!.full.norm).join(' ');
+  const split = parts.filter((p) => p.group === 'split' && p.a === a);
+  if (split.length > 0) return changeNature(run.A[a]!.full.norm, joined([...chosen.filter((p) => p.a === a).map((p) => p.b), ...split.map((p) => p.b)], run.B));
+  const merge = parts.filter((p) => p.group === 'merge' && p.b === b);
+  if (merge.length > 0) return changeNature(joined([...chosen.filter((p) => p.b === b).map((p) => p.a), ...merge.map((p) => p.a)], run.A), run.B[b]!.full.norm);
+  return changeNature(run.A[a]!.full.norm, run.B[b]!.full.norm);
+}
+
+/** The alignments of pairs and parts, with statuses, nature and word diffs. */
+function emitPairs(run: Run, chosen: readonly Pair[], parts: readonly Part[], moved: ReadonlySet<number>): Placed[] {
+  const groupOfA = new Map(parts.filter((p) => p.group === 'split').map((p) => [p.a, p.group]));
+  const groupOfB = new Map(parts.filter((p) => p.group === 'merge').map((p) => [p.b, p.group]));
+  const partnerOfA = new Map(chosen.map((p) => [p.a, p]));
+  const partnerOfB = new Map(chosen.map((p) => [p.b, p]));
+  const make = (a: number, b: number, similarity: number, group: 'merge' | 'split' | null, isMoved: boolean): Alignment => {
+    const ca = run.A[a]!.clause;
+    const cb = run.B[b]!.clause;
+    const identical = run.A[a]!.full.norm === run.B[b]!.full.norm;
+    const al: Alignment = {
+      status: identical ? 'identical' : 'modified',
+      a: shown(ca),
+      b: shown(cb),
+      similarity: identical ? 1 : round(Math.min(similarity, 0.99)),
+      moved: isMoved,
+      nature: identical ? null : natureOf(run, a, b, chosen, parts),
+      group,
+    };
+    if (!identical && run.o.diff) al.diff = wordDiff(ca.text, cb.text);
+    return al;
+  };
+  const out: Placed[] = [];
+  for (const p of chosen) out.push({ ka: p.a, kb: p.b, al: make(p.a, p.b, p.text, groupOfA.get(p.a) ?? groupOfB.get(p.b) ?? null, moved.has(p.a)) });
+  for (const p of parts) {
+    const primary = p.group === 'split' ? partnerOfA.get(p.a) : partnerOfB.get(p.b);
+    out.push({ ka: p.a, kb: p.b, al: make(p.a, p.b, p.similarity, p.group, primary ? moved.has(primary.a) : false) });
+  }
+  return out;
+}
+
+/** Dropped clauses of A and added clauses of B. An added clause goes just before the A position of
+ * the next carried clause in B, so that it follows what B puts before it and comes after A's dropped
+ * clauses there (deletions first). */
+function emitUnpaired(run: Run, chosen: readonly Pair[], parts: readonly Part[], moved: ReadonlySet<number>): Placed[] {
+  const out: Placed[] = [];
+  const carriedA = new Set([...chosen.map((p) => p.a), ...parts.map((p) => p.a)]);
+  const carriedB = new Set([...chosen.map((p) => p.b), ...parts.map((p) => p.b)]);
+  for (const n of run.liveA) {
+    if (carriedA.has(n.order)) continue;
+    out.push({ ka: n.order, kb: -1, al: { status: 'dropped', a: shown(n.clause), b: null, similarity: null, moved: false, nature: null, group: null } });
+  }
+  const partnerOfB = new Map(chosen.map((p) => [p.b, p]));
+  const partOfB = new Map(parts.map((p) => [p.b, p.a]));
+  const nextAnchor = new Map<number, number>();
+  let anchor = Number.POSITIVE_INFINITY;
+  for (let i = run.B.length - 1; i >= 0; i--) {
+    const p = partnerOfB.get(i);
+    const part = partOfB.get(i);
+    nextAnchor.set(i, anchor);
+    if (p && !moved.has(p.a)) anchor = p.a; // a moved pair is no landmark for reading order
+    else if (!p && part !== undefined && !moved.has(part)) anchor = part;
+  }
+  for (const n of run.liveB) {
+    if (carriedB.has(n.order)) continue;
+    out.push({ ka: nextAnchor.get(n.order)! - 0.5, kb: n.order, al: { status: 'added', a: null, b: shown(n.clause), similarity: null, moved: false, nature: null, group: null } });
+  }
+  return out;
 }
 
 /**
@@ -399,302 +885,14 @@ function shown(c: Clause): AlignedClause {
 export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[], options: Partial<AlignOptions> = {}): Alignment[] {
   const o: AlignOptions = { ...ALIGN_DEFAULTS, ...options };
   if (shared.vocabulary.size > VOCABULARY_LIMIT) shared = { vocabulary: new Vocabulary(), generation: shared.generation + 1 };
-  const A = flatten(treeA, o.foldA);
-  const B = flatten(treeB, o.foldB);
-  const liveA = A.filter((n) => n.live);
-  const liveB = B.filter((n) => n.live);
-
-  // 1. Text similarity on candidates from the shingle index, both directions.
-  const text = new Map<number, number>();
-  const candidates: Array<[number, number]> = [];
-  const similarityOf = (a: number, b: number): number => {
-    const na = A[a]!;
-    const nb = B[b]!;
-    if (na.full.norm === nb.full.norm) return 1;
-    return na.isRow && nb.isRow ? 0.75 * o.similarity(na.key, nb.key) + 0.25 * o.similarity(na.full, nb.full) : o.similarity(na.key, nb.key);
-  };
-  const measure = (a: number, b: number): number => {
-    const k = pairKey(a, b);
-    let s = text.get(k);
-    if (s === undefined) {
-      s = similarityOf(a, b);
-      text.set(k, s);
-      candidates.push([a, b]);
-    }
-    return s;
-  };
-  const shingleOptions = { ...SHINGLE_DEFAULTS, ...o.shingles };
-  const shA = liveA.map((n) => shingleIds(n.key, shingleOptions.shortWords));
-  const shB = liveB.map((n) => shingleIds(n.key, shingleOptions.shortWords));
-  const indexB = new ShingleIndex(shB, shingleOptions);
-  liveA.forEach((na, i) => {
-    for (const c of indexB.query(shA[i]!)) measure(na.order, liveB[c.index]!.order);
-  });
-  const indexA = new ShingleIndex(shA, shingleOptions);
-  liveB.forEach((nb, i) => {
-    for (const c of indexA.query(shB[i]!)) measure(liveA[c.index]!.order, nb.order);
-  });
-
-  // Pairs vouched for by another stage (matched targets) are candidates whatever their shingles.
-  const orderA = new Map(A.map((n) => [n.clause.id, n.order]));
-  const orderB = new Map(B.map((n) => [n.clause.id, n.order]));
-  const vouched = new Set<number>();
-  for (const [ia, ib] of o.anchors) {
-    const a = orderA.get(ia);
-    const b = orderB.get(ib);
-    if (a === undefined || b === undefined || !A[a]!.live || !B[b]!.live) continue;
-    vouched.add(pairKey(a, b));
-    measure(a, b);
-  }
-
-  // 2. Structure. Best text partner of each clause (for children's agreement).
-  const bestOfA = new Map<number, [number, number]>();
-  const bestOfB = new Map<number, [number, number]>();
-  const noteBest = (a: number, b: number, s: number): void => {
-    const ba = bestOfA.get(a);
-    if (!ba || s > ba[1]) bestOfA.set(a, [b, s]);
-    const bb = bestOfB.get(b);
-    if (!bb || s > bb[1]) bestOfB.set(b, [a, s]);
-  };
-  for (const [a, b] of candidates) noteBest(a, b, text.get(pairKey(a, b))!);
-
-  const supportCache = new Map<number, number>();
-  const childSupport = (a: number, b: number): number => {
-    const ca = A[a]!.liveChildren;
-    const cb = B[b]!.liveChildren;
-    if (ca.length + cb.length === 0) return 0;
-    const k = pairKey(a, b);
-    const known = supportCache.get(k);
-    if (known !== undefined) return known;
-    let agree = 0;
-    for (const c of ca) {
-      const best = bestOfA.get(c);
-      if (best && best[1] >= 0.8 && B[best[0]]!.parent === b) agree += 1;
-    }
-    for (const c of cb) {
-      const best = bestOfB.get(c);
-      if (best && best[1] >= 0.8 && A[best[0]]!.parent === a) agree += 1;
-    }
-    const support = agree / (ca.length + cb.length);
-    supportCache.set(k, support);
-    return support;
-  };
-  const parentLikeness = (pa: number, pb: number): number => {
-    if (pa < 0 && pb < 0) return 0.5;
-    if (pa < 0 || pb < 0) return 0;
-    return Math.max(measure(pa, pb), childSupport(pa, pb));
-  };
-  // A sub-heading one plan inserts ("a) Các sở, ban, ngành …:") must not cut a clause off from its
-  // section: the grandparent on either side also counts, a little less.
-  const parentSim = (a: number, b: number): number => {
-    const pa = A[a]!.parent;
-    const pb = B[b]!.parent;
-    let best = parentLikeness(pa, pb);
-    if (best < 0.9) {
-      const ga = pa >= 0 ? A[pa]!.parent : -1;
-      const gb = pb >= 0 ? B[pb]!.parent : -1;
-      if (gb >= 0) best = Math.max(best, o.skipLevel * parentLikeness(pa, gb));
-      if (ga >= 0) best = Math.max(best, o.skipLevel * parentLikeness(ga, pb));
-    }
-    return best;
-  };
-  const scored = new Map<number, Pair>();
-  const score = (a: number, b: number): Pair => {
-    const k = pairKey(a, b);
-    const known = scored.get(k);
-    if (known) return known;
-    const na = A[a]!;
-    const nb = B[b]!;
-    const t = measure(a, b);
-    const sameLabel = na.clause.kind === nb.clause.kind && na.clause.label !== null && na.clause.label === nb.clause.label;
-    const support = childSupport(a, b);
-    const parents = parentSim(a, b);
-    const isVouched = vouched.has(k);
-    const s =
-      t +
-      o.parentWeight * parents +
-      o.childWeight * support +
-      (sameLabel ? o.labelWeight : 0) +
-      (isVouched ? o.anchorWeight : 0) -
-      (na.isRow !== nb.isRow ? o.crossKindPenalty : 0);
-    const short = na.key.words.length <= SHORT_WORDS && nb.key.words.length <= SHORT_WORDS;
-    const pair = { a, b, text: t, score: s, short, anchored: isVouched || support >= 0.3 || (sameLabel && (t >= 0.7 || parents >= 0.7)) };
-    scored.set(k, pair);
-    return pair;
-  };
-  // Two short headings sharing a generic word ("GIẢI PHÁP THỰC HIỆN", "KINH PHÍ THỰC HIỆN") need
-  // structure on their side unless nearly the same.
-  const eligible = (p: Pair): boolean =>
-    p.text >= (vouched.has(pairKey(p.a, p.b)) ? o.anchorFloor : o.textFloor) &&
-    p.score >= o.threshold &&
-    (!p.short || p.anchored || p.text >= o.shortAlone);
-
-  // Aligned parents bring their children in as candidates (short children share no shingles).
-  const queue: Pair[] = [];
-  for (const [a, b] of [...candidates]) {
-    const p = score(a, b);
-    if (eligible(p)) queue.push(p);
-  }
-  const expanded = new Set<number>();
-  const pairs: Pair[] = [];
-  while (queue.length > 0) {
-    const p = queue.pop()!;
-    const k = pairKey(p.a, p.b);
-    if (expanded.has(k)) continue;
-    expanded.add(k);
-    pairs.push(p);
-    const ca = A[p.a]!.liveChildren;
-    const cb = B[p.b]!.liveChildren;
-    if (ca.length * cb.length > o.childPairs) continue;
-    for (const x of ca)
-      for (const y of cb) {
-        const q = score(x, y);
-        if (eligible(q) && !expanded.has(pairKey(x, y))) queue.push(q);
-      }
-  }
-
-  // 3. Global one-to-one assignment, then leftover siblings.
-  const chosen = assign(pairs);
-  chosen.push(...leftoverSiblings(A, B, chosen, similarityOf, o));
-  const partnerOfA = new Map<number, Pair>();
-  const partnerOfB = new Map<number, Pair>();
-  for (const p of chosen) {
-    partnerOfA.set(p.a, p);
-    partnerOfB.set(p.b, p);
-  }
-
-  // 4. Merges and splits: an unmatched clause carried inside a matched clause of the other side
-  //    whose partner does not carry all of it.
-  const parts: Array<{ a: number; b: number; share: number; group: 'merge' | 'split' }> = [];
-  const neighboursA = new Map<number, number[]>();
-  const neighboursB = new Map<number, number[]>();
-  for (const [a, b] of candidates) {
-    const la = neighboursA.get(a);
-    if (la) la.push(b);
-    else neighboursA.set(a, [b]);
-    const lb = neighboursB.get(b);
-    if (lb) lb.push(a);
-    else neighboursB.set(b, [a]);
-  }
-  const candidatesOf = (side: 'a' | 'b', x: number): number[] => (side === 'a' ? neighboursA.get(x) : neighboursB.get(x)) ?? [];
-  const near = (x: number, xs: Node[], y: number): boolean => {
-    // the container's partner y sits next to x: same parent, or x's parent
-    const nx = xs[x]!;
-    const ny = xs[y]!;
-    return nx.parent === ny.parent || nx.parent === y || ny.parent === x;
-  };
-  const findContainer = (x: Node, side: 'a' | 'b'): { y: number; share: number } | null => {
-    // A part is a leaf (a continuation paragraph, a sentence moved out), not a heading over others.
-    if (x.full.words.length < o.partWords || x.liveChildren.length > 0) return null;
-    let best: { y: number; share: number; rank: number } | null = null;
-    for (const y of candidatesOf(side, x.order)) {
-      const ny = side === 'a' ? B[y]! : A[y]!;
-      const partner = side === 'a' ? partnerOfB.get(y) : partnerOfA.get(y);
-      if (!partner) continue;
-      const mate = side === 'a' ? A[partner.a]! : B[partner.b]!;
-      const share = profileContainment(x.full, ny.full);
-      if (share < o.containment) continue;
-      if (profileContainment(ny.full, mate.full) >= 0.95) continue; // y is wholly carried already
-      if (profileContainment(x.full, mate.full) >= share) continue; // x's partner-to-be is its own mate
-      const isNear = near(x.order, side === 'a' ? A : B, mate.order);
-      if (!isNear && (share < o.farContainment || x.full.words.length < 2 * o.partWords)) continue;
-      const rank = share + (isNear ? 0.1 : 0);
-      if (!best || rank > best.rank) best = { y, share, rank };
-    }
-    return best ? { y: best.y, share: best.share } : null;
-  };
-  for (const x of liveB) {
-    if (partnerOfB.has(x.order)) continue;
-    const hit = findContainer(x, 'b');
-    if (hit) parts.push({ a: hit.y, b: x.order, share: hit.share, group: 'split' });
-  }
-  for (const x of liveA) {
-    if (partnerOfA.has(x.order)) continue;
-    const hit = findContainer(x, 'a');
-    if (hit) parts.push({ a: x.order, b: hit.y, share: hit.share, group: 'merge' });
-  }
-  const groupOfA = new Map<number, 'merge' | 'split'>();
-  const groupOfB = new Map<number, 'merge' | 'split'>();
-  for (const p of parts) {
-    if (p.group === 'split') groupOfA.set(p.a, 'split');
-    else groupOfB.set(p.b, 'merge');
-  }
-
-  // 5. Order: pairs outside a longest increasing run of B positions are moved.
-  const byA = [...chosen].sort((x, y) => x.a - y.a);
-  const inOrder = lisPositions(byA.map((p) => p.b));
-  const moved = new Set<number>();
-  byA.forEach((p, i) => {
-    if (!inOrder.has(i)) moved.add(p.a);
-  });
-
-  // 6. Alignments, statuses, nature, diffs.
-  const joined = (ids: number[], xs: Node[]): string => ids.map((i) => xs[i]!.full.norm).join(' ');
-  const natureOf = (a: number, b: number): 'cosmetic' | 'substantive' => {
-    // A group is judged as a whole: the pieces joined in reading order.
-    const g = groupOfA.get(a) ?? groupOfB.get(b);
-    if (g === 'split') {
-      const pieces = [partnerOfA.get(a)?.b, ...parts.filter((p) => p.a === a).map((p) => p.b)].filter((x): x is number => x !== undefined);
-      return changeNature(A[a]!.full.norm, joined(pieces.sort((x, y) => x - y), B));
-    }
-    if (g === 'merge') {
-      const pieces = [partnerOfB.get(b)?.a, ...parts.filter((p) => p.b === b).map((p) => p.a)].filter((x): x is number => x !== undefined);
-      return changeNature(joined(pieces.sort((x, y) => x - y), A), B[b]!.full.norm);
-    }
-    return changeNature(A[a]!.full.norm, B[b]!.full.norm);
-  };
-  const make = (a: number, b: number, similarity: number, group: 'merge' | 'split' | null, isMoved: boolean): Alignment => {
-    const ca = A[a]!.clause;
-    const cb = B[b]!.clause;
-    const identical = A[a]!.full.norm === B[b]!.full.norm;
-    const al: Alignment = {
-      status: identical ? 'identical' : 'modified',
-      a: shown(ca),
-      b: shown(cb),
-      similarity: identical ? 1 : round(Math.min(similarity, 0.99)),
-      moved: isMoved,
-      nature: identical ? null : natureOf(a, b),
-      group,
-    };
-    if (!identical && o.diff) al.diff = wordDiff(ca.text, cb.text);
-    return al;
-  };
-
-  // Reading order: each entry gets a sort key (A position, then B position).
-  const out: Array<{ ka: number; kb: number; al: Alignment }> = [];
-  for (const p of chosen) {
-    const group = groupOfA.get(p.a) ?? groupOfB.get(p.b) ?? null;
-    out.push({ ka: p.a, kb: p.b, al: make(p.a, p.b, p.text, group, moved.has(p.a)) });
-  }
-  for (const p of parts) {
-    const primary = p.group === 'split' ? partnerOfA.get(p.a) : partnerOfB.get(p.b);
-    const isMoved = primary ? moved.has(primary.a) : false;
-    out.push({ ka: p.a, kb: p.b, al: make(p.a, p.b, p.share, p.group, isMoved) });
-  }
-  const carriedA = new Set([...chosen.map((p) => p.a), ...parts.map((p) => p.a)]);
-  const carriedB = new Set([...chosen.map((p) => p.b), ...parts.map((p) => p.b)]);
-  for (const n of liveA) {
-    if (carriedA.has(n.order)) continue;
-    const al: Alignment = { status: 'dropped', a: shown(n.clause), b: null, similarity: null, moved: false, nature: null, group: null };
-    out.push({ ka: n.order, kb: -1, al });
-  }
-  // An added clause of B goes just before the A position of the next carried clause in B, so that
-  // it follows what B puts before it and comes after A's dropped clauses there (deletions first).
-  const partOfB = new Map(parts.map((p) => [p.b, p.a]));
-  const nextAnchor = new Map<number, number>();
-  let anchor = Number.POSITIVE_INFINITY;
-  for (let i = B.length - 1; i >= 0; i--) {
-    const p = partnerOfB.get(i);
-    const part = partOfB.get(i);
-    nextAnchor.set(i, anchor);
-    if (p && !moved.has(p.a)) anchor = p.a; // a moved pair is no landmark for reading order
-    else if (!p && part !== undefined && !moved.has(part)) anchor = part;
-  }
-  for (const n of liveB) {
-    if (carriedB.has(n.order)) continue;
-    const al: Alignment = { status: 'added', a: null, b: shown(n.clause), similarity: null, moved: false, nature: null, group: null };
-    out.push({ ka: nextAnchor.get(n.order)! - 0.5, kb: n.order, al });
-  }
+  const run = startRun(treeA, treeB, o);
+  gatherCandidates(run);
+  const chosen = assignRounds(run);
+  chosen.push(...leftoverSiblings(run, chosen));
+  chosen.push(...headingsByChildren(run, chosen));
+  const parts = mergesAndSplits(run, chosen);
+  const moved = movedPairs(chosen);
+  const out = [...emitPairs(run, chosen, parts, moved), ...emitUnpaired(run, chosen, parts, moved)];
   out.sort((x, y) => x.ka - y.ka || x.kb - y.kb);
   return out.map((x) => x.al);
 }
