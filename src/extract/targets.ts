@@ -108,8 +108,11 @@ export function sentenceRanges(text: string): Array<[number, number]> {
   return out.filter(([s, e]) => text.slice(s, e).trim().length > 0);
 }
 
+/** A space run other than one plain space (squash has work to do only when one is there). */
+const SPACE_TO_SQUASH_RE = /\s\s|[^\S ]/;
+
 function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return SPACE_TO_SQUASH_RE.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
 
 /** Cleans a unit or indicator edge: drops edge punctuation and filler words. */
@@ -134,18 +137,44 @@ function insideCitation(sentence: string, at: number): boolean {
   return P.CITATION_SUBJECT_BEFORE_RE.test(sentence.slice(Math.max(0, at - 240), at));
 }
 
+/** Scanners built so far, one per pattern (built once, not once per sentence). */
+const SCANNERS = new WeakMap<RegExp, RegExp>();
+
 /** A global copy of a pattern with match indices ("d"), so group positions are known. */
 function scanner(re: RegExp): RegExp {
-  let flags = re.flags;
-  if (!flags.includes('g')) flags += 'g';
-  if (!flags.includes('d')) flags += 'd';
-  return new RegExp(re.source, flags);
+  let out = SCANNERS.get(re);
+  if (!out) {
+    let flags = re.flags;
+    if (!flags.includes('g')) flags += 'g';
+    if (!flags.includes('d')) flags += 'd';
+    out = new RegExp(re.source, flags);
+    SCANNERS.set(re, out);
+  }
+  return out;
 }
+
+/** Every match of a pattern in a text, as `text.matchAll` gives them, without copying the pattern each time. */
+function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const sc = scanner(re);
+  const out: RegExpExecArray[] = [];
+  sc.lastIndex = 0;
+  for (let m = sc.exec(text); m; m = sc.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) sc.lastIndex += (text.codePointAt(sc.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  sc.lastIndex = 0;
+  return out;
+}
+
+/** Patterns that match nothing without an ASCII digit (the value is `\d…`): a sentence without one is skipped. */
+const NEED_DIGIT = new WeakSet<RegExp>([P.PERCENT_RE, P.COUNT_RE]);
+const DIGIT_RE = /\d/;
 
 /** Finds the values of one sentence (positions relative to the sentence). */
 function findMentions(sentence: string, patterns: TargetPatterns): Mention[] {
   const out: Mention[] = [];
-  for (const m of sentence.matchAll(scanner(patterns.percent))) {
+  if (NEED_DIGIT.has(patterns.percent) && NEED_DIGIT.has(patterns.count) && !DIGIT_RE.test(sentence)) return out;
+  for (const m of matchesOf(patterns.percent, sentence)) {
     const g = m.groups ?? {};
     const at = m.indices?.groups?.num;
     if (!g.num || !at) continue;
@@ -161,7 +190,7 @@ function findMentions(sentence: string, patterns: TargetPatterns): Mention[] {
     });
   }
   const overlaps = (s: number, e: number) => out.some((x) => s < x.end && x.start < e);
-  for (const m of sentence.matchAll(scanner(patterns.count))) {
+  for (const m of matchesOf(patterns.count, sentence)) {
     const g = m.groups ?? {};
     const at = m.indices?.groups?.num;
     const unitAt = m.indices?.groups?.unit;
@@ -315,7 +344,7 @@ interface Due {
 
 function dueDates(sentence: string, patterns: TargetPatterns): Due[] {
   const out: Due[] = [];
-  for (const m of sentence.matchAll(scanner(patterns.due))) {
+  for (const m of matchesOf(patterns.due, sentence)) {
     out.push({ start: m.index, text: squash(m[0]), year: P.dueYear(m.groups ?? {}) });
   }
   return out;
@@ -341,8 +370,22 @@ function lastYear(text: string): number | null {
   return ys.length > 0 ? ys[ys.length - 1]! : null;
 }
 
+/** Headings already stripped: every passage under a heading asks for it again. */
+const HEADING_TEXTS = new Map<string, string>();
+const HEADING_TEXTS_MAX = 4096;
+
 /** Strips a heading's label and marks: "a) Đến năm 2025:" → "Đến năm 2025". */
 export function headingText(h: string): string {
+  let out = HEADING_TEXTS.get(h);
+  if (out === undefined) {
+    out = stripHeading(h);
+    if (HEADING_TEXTS.size >= HEADING_TEXTS_MAX) HEADING_TEXTS.clear();
+    HEADING_TEXTS.set(h, out);
+  }
+  return out;
+}
+
+function stripHeading(h: string): string {
   return squash(h.replace(/[*#_]/g, ''))
     .replace(/^(?:[-+•]\s*)+/u, '')
     .replace(/^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+(?=\S)/u, '')

@@ -158,7 +158,7 @@ export function normalizeTones(text: string): string {
       else break;
       i += 1;
     }
-    if (ascii) continue;
+    if (ascii || !tonePlacementMayMove(s, start, i)) continue;
     const word = s.slice(start, i);
     const placedWord = placeToneCached(word);
     if (placedWord !== word) {
@@ -167,6 +167,43 @@ export function normalizeTones(text: string): string {
     }
   }
   return copied === 0 ? s : out + s.slice(copied);
+}
+
+/** What a code unit is to tone placement: a vowel with or without a tone, or something placement must look at. */
+const TONE_PLAIN = 1; // a letter that is no vowel and carries no tone ("đ", "n")
+const TONE_VOWEL = 2; // a vowel without a tone ("ơ", "â", "a")
+const TONE_VOWEL_TONED = 3; // a vowel with its tone ("ệ", "ó")
+const TONE_SPECIAL = 4; // a combining mark, or a tone on a letter that is no vowel
+const TONE_UNITS = new Uint8Array(0x10000);
+
+function toneUnit(code: number): number {
+  let k = TONE_UNITS[code]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(code);
+    const nfd = ch.normalize('NFD');
+    const toned = [...nfd].some((c) => TONE_MARKS.has(c));
+    if (/\p{M}/u.test(ch)) k = TONE_SPECIAL;
+    else if (VOWELS.includes(stripTone(ch).toLowerCase()) && stripTone(ch).length === 1) k = toned ? TONE_VOWEL_TONED : TONE_VOWEL;
+    else k = toned ? TONE_SPECIAL : TONE_PLAIN;
+    TONE_UNITS[code] = k;
+  }
+  return k;
+}
+
+/**
+ * False when placeTone would give the word back as it is: no tone, or its one tone on its only
+ * vowel (most syllables: "định", "hành"). Saves a lookup for every word of a text.
+ */
+function tonePlacementMayMove(s: string, start: number, end: number): boolean {
+  let vowels = 0;
+  let toned = false;
+  for (let i = start; i < end; i++) {
+    const k = toneUnit(s.charCodeAt(i));
+    if (k === TONE_SPECIAL) return true;
+    if (k === TONE_VOWEL_TONED) toned = true;
+    if (k >= TONE_VOWEL) vowels += 1;
+  }
+  return toned && vowels > 1;
 }
 
 function isAsciiLetter(code: number): boolean {

@@ -51,6 +51,21 @@ function garbage(count: number): string[] {
   return out;
 }
 
+/** Syllables with every tone on every vowel, old and new placements, in any case. */
+function syllables(): string[] {
+  const onsets = ['', 'h', 'qu', 'gi', 'ng', 'th', 'đ', 'Kh', 'NG'];
+  const nuclei = ['a', 'oa', 'oe', 'uy', 'ươ', 'iê', 'uô', 'ưa', 'ay', 'âu', 'oai', 'uyê', 'ê', 'ơ', 'Ư', 'OA'];
+  const codas = ['', 'n', 'ng', 'nh', 'c', 'ch', 't', 'p', 'i', 'u', 'm'];
+  const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+  const out: string[] = [];
+  for (const o of onsets)
+    for (const v of nuclei)
+      for (const c of codas)
+        for (const t of tones)
+          for (let at = 0; at <= v.length; at++) out.push((o + v.slice(0, at) + t + v.slice(at) + c).normalize(at % 2 ? 'NFC' : 'NFD'));
+  return out;
+}
+
 describe('one-pass folding', () => {
   const lines = corpusTexts().flatMap((t) => t.split('\n'));
 
@@ -68,6 +83,14 @@ describe('one-pass folding', () => {
       expect(normalizeTones(s)).toBe(referenceTones(s));
       expect(comparisonForm(s)).toBe(referenceForm(s));
     }
+  });
+
+  test('places tones in every onset, nucleus, coda and tone position as placeTone does, NFC or NFD', () => {
+    const all = syllables();
+    expect(all.length).toBeGreaterThan(10_000);
+    for (const w of all) expect(normalizeTones(w)).toBe(referenceTones(w));
+    const text = all.join(' ');
+    expect(normalizeTones(text)).toBe(referenceTones(text));
   });
 
   test.each([
