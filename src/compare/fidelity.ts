@@ -8,6 +8,7 @@
 import { GLOSSARY } from '../text/abbreviations.js';
 import { compareDocuments, type CompareOptions } from './compare.js';
 import { orientPair, type Orientation, type OrientOptions } from './orient.js';
+import { findingIds } from './review-items.js';
 import { makeFolder } from '../text/fold.js';
 import {
   DISTRICT_SUBJECT,
@@ -99,6 +100,8 @@ export type FindingKind =
 
 /** Something an inspector should look at. */
 export interface Finding {
+  /** Stable id from content and position ("f-1x9k3m0a2b", see review-items.ts). */
+  id: string;
   kind: FindingKind;
   /** high: a real error in the plan; medium: likely one; low: worth a look. */
   severity: 'high' | 'medium' | 'low';
@@ -109,6 +112,9 @@ export interface Finding {
   /** Where, on each side. */
   evidence: Evidence[];
 }
+
+/** A finding before it gets its id. */
+export type FindingDraft = Omit<Finding, 'id'>;
 
 /** A deduction from the score. */
 export interface Penalty {
@@ -424,7 +430,7 @@ export function buildReport(
     targets: comparison.targets.filter((t) => t.status === 'added' && t.b).map((t) => t.b!),
   };
 
-  const findings = [
+  const drafts = [
     ...targetFindings(targets),
     ...droppedTasks(clauses, parentClauses, parent, o.taskWords),
     ...staleReferences(child.citations ?? [], parent.citations ?? []),
@@ -432,6 +438,8 @@ export function buildReport(
     ...yearResidue(child, parent, comparison),
     ...inconsistencies(child),
   ];
+  const ids = findingIds(drafts);
+  const findings: Finding[] = drafts.map((f, i) => ({ id: ids[i]!, ...f }));
 
   return {
     child: metaOf(child),
@@ -445,8 +453,8 @@ export function buildReport(
   };
 }
 
-function targetFindings(targets: readonly TargetCoverage[]): Finding[] {
-  const out: Finding[] = [];
+function targetFindings(targets: readonly TargetCoverage[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
   for (const t of targets) {
     if (!t.applies) continue;
     const { a, b } = t.change;
@@ -476,9 +484,9 @@ function targetFindings(targets: readonly TargetCoverage[]): Finding[] {
 
 const TASK_KINDS = new Set<Clause['kind']>(['item', 'point', 'bullet', 'paragraph', 'row', 'article']);
 
-function droppedTasks(coverage: readonly ClauseCoverage[], clauses: readonly Clause[], parent: ParsedDocument, taskWords: number): Finding[] {
+function droppedTasks(coverage: readonly ClauseCoverage[], clauses: readonly Clause[], parent: ParsedDocument, taskWords: number): FindingDraft[] {
   const withTargets = new Set((parent.targets ?? []).map((t) => t.clauseId));
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   coverage.forEach((cov, i) => {
     const c = clauses[i]!;
     if (cov.status !== 'dropped' || cov.skeleton || !cov.applies) return;
@@ -496,13 +504,13 @@ function droppedTasks(coverage: readonly ClauseCoverage[], clauses: readonly Cla
 }
 
 /** A child citing an older year's instrument where the parent cites the current one (same type, number, symbol). */
-export function staleReferences(childCitations: readonly Citation[], parentCitations: readonly Citation[]): Finding[] {
+export function staleReferences(childCitations: readonly Citation[], parentCitations: readonly Citation[]): FindingDraft[] {
   const same = (x: Citation, y: Citation): boolean =>
     x.number !== null &&
     foldNumber(x.number) === foldNumber(y.number) &&
     foldSymbol(x.symbol) === foldSymbol(y.symbol) &&
     (x.type === null || y.type === null || foldSymbol(x.type) === foldSymbol(y.type));
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   for (const c of childCitations) {
     if (c.year === null || !c.symbol) continue;
     const newer = parentCitations.filter((p) => same(p, c) && p.year !== null && p.year > c.year!);
@@ -544,12 +552,12 @@ function asWritten(text: string, folded: string): string {
 }
 
 /** Another department's name left in the child: speaking as the plan's own unit, or absent from the parent. */
-export function unitResidue(child: ParsedDocument, parent: ParsedDocument, own: string | null): Finding[] {
+export function unitResidue(child: ParsedDocument, parent: ParsedDocument, own: string | null): FindingDraft[] {
   if (!own) return [];
   const parentUnits = new Set<string>();
   for (const p of places(parent)) for (const h of unitMentions(fold(p.text))) parentUnits.add(h.key);
   if (parent.meta.title) for (const h of unitMentions(fold(parent.meta.title))) parentUnits.add(h.key);
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   const seen = new Set<string>();
   const consider = (id: string, text: string, span: Span | null, inTitle: boolean): void => {
     const folded = fold(text);
@@ -580,11 +588,11 @@ export function unitResidue(child: ParsedDocument, parent: ParsedDocument, own: 
 
 /** A wrong year left in the child: "năm 2024" where the parent's matching clause says "năm 2025",
  * and targets due before the plan's own year. */
-export function yearResidue(child: ParsedDocument, parent: ParsedDocument, comparison: Comparison): Finding[] {
+export function yearResidue(child: ParsedDocument, parent: ParsedDocument, comparison: Comparison): FindingDraft[] {
   const year = planYear(child.meta);
   if (year === null) return [];
   const parentYear = planYear(parent.meta);
-  const out: Finding[] = [];
+  const out: FindingDraft[] = [];
   for (const al of comparison.alignments) {
     if (!al.a || !al.b || al.status === 'identical') continue;
     const inChild = yearMentions(al.b.text).filter((m) => m.year < year);
@@ -629,7 +637,7 @@ export function yearResidue(child: ParsedDocument, parent: ParsedDocument, compa
   return out;
 }
 
-function inconsistencies(child: ParsedDocument): Finding[] {
+function inconsistencies(child: ParsedDocument): FindingDraft[] {
   return (child.meta.warnings ?? []).map((w) => ({
     kind: 'inconsistency' as const,
     severity: 'low' as const,
@@ -639,7 +647,7 @@ function inconsistencies(child: ParsedDocument): Finding[] {
   }));
 }
 
-function scoreOf(clauses: readonly ClauseCoverage[], targets: readonly TargetCoverage[], findings: readonly Finding[], o: FidelityOptions): FidelityScore {
+function scoreOf(clauses: readonly ClauseCoverage[], targets: readonly TargetCoverage[], findings: readonly FindingDraft[], o: FidelityOptions): FidelityScore {
   const scored = clauses.filter((c) => c.weight > 0);
   const totalWeight = scored.reduce((s, c) => s + c.weight, 0);
   const clauseScore = totalWeight > 0 ? scored.reduce((s, c) => s + c.weight * c.credit, 0) / totalWeight : null;
