@@ -221,8 +221,10 @@ interface Run {
   liveB: Node[];
   /** Text similarity of every measured pair, by `pairKey`. */
   text: Map<number, number>;
-  /** Measured pairs, in the order they were first measured. */
+  /** Candidate pairs, in the order they were first measured. */
   candidates: Array<[number, number]>;
+  /** The candidates, by `pairKey`. */
+  listed: Set<number>;
   /** Pairs another stage vouches for, by `pairKey`. */
   vouched: Set<number>;
   /** Best text similarity of each clause among the first candidates, and the clauses holding it. */
@@ -243,7 +245,7 @@ function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOp
     o, A, B,
     liveA: A.filter((n) => n.live),
     liveB: B.filter((n) => n.live),
-    text: new Map(), candidates: [], vouched: new Set(),
+    text: new Map(), candidates: [], listed: new Set(), vouched: new Set(),
     bestOfA: new Map(), bestOfB: new Map(), supportCache: new Map(),
     partnerA: new Map(), partnerB: new Map(), scored: new Map(),
   };
@@ -258,13 +260,17 @@ function similarityOf(run: Run, a: number, b: number): number {
   return na.isRow && nb.isRow ? 0.75 * similarity(na.key, nb.key) + 0.25 * similarity(na.full, nb.full) : similarity(na.key, nb.key);
 }
 
-/** The text similarity of a pair, measured once; a measured pair is a candidate. */
-function measure(run: Run, a: number, b: number): number {
+/** The text similarity of a pair, measured once. A pair measured as a candidate (not only as the
+ * parents of one) is listed in `candidates`. */
+function measure(run: Run, a: number, b: number, candidate = true): number {
   const k = pairKey(a, b);
   let s = run.text.get(k);
   if (s === undefined) {
     s = similarityOf(run, a, b);
     run.text.set(k, s);
+  }
+  if (candidate && !run.listed.has(k)) {
+    run.listed.add(k);
     run.candidates.push([a, b]);
   }
   return s;
@@ -365,7 +371,7 @@ function parentLikeness(run: Run, pa: number, pb: number): number {
   const ma = run.partnerA.get(pa);
   if (ma === pb) return 1;
   if (ma !== undefined || run.partnerB.has(pb)) return 0;
-  return Math.max(measure(run, pa, pb), childSupport(run, pa, pb));
+  return Math.max(measure(run, pa, pb, false), childSupport(run, pa, pb));
 }
 
 /** A sub-heading one plan inserts ("a) Các sở, ban, ngành …:") must not cut a clause off from its
@@ -737,6 +743,8 @@ function mergesAndSplits(run: Run, chosen: readonly Pair[]): Part[] {
   const merges: Sides = { own: run.A, other: run.B, partnerOther: partnerOfB, neighbours: neighboursA, mateOf: (p) => p.a };
   const splits: Sides = { own: run.B, other: run.A, partnerOther: partnerOfA, neighbours: neighboursB, mateOf: (p) => p.b };
   const out: Part[] = [];
+  // a pair is a split or a merge, not both: a clause of A split over B takes no merge parts
+  const splitA = new Set<number>();
   for (const [group, sides, live, paired] of [
     ['split', splits, run.liveB, partnerOfB],
     ['merge', merges, run.liveA, partnerOfA],
@@ -745,7 +753,8 @@ function mergesAndSplits(run: Run, chosen: readonly Pair[]): Part[] {
     for (const x of live) {
       if (paired.has(x.order)) continue;
       const hit = containerOf(run, x, sides);
-      if (hit) byContainer.set(hit.y, [...(byContainer.get(hit.y) ?? []), { x, share: hit.share }]);
+      if (!hit || (group === 'merge' && splitA.has(partnerOfB.get(hit.y)!.a))) continue;
+      byContainer.set(hit.y, [...(byContainer.get(hit.y) ?? []), { x, share: hit.share }]);
     }
     for (const [y, xs] of byContainer) {
       const container = sides.other[y]!;
@@ -753,6 +762,7 @@ function mergesAndSplits(run: Run, chosen: readonly Pair[]): Part[] {
       for (const x of coveringParts(run, container, mate, xs)) {
         const similarity = run.o.similarity(x.full, container.full);
         out.push(group === 'merge' ? { a: x.order, b: y, similarity, group } : { a: y, b: x.order, similarity, group });
+        if (group === 'split') splitA.add(y);
       }
     }
   }
