@@ -1,4 +1,5 @@
 import type { CellRole } from '../types.js';
+import { HEADER_TYPE_WORDS } from './meta.js';
 
 /**
  * Regular expressions of the structure stage: clause labels, layout zones, tables.
@@ -42,15 +43,16 @@ export const STAR_BULLET = /^\s*\*\s+(?=[^*\s])/u;
 
 /** Layout markers. */
 export const ZONES = {
-  /** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc" */
-  motto: /CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do/iu,
-  /** "Số: 3HH /QĐ-UBND", "Số: /KH-SCT", "Số: 2813/QĐ-UBND" */
-  numberLine: /^Số\s*[:.]?\s*[\p{L}\p{N}/ ]*\/\s*[\p{Lu}Đ]/u,
-  /** "Khánh Hòa, ngày 13 tháng 02 năm 2025", "Bắc Giang, ngày tháng 01 năm 2023" */
-  placeDate: /^([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4})\s*,\s*ngày(?![\p{L}\p{N}])/u,
-  /** "KẾ HOẠCH", "QUYẾT ĐỊNH", "KẾ HOẠCH Cải cách …" (type word in capitals, optionally followed by the subject) */
-  typeWord:
-    /^(KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ|NGHỊ\s+QUYẾT|THÔNG\s+BÁO|CÔNG\s+VĂN|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|BÁO\s+CÁO|TỜ\s+TRÌNH|HƯỚNG\s+DẪN|CÔNG\s+ĐIỆN|THÔNG\s+TƯ|NGHỊ\s+ĐỊNH)(?=$|\s|:)/u,
+  /** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM" (a Party document's motto) */
+  motto: /CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$/iu,
+  /** "Số: 3HH /QĐ-UBND", "Số: /KH-SCT", "Số: 2813/QĐ-UBND", "Số 383-QĐ/TW", "Luật số: 60/2024/QH15" */
+  numberLine: /^(?:(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s+)?[Ss]ố\s*[:.]?\s*[\p{L}\p{N}/ -]*\/\s*[\p{Lu}Đ]/u,
+  /** "Khánh Hòa, ngày 13 tháng 02 năm 2025", "Bắc Giang, ngày tháng 01 năm 2023", "Hà Nội ngày 01 tháng 12 năm 2025" (no comma) */
+  placeDate: /^([\p{Lu}][\p{L}.]*(?:\s+(?:[\p{Lu}][\p{L}.]*|phố|tỉnh)){0,4})\s*(?:,\s*ngày|\s+ngày(?=\s*(?:\d|tháng|\.|…)))(?![\p{L}\p{N}])/u,
+  /** "KẾ HOẠCH", "QUYẾT ĐỊNH", "KẾ HOẠCH Cải cách …", "LUẬT", "KẾT LUẬN" (type word in capitals, optionally followed by the subject) */
+  typeWord: new RegExp(`^(${HEADER_TYPE_WORDS})(?=$|\\s|:)`, 'u'),
+  /** "Kính gửi: Thuế tỉnh Quảng Trị.", "**Kính gửi:** Ủy ban nhân dân các tỉnh …" (a letter's addressee) */
+  addressee: /^Kính\s+gửi(?![\p{L}\p{N}])/u,
   /** "(Ban hành kèm theo Quyết định số 344/QĐ-UBND …)", "(Kèm theo Kế hoạch số /KH-SGDĐT …)" */
   annex: /^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo(?![\p{L}\p{N}])/u,
   /** "Căn cứ Luật …" */
@@ -74,6 +76,26 @@ export const ZONES = {
   appendix: /^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:[IVX]+|\d{1,2}|số\s+\d{1,2}))?\s*[.:]?(?:\s|$)/u,
   /** "… toàn bộ nội dung Kế hoạch này./." (end of the body) */
   endMark: /\.\/\.\s*$/u,
+} as const;
+
+/**
+ * The page furniture of a legal-information site around a scraped document: the banner, the
+ * metadata table, the related-documents list, login notices, contact lines.
+ */
+export const SITE = {
+  /** "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT …", "Đang tải văn bản...", "Click vào phần bôi vàng để xem chi tiết." */
+  banner: /Bản\s+dịch\s+này\s+thuộc\s+quyền\s+sở\s+hữu|Đang\s+tải\s+văn\s+bản|Click\s+vào\s+phần\s+bôi\s+vàng|has\s+the\s+copyright\s+on\s+this\s+translation/u,
+  /** "Số hiệu:", "Loại văn bản:", "Nơi ban hành:", "Tình trạng:", "Đang tải văn bản... # Số hiệu:" (labels of the site's metadata table) */
+  metaLabel: /(?:^|#\s*)(?:Số\s+hiệu|Loại\s+văn\s+bản|Nơi\s+ban\s+hành|Người\s+ký|Ngày\s+ban\s+hành|Ngày\s+hiệu\s+lực|Ngày\s+công\s+báo|Số\s+công\s+báo|Tình\s+trạng)\s*:\s*$/u,
+  /**
+   * Where the footer starts: "Văn bản này chưa cập nhật nội dung Tiếng Anh" (even joined to the site's title line),
+   * "## Văn bản liên quan", "Cảm ơn đã dùng ThuVienPhapLuat.vn", a contact label alone ("Địa chỉ:", "Mã số thuế:"),
+   * "- Bạn vừa bị Đăng xuất khỏi Tài khoản".
+   */
+  footerStart:
+    /Văn\s+bản\s+này\s+chưa\s+cập\s+nhật\s+nội\s+dung\s+Tiếng\s+Anh|^#*\s*Văn\s+bản\s+liên\s+quan\s*$|Cảm\s+ơn\s+đã\s+dùng\s+ThuVienPhapLuat|^(?:Địa\s+chỉ|Điện\s+thoại|Mã\s+số\s+thuế)\s*:\s*$|Bạn\s+vừa\s+bị\s+Đăng\s+xuất/u,
+  /** "Công văn 5348/CT-CS năm 2025 hướng dẫn … do Cục Thuế ban hành" (the site's title line, right before the footer) */
+  siteTitle: /^\p{Lu}[\p{L}\s]{1,30}\s\d+[\/-][\p{L}\p{N}Đđ/.&-]+(?:\s|$).*(?:ban\s+hành|năm\s+\d{4})/u,
 } as const;
 
 /** Column roles by header wording (folded to lower case, tones kept). Order matters: first match wins. */

@@ -1,32 +1,46 @@
 /**
  * The document's identity from its header, title, annex lines and signature: type, number,
- * symbol, date, issuer, place, title. Where the document contradicts itself (an OCR-garbled
- * "3HH /QĐ-UBND" beside "344/QĐ-UBND"), the best-supported reading wins and a warning names
- * the variants.
+ * symbol, date, issuer, place, title. One reading order for each field, and a warning where the
+ * document contradicts itself (an OCR-garbled "3HH /QĐ-UBND" beside "344/QĐ-UBND"):
+ *
+ * - number: the number line ("Số: 2597/QĐ-TTg", "Luật số: 60/2024/QH15", "Số 383-QĐ/TW", or one
+ *   inside a header row "CHÍNH PHỦ___ Số: 171/2025/NĐ-CP | CỘNG HÒA …"), then the annex line of
+ *   the title ("(Ban hành kèm theo Quyết định số …)") when the header has none; an annex line after
+ *   the body only confirms a number of the same symbol. Never a number from the body.
+ * - year: the one inside the number (16/2025/NĐ-CP), else the date's.
+ * - type: the document's own type word; a consolidated text (VBHN) by its symbol; a letter
+ *   ("V/v …", "Kính gửi") is a Công văn; a decision issuing a plan is read as the plan it carries.
+ * - issuer: the issuing block at the head (left of the motto), then the authority line, then the
+ *   symbol's issuer code. A department only when its name heads the document.
  */
 import { META } from '../patterns/meta.js';
 import type { Structure } from './structure.js';
-import type { DocumentMeta, Span, Warning } from '../types.js';
+import type { Block, DocumentMeta, Span, Warning } from '../types.js';
+import { bodyByName, departmentAt, departmentByCode, foldName, provinceAt, provinceByName, readSymbol, typeByCode } from '../vocabulary/index.js';
 
 interface Sourced<T> {
   value: T;
   span: Span;
-  /** Where it was read: "number line", "annex", … */
+  /** Where it was read: "number", "row", "annex", "place-date" … */
   from: string;
 }
 
-/** Reads "344/QĐ-UBND", "3HH /QĐ-UBND", "/KH-SCT", "3/HH/QĐ-UBND", "57-NQ/TW" into number and symbol. */
+type HeaderBlock = Structure['header'][number];
+
+/** Reads "344/QĐ-UBND", "3HH /QĐ-UBND", "/KH-SCT", "3/HH/QĐ-UBND", "57-NQ/TW", "2597/QĐ-TTg", "11554/VPCP-V.I" into number and symbol. */
 export function splitNumberSymbol(token: string): { number: string | null; symbol: string | null; year: number | null } {
-  const compact = token.replace(/\s+/g, '');
+  const compact = token.replace(/\s+/g, '').replace(/[.\-/]+$/u, '');
   const parts = compact.split('/');
   let symbolParts: string[] = [];
-  // the symbol: the last part with a hyphen or the known two-part forms (NQ/TW, KH/TU)
   const last = parts[parts.length - 1] ?? '';
-  if (/^[\p{Lu}Đ][\p{Lu}\p{N}Đ]*(?:-[\p{Lu}\p{N}Đ]+)+$/u.test(last) || /^QH\d+$/u.test(last)) symbolParts = [last];
-  else if (parts.length >= 2 && /^\d+-[\p{Lu}Đ]+$/u.test(parts[parts.length - 2]!) && /^[\p{Lu}Đ]+$/u.test(last)) {
-    const [num, kind] = parts[parts.length - 2]!.split('-');
+  const prev = parts.length >= 2 ? parts[parts.length - 2]! : '';
+  if (parts.length >= 2 && /^\d+-[\p{Lu}Đ][\p{L}Đđ]*$/u.test(prev) && /^[\p{Lu}Đ][\p{L}\p{N}Đđ&]*$/u.test(last)) {
+    // the Party's form: "57-NQ/TW", "383-QĐi/TW", "45-HD/BTCTW"
+    const [num, kind] = prev.split('-');
     return { number: num || null, symbol: `${kind}/${last}`, year: null };
-  } else if (/^[\p{Lu}Đ]{2,}$/u.test(last)) symbolParts = [last];
+  }
+  // the symbol: the last part, a capital first ("QĐ-UBND", "QĐ-TTg", "QH15", "VPCP-V.I", "BNV-CTTN&BĐG", "TTr-SoNNMT")
+  if (/^[\p{Lu}Đ][\p{L}\p{N}Đđ&.]*(?:-[\p{L}\p{N}Đđ&.]+)*$/u.test(last) && /\p{Lu}.*\p{Lu}|\p{Lu}\p{N}|^[\p{Lu}Đ]{2}/u.test(last)) symbolParts = [last];
   const rest = parts.slice(0, parts.length - symbolParts.length);
   let year: number | null = null;
   if (rest.length >= 2 && /^(?:19|20)\d\d$/u.test(rest[rest.length - 1]!)) year = Number(rest.pop());
@@ -47,57 +61,6 @@ export function readDate(text: string): string | null {
   return `${year}-${mm}-${String(day).padStart(2, '0')}`;
 }
 
-const DEPARTMENTS: ReadonlyArray<string> = [
-  'Công Thương',
-  'Giáo dục và Đào tạo',
-  'Tài chính',
-  'Nội vụ',
-  'Tư pháp',
-  'Kế hoạch và Đầu tư',
-  'Thông tin và Truyền thông',
-  'Y tế',
-  'Xây dựng',
-  'Giao thông vận tải',
-  'Nông nghiệp và Phát triển nông thôn',
-  'Nông nghiệp và Môi trường',
-  'Tài nguyên và Môi trường',
-  'Lao động - Thương binh và Xã hội',
-  'Văn hóa, Thể thao và Du lịch',
-  'Khoa học và Công nghệ',
-  'Ngoại vụ',
-  'Dân tộc và Tôn giáo',
-];
-
-/** Department symbols as they appear after the type code ("KH-SCT", "KH-SGDĐT"). */
-const DEPARTMENT_SYMBOLS: Readonly<Record<string, string>> = {
-  SCT: 'Công Thương',
-  SGDĐT: 'Giáo dục và Đào tạo',
-  STC: 'Tài chính',
-  SNV: 'Nội vụ',
-  STP: 'Tư pháp',
-  SKHĐT: 'Kế hoạch và Đầu tư',
-  STTTT: 'Thông tin và Truyền thông',
-  SYT: 'Y tế',
-  SXD: 'Xây dựng',
-  SNNPTNT: 'Nông nghiệp và Phát triển nông thôn',
-  SNNMT: 'Nông nghiệp và Môi trường',
-  STNMT: 'Tài nguyên và Môi trường',
-  SKHCN: 'Khoa học và Công nghệ',
-};
-
-/** National issuers by symbol ("NQ-CP" → Chính phủ). */
-const NATIONAL_ISSUERS: ReadonlyArray<[RegExp, string]> = [
-  [/-TTg$/u, 'Thủ tướng Chính phủ'],
-  [/-CP$/u, 'Chính phủ'],
-  [/-VPCP$/u, 'Văn phòng Chính phủ'],
-  [/^QH\d+$/u, 'Quốc hội'],
-  [/\/TW$/u, 'Ban Chấp hành Trung ương'],
-];
-
-function fold(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 /** "KHÁNH HÒA" → "Khánh Hòa", "BẮC GIANG" → "Bắc Giang". */
 export function titleCase(s: string): string {
   return s
@@ -108,15 +71,15 @@ export function titleCase(s: string): string {
     .join(' ');
 }
 
-/** The official name of a department mentioned in a text ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Công Thương tỉnh …", "Sở GDĐT"). */
+/** The official name of a department named in a text ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Công Thương tỉnh …", "Sở GDĐT"). */
 export function findDepartment(text: string): string | null {
   for (const m of text.matchAll(META.departmentLead)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const f = fold(after);
-    const known = DEPARTMENTS.find((d) => f.startsWith(fold(d)) && !/^[\p{L}]/u.test(f.slice(fold(d).length)));
-    if (known) return known;
-    const code = /^([\p{Lu}Đ]{2,8})(?![\p{L}])/u.exec(after);
-    if (code && DEPARTMENT_SYMBOLS[`S${code[1]}`]) return DEPARTMENT_SYMBOLS[`S${code[1]}`]!;
+    const known = departmentAt(after);
+    if (known) return known.name;
+    const code = /^([\p{Lu}Đ][\p{L}Đđ&]{1,8})(?![\p{L}])/u.exec(after);
+    const byCode = code ? departmentByCode(`S${code[1]}`) : null;
+    if (byCode) return byCode.name;
   }
   return null;
 }
@@ -146,59 +109,142 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-/** Reads the document meta from the structure. */
-export function readMeta(st: Structure): DocumentMeta {
-  const warnings: Warning[] = [];
-  const header = st.header;
-  const numbers: Sourced<{ number: string | null; symbol: string | null }>[] = [];
-  const dates: Sourced<string>[] = [];
-  let place: string | null = null;
+function capitalType(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase().replace(/\s+/g, ' ');
+}
 
+// ---------------------------------------------------------------------------------------------
+// Identity: number, symbol, year
+// ---------------------------------------------------------------------------------------------
+
+interface Identity {
+  number: string | null;
+  symbol: string | null;
+  /** The year printed inside the number ("16/2025/NĐ-CP"). */
+  year: number | null;
+  /** "Luật số: 60/2024/QH15": the type the number line names. */
+  lineType: string | null;
+  /** Symbols of the annex lines that confirmed the number (their dates count too). */
+  annexes: Set<HeaderBlock>;
+}
+
+function foldSymbol(s: string): string {
+  return foldName(s).replace(/\s+/g, '').toUpperCase();
+}
+
+/** Where the body starts in the original: the first preamble block or clause. */
+function bodyStart(st: Structure): number {
+  const starts = [st.preamble[0]?.span[0], st.clauses[0]?.m.offsets[0]].filter((x): x is number => typeof x === 'number');
+  return starts.length ? Math.min(...starts) : Number.POSITIVE_INFINITY;
+}
+
+function readIdentity(st: Structure, warnings: Warning[]): Identity {
+  const header = st.header;
+  const titleAt = header.findIndex((b) => b.role === 'type');
+  const lines: Sourced<{ number: string | null; symbol: string | null; year: number | null }>[] = [];
+  let lineType: string | null = null;
+  header.forEach((b, k) => {
+    const m = b.role === 'number' ? META.numberLine.exec(b.text) : (titleAt < 0 || k < titleAt) && b.role !== 'annex' ? META.numberInRow.exec(b.text) : null;
+    if (!m) return;
+    const v = splitNumberSymbol(m[1]!);
+    if (!v.symbol) return;
+    lines.push({ value: v, span: b.span, from: b.role === 'number' ? 'number' : 'row' });
+    const typed = META.typedNumberLine.exec(b.text.slice(Math.max(0, m.index)).trimStart());
+    if (typed && !lineType) lineType = capitalType(typed[1]!.toUpperCase());
+  });
+  const lineSymbol = lines[0]?.value.symbol ?? null;
+  const typeBlock = titleAt >= 0 ? META.typeWord.exec(header[titleAt]!.text) : null;
+  const typeWord = typeBlock ? typeBlock[1]! : null;
+  const start = bodyStart(st);
+  const annexes = new Set<HeaderBlock>();
+  const readings = [...lines];
   for (const b of header) {
-    if (b.role === 'number' || b.role === 'annex') {
-      const m = (b.role === 'number' ? META.numberLine : META.annexNumber).exec(b.text);
-      if (m) {
-        const { number, symbol } = splitNumberSymbol(m[1]!);
-        if (symbol) numbers.push({ value: { number, symbol }, span: b.span, from: b.role });
-      }
-    }
-    if (b.role === 'number' || b.role === 'place-date' || b.role === 'annex') {
-      const d = readDate(b.text);
-      if (d) dates.push({ value: d, span: b.span, from: b.role });
-      const p = META.place.exec(b.text.replace(/^Số\s*:?\s*\S*\s*\/\s*\S+\s*/u, ''));
-      if (p && !place) place = p[1]!.trim();
+    if (b.role !== 'annex') continue;
+    const m = META.annexNumber.exec(b.text);
+    if (!m) continue;
+    const v = splitNumberSymbol(m[1]!);
+    if (!v.symbol) continue;
+    const early = b.span[0] < start;
+    const same = lineSymbol !== null && foldSymbol(v.symbol) === foldSymbol(lineSymbol);
+    // an annex line names the document when the header has no number (a page that starts at the
+    // body): before the body, or after it when it names the document's own type word; otherwise
+    // it is a form's or a consolidated text's ("Mẫu số 25 (Kèm theo Thông tư số …)"), and only confirms
+    const carrier = META.annexCarrierType.exec(b.text)?.[1];
+    const ownType = typeWord === null || (carrier !== undefined && foldName(carrier) === foldName(typeWord));
+    if (same || (lineSymbol === null && (early || ownType))) {
+      readings.push({ value: v, span: b.span, from: 'annex' });
+      annexes.add(b);
     }
   }
-
   // number: a clean all-digit reading beats OCR-garbled ones; otherwise the majority
   const clean = (v: { number: string | null }): boolean => v.number !== null && /^\d+$/u.test(v.number);
-  const withNumber = numbers.filter((n) => n.value.number !== null);
-  const chosenNumber = majority(withNumber, (v) => v.number ?? '', clean);
-  const distinctNumbers = [...new Set(withNumber.map((n) => n.value.number!))];
-  if (distinctNumbers.length > 1 && chosenNumber) {
+  const withNumber = readings.filter((n) => n.value.number !== null);
+  const chosen = majority(withNumber, (v) => v.number ?? '', clean);
+  const distinct = [...new Set(withNumber.map((n) => n.value.number!))];
+  if (distinct.length > 1 && chosen) {
     warnings.push({
       code: 'number-mismatch',
-      message: `The document gives its number as ${distinctNumbers.map((n) => `"${n}"`).join(', ')}; read as "${chosenNumber.value.number}"`,
-      span: chosenNumber.span,
+      message: `The document gives its number as ${distinct.map((n) => `"${n}"`).join(', ')}; read as "${chosen.value.number}"`,
+      span: chosen.span,
     });
   }
-  const fromNumberLine = numbers.find((n) => n.from === 'number');
-  const symbol = chosenNumber?.value.symbol ?? fromNumberLine?.value.symbol ?? numbers[0]?.value.symbol ?? null;
+  const symbol = chosen?.value.symbol ?? lineSymbol ?? readings[0]?.value.symbol ?? null;
+  const year = chosen?.value.year ?? readings.find((r) => r.value.year !== null)?.value.year ?? null;
+  return { number: chosen?.value.number ?? null, symbol, year, lineType, annexes };
+}
 
-  // date: majority of full dates; partial dates only when nothing better
+// ---------------------------------------------------------------------------------------------
+// Date and place
+// ---------------------------------------------------------------------------------------------
+
+function readDating(header: readonly HeaderBlock[], annexes: Set<HeaderBlock>, warnings: Warning[]): { date: string | null; place: string | null } {
+  const dates: Sourced<string>[] = [];
+  let place: string | null = null;
+  header.forEach((b, k) => {
+    if (b.role !== 'number' && b.role !== 'place-date' && !annexes.has(b)) return;
+    const d = readDate(b.text);
+    if (d) dates.push({ value: d, span: b.span, from: b.role });
+    if (b.role === 'annex') return;
+    const p = META.place.exec(b.text.replace(/^Số\s*:?\s*\S*\s*\/\s*\S+\s*(?:V\/v\b[^,]*?(?=\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s*,?\s*ngày))?/u, ''));
+    if (p && !place) {
+      // "Hà" / "Nội, ngày …": a place wrapped onto two lines
+      const before = header[k - 1];
+      const fragment = before && before.role !== 'place-date' && META.placeFragment.test(before.text) ? `${before.text} ` : '';
+      place = `${fragment}${p[1]!.trim()}`.replace(/\s+/g, ' ');
+    }
+  });
+  // the date line of the header wins; annex lines stand in when it has none (or only a partial one)
   const full = dates.filter((d) => d.value.length === 10);
-  const chosenDate = majority(full.length ? full : dates, (v) => v);
-  const distinctDates = [...new Set(dates.map((d) => d.value))].filter((d) => !chosenDate || !chosenDate.value.startsWith(d) || d === chosenDate.value);
-  if (chosenDate && distinctDates.length > 1) {
+  const own = full.filter((d) => d.from !== 'annex');
+  const chosen = majority(own.length ? own : full.length ? full : dates, (v) => v);
+  const distinct = [...new Set(dates.map((d) => d.value))].filter((d) => !chosen || !chosen.value.startsWith(d) || d === chosen.value);
+  if (chosen && distinct.length > 1) {
     warnings.push({
       code: 'date-mismatch',
-      message: `The document gives its date as ${distinctDates.map((d) => `"${d}"`).join(', ')}; read as "${chosenDate.value}"`,
-      span: chosenDate.span,
+      message: `The document gives its date as ${distinct.map((d) => `"${d}"`).join(', ')}; read as "${chosen.value}"`,
+      span: chosen.span,
     });
   }
-  const date = chosenDate?.value ?? null;
+  return { date: chosen?.value ?? null, place };
+}
 
-  // type and title
+// ---------------------------------------------------------------------------------------------
+// Type and title
+// ---------------------------------------------------------------------------------------------
+
+/** Types a decision may carry and be read as (plandiff compares the plan itself). */
+const CARRIED_PLANS = new Set(['Kế hoạch', 'Chương trình', 'Đề án']);
+/** Types that carry a plan. */
+const PLAN_CARRIERS = new Set(['Quyết định', 'Nghị quyết']);
+
+interface Typing {
+  type: string | null;
+  title: string | null;
+  carrier: string | null;
+}
+
+function readTyping(st: Structure, identity: Identity): Typing {
+  const header = st.header;
   const typeBlock = header.find((b) => b.role === 'type');
   const typeAt = header.findIndex((b) => b.role === 'type');
   // the subject may be wrapped over several paragraphs ("… ĐẠI HỘI LẦN THỨ" / "XIV CỦA ĐẢNG; …")
@@ -211,84 +257,197 @@ export function readMeta(st: Structure): DocumentMeta {
   if (typeBlock) {
     const m = META.typeWord.exec(typeBlock.text);
     if (m) {
-      type = m[1]!.charAt(0) + m[1]!.slice(1).toLowerCase().replace(/\s+/g, ' ');
+      type = capitalType(m[1]!);
       const inline = typeBlock.text.slice(m[0].length).trim();
       subject = inline || subjectBlock?.text || null;
     }
-  } else if (subjectBlock) subject = subjectBlock.text;
+  }
+  const symbolType = identity.symbol ? readSymbol(identity.symbol).type : null;
+  if (symbolType?.name === 'Văn bản hợp nhất') type = symbolType.name; // the header prints the consolidated text's type
+  if (!type) type = identity.lineType ?? (symbolType && !typeBlock ? symbolType.name : null);
+  if (!type && isLetter(st, identity)) type = 'Công văn';
   let carrier: string | null = null;
   let title: string | null = null;
   const issuedPlan = subject ? META.issuesPlan.exec(subject) : null;
   const carriedType = carried ? META.typeWord.exec(carried.text) : null;
-  if (type && issuedPlan && fold(issuedPlan[1]!) !== fold(type)) {
+  const planOf = (word: string): string | null => {
+    const t = capitalType(word.toUpperCase());
+    return CARRIED_PLANS.has(t) ? t : null;
+  };
+  if (type && PLAN_CARRIERS.has(type) && issuedPlan && planOf(issuedPlan[1]!)) {
     // "QUYẾT ĐỊNH Ban hành Kế hoạch …": the decision carries the plan
     carrier = type;
-    type = issuedPlan[1]!.charAt(0).toUpperCase() + issuedPlan[1]!.slice(1).toLowerCase();
+    type = planOf(issuedPlan[1]!);
     title = subject!.slice(issuedPlan[0].length - issuedPlan[1]!.length).trim();
     title = title.charAt(0).toUpperCase() + title.slice(1);
-  } else if (type && carried && carriedType) {
+  } else if (type && PLAN_CARRIERS.has(type) && carried && carriedType && planOf(carriedType[1]!)) {
     carrier = type;
-    type = carriedType[1]!.charAt(0) + carriedType[1]!.slice(1).toLowerCase().replace(/\s+/g, ' ');
+    type = planOf(carriedType[1]!);
     title = `${type} ${lowerFirst(sentenceCase(carried.text.slice(carriedType[0].length).trim()))}`.trim();
   } else if (type) {
     title = subject ? `${type} ${lowerFirst(sentenceCase(subject))}` : type;
-  }
+  } else if (subjectBlock) title = null;
   const annexCarrier = header.find((b) => b.role === 'annex' && META.annexCarrier.test(b.text));
   if (!carrier && type === 'Kế hoạch' && annexCarrier) {
     const m = META.annexCarrier.exec(annexCarrier.text);
     if (m && !/Kế\s+hoạch/u.test(m[1]!)) carrier = m[1]!.replace(/\s+/g, ' ');
   }
+  return { type, title, carrier };
+}
 
-  // issuer, province and level
-  const texts = [...header, ...st.closing.filter((b) => b.role === 'issuer'), ...st.preamble.filter((b) => b.role === 'intro')];
-  let department: string | null = null;
+/** A letter: "V/v …" after its number, "Kính gửi" at its head, or a symbol with no type code ("4085/UBND-ĐT", "5348/CT-CS"). */
+function isLetter(st: Structure, identity: Identity): boolean {
+  if (st.header.some((b) => (b.role === 'number' && META.letterSubject.test(b.text)) || b.role === 'addressee')) return true;
+  if (!identity.symbol || identity.number === null) return false;
+  const first = identity.symbol.split(/[-/]/u)[0] ?? '';
+  return !typeByCode(first) || readSymbol(identity.symbol).type === null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issuer, province, level
+// ---------------------------------------------------------------------------------------------
+
+interface Issuing {
+  issuer: string | null;
+  province: string | null;
+  provinceKind: string;
+  level: DocumentMeta['level'];
+}
+
+/** Lines of the issuing block: capitals at the head, before the motto and the title ("BỘ TÀI CHÍNH", "CỤC THUẾ"). */
+function issuingLines(header: readonly HeaderBlock[]): Block[] {
+  const out: Block[] = [];
+  for (const b of header) {
+    if (b.role === 'motto') {
+      // "CHÍNH PHỦ Số: 170/2025/NĐ-CP | CỘNG HÒA …", "QUỐC HỘI | CỘNG HÒA …": the row's first cell
+      const cell = b.text.split(/\s*\|\s*|\s+Số\s*[:.]|CỘNG\s+H[OÒ]À/u)[0]!.replace(/[_*]+/g, ' ').trim();
+      if (cell && out.length === 0 && cell === cell.toUpperCase() && /\p{L}{2}/u.test(cell)) out.push({ ...b, text: cell });
+      if (out.length) break;
+      continue;
+    }
+    if (b.role === 'type' || b.role === 'number' || b.role === 'place-date' || b.zone === 'title') break;
+    if ((b.role === 'issuer' || b.role === 'authority' || b.role === 'subject') && b.text === b.text.toUpperCase() && /\p{L}{2}/u.test(b.text)) out.push(b);
+  }
+  return out;
+}
+
+const LOCAL_GOVERNMENT = /^(?:(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND|(HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND))\s+(TỈNH|THÀNH\s+PHỐ|TP\.?)\s+(.+)$/iu;
+
+/** A name in capitals, sentence-cased with its province: "CỤC HẢI QUAN" → "Cục hải quan"; a known body keeps its spelling. */
+function bodyName(upper: string): string {
+  const known = bodyByName(upper);
+  if (known) return known.name;
+  const words = upper.split(/\s+/);
+  // the longest known body at the end of the line: "BỘ TÀI CHÍNH CỤC THUẾ" → Cục Thuế
+  for (let k = 1; k < words.length; k++) {
+    const tail = bodyByName(words.slice(k).join(' '));
+    if (tail) return tail.name;
+  }
+  // a unit under a known body written after it: "BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG" → Văn phòng Ban Chấp hành Trung ương
+  for (let k = words.length - 1; k >= 1; k--) {
+    const head = bodyByName(words.slice(0, k).join(' '));
+    if (!head) continue;
+    const rest = words.slice(k).join(' ');
+    if (/(?:^|\s)(?:TỈNH|THÀNH\s+PHỐ)\s/u.test(rest)) return bodyName(rest); // a local branch: "CỤC THUẾ / THUẾ TỈNH TÂY NINH"
+    const unit = rest.toLowerCase();
+    const whole = `${unit.charAt(0).toUpperCase()}${unit.slice(1)} ${head.name}`;
+    return bodyByName(whole)?.name ?? whole;
+  }
+  const unit = /^(.*?)\s+(TỈNH|THÀNH\s+PHỐ)\s+(.+)$/u.exec(upper);
+  const p = unit ? provinceAt(unit[3]!) : null;
+  if (unit && p) return `${sentenceCase(unit[1]!).replace(/^\p{L}/u, (c) => c.toUpperCase())} ${unit[2]!.toLowerCase()} ${p.province.name}`;
+  const s = upper.toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Reads the issuer from the issuing block's lines, the lowest unit last ("BỘ TÀI CHÍNH" / "CỤC THUẾ"). */
+function issuerOfBlock(lines: string[]): Issuing | null {
+  if (lines.length === 0) return null;
+  const all = lines.join(' ').replace(/\s+/g, ' ').trim();
   let province: string | null = null;
   let provinceKind = 'tỉnh';
-  let level: DocumentMeta['level'] = null;
-  for (const b of texts) {
-    const t = b.text;
-    department ??= findDepartment(t);
-    if (!province) {
-      const p = META.province.exec(t);
-      if (p) {
-        provinceKind = p[1]!.toLowerCase();
-        province = titleCase(p[2]!.split(/\s+(?=SỞ|Sở|UBND|ỦY|UỶ|BAN|VĂN|xây|ban|về)/u)[0]!);
-      }
+  const unitAt = /(?:^|\s)(TỈNH|THÀNH\s+PHỐ)\s+(.+)$/u.exec(all);
+  if (unitAt) {
+    const p = provinceAt(unitAt[2]!);
+    if (p) {
+      province = p.province.name;
+      provinceKind = unitAt[1]!.toLowerCase().replace(/\s+/g, ' ');
     }
-    if (!level && (b.role === 'authority' || (b.role === 'issuer' && !/SỞ/u.test(t))) && /ỦY\s+BAN|UỶ\s+BAN|UBND/u.test(t)) level = 'province';
   }
-  if (!department && symbol) {
-    const code = symbol.split('-').pop() ?? '';
-    if (DEPARTMENT_SYMBOLS[code]) department = DEPARTMENT_SYMBOLS[code]!;
+  const dept = findDepartment(all);
+  if (dept) return { issuer: `Sở ${dept}${province ? ` ${provinceKind} ${province}` : ''}`, province, provinceKind, level: 'department' };
+  const local = LOCAL_GOVERNMENT.exec(all);
+  if (local && province) {
+    const council = local[1] !== undefined;
+    return { issuer: `${council ? 'HĐND' : 'UBND'} ${provinceKind} ${province}`, province, provinceKind, level: 'province' };
   }
-  if (place) province = place;
-  if (province) {
-    const p = /^(?:tỉnh|thành phố)\s+(.+)$/iu.exec(province);
-    if (p) province = titleCase(p[1]!);
-  }
-  let issuer: string | null = null;
-  if (department) {
-    level = 'department';
-    issuer = `Sở ${department}${province ? ` ${provinceKind} ${province}` : ''}`;
-  } else if (level === 'province' || (symbol && /-UBND$/u.test(symbol))) {
-    level = 'province';
-    issuer = province ? `UBND ${provinceKind} ${province}` : 'UBND tỉnh';
-  }
+  const last = lines[lines.length - 1]!.replace(/\s+/g, ' ').trim();
+  const name = bodyName(/^(?:BỘ\s+TRƯỞNG|THỦ\s+TRƯỞNG)\s+(BỘ\s+.+)$/u.exec(last)?.[1] ?? last);
+  const national = bodyByName(name) !== null || /^(?:Bộ|Cục|Tổng\s+cục|Ban|Văn\s+phòng|Ủy\s+ban|Quốc\s+hội|Chính\s+phủ|Thủ\s+tướng)(?![\p{L}])/u.test(name);
+  return { issuer: name, province, provinceKind, level: national && !province ? 'national' : province ? 'province' : null };
+}
 
-  if (!issuer && symbol) {
-    const national = NATIONAL_ISSUERS.find(([re]) => re.test(symbol));
-    if (national) {
-      issuer = national[1];
-      level = 'national';
+/** The first province named "tỉnh X" / "thành phố X" in the blocks ("… của Sở Công Thương tỉnh Khánh Hòa)"). */
+function provinceNamedIn(blocks: readonly Block[]): ReturnType<typeof provinceByName> {
+  for (const b of blocks) {
+    for (const m of b.text.matchAll(/(?:tỉnh|TỈNH|thành\s+phố|THÀNH\s+PHỐ)\s+(?=\p{Lu})/gu)) {
+      const p = provinceAt(b.text.slice(m.index + m[0].length));
+      if (p) return p.province;
     }
   }
-  const year = date ? Number(date.slice(0, 4)) : null;
+  return null;
+}
+
+function readIssuing(st: Structure, symbol: string | null, place: string | null): Issuing {
+  const header = st.header;
+  const fromBlock = issuerOfBlock(issuingLines(header).map((b) => b.text));
+  const authority = header.find((b) => b.role === 'authority');
+  let out: Issuing = fromBlock ?? issuerOfBlock(authority ? [authority.text.replace(/^(?:CHỦ\s+TỊCH|THỦ\s+TRƯỞNG)\s+(?=(?:ỦY|UỶ)\s+BAN)/u, '')] : []) ?? {
+    issuer: null,
+    province: null,
+    provinceKind: 'tỉnh',
+    level: null,
+  };
+  const placeProvince = place ? provinceAt(place.replace(/^(?:tỉnh|thành\s+phố|tp\.?)\s+/iu, ''))?.province ?? null : null;
+  if (!out.issuer && symbol) {
+    // the symbol's issuer code: "NQ-CP" → Chính phủ, "QĐ-UBND" → UBND of the province of issue
+    const s = readSymbol(symbol);
+    const p = placeProvince ?? null;
+    const unit = p ? `${p.kind} ${p.name}` : 'tỉnh';
+    if (s.body) out = { issuer: s.body.name, province: null, provinceKind: 'tỉnh', level: 'national' };
+    else if (s.department) out = { issuer: `Sở ${s.department.name}${p ? ` ${unit}` : ''}`, province: p?.name ?? null, provinceKind: p?.kind ?? 'tỉnh', level: 'department' };
+    else if (s.local && s.local.level === 'province' && s.local.name.includes('{unit}')) out = { issuer: s.local.name.replace('{unit}', unit), province: p?.name ?? null, provinceKind: p?.kind ?? 'tỉnh', level: 'province' };
+  }
+  // a department's block that does not name its province: the province named in the header, the signature or the annex line
+  const named = out.province ? null : placeProvince ?? provinceNamedIn([...header, ...st.closing.filter((b) => b.role === 'issuer')]);
+  if (named && out.level === 'department' && out.issuer && !/(?:tỉnh|thành phố)\s/u.test(out.issuer)) {
+    out.issuer = `${out.issuer} ${named.kind} ${named.name}`;
+    out.province = named.name;
+    out.provinceKind = named.kind;
+  }
+  if (placeProvince && (!out.province || out.level === 'national')) {
+    out.province = out.province ?? placeProvince.name;
+    if (out.level !== 'national') out.provinceKind = placeProvince.kind;
+  }
+  if (!out.province && place) out.province = provinceByName(place)?.name ?? place.replace(/^(?:tỉnh|thành\s+phố)\s+/iu, '');
+  return out;
+}
+
+/** Reads the document meta from the structure. */
+export function readMeta(st: Structure): DocumentMeta {
+  const warnings: Warning[] = [];
+  const identity = readIdentity(st, warnings);
+  const { date, place } = readDating(st.header, identity.annexes, warnings);
+  const { type, title: rawTitle, carrier } = readTyping(st, identity);
+  const { issuer, province, level } = readIssuing(st, identity.symbol, place);
+  const year = identity.year ?? (date ? Number(date.slice(0, 4)) : null);
   // a title sentence-cased from capitals lost the province's capitals ("… tỉnh bắc ninh giai đoạn …")
+  let title = rawTitle;
   if (title && province) title = title.replace(new RegExp(`(?<![\\p{L}])${province.toLowerCase()}(?![\\p{L}])`, 'gu'), province);
   return {
     type,
-    number: chosenNumber?.value.number ?? null,
-    symbol,
+    number: identity.number,
+    symbol: identity.symbol,
     year,
     date,
     issuer,

@@ -3,8 +3,9 @@
  * closing, appendix) → a clause tree with stable path ids, plus the blocks kept out of the tree.
  */
 import { join, slice, spanOf, type MappedText } from '../text/mapped-text.js';
+import { NO_DEADLINE, type Deadline } from '../text/deadline.js';
 import { paragraphs, type Paragraph } from './paragraphs.js';
-import { LABELS, ZONES } from '../patterns/structure.js';
+import { LABELS, SITE, ZONES } from '../patterns/structure.js';
 import { namedCells, rowText, TableReader, type TableRow } from './tables.js';
 import type { Block, ClauseKind, TableCell, Warning, Zone } from '../types.js';
 
@@ -29,6 +30,8 @@ export interface Structure {
   preamble: Array<Block & { m: MappedText }>;
   closing: Array<Block & { m: MappedText }>;
   footnotes: Array<Block & { m: MappedText }>;
+  /** Page furniture of a legal-information site (banner, metadata table, footer), kept out of the tree. */
+  furniture: Array<Block & { m: MappedText }>;
   warnings: Warning[];
 }
 
@@ -119,9 +122,9 @@ function isPersonName(t: string): boolean {
 type State = 'header' | 'title' | 'preamble' | 'decision' | 'body' | 'closing' | 'appendix';
 
 /** Builds the structure of a normalised document. */
-export function structure(clean: MappedText): Structure {
-  const flow = paragraphs(clean);
-  const out: Structure = { clauses: [], header: [], preamble: [], closing: [], footnotes: [], warnings: [] };
+export function structure(clean: MappedText, deadline: Deadline = NO_DEADLINE): Structure {
+  const flow = paragraphs(clean, deadline);
+  const out: Structure = { clauses: [], header: [], preamble: [], closing: [], footnotes: [], furniture: [], warnings: [] };
   const counters = { header: 0, preamble: 0, closing: 0, appendix: 0 };
   const block = (list: Array<Block & { m: MappedText }>, prefix: string, zone: Zone, role: string, m: MappedText): void => {
     list.push({ id: `${prefix}.${list.length + 1}`, zone, role, text: m.text, span: spanOf(m), m });
@@ -146,8 +149,8 @@ export function structure(clean: MappedText): Structure {
     if (!table) return;
     const host = tableParent;
     const nodes = table.rows.map((r) => rowNode(r, host ? host.zone : 'appendix'));
-    if (host) host.children.push(...nodes);
-    else out.clauses.push(...nodes);
+    const into = host ? host.children : out.clauses;
+    for (const n of nodes) into.push(n); // a loop, not push(...nodes): a table may have 100,000 rows
     table = null;
     tableParent = null;
   };
@@ -161,7 +164,15 @@ export function structure(clean: MappedText): Structure {
     stack.push(node);
   };
 
+  // appendix title lines, joined once when the title is complete (pairwise joins are quadratic)
+  let titleLines: MappedText[] = [];
+  const settleTitle = (): void => {
+    if (appendix && titleLines.length > 0) appendix.m = join(appendix.m.text ? [appendix.m, ...titleLines] : titleLines, ' ');
+    titleLines = [];
+  };
+
   const startAppendix = (title: MappedText): void => {
+    settleTitle();
     flushTable();
     counters.appendix += 1;
     appendix = { kind: 'appendix', label: null, rank: RANK.part, m: title, zone: 'appendix', children: [], id: '' };
@@ -172,9 +183,18 @@ export function structure(clean: MappedText): Structure {
   };
 
   const paras = flow.paragraphs;
+  const furniture = siteFurniture(paras);
+  let letter = false;
+  let addressee = false;
   for (let i = 0; i < paras.length; i++) {
+    deadline.tick('reading the clause structure');
     const p: Paragraph = paras[i]!;
     const t = p.m.text;
+    if (!(st.s === 'appendix' && appendix && appendix.children.length === 0)) settleTitle();
+    if (furniture.has(i)) {
+      block(out.furniture, 'site', 'header', 'furniture', p.m);
+      continue;
+    }
 
     if (p.cells) {
       // a table outside the body, or after its end, without an appendix heading: an appendix all the same
@@ -227,6 +247,24 @@ export function structure(clean: MappedText): Structure {
         if (expectSubject) {
           expectSubject = false;
           block(out.header, 'header', 'title', 'subject', p.m);
+          continue;
+        }
+        if (ZONES.addressee.test(t) && !sawType) {
+          // a letter: "Kính gửi: …" then unnumbered paragraphs, each a clause
+          letter = true;
+          addressee = true;
+          block(out.header, 'header', 'header', 'addressee', p.m);
+          continue;
+        }
+        if (addressee && /^[-+•]\s*\S/u.test(t) && t.length < 250) {
+          block(out.header, 'header', 'header', 'addressee', p.m);
+          continue;
+        }
+        addressee = false;
+        if (letter && !ZONES.basis.test(t) && !ZONES.numberLine.test(t) && !ZONES.placeDate.test(t)) {
+          st.s = 'body';
+          const lab = readLabel(p.m, 'body');
+          push(lab ? labelledNode(lab, 'body') : { kind: 'paragraph', label: null, rank: RANK.leaf, m: p.m, zone: 'body', children: [], id: '' });
           continue;
         }
         const role = headerRole(t);
@@ -310,7 +348,7 @@ export function structure(clean: MappedText): Structure {
         }
         if (st.s === 'appendix' && appendix && appendix.children.length === 0 && !readLabel(p.m, zone) && (isUpperLine(t) || p.emphasized)) {
           // appendix title lines
-          appendix.m = appendix.m.text ? join([appendix.m, p.m], ' ') : p.m;
+          titleLines.push(p.m);
           continue;
         }
         const lab = readLabel(p.m, st.s === 'body' ? 'body' : zone);
@@ -330,8 +368,44 @@ export function structure(clean: MappedText): Structure {
       }
     }
   }
+  settleTitle();
   flushTable();
   assignIds(out.clauses, '', out.warnings);
+  if (out.furniture.length > 0) {
+    out.warnings.push({
+      code: 'site-furniture',
+      message: `${out.furniture.length} paragraph(s) of a legal-information site's page (banner, metadata table, related documents, login and contact notices) left out of the document`,
+      span: out.furniture[0]!.span,
+    });
+  }
+  return out;
+}
+
+/** How far into a page the site's banner and metadata table are looked for, in paragraphs. */
+const SITE_HEAD_REACH = 80;
+
+/**
+ * Indices of the paragraphs that are a legal-information site's page furniture: from a banner
+ * at the top through the value of the last label of its metadata table ("Tình trạng:" / "Đã
+ * biết"), and from the footer's start ("Văn bản này chưa cập nhật nội dung Tiếng Anh", "## Văn
+ * bản liên quan", with the site's title line before it) to the end.
+ */
+export function siteFurniture(paras: readonly Paragraph[]): Set<number> {
+  const out = new Set<number>();
+  const head = Math.min(paras.length, SITE_HEAD_REACH);
+  let banner = -1;
+  for (let i = 0; i < Math.min(head, 15); i++) if (SITE.banner.test(paras[i]!.m.text)) banner = i;
+  if (banner >= 0) {
+    let end = banner;
+    for (let i = banner; i < head; i++) if (SITE.metaLabel.test(paras[i]!.m.text)) end = Math.min(i + 1, head - 1);
+    for (let i = 0; i <= end; i++) out.add(i);
+  }
+  for (let i = Math.max(out.size, 1); i < paras.length; i++) {
+    if (!SITE.footerStart.test(paras[i]!.m.text)) continue;
+    const from = SITE.siteTitle.test(paras[i - 1]!.m.text) ? i - 1 : i;
+    for (let k = from; k < paras.length; k++) out.add(k);
+    break;
+  }
   return out;
 }
 
