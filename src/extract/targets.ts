@@ -6,6 +6,7 @@
  * split into sentences → find value mentions (PERCENT_RE, COUNT_RE) → cut each mention's
  * indicator phrase out of its sentence → attach horizon, deadline, units, basis.
  */
+import type { Deadline } from '../text/deadline.js';
 import * as P from '../patterns/targets.js';
 import type { CellRole, Comparator, Passage, Span, TableCell, Target } from '../types.js';
 
@@ -16,6 +17,8 @@ export interface TargetContext {
   fold: (text: string) => string;
   /** Maps a piece of text (a "Căn cứ thực hiện" cell or a sentence) to the citation keys found in it; optional (citations land separately). */
   citationKeys?: (text: string) => string[];
+  /** The document's time budget, checked once per passage (outside the per-passage error guard). */
+  deadline?: Deadline;
 }
 
 /** The regular expressions the stage runs; swap them in tests or benchmarks. */
@@ -664,6 +667,7 @@ export function extractTargets(passages: Passage[], context: TargetContext, patt
   const out: Target[] = [];
   const siblings = siblingFacts(passages);
   for (const p of passages) {
+    context.deadline?.check('reading targets');
     if (!TARGET_ZONES.has(p.zone)) continue;
     if (p.role === 'group') continue;
     if (isRetrospective(p.headings)) continue;

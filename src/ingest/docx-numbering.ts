@@ -5,7 +5,7 @@
  * w:startOverride. A level restarts when a higher level of the same list is used again.
  */
 import { LVL_PLACEHOLDER_RE } from './patterns.js';
-import { attr, child, children, isOn } from './xml.js';
+import { attr, child, children, documentElement, isOn, type XmlDocument as Document, type XmlElement as Element } from './xml.js';
 
 /** One level of an abstract list. */
 interface Level {
@@ -50,8 +50,8 @@ export class Numbering {
     private readonly styleNum: (styleId: string) => string | null,
     private readonly options: NumberingOptions = { letters: 'vietnamese' },
   ) {
-    if (!numbering?.documentElement) return;
-    const root = numbering.documentElement;
+    const root = documentElement(numbering);
+    if (!root) return;
     for (const abs of children(root, 'abstractNum')) {
       const id = attr(abs, 'abstractNumId');
       if (id === null) continue;

@@ -11,9 +11,23 @@ import { renderBlocks, superscript, superscriptDigits, type Footnote, type TextB
 import { Numbering, numPrOf, type LetterSequence } from './docx-numbering.js';
 import { IngestError } from './errors.js';
 import { DIGITS_ONLY_RE, DOCX_PART_RE } from './patterns.js';
-import type { Deadline, IngestLimits } from './limits.js';
+import { formatBytes, type Deadline, type IngestLimits } from './limits.js';
 import { readZip } from './zip.js';
-import { attr, child, childElements, children, descendants, isOn, parseXml, path } from './xml.js';
+import {
+  attr,
+  child,
+  childElements,
+  children,
+  descendants,
+  documentElement,
+  isOn,
+  localName,
+  parseXml,
+  path,
+  textOf,
+  type XmlDocument as Document,
+  type XmlElement as Element,
+} from './xml.js';
 
 export interface DocxOptions {
   /** How lowerLetter lists count: a b c d đ e … (default) or Word's Latin a b c d e. */
@@ -42,6 +56,11 @@ interface Context {
   warnings: Map<string, Warning>;
   deadline: Deadline;
   paragraphs: number;
+  /** Characters of text produced so far, against `maxTextChars`. */
+  chars: number;
+  maxTextChars: number;
+  /** Footnote labels already given, by kind and id (a note referenced twice is printed once). */
+  noteLabels: Map<string, string>;
 }
 
 export async function readDocx(
@@ -50,7 +69,7 @@ export async function readDocx(
   deadline: Deadline,
   options: DocxOptions = {},
 ): Promise<{ text: string; warnings: Warning[] }> {
-  const zip = readZip(bytes, (name) => DOCX_PART_RE.test(name), limits.maxUncompressedBytes);
+  const zip = readZip(bytes, (name) => DOCX_PART_RE.test(name), limits.maxUncompressedBytes, deadline);
   const mainPart = await findMainPart(zip.parts);
   const main = zip.parts.get(mainPart);
   if (!main) throw notWord(zip.names);
@@ -85,8 +104,11 @@ export async function readDocx(
     warnings: new Map(),
     deadline,
     paragraphs: 0,
+    chars: 0,
+    maxTextChars: limits.maxTextChars,
+    noteLabels: new Map(),
   };
-  const body = path(doc.documentElement, 'body');
+  const body = path(documentElement(doc), 'body');
   if (!body) throw new IngestError('corrupt', `has no document body in ${mainPart}`);
   walkBlocks(body, ctx, 0);
 
@@ -118,7 +140,7 @@ async function readRels(parts: Map<string, Uint8Array>, relsPath: string): Promi
   const data = parts.get(relsPath);
   if (!data) return out;
   const doc = await parseXml(data, relsPath);
-  for (const rel of children(doc.documentElement, 'Relationship')) {
+  for (const rel of children(documentElement(doc), 'Relationship')) {
     const type = attr(rel, 'Type')?.split('/').pop();
     const target = attr(rel, 'Target');
     if (type && target && attr(rel, 'TargetMode') !== 'External') out.set(type, target);
@@ -145,8 +167,8 @@ function resolvePart(from: string, target: string): string {
 
 function readStyles(doc: Document | null): Map<string, StyleInfo> {
   const styles = new Map<string, StyleInfo>();
-  if (!doc?.documentElement) return styles;
-  for (const style of children(doc.documentElement, 'style')) {
+  if (!documentElement(doc)) return styles;
+  for (const style of children(documentElement(doc), 'style')) {
     const id = attr(style, 'styleId');
     if (id === null) continue;
     const numPr = numPrOf(child(style, 'pPr'));
@@ -177,6 +199,18 @@ function styleChain<T>(styles: Map<string, StyleInfo>, id: string | null, pick: 
 
 // ── body ───────────────────────────────────────────────────────────────────────────────────
 
+/** Adds a block, counting its characters against the text budget (merged cells and notes repeat text). */
+function pushBlock(ctx: Context, block: TextBlock): void {
+  ctx.chars += block.kind === 'paragraph' ? block.text.length : block.cells.reduce((n, c) => n + c.length + 1, 0);
+  if (ctx.chars > ctx.maxTextChars) {
+    throw new IngestError(
+      'limits',
+      `expands to more than ${formatBytes(ctx.maxTextChars)} of text (merged cells or notes repeated); refusing it`,
+    );
+  }
+  ctx.blocks.push(block);
+}
+
 function warn(ctx: Context, code: string, message: string): void {
   if (!ctx.warnings.has(code)) ctx.warnings.set(code, { code, message });
 }
@@ -185,11 +219,11 @@ function warn(ctx: Context, code: string, message: string): void {
 function walkBlocks(container: Element, ctx: Context, depth: number): void {
   if (depth > MAX_DEPTH) {
     warn(ctx, 'docx-deep-nesting', `Content nested more than ${MAX_DEPTH} levels deep was read as plain text.`);
-    ctx.blocks.push({ kind: 'paragraph', text: container.textContent ?? '' });
+    pushBlock(ctx, { kind: 'paragraph', text: textOf(container) });
     return;
   }
   for (const el of childElements(container)) {
-    switch (el.localName) {
+    switch (localName(el)) {
       case 'p':
         emitParagraph(el, ctx, depth);
         break;
@@ -227,7 +261,7 @@ function emitParagraph(p: Element, ctx: Context, depth: number): void {
   const text = styleHidden ? '' : inlineText(p, ctx, extra, depth);
   const body = text.replace(/^[ \t]+/, '');
   if (body.trim() !== '' || (label !== null && label !== '-' && label !== '+')) {
-    ctx.blocks.push({ kind: 'paragraph', text: label === null ? body : `${label} ${body}` });
+    pushBlock(ctx, { kind: 'paragraph', text: label === null ? body : `${label} ${body}` });
   }
   for (const box of extra) walkBlocks(box, ctx, depth + 1);
 }
@@ -245,7 +279,7 @@ function paragraphLabel(pPr: Element | null, styleId: string | null, ctx: Contex
 function inlineText(el: Element, ctx: Context, extra: Element[], depth: number): string {
   let out = '';
   for (const node of childElements(el)) {
-    switch (node.localName) {
+    switch (localName(node)) {
       case 'r':
         out += runText(node, ctx, extra);
         break;
@@ -279,9 +313,9 @@ function runText(r: Element, ctx: Context, extra: Element[]): string {
   const superscripted = attr(child(rPr, 'vertAlign'), 'val') === 'superscript';
   let out = '';
   for (const node of childElements(r)) {
-    switch (node.localName) {
+    switch (localName(node)) {
       case 't':
-        out += node.textContent ?? '';
+        out += textOf(node);
         break;
       case 'tab':
       case 'ptab':
@@ -302,8 +336,13 @@ function runText(r: Element, ctx: Context, extra: Element[]): string {
       case 'footnoteReference':
       case 'endnoteReference': {
         const id = attr(node, 'id') ?? '';
-        const label = superscript(ctx.notes.length + 1);
-        ctx.notes.push({ kind: node.localName === 'footnoteReference' ? 'footnote' : 'endnote', id, label });
+        const kind = localName(node) === 'footnoteReference' ? 'footnote' : 'endnote';
+        let label = ctx.noteLabels.get(`${kind}:${id}`);
+        if (label === undefined) {
+          label = superscript(ctx.notes.length + 1);
+          ctx.noteLabels.set(`${kind}:${id}`, label);
+          ctx.notes.push({ kind, id, label });
+        }
         const custom = attr(node, 'customMarkFollows');
         if (custom !== '1' && custom !== 'true' && custom !== 'on') out += label;
         break;
@@ -344,13 +383,18 @@ function hasVisibleBorders(tbl: Element, rows: Element[][], ctx: Context): boole
   return rows.slice(0, 4).some((cells) => cells.some((tc) => hasBorderSide(path(tc, 'tcPr', 'tcBorders'))));
 }
 
-/** Rows of a table and cells of a row, looking through content controls and custom XML wrappers. */
+/** Rows of a table and cells of a row, looking through content controls and custom XML wrappers (a loop: the file sets the depth). */
 function unwrap(el: Element, name: string): Element[] {
   const out: Element[] = [];
-  for (const c of childElements(el)) {
-    if (c.localName === name) out.push(c);
-    else if (c.localName === 'sdt') out.push(...unwrap(child(c, 'sdtContent') ?? c, name));
-    else if (c.localName === 'customXml') out.push(...unwrap(c, name));
+  const stack: Element[] = childElements(el).reverse();
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    const local = localName(c);
+    if (local === name) out.push(c);
+    else if (local === 'sdt' || local === 'customXml') {
+      const inner = childElements(local === 'sdt' ? (child(c, 'sdtContent') ?? c) : c);
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
+    }
   }
   return out;
 }
@@ -366,6 +410,7 @@ function emitTable(tbl: Element, ctx: Context, depth: number): void {
   const table = ctx.tables++;
   const merged = new Map<number, string>();
   trs.forEach((tr, r) => {
+    ctx.deadline.tick('reading .docx table rows');
     const cells: string[] = [];
     const before = Number(attr(path(tr, 'trPr', 'gridBefore'), 'val') ?? 0);
     for (let i = 0; i < before && i < 64; i++) cells.push('');
@@ -383,7 +428,7 @@ function emitTable(tbl: Element, ctx: Context, depth: number): void {
       cells.push(text);
       for (let i = 1; i < span; i++) cells.push('');
     }
-    ctx.blocks.push({ kind: 'row', table, cells });
+    pushBlock(ctx, { kind: 'row', table, cells });
   });
 }
 
@@ -420,7 +465,7 @@ function cellText(tc: Element, ctx: Context, depth: number): string {
 function collectNotes(ctx: Context, footnotes: Document | null, endnotes: Document | null): Footnote[] {
   const index = (doc: Document | null, name: string) => {
     const map = new Map<string, Element>();
-    if (doc?.documentElement) for (const n of children(doc.documentElement, name)) map.set(attr(n, 'id') ?? '', n);
+    if (documentElement(doc)) for (const n of children(documentElement(doc), name)) map.set(attr(n, 'id') ?? '', n);
     return map;
   };
   const notes = { footnote: index(footnotes, 'footnote'), endnote: index(endnotes, 'endnote') };

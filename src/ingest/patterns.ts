@@ -90,6 +90,10 @@ export const FOOTNOTE_START_RE = /^(\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\
  * "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/_rels/document.xml.rels". */
 export const DOCX_PART_RE = /^(?:_rels\/\.rels|\[Content_Types\]\.xml|word\/[^/]+\.xml|word\/_rels\/[^/]+\.rels)$/;
 
+/** A start, end or empty-element tag of an XML part, for the nesting pre-scan: "<w:p>", "</w:p>", "<w:br/>",
+ * '<w:t xml:space="preserve">'. Group 1 is "/" for an end tag, group 3 "/" for an empty element. */
+export const XML_TAG_RE = /<(\/?)([A-Za-z_][\w:.-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+
 /** A DTD or entity declaration at the head of an XML part (never written by Word; refused against entity bombs). */
 export const XML_DTD_RE = /<!DOCTYPE|<!ENTITY/i;
 

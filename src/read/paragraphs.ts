@@ -5,6 +5,7 @@
  * are joined again.
  */
 import { join, replace, slice, trim, type MappedText } from '../text/mapped-text.js';
+import { NO_DEADLINE, type Deadline } from '../text/deadline.js';
 import { stripMarks } from './normalize.js';
 import { FOOTNOTE, LABELS, PAGE_NUMBER, STAR_BULLET, TABLE_RULE, ZONES } from '../patterns/structure.js';
 
@@ -58,6 +59,16 @@ function breaksBefore(text: string): boolean {
 /** A paragraph that stands alone: the next line starts a new one. */
 function standsAlone(text: string): boolean {
   return ZONES.appendix.test(text) && text.length < 20;
+}
+
+/** `standsAlone` of the lines gathered so far, joined only while they are short (no quadratic re-join). */
+function standsAloneLines(lines: readonly MappedText[]): boolean {
+  let length = -1;
+  for (const l of lines) {
+    length += l.text.length + 1;
+    if (length >= 20) return false;
+  }
+  return standsAlone(lines.map((l) => l.text).join(' '));
 }
 
 /** True when the text starts with a clause label (article, part, section, item, point, bullet). */
@@ -117,7 +128,7 @@ function isLayoutBlock(rows: MappedText[][][]): boolean {
 }
 
 /** Splits normalised text into paragraphs and table rows. */
-export function paragraphs(clean: MappedText): Flow {
+export function paragraphs(clean: MappedText, deadline: Deadline = NO_DEADLINE): Flow {
   const lines = splitLines(clean);
   const out: Paragraph[] = [];
   let current: MappedText[] = [];
@@ -132,6 +143,7 @@ export function paragraphs(clean: MappedText): Flow {
   };
 
   for (let i = 0; i < lines.length; i++) {
+    deadline.tick('reading paragraphs');
     const line = lines[i]!;
     const raw = line.text;
     if (raw.trim() === '|') {
@@ -187,13 +199,12 @@ export function paragraphs(clean: MappedText): Flow {
       flush();
       continue;
     }
-    const firstText = current.length ? current.map((c) => c.text).join(' ') : '';
-    if (current.length && (breaksBefore(m.text) || standsAlone(firstText))) flush();
+    if (current.length && (breaksBefore(m.text) || standsAloneLines(current))) flush();
     current.push(m);
     currentEmph = currentEmph && EMPHASIS_RE.test(raw);
   }
   flush();
-  return settle(out);
+  return settle(out, deadline);
 }
 
 function pushLayoutCell(out: Paragraph[], cellLines: MappedText[]): void {
@@ -216,10 +227,20 @@ const LOWER_START_RE = /^[\p{Ll}]/u;
 const DIGIT_START_RE = /^\p{N}/u;
 
 /** Takes footnotes and page numbers out of the flow and joins sentences broken by page breaks. */
-function settle(paras: Paragraph[]): Flow {
+function settle(paras: Paragraph[], deadline: Deadline = NO_DEADLINE): Flow {
   const footnotes: Paragraph[] = [];
   const flow: Paragraph[] = [];
+  // Sentences cut by page breaks are gathered as parts and joined once (joining pairwise is quadratic).
+  let parts: MappedText[] = [];
+  let partsText = '';
+  const settleLast = (): void => {
+    const last = flow[flow.length - 1];
+    if (last && parts.length > 1) flow[flow.length - 1] = { m: join(parts, ' '), emphasized: last.emphasized };
+    parts = [];
+    partsText = '';
+  };
   for (const p of paras) {
+    deadline.tick('joining paragraphs');
     if (!p.cells) {
       if (FOOTNOTE.test(p.m.text)) {
         footnotes.push(p);
@@ -228,12 +249,22 @@ function settle(paras: Paragraph[]): Flow {
       if (PAGE_NUMBER.test(p.m.text)) continue;
     } else if (p.cells.every((c) => c.text === '' || TABLE_RULE.test(c.text))) continue;
     const prev = flow[flow.length - 1];
-    if (prev && !prev.cells && !p.cells && continues(prev.m.text, p.m.text)) {
-      flow[flow.length - 1] = { m: join([prev.m, p.m], ' '), emphasized: prev.emphasized && p.emphasized };
+    // The joined text so far, as `continues` reads it: its start (first part) and its end (last part).
+    const prevText = parts.length > 1 ? `${parts[0]!.text.slice(0, 64)} ${partsText}` : (prev?.m.text ?? '');
+    if (prev && !prev.cells && !p.cells && continues(prevText, p.m.text)) {
+      if (parts.length === 0) {
+        parts = [prev.m];
+        partsText = prev.m.text;
+      }
+      parts.push(p.m);
+      partsText = p.m.text;
+      flow[flow.length - 1] = { m: prev.m, emphasized: prev.emphasized && p.emphasized };
       continue;
     }
+    settleLast();
     flow.push(p);
   }
+  settleLast();
   return { paragraphs: flow, footnotes };
 }
 

@@ -4,6 +4,7 @@
  */
 import { abbreviationsFor, findAbbreviations, GLOSSARY } from '../text/abbreviations.js';
 import { citationContextOf, citationKeysIn, extractCitations } from '../extract/citations.js';
+import { Deadline, PARSE_BUDGET_MS, TimeLimitError, type TimeLimitFailure } from '../text/deadline.js';
 import { makeFolder } from '../text/fold.js';
 import { spanOf, type MappedText } from '../text/mapped-text.js';
 import { readMeta } from './meta.js';
@@ -30,6 +31,8 @@ export interface ParseOptions {
   encoding?: string;
   /** Extractors to use. */
   strategies?: Partial<ParseStrategies>;
+  /** The time budget, checked inside paragraphs, structure and targets (default: PARSE_BUDGET_MS from now). */
+  deadline?: Deadline;
 }
 
 /** What a label looks like when printed before its clause's text in a heading path. */
@@ -88,11 +91,17 @@ function usedAbbreviations(text: string): Record<string, string> {
   return Object.fromEntries(Object.entries(all).filter(([k]) => !(k in GLOSSARY) || used.has(k)));
 }
 
+/** The error of a spent parse budget: one line, naming the file when it is known. */
+function parseTimeLimit(file: string | null): TimeLimitFailure {
+  return (ms, what) => new TimeLimitError(`${file ? `${file}: ` : ''}took longer than ${ms} ms while ${what}; stopped`);
+}
+
 /** Reads one document's text into its clause tree, meta, citations and targets. */
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const strategies = { ...PARSE_DEFAULTS, ...options.strategies };
+  const deadline = options.deadline ?? new Deadline(PARSE_BUDGET_MS, parseTimeLimit(options.file ?? null));
   const clean = normalize(text);
-  const st = structure(clean);
+  const st = structure(clean, deadline);
   const meta = readMeta(st);
   meta.encoding = options.encoding ?? meta.encoding;
   meta.warnings.push(...st.warnings);
@@ -101,7 +110,9 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const passages = passagesOf(st);
   const cited = strategies.citations(passages, meta);
   const citations = cited.filter((c) => c.number !== null);
+  deadline.check('reading citations');
   const targets = strategies.targets(passages, {
+    deadline,
     year: meta.year,
     fold,
     citationKeys: (t: string) => citationKeysIn(t, cited),

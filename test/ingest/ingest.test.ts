@@ -39,7 +39,7 @@ describe('ingest() on text files', () => {
     expect(sniffFormat(bytes, name).format).toBe(format);
   });
 
-  test('the default limits are 20 MB in, 200 MB unpacked, 1000 pages', () => {
-    expect(DEFAULT_LIMITS).toMatchObject({ maxBytes: 20 * 1024 * 1024, maxUncompressedBytes: 200 * 1024 * 1024, maxPdfPages: 1000 });
+  test('the default limits are 20 MB in, 40 MB unpacked (twice the text limit), 20 MB of text out, 1000 pages', () => {
+    expect(DEFAULT_LIMITS).toMatchObject({ maxBytes: 20 * 1024 * 1024, maxUncompressedBytes: 40 * 1024 * 1024, maxTextChars: 20 * 1024 * 1024, maxPdfPages: 1000 });
   });
 });
