@@ -69,6 +69,7 @@ interface PdfTextItem {
 interface PdfPage {
   view: number[];
   getTextContent(options?: object): Promise<{ items: Array<PdfTextItem | { type: string }> }>;
+  getOperatorList(): Promise<{ fnArray: number[] }>;
   cleanup(): void;
 }
 
@@ -76,6 +77,22 @@ interface PdfDocument {
   numPages: number;
   getPage(n: number): Promise<PdfPage>;
   destroy(): Promise<void>;
+}
+
+/** When a PDF is a scan. */
+export const PDF_SCAN = {
+  /** A page whose text runs cover less than this share of its area, and that paints an image, is a
+   * page image: a signed scan's only text is the digital-signature box (about 1 % of the page),
+   * a typed page of a plan covers 15–45 %. */
+  textCoverage: 0.03,
+};
+
+/** pdf.js operator codes that paint an image (paintImageMaskXObject … paintImageXObjectRepeat). */
+const PAINT_IMAGE_OPS = new Set([83, 84, 85, 86, 87, 88]);
+
+/** The message for a PDF that needs OCR; `why` says what was seen. */
+export function scannedPdfError(why: string): IngestError {
+  return new IngestError('scanned-pdf', `is a scan (${why}) and needs OCR, which is off or not available here`);
 }
 
 export async function readPdf(bytes: Uint8Array, limits: IngestLimits, deadline: Deadline): Promise<{ text: string; warnings: Warning[] }> {
@@ -88,19 +105,23 @@ export async function readPdf(bytes: Uint8Array, limits: IngestLimits, deadline:
     const pages: Line[][] = [];
     const heights: number[] = [];
     const empty: number[] = [];
+    /** Pages with a little text over a page image (a signature box on a scan). */
+    const imaged: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       deadline.check(`reading PDF page ${n} of ${doc.numPages}`);
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const [, y0 = 0, , y1 = 842] = page.view;
+      const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
       heights.push(Math.abs(y1 - y0) || 842);
       const runs = toRuns(content.items, y0);
       if (runs.length === 0) empty.push(n);
+      else if (coverage(runs, Math.abs((x1 - x0) * (y1 - y0)) || 595 * 842) < PDF_SCAN.textCoverage && (await paintsImage(page))) imaged.push(n);
       pages.push(buildLines(runs, n - 1));
       page.cleanup();
     }
-    if (empty.length === doc.numPages) {
-      throw new IngestError('scanned-pdf', 'has no text layer (a scan?) — run OCR first');
+    if (empty.length === doc.numPages) throw scannedPdfError('no text layer');
+    if (empty.length + imaged.length === doc.numPages) {
+      throw scannedPdfError(`page images; the text layer covers little of ${imaged.length > 1 ? `pages ${summarizePages(imaged)}` : `page ${imaged[0]}`}, as a signature box does`);
     }
     if (empty.length > 0) {
       warnings.push({
@@ -112,18 +133,46 @@ export async function readPdf(bytes: Uint8Array, limits: IngestLimits, deadline:
       });
     }
     const text = layoutPages(pages, heights);
-    if (text.trim() === '') throw new IngestError('scanned-pdf', 'has no readable text layer (a scan?) — run OCR first');
+    if (text.trim() === '') throw scannedPdfError('no readable text layer');
     return { text, warnings };
   } finally {
     await doc.destroy().catch(() => undefined);
   }
 }
 
+/** The number of pages of a PDF (for OCR, which reads page by page). */
+export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+  const doc = await openPdf(bytes);
+  try {
+    return doc.numPages;
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+/** The share of a page's area that its text runs cover. */
+function coverage(runs: Run[], area: number): number {
+  let inked = 0;
+  for (const run of runs) inked += Math.max(run.x1 - run.x0, 0) * run.size;
+  return inked / area;
+}
+
+/** True when the page paints an image (asked only of pages with little text, so cheap overall). */
+async function paintsImage(page: PdfPage): Promise<boolean> {
+  try {
+    const ops = await page.getOperatorList();
+    return ops.fnArray.some((fn) => PAINT_IMAGE_OPS.has(fn));
+  } catch {
+    return false;
+  }
+}
+
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   const { getDocumentProxy } = await import('unpdf');
   try {
-    // pdf.js may detach the buffer it is given: hand it a copy.
-    return (await getDocumentProxy(bytes.slice(), {
+    // pdf.js refuses a Node Buffer and may detach the buffer it is given: hand it a plain
+    // Uint8Array copy (`Buffer.slice()` is a view, and `slice` on a Buffer gives a Buffer).
+    return (await getDocumentProxy(new Uint8Array(bytes), {
       verbosity: 0,
       isEvalSupported: false,
       disableFontFace: true,
@@ -539,7 +588,9 @@ function layoutPages(rawPages: Line[][], heights: number[]): string {
   const bodySize = median(allSizes, 12);
   const blocks: TextBlock[] = [];
   const footnotes: Footnote[] = [];
-  let paragraph: string | null = null;
+  // The open paragraph as pieces (joined once when it closes: no string rebuilt per line), and its last two characters.
+  let paragraph: string[] | null = null;
+  let paragraphEnd = '';
   let last: PlacedLine | null = null;
   let beforeLast: PlacedLine | null = null;
   let tableId = -1;
@@ -550,7 +601,8 @@ function layoutPages(rawPages: Line[][], heights: number[]): string {
   let openRow: { block: number; cells: CellRow } | null = null;
 
   const flush = () => {
-    if (paragraph !== null && paragraph.trim() !== '') blocks.push({ kind: 'paragraph', text: paragraph });
+    const text = paragraph?.join('') ?? '';
+    if (text.trim() !== '') blocks.push({ kind: 'paragraph', text });
     paragraph = null;
   };
 
@@ -611,15 +663,17 @@ function layoutPages(rawPages: Line[][], heights: number[]): string {
       };
       if (paragraph === null || last === null || startsParagraph(line, text, last, beforeLast, frame)) {
         flush();
-        paragraph = text;
+        paragraph = [text];
+        paragraphEnd = text.slice(-2);
         placed.opensLabel = CLAUSE_START_RE.test(text);
         beforeLast = null;
       } else {
         // After a line that ended at a manual break (a spread line, or the short line inside a
         // wrapped title) comes a line break; "…/NĐ-" + "CP" is one word broken at its hyphen;
         // "kinh tế -" + "xã hội" keeps its space.
-        const joint: string = last.spread || last.short ? '\n' : HYPHEN_BREAK_RE.test(paragraph) ? '' : ' ';
-        paragraph = `${paragraph}${joint}${text}`;
+        const joint: string = last.spread || last.short ? '\n' : HYPHEN_BREAK_RE.test(paragraphEnd) ? '' : ' ';
+        paragraph.push(joint, text);
+        paragraphEnd = `${paragraphEnd}${joint}${text}`.slice(-2);
         beforeLast = last;
       }
       last = placed;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { IngestError, ingest } from '../../src/ingest/index.js';
+import { DEFAULT_LIMITS, IngestError, ingest } from '../../src/ingest/index.js';
 import { fixtureBytes } from './seed-fixtures.js';
 import { buildPdf, type PlacedText } from './writers/pdf.js';
 
@@ -151,6 +151,18 @@ describe('table cells from narrow columns', () => {
   });
 });
 
+describe('bytes as the Node edge reads them', () => {
+  test('a Node Buffer (a view into a larger pool, as readFile and Buffer.slice give) is read like a Uint8Array', async () => {
+    const bytes = fixtureBytes(`${SEED_001}.pdf`);
+    const pool = Buffer.concat([Buffer.from('junk before'), Buffer.from(bytes), Buffer.from('junk after')]);
+    const view = pool.slice(11, 11 + bytes.length);
+    expect(Buffer.isBuffer(view)).toBe(true);
+    const fromBuffer = await ingest(view, 'plan.pdf');
+    expect(fromBuffer.text).toBe(await pdfText(SEED_001));
+    expect(view.subarray(0, 5).toString('latin1')).toBe('%PDF-'); // the caller's bytes are left as they were
+  });
+});
+
 describe('PDFs we cannot read', () => {
   test('a password-protected PDF is refused as encrypted (qpdf AES-256 of 001)', async () => {
     const err = await failure(fixtureBytes('encrypted.pdf'), 'ke-hoach.pdf');
@@ -158,10 +170,25 @@ describe('PDFs we cannot read', () => {
     expect(err.message).toMatch(/password/);
   });
 
-  test('a PDF of page images says it has no text layer and asks for OCR', async () => {
+  test('a PDF of page images says it is a scan that needs OCR', async () => {
     const err = await failure(buildPdf([{ image: true }, { image: true }]), 'scan.pdf');
     expect(err.code).toBe('scanned-pdf');
-    expect(err.message).toBe('has no text layer (a scan?) — run OCR first');
+    expect(err.message).toBe('is a scan (no text layer) and needs OCR, which is off or not available here');
+  });
+
+  // The usual signed scan from a government portal: page images, and on the first page the small
+  // digital-signature box ("Ký bởi: … Thời gian ký: …") as the only text.
+  test('a signed scan whose only text is the signature box is a scan, not a text PDF with four lines', async () => {
+    const signature = ['Ky boi: Cong Thong tin dien tu Chinh phu', 'Email: thongtinchinhphu@chinhphu.vn', 'Co quan: Van phong Chinh phu', 'Thoi gian ky: 16.08.2016 14:41:24 +07:00'];
+    const box = signature.map((text, i) => ({ x: 380, y: 820 - i * 8, text, size: 6 }));
+    const err = await failure(buildPdf([{ image: true, texts: box }, { image: true }, { image: true }]), 'signed.pdf');
+    expect(err.code).toBe('scanned-pdf');
+    expect(err.message).toMatch(/^is a scan \(page images; the text layer covers little of page 1, as a signature box does\)/);
+  });
+
+  test('a short typed page without an image is text, not a scan', async () => {
+    const result = await ingest(buildPdf([{ lines: ['KE HOACH'] }]), 'short.pdf');
+    expect(result.text.trim()).toBe('KE HOACH');
   });
 
   test('a PDF with some scanned pages is read with a warning naming the pages', async () => {
@@ -185,6 +212,15 @@ describe('PDFs we cannot read', () => {
     });
     expect(err.code).toBe('limits');
     expect(err.message).toBe('has 12 pages, more than the 10-page limit');
+  });
+
+  // One paragraph that runs over every page (no line ends a sentence): the layout pass once rebuilt
+  // the paragraph string at every line, 267 s for 999 pages. The timeout is the guard.
+  test('a 1,000-page text PDF whose one paragraph runs over all pages is read in linear time', { timeout: 60_000 }, async () => {
+    const pages = Array.from({ length: 1000 }, (_, p) => ({ lines: Array.from({ length: 30 }, (_, i) => `dong ${i} trang ${p + 1} noi dung ke hoach cai cach thu tuc hanh chinh va`) }));
+    const { text } = await ingest(buildPdf(pages), 'long.pdf', { ...DEFAULT_LIMITS, timeMs: 60_000 });
+    expect(text.split('\n\n')).toHaveLength(1);
+    expect(text).toContain('dong 29 trang 1000 noi dung');
   });
 
   test('a 500-page PDF is read within a bounded time, running headers removed', { timeout: 30000 }, async () => {
