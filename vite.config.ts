@@ -19,6 +19,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/setup/shared.ts', 'test/setup/build.ts'],
     testTimeout: 30_000,
   },
 });

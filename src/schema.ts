@@ -87,6 +87,9 @@ export const compareSchema = z.looseObject({
   ),
 });
 
+/** Entries of a folder run that could not be read; the exit status is non-zero when there are any. */
+const skippedSchema = z.array(z.looseObject({ file: z.string(), error: z.string() }));
+
 export const lineageSchema = z.looseObject({
   nodes: z.array(
     z.looseObject({
@@ -97,14 +100,53 @@ export const lineageSchema = z.looseObject({
       year: z.number().int().nullable(),
       title: z.string().nullable(),
       file: z.string().optional(),
+      files: z.array(z.string()).optional(),
+      warnings: z.array(warning).optional(),
     }),
   ),
   edges: z.array(
     z.looseObject({
       source: z.string(),
       target: z.string(),
-      relation: z.enum(['implements', 'basis', 'refers', 'reuse']),
+      relation: z.enum(['implements', 'basis', 'refers', 'reuse', 'succeeds']),
       score: z.number().min(0).max(1),
+    }),
+  ),
+  skipped: skippedSchema.optional(),
+});
+
+const trendValue = z.looseObject({
+  year: z.number().int(),
+  comparator: z.enum(['>=', '>', '=', '<=', '<']),
+  value: z.number(),
+  unit: z.string().nullable(),
+  horizon: z.number().int().nullable(),
+  file: z.string(),
+  targetId: z.string(),
+  change: z.enum(['new', 'raised', 'lowered', 'unchanged', 'changed']),
+  via: z.enum(['edition', 'implementer']),
+});
+export const trendsSchema = z.looseObject({
+  series: z.array(
+    z.looseObject({
+      id: z.string(),
+      issuer: z.string(),
+      title: z.string(),
+      editions: z.array(z.looseObject({ year: z.number().int(), node: z.string(), file: z.string().nullable() })),
+      metrics: z.array(z.looseObject({ metric: z.string(), values: z.array(trendValue), dropped: z.number().int().nullable() })),
+    }),
+  ),
+});
+export const issuerMatrixSchema = z.looseObject({
+  year: z.number().int(),
+  by: z.literal('issuer'),
+  metrics: z.array(z.looseObject({ id: z.string(), metric: z.string(), unit: z.string().nullable(), issuers: z.number().int() })),
+  rows: z.array(
+    z.looseObject({
+      issuer: z.string(),
+      province: z.string().nullable(),
+      files: z.array(z.string()),
+      cells: z.record(z.string(), z.looseObject({ comparator: z.string(), value: z.number(), unit: z.string().nullable(), file: z.string(), targetId: z.string() })),
     }),
   ),
 });
@@ -138,5 +180,7 @@ export function jsonSchema(): Record<string, unknown> {
     compare: z.toJSONSchema(compareSchema, { unrepresentable: 'any' }),
     lineage: z.toJSONSchema(lineageSchema, { unrepresentable: 'any' }),
     fidelity: z.toJSONSchema(fidelitySchema, { unrepresentable: 'any' }),
+    trends: z.toJSONSchema(trendsSchema, { unrepresentable: 'any' }),
+    trendsByIssuer: z.toJSONSchema(issuerMatrixSchema, { unrepresentable: 'any' }),
   };
 }

@@ -341,8 +341,20 @@ export interface LineageNode {
   issuer: string | null;
   /** national | province | department | district, inferred from the issuer or the symbol. */
   level: 'national' | 'province' | 'department' | 'district' | null;
-  /** Relative path, only for documents present in the folder. */
+  /** Relative path, only for documents present in the folder (the first of `files`). */
   file?: string;
+  /** Every file of the folder that carries this document (a plan as .txt and .docx, two copies), in code-point order. */
+  files?: string[];
+  /** Oddities of the node: several files with one identity. */
+  warnings?: Warning[];
+}
+
+/** An entry of a folder run that could not be read: a file, an unreadable subfolder, a dangling link, a FIFO. */
+export interface SkippedFile {
+  /** The entry's path, relative to the folder it was found in. */
+  file: string;
+  /** Why, in one line ("is a scanned PDF…", "permission denied"). */
+  error: string;
 }
 
 /** A directed edge of the lineage graph. */
@@ -360,6 +372,6 @@ export interface LineageEdge {
 export interface LineageGraph {
   nodes: LineageNode[];
   edges: LineageEdge[];
-  /** Files that could not be read, with the reason (one bad file never loses the others). */
-  skipped?: Array<{ file: string; reason: string }>;
+  /** Entries of the folder that could not be read, with the reason (one bad file never loses the others). */
+  skipped?: SkippedFile[];
 }

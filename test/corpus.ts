@@ -1,5 +1,5 @@
 /** Loads the bundled corpus for tests, parsing each plan once. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '../src/read/parse.js';
 import type { Clause, ParsedDocument } from '../src/types.js';
@@ -20,6 +20,15 @@ export function corpusPath(rel: string): string {
 
 export function sharedPath(rel: string): string {
   return fileURLToPath(new URL(`../../shared/${rel}`, import.meta.url));
+}
+
+/**
+ * True when ../shared (held-out documents, public answers, real files) sits beside the repository,
+ * as in CI. Tests that read it are `describe.skipIf(!hasShared(...))`; test/setup/shared.ts prints
+ * one line when they are skipped.
+ */
+export function hasShared(rel = ''): boolean {
+  return existsSync(sharedPath(rel));
 }
 
 const texts = new Map<string, string>();

@@ -6,28 +6,24 @@ import picocolors from 'picocolors';
 import { printedNumber } from '../extract/citations.js';
 import { compareDocuments } from '../compare/compare.js';
 import { fidelity, fidelityMatrix } from '../compare/fidelity.js';
+import type { Orientation } from '../compare/orient.js';
 import { toDot, toGraphML } from '../corpus/graph-formats.js';
 import { LineageBuilder, lineageSummary } from '../corpus/lineage.js';
-import { listPlanFiles, readPlanFile, UserError } from '../node/files.js';
-import { labelPrefix, parseDocument } from '../read/parse.js';
+import { printable, UserError } from '../node/files.js';
+import { labelPrefix } from '../read/parse.js';
+import { finishFolderRun, gatherFolder, gatherPaths, loadEach, loadPlan, sameFile } from './plans.js';
 import { renderCompareMd } from '../report/compare-md.js';
 import { renderCompareText } from '../report/compare-text.js';
 import { targetsToCsv, toCsv } from '../compare/target-compare.js';
 import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../extract/targets.js';
 import type { Citation, Clause, ParsedDocument, TargetChange } from '../types.js';
+
+export { loadPlan } from './plans.js';
 import { jsonSchema } from '../schema.js';
 import { clip } from '../text/clip.js';
 
 /** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
 const pc = picocolors.createColors(!!process.stdout.isTTY && !process.env.NO_COLOR);
-
-/** Reads and parses one plan file. */
-export async function loadPlan(path: string): Promise<ParsedDocument> {
-  const file = await readPlanFile(path);
-  const doc = parseDocument(file.text, { file: path, encoding: file.encoding });
-  doc.meta.warnings.push(...file.warnings);
-  return doc;
-}
 
 function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -73,27 +69,11 @@ export async function commandParse(file: string, opts: { json?: boolean }): Prom
 }
 
 export async function commandOutline(paths: string[]): Promise<void> {
-  const files: string[] = [];
-  for (const p of paths) {
-    try {
-      files.push(...(await listPlanFiles(p)).map((f) => f.path));
-    } catch (e) {
-      if (e instanceof UserError && /is a file/.test(e.message)) files.push(p);
-      else throw e;
-    }
-  }
-  let failed = 0;
-  for (const f of files) {
-    try {
-      const doc = await loadPlan(f);
-      process.stdout.write(`${pc.cyan(`── ${f}`)}\n${outline(doc)}\n\n`);
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      failed += 1;
-      process.stderr.write(`plandiff: ${e.message}\n`);
-    }
-  }
-  if (failed) process.exitCode = 2;
+  const { files, skipped } = await gatherPaths(paths);
+  await loadEach(files, skipped, (f, doc) => {
+    process.stdout.write(`${pc.cyan(`── ${printable(f.path)}`)}\n${outline(doc)}\n\n`);
+  });
+  finishFolderRun(skipped);
 }
 
 export async function commandCitations(file: string, opts: { json?: boolean }): Promise<void> {
@@ -129,7 +109,8 @@ export async function commandCompare(
 ): Promise<void> {
   const [da, db] = [await loadPlan(a), await loadPlan(b)];
   const relation = opts.relation === 'parent' || opts.relation === 'peer' ? opts.relation : 'auto';
-  const cmp = compareDocuments(da, db, { relation });
+  const cmp = compareDocuments(da, db, { relation, orient: relation === 'auto' });
+  noteOrientation(cmp.orientation, 'compare');
   if (opts.json) return printJson(cmp);
   const lang = opts.lang === 'en' ? 'en' : 'vi';
   switch (opts.format) {
@@ -164,28 +145,33 @@ export function targetChangeTable(changes: TargetChange[], changesOnly: boolean)
   return rows.length ? table([['status', 'change', 'metric', 'A', 'B', 'also changed'], ...rows]) : '(no targets)';
 }
 
+/** One stderr line when the pair was swapped parent → child, and one per orientation warning. */
+function noteOrientation(o: Orientation, command: string): void {
+  if (o.swapped) process.stderr.write(`plandiff: ${command}: the second plan is the parent (${o.reason}); compared parent → child\n`);
+  for (const w of o.warnings) process.stderr.write(`plandiff: warning: ${w.message}\n`);
+}
+
 export async function commandFidelity(child: string, opts: { parent: string; json?: boolean; format?: string; lang?: string; output?: string }): Promise<void> {
-  const parent = await loadPlan(opts.parent);
   const lang = opts.lang === 'en' ? 'en' : 'vi';
-  let files: Array<{ path: string }> | null = null;
+  let folder: Awaited<ReturnType<typeof gatherFolder>> | null = null;
   try {
-    files = await listPlanFiles(child);
+    folder = await gatherFolder(child);
   } catch (e) {
-    if (!(e instanceof UserError && /is a file/.test(e.message))) throw e;
+    if (!(e instanceof UserError && /is a file, expected a folder/.test(e.message))) throw e;
   }
-  if (files) {
+  if (!folder && (await sameFile(child, opts.parent))) {
+    throw new UserError(`${printable(child)}: is the same file as --parent; give the parent plan and a different child plan`);
+  }
+  const parent = await loadPlan(opts.parent);
+  if (folder) {
     const children: ParsedDocument[] = [];
-    const skipped: Array<{ file: string; reason: string }> = [];
-    for (const f of files) {
-      if (f.path === opts.parent) continue;
-      try {
-        children.push(await loadPlan(f.path));
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        skipped.push({ file: f.path, reason: e.message });
-        process.stderr.write(`plandiff: skipped ${e.message}\n`);
-      }
-    }
+    const { skipped } = folder;
+    const plans = [];
+    for (const f of folder.files) if (!(await sameFile(f.path, opts.parent))) plans.push(f);
+    await loadEach(plans, skipped, (_, doc) => {
+      children.push(doc);
+    });
+    finishFolderRun(skipped);
     const matrix = fidelityMatrix(children, parent);
     if (opts.json) return printJson({ ...matrix, skipped });
     if (opts.format === 'html') {
@@ -196,6 +182,7 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     return emit(renderFidelityMatrixText(matrix, { lang, color: !opts.output && !!process.stdout.isTTY }), opts.output);
   }
   const report = fidelity(await loadPlan(child), parent);
+  noteOrientation(report.orientation, 'fidelity');
   if (opts.json) return printJson(report);
   if (opts.format === 'html') {
     const { renderFidelityHtml } = await import('../report/fidelity-html.js');
@@ -206,23 +193,20 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
 }
 
 export async function commandLineage(dir: string, opts: { json?: boolean; dot?: boolean; graphml?: boolean }): Promise<void> {
-  const files = await listPlanFiles(dir);
+  const { files, skipped } = await gatherFolder(dir);
   // streamed: each plan is parsed, folded into the builder (signatures, not texts) and dropped
   const builder = new LineageBuilder();
-  const skipped: Array<{ file: string; reason: string }> = [];
   const progress = files.length > 200;
-  for (const [k, f] of files.entries()) {
-    try {
-      builder.add({ file: f.relative, doc: await loadPlan(f.path) });
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      skipped.push({ file: f.relative, reason: e.message });
-      process.stderr.write(`plandiff: skipped ${e.message}\n`);
-    }
-    if (progress && (k % 100 === 99 || k === files.length - 1)) process.stderr.write(`plandiff: parsed ${k + 1}/${files.length}\n`);
-  }
+  let done = 0;
+  await loadEach(files, skipped, (f, doc) => {
+    builder.add({ file: f.relative, doc });
+    done += 1;
+    if (progress && done % 100 === 0) process.stderr.write(`plandiff: parsed ${done}/${files.length}\n`);
+  });
   const graph = builder.finish();
-  if (skipped.length) graph.skipped = skipped;
+  for (const n of graph.nodes) for (const w of n.warnings ?? []) process.stderr.write(`plandiff: note: ${printable(n.file ?? n.id)}: ${w.message}\n`);
+  graph.skipped = skipped;
+  finishFolderRun(skipped);
   if (opts.json) return printJson(graph);
   if (opts.dot) return emit(toDot(graph));
   if (opts.graphml) return emit(toGraphML(graph));

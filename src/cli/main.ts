@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import { commandCitations, commandCompare, commandFidelity, commandLineage, commandOutline, commandParse, commandSchema, commandTargets } from './commands.js';
 import { UserError } from '../node/files.js';
 import { commandServe } from './serve.js';
+import { commandTrends } from './trends.js';
 
 const program = new Command();
 program
@@ -20,7 +21,7 @@ program
 program
   .command('parse')
   .description('read one plan: an indented outline of its clauses, or the full JSON (meta, clauses, citations, targets)')
-  .argument('<file>', 'plan file (.txt, .md)')
+  .argument('<file>', 'plan file (.txt, .md, .html, .docx, .doc, .pdf)')
   .option('--json', 'print the JSON contract on stdout')
   .action(commandParse);
 
@@ -82,6 +83,16 @@ program
   .action(commandLineage);
 
 program
+  .command('trends')
+  .description('series of plans across years and their targets year by year; with --year Y --by issuer, the plans of one year side by side')
+  .argument('<dir>', 'folder of plans (read recursively)')
+  .option('--json', 'print the JSON contract on stdout')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'csv', 'md']).default('text'))
+  .option('--year <year>', 'set the plans of this year side by side (with --by)')
+  .addOption(new Option('--by <what>', 'rows of the side-by-side matrix').choices(['issuer']))
+  .action(commandTrends);
+
+program
   .command('serve')
   .description('serve the web view (lineage graph, diff, targets, fidelity) on a folder of plans; prints the URL')
   .argument('[dir]', 'folder of plans (read recursively)', 'corpus')
@@ -95,7 +106,19 @@ program
   .description('print the JSON Schema of the --json outputs')
   .action(commandSchema);
 
+/** Output into a closed pipe (`plandiff … | head`) ends quietly, as `git log | head` does. */
+function isClosedPipe(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException)?.code === 'EPIPE';
+}
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (isClosedPipe(e)) process.exit(0);
+    fail(e);
+  });
+}
+
 function fail(e: unknown): never {
+  if (isClosedPipe(e)) process.exit(0);
   if (e instanceof UserError) {
     process.stderr.write(`plandiff: ${e.message}\n`);
     process.exit(2);

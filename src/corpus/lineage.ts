@@ -165,14 +165,17 @@ export class LineageBuilder {
       file,
     };
     const existing = this.nodes.get(id);
-    if (!existing) this.nodes.set(id, facts);
+    if (!existing) this.nodes.set(id, { ...facts, files: [file] });
     else if (existing.file === undefined || file < existing.file) {
       // The plan's own text wins over what citing documents said of it; of two files with the same
-      // identity, the first by path holds the node.
-      const merged: LineageNode = { ...facts };
+      // identity, the first by path holds the node and every file is listed.
+      const merged: LineageNode = { ...facts, files: sameDocumentFiles(existing.files, file) };
       fill(merged, existing);
       this.nodes.set(id, merged);
-    } else fill(existing, facts);
+    } else {
+      existing.files = sameDocumentFiles(existing.files, file);
+      fill(existing, facts);
+    }
 
     for (const c of Array.isArray(doc?.citations) ? doc.citations : []) {
       if (!c || typeof c.key !== 'string' || !c.key.trim()) continue;
@@ -224,6 +227,11 @@ export class LineageBuilder {
     const citationEdges = [...this.citations.values()].sort(
       (a, b) => cmp(a.source, b.source) || RELATION_RANK[b.relation as CitationRelation] - RELATION_RANK[a.relation as CitationRelation] || cmp(a.target, b.target),
     );
+    for (const n of nodes) {
+      if (n.files && n.files.length > 1) {
+        n.warnings = [{ code: 'several-files', message: `${n.files.length} files carry this document: ${n.files.join(', ')}` }];
+      }
+    }
     const reuseEdges = this.reuse ? this.reuseEdges() : [];
     // editions of one series: newer → older (see series.ts)
     const succession = successionEdges(nodes);
@@ -398,4 +406,11 @@ export function lineageSummary(graph: LineageGraph, options: { maxReuse?: number
     if (reuseEdges.length > maxReuse) lines.push(`  … and ${reuseEdges.length - maxReuse} more`);
   }
   return lines;
+}
+
+/** The files of one node in code-point order, `file` added once. */
+function sameDocumentFiles(files: string[] | undefined, file: string): string[] {
+  const all = new Set(files ?? []);
+  all.add(file);
+  return [...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -30,7 +30,19 @@ export interface IngestResult {
   warnings: Warning[];
 }
 
-export interface IngestOptions extends DocxOptions {}
+/**
+ * What a reader of legacy Word 97–2003 files gives back: the same document as .docx bytes (the best
+ * case: LibreOffice keeps Word's automatic numbering and tables), or its plain text.
+ */
+export type LegacyWordReading = { kind: 'docx'; bytes: Uint8Array; warnings: Warning[] } | { kind: 'text'; text: string; warnings: Warning[] };
+
+export interface IngestOptions extends DocxOptions {
+  /**
+   * Reads a legacy .doc. The format needs a Node-side reader (LibreOffice or word-extractor, see
+   * src/node/doc.ts); without one a .doc is refused with a message saying so.
+   */
+  legacyWord?: (bytes: Uint8Array) => Promise<LegacyWordReading>;
+}
 
 /**
  * Reads one file. Throws IngestError with a one-line message (without the file name: the CLI
@@ -54,6 +66,19 @@ export async function ingest(
     case 'docx': {
       const read = await readDocx(bytes, limit, deadline, options);
       return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...read.warnings] };
+    }
+    case 'doc': {
+      if (!options.legacyWord) {
+        throw new IngestError('unsupported', 'is a legacy Word .doc, which this reader cannot open here; the plandiff command reads it (or save it as .docx)');
+      }
+      const legacy = await options.legacyWord(bytes);
+      deadline.check('reading the .doc');
+      if (legacy.kind === 'docx') {
+        const read = await readDocx(legacy.bytes, limit, deadline, options);
+        return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...legacy.warnings, ...read.warnings] };
+      }
+      if (legacy.text.trim() === '') throw new IngestError('empty', 'has no text (a .doc with no paragraphs)');
+      return { text: legacy.text, format, encoding: 'utf-8', warnings: [...warnings, ...legacy.warnings] };
     }
     case 'pdf': {
       const read = await readPdf(bytes, limit, deadline);

@@ -6,7 +6,7 @@
 import { IngestError } from './errors.js';
 import { EXTENSION_RE, HTML_START_RE } from './patterns.js';
 
-export type InputFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+export type InputFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf';
 
 /** What the first bytes say. */
 export type Magic = 'pdf' | 'zip' | 'ole' | 'rtf' | 'image' | 'archive' | 'html' | 'text';
@@ -52,7 +52,7 @@ export function extensionOf(name: string): string {
 export function sniffFormat(bytes: Uint8Array, name: string): { format: InputFormat; mismatch: string | null } {
   const ext = extensionOf(name);
   const claimed: InputFormat | null =
-    ext === 'pdf' ? 'pdf' : ext === 'docx' || ext === 'docm' || ext === 'dotx' ? 'docx' : ext === 'html' || ext === 'htm' || ext === 'xhtml' ? 'html' : ext === 'md' || ext === 'markdown' ? 'md' : ext === 'txt' || ext === 'text' ? 'txt' : null;
+    ext === 'pdf' ? 'pdf' : ext === 'docx' || ext === 'docm' || ext === 'dotx' ? 'docx' : ext === 'doc' || ext === 'dot' ? 'doc' : ext === 'html' || ext === 'htm' || ext === 'xhtml' ? 'html' : ext === 'md' || ext === 'markdown' ? 'md' : ext === 'txt' || ext === 'text' ? 'txt' : null;
   const detected = detect(bytes, ext);
   let format = detected;
   // Text names win over text content: a .md stays markdown, a .txt that starts with tags stays text
@@ -63,7 +63,7 @@ export function sniffFormat(bytes: Uint8Array, name: string): { format: InputFor
 }
 
 function describe(format: InputFormat): string {
-  return { txt: 'plain text', md: 'markdown', html: 'HTML', docx: 'a Word .docx', pdf: 'a PDF' }[format];
+  return { txt: 'plain text', md: 'markdown', html: 'HTML', docx: 'a Word .docx', doc: 'a legacy Word .doc', pdf: 'a PDF' }[format];
 }
 
 function detect(bytes: Uint8Array, ext: string): InputFormat {
@@ -73,7 +73,9 @@ function detect(bytes: Uint8Array, ext: string): InputFormat {
     if (containsUtf16(bytes, 'EncryptedPackage')) {
       throw new IngestError('encrypted', 'is a password-protected Office document; remove the password in Word and save again');
     }
-    throw new IngestError('unsupported', 'is a legacy Word .doc (or another old Office file); open it in Word and save as .docx');
+    // Word 97–2003 files name their main stream "WordDocument"; Excel and PowerPoint files share the container.
+    if (ext === 'doc' || ext === 'dot' || containsUtf16(bytes, 'WordDocument')) return 'doc';
+    throw new IngestError('unsupported', 'is an old Office file (Excel or PowerPoint 97–2003), not a Word document');
   }
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new IngestError('unsupported', 'is an RTF file; save it as .docx');
   const foreign = foreignKind(bytes);

@@ -3,7 +3,7 @@
  * comparison forms, then the extractors (citations, targets) over the passages.
  */
 import { abbreviationsFor, findAbbreviations, GLOSSARY } from '../text/abbreviations.js';
-import { citationContextOf, citationKeysIn, extractCitations } from '../extract/citations.js';
+import { citationContextOf, citationKeysIn, readCitations, type CitationReading } from '../extract/citations.js';
 import { Deadline, PARSE_BUDGET_MS, TimeLimitError, type TimeLimitFailure } from '../text/deadline.js';
 import { makeFolder } from '../text/fold.js';
 import { spanOf, type MappedText } from '../text/mapped-text.js';
@@ -15,12 +15,13 @@ import type { Block, Citation, Clause, DocumentMeta, ParsedDocument, Passage, Ta
 
 /** The extractors run over a document's passages; swap them in tests and benchmarks. */
 export interface ParseStrategies {
-  citations: (passages: Passage[], meta: DocumentMeta) => Citation[];
+  /** The citations, or the citations with the reading's warnings (they join `meta.warnings`). */
+  citations: (passages: Passage[], meta: DocumentMeta) => Citation[] | CitationReading;
   targets: (passages: Passage[], context: TargetContext) => Target[];
 }
 
 export const PARSE_DEFAULTS: ParseStrategies = {
-  citations: (passages, meta) => extractCitations(passages, citationContextOf(meta)),
+  citations: (passages, meta) => readCitations(passages, citationContextOf(meta)),
   targets: extractTargets,
 };
 
@@ -108,7 +109,10 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const abbreviations = usedAbbreviations(clean.text);
   const fold = makeFolder(abbreviations);
   const passages = passagesOf(st);
-  const cited = strategies.citations(passages, meta);
+  const reading = strategies.citations(passages, meta);
+  const cited = Array.isArray(reading) ? reading : reading.citations;
+  // Citation-level warnings (a date that contradicts the number's year, a garbled number) carry spans.
+  if (!Array.isArray(reading)) meta.warnings.push(...reading.warnings);
   const citations = cited.filter((c) => c.number !== null);
   deadline.check('reading citations');
   const targets = strategies.targets(passages, {

@@ -195,7 +195,7 @@ export class Workspace {
     const graph = buildLineage(inputs);
     const skipped = [...this.summaryOf.values()]
       .filter((s) => s.source === 'corpus' && s.error)
-      .map((s) => ({ file: s.file, reason: (s.error as PlanError).message }));
+      .map((s) => ({ file: s.file, error: (s.error as PlanError).message }));
     if (skipped.length) graph.skipped = skipped;
     this.graph = graph;
     return graph;

@@ -51,11 +51,12 @@ describe('bad input', () => {
     copyFileSync(corpusPath(SEEDS.gddt2024), join(dir, 'b.txt'));
     writeFileSync(join(dir, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0]));
     const r = plandiff('lineage', dir, '--json');
-    expect(r.code).toBe(0);
+    // results printed, something skipped: exit 3 (README, "Exit status")
+    expect(r.code).toBe(3);
     const graph = JSON.parse(r.stdout);
     expect(graph.nodes.filter((n: { file?: string }) => n.file).map((n: { file: string }) => n.file).sort()).toEqual(['a.txt', 'b.txt']);
-    expect(graph.skipped).toEqual([{ file: 'broken.txt', reason: expect.stringMatching(/binary/) }]);
-    expect(r.stderr).toMatch(/broken\.txt/);
+    expect(graph.skipped).toEqual([{ file: 'broken.txt', error: expect.stringMatching(/binary/) }]);
+    expect(r.stderr).toMatch(/skipped broken\.txt: .*binary/);
   });
 
   test('a bad option names the value and what was expected', () => {

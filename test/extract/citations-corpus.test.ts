@@ -85,7 +85,7 @@ function identity(c: { number: string | null; symbol: string | null; year: numbe
   return `${Number.parseInt(c.number ?? '', 10)}|${foldSymbol(c.symbol)}|${c.year}`;
 }
 
-describe('seeds against the gold answers', () => {
+describe.skipIf(!existsSync(join(SHARED, 'eval')))('seeds against the gold answers (needs ../shared/eval)', () => {
   const gold = JSON.parse(readFileSync(join(SHARED, 'eval', 'gold', 'citations.json'), 'utf8')) as Record<string, Array<{ number: string; symbol: string; year: number; date: string; relation?: string }>>;
 
   test.each(['000', '001'] as const)('seed %s: every gold citation found with its year, date and relation, and nothing else', (id) => {
@@ -151,7 +151,7 @@ describe('seeds', () => {
 
 });
 
-describe('holdout: every reference of the Căn cứ / Thực hiện lines is found', () => {
+describe.skipIf(!existsSync(join(SHARED, 'holdout')))('holdout: every reference of the Căn cứ / Thực hiện lines is found (needs ../shared/holdout)', () => {
   const HOLDOUT: Array<[string, string | null, Array<[string, 'basis' | 'implements']>]> = [
     ['dongnai-ubnd-2025-2813-qd.txt', 'Đồng Nai', [['QH15/72/2025', 'basis'], ['NĐ-CP/63/2010', 'basis'], ['NĐ-CP/48/2013', 'basis'], ['NĐ-CP/92/2017', 'basis'], ['NQ-CP/66/2025', 'basis'], ['TT-VPCP/02/2017', 'basis'], ['KH-UBND/49/2025', 'basis']]],
     ['dongnai-ubnd-2025-2816-qd.txt', 'Đồng Nai', [['QH/72/2025', 'basis'], ['NĐ-CP/63/2010', 'basis'], ['NĐ-CP/92/2017', 'basis'], ['NĐ-CP/118/2025', 'basis'], ['TT-VPCP/02/2017', 'basis'], ['KH-UBND/48/2025', 'basis']]],
@@ -186,7 +186,7 @@ describe('holdout: every reference of the Căn cứ / Thực hiện lines is fou
   });
 });
 
-describe('end to end through the parser', () => {
+describe.skipIf(!existsSync(join(SHARED, 'eval')))('end to end through the parser (needs ../shared/eval)', () => {
   const gold = JSON.parse(readFileSync(join(SHARED, 'eval', 'gold', 'citations.json'), 'utf8')) as Record<string, Array<{ number: string; symbol: string; year: number; relation?: string }>>;
 
   async function parsed(id: keyof typeof SEEDS): Promise<{ raw: string; citations: Citation[] }> {

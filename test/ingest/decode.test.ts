@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { decodeText } from '../../src/ingest/decode.js';
@@ -16,7 +18,9 @@ const SEEDS = {
   '004 UBND Khánh Hòa 2025': 'corpus/khanh-hoa/2025-ubnd-cai-cach-tthc.txt',
 };
 const seedRows = Object.entries(SEEDS).map(([name, path]) => ({ name, path }));
-const read = (path: string) => readFileSync(path, 'utf8');
+// Paths are relative to the repository, whatever the working directory.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 /** The seed text as a legacy font could carry it: typographic quotes, dashes and superscripts in ASCII. */
 const asLegacy = (text: string) =>
   text
@@ -37,7 +41,7 @@ const errorOf = (fn: () => unknown) => {
 
 describe('UTF-8 and UTF-16', () => {
   test.each(seedRows)('returns $name byte for byte as a plain UTF-8 read', ({ path }) => {
-    const bytes = new Uint8Array(readFileSync(path));
+    const bytes = new Uint8Array(readFileSync(join(ROOT, path)));
     const decoded = decodeText(bytes);
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.text).toBe(read(path));

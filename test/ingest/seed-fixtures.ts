@@ -1,12 +1,17 @@
 /** The committed .docx/.pdf fixtures and the corpus .txt each was made from (test/fixtures/seeds.json). */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ParsedDocument } from '../../src/types.js';
 
-export const SEED_FIXTURES: Array<{ fixture: string; seed: string }> = Object.entries(
-  JSON.parse(readFileSync('test/fixtures/seeds.json', 'utf8')) as Record<string, string>,
-).map(([name, seed]) => ({ fixture: name, seed }));
+/** The repository (paths never depend on the working directory). */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export const fixtureBytes = (file: string) => new Uint8Array(readFileSync(`test/fixtures/${file}`));
+export const SEED_FIXTURES: Array<{ fixture: string; seed: string }> = Object.entries(
+  JSON.parse(readFileSync(join(ROOT, 'test/fixtures/seeds.json'), 'utf8')) as Record<string, string>,
+).map(([name, seed]) => ({ fixture: name, seed: join(ROOT, seed) }));
+
+export const fixtureBytes = (file: string) => new Uint8Array(readFileSync(join(ROOT, 'test/fixtures', file)));
 
 
 /** Targets as readable lines: "clause value unit | metric". */
