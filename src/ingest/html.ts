@@ -1,6 +1,6 @@
 /**
- * .html → text. A small tokenizer rather than a DOM, so that Node and the browser give the
- * same text: block elements end paragraphs, <br> breaks a line, list items get visible labels
+ * .html → text. htmlparser2's tokenizer (in Node and in the browser alike, so both give the
+ * same text; every HTML5 entity through `entities`), events rather than a DOM: block elements end paragraphs, <br> breaks a line, list items get visible labels
  * ("-" for <ul>, "1." / "a)" / "I." for <ol>), table rows become tab-separated lines (colspan
  * padded, rowspan repeated, nested tables flattened into their cell), and script/style are dropped.
  */
@@ -8,8 +8,10 @@ import type { Warning } from '../types.js';
 import { renderBlocks, type TextBlock } from './blocks.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { formatNumber } from './docx-numbering.js';
-import type { Deadline } from './limits.js';
-import { HTML_ATTR_RE, HTML_CHARSET_RE, HTML_ENTITY_RE, HTML_SPACE_RE, HTML_TOKEN_RE } from './patterns.js';
+import { Parser } from 'htmlparser2';
+import { IngestError } from './errors.js';
+import { DEFAULT_LIMITS, Deadline, formatBytes } from './limits.js';
+import { HTML_CHARSET_RE, HTML_SPACE_RE } from './patterns.js';
 
 /** Elements that end the current paragraph. */
 const BLOCK_TAGS = new Set([
@@ -23,28 +25,6 @@ const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head',
 
 /** Nesting of tables kept apart; deeper tables are flattened like any other cell text. */
 const MAX_TABLE_DEPTH = 32;
-
-/** Named character references of Vietnamese and office HTML. */
-const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…',
-  laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', bull: '•', middot: '·', deg: '°',
-  shy: '', zwnj: '', zwj: '', ensp: ' ', emsp: ' ', thinsp: ' ', times: '×', divide: '÷', sect: '§', copy: '©',
-  agrave: 'à', aacute: 'á', acirc: 'â', atilde: 'ã', egrave: 'è', eacute: 'é', ecirc: 'ê', igrave: 'ì',
-  iacute: 'í', ograve: 'ò', oacute: 'ó', ocirc: 'ô', otilde: 'õ', ugrave: 'ù', uacute: 'ú', yacute: 'ý',
-  Agrave: 'À', Aacute: 'Á', Acirc: 'Â', Atilde: 'Ã', Egrave: 'È', Eacute: 'É', Ecirc: 'Ê', Igrave: 'Ì',
-  Iacute: 'Í', Ograve: 'Ò', Oacute: 'Ó', Ocirc: 'Ô', Otilde: 'Õ', Ugrave: 'Ù', Uacute: 'Ú', Yacute: 'Ý',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(HTML_ENTITY_RE, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec !== undefined || hex !== undefined) {
-      const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-      return String.fromCodePoint(code);
-    }
-    return NAMED_ENTITIES[name!] ?? whole;
-  });
-}
 
 interface Cell {
   text: string;
@@ -77,18 +57,35 @@ export function readHtml(bytes: Uint8Array, deadline: Deadline): { text: string;
   return { text: htmlToText(decoded.text, deadline), encoding: decoded.encoding, warnings: decoded.warnings };
 }
 
-/** HTML source → the parser's text. */
-export function htmlToText(html: string, deadline?: Deadline): string {
+/** What bounds the reading of one page. */
+export interface HtmlBudget {
+  /** The file's time budget. */
+  deadline?: Deadline;
+  /** Most characters the expanded tables may produce (rowspan repeats text; nested tables multiply it). */
+  maxTextChars?: number;
+}
+
+/** HTML source → the parser's text. htmlparser2 tokenizes (and closes what HTML leaves implied); we lay out blocks. */
+export function htmlToText(html: string, budget: Deadline | HtmlBudget = {}): string {
+  const { deadline, maxTextChars = DEFAULT_LIMITS.maxTextChars } = budget instanceof Deadline ? { deadline: budget } : budget;
   const blocks: TextBlock[] = [];
   const tables: Table[] = [];
   const lists: List[] = [];
   let tableCount = 0;
   const tableIds: number[] = [];
   let para = '';
-  let skipping: string | null = null;
+  let skipping = 0;
+  let ignoredTables = 0;
   let pre = 0;
-  let tokens = 0;
+  let events = 0;
+  let expanded = 0;
 
+  const spend = (chars: number): void => {
+    expanded += chars;
+    if (expanded > maxTextChars) {
+      throw new IngestError('limits', `expands to more than ${formatBytes(maxTextChars)} of text (table cells repeated by rowspan); refusing it`);
+    }
+  };
   const append = (text: string) => {
     const table = tables[tables.length - 1];
     if (table?.cell) table.cell.text += text;
@@ -118,10 +115,12 @@ export function htmlToText(html: string, deadline?: Deadline): string {
     if (!table) return;
     closeRow(table);
     const id = tableIds.pop() ?? 0;
-    const rows = expandSpans(table.rows);
+    const rows = expandSpans(table.rows, spend);
     const outer = tables[tables.length - 1];
     if (outer?.cell) {
-      outer.cell.text += ` ${rows.map((r) => r.filter((c) => c.trim() !== '').join(' ')).join('; ')} `;
+      const flat = rows.map((r) => r.filter((c) => c.trim() !== '').join(' ')).join('; ');
+      spend(flat.length);
+      outer.cell.text += ` ${flat} `;
     } else if (rows.every((r) => r.filter((c) => c.trim() !== '').length <= 1)) {
       for (const r of rows) blocks.push({ kind: 'paragraph', text: r.join(' ') });
     } else {
@@ -129,85 +128,94 @@ export function htmlToText(html: string, deadline?: Deadline): string {
     }
   };
 
-  for (const m of html.matchAll(HTML_TOKEN_RE)) {
-    if (deadline && ++tokens % 4096 === 0) deadline.check('reading HTML');
-    const token = m[0];
-    const name = m[2]?.toLowerCase();
-    if (skipping !== null) {
-      if (name === skipping && m[1] === '/') skipping = null;
-      continue;
+  const open = (name: string, attrs: Record<string, string>): void => {
+    if (skipping > 0 || SKIPPED_TAGS.has(name)) {
+      skipping += 1;
+      return;
     }
-    if (name === undefined) {
-      if (token.startsWith('<!') || token.startsWith('<?')) {
-        if (token.startsWith('<![CDATA[')) append(token.slice(9).replace(/\]\]>$/, ''));
-        continue;
-      }
-      const text = decodeEntities(token);
-      append(pre > 0 ? text : text.replace(HTML_SPACE_RE, ' '));
-      continue;
-    }
-    const closing = m[1] === '/';
-    const attrs = closing ? {} : readAttrs(m[3] ?? '');
-    if (!closing && SKIPPED_TAGS.has(name) && !/\/\s*$/.test(m[3] ?? '')) {
-      skipping = name;
-      continue;
-    }
-    if (name === 'br') {
-      append('\n');
-      continue;
-    }
+    if (name === 'br') return append('\n');
     if (name === 'table') {
-      if (closing) closeTable();
-      else if (tables.length >= MAX_TABLE_DEPTH) continue;
+      if (tables.length >= MAX_TABLE_DEPTH) ignoredTables += 1;
       else {
         if (tables.length === 0) endParagraph();
         tables.push({ rows: [], row: null, cell: null });
         tableIds.push(tableCount++);
       }
-      continue;
+      return;
     }
     const table = tables[tables.length - 1];
-    if (table && (name === 'tr' || name === 'td' || name === 'th')) {
-      if (name === 'tr') {
-        closeRow(table);
-        if (!closing) table.row = [];
-      } else if (closing) closeCell(table);
-      else {
-        closeCell(table);
-        table.row ??= [];
-        table.cell = { text: '', colspan: spanOf(attrs['colspan']), rowspan: spanOf(attrs['rowspan']) };
-      }
-      continue;
+    if (table && name === 'tr') {
+      closeRow(table);
+      table.row = [];
+      return;
+    }
+    if (table && (name === 'td' || name === 'th')) {
+      closeCell(table);
+      table.row ??= [];
+      table.cell = { text: '', colspan: spanOf(attrs['colspan']), rowspan: spanOf(attrs['rowspan']) };
+      return;
     }
     if (name === 'ul' || name === 'ol') {
       endParagraph();
-      if (closing) lists.pop();
-      else lists.push({ ordered: name === 'ol', type: attrs['type'] ?? '1', next: Number(attrs['start'] ?? 1) || 1 });
-      continue;
+      lists.push({ ordered: name === 'ol', type: attrs['type'] ?? '1', next: Number(attrs['start'] ?? 1) || 1 });
+      return;
     }
     if (name === 'li') {
       endParagraph();
-      if (!closing) {
-        const list = lists[lists.length - 1];
-        const value = Number(attrs['value'] ?? NaN);
-        if (list && Number.isFinite(value)) list.next = value;
-        append(`${listLabel(list)} `);
-        if (list) list.next += 1;
-      }
-      continue;
+      const list = lists[lists.length - 1];
+      const value = Number(attrs['value'] ?? NaN);
+      if (list && Number.isFinite(value)) list.next = value;
+      append(`${listLabel(list)} `);
+      if (list) list.next += 1;
+      return;
     }
-    if (name === 'pre') pre += closing ? -1 : 1;
+    if (name === 'pre') pre += 1;
     if (BLOCK_TAGS.has(name)) endParagraph();
-  }
+  };
+
+  const close = (name: string): void => {
+    if (skipping > 0) {
+      skipping -= 1;
+      return;
+    }
+    if (name === 'br') return;
+    if (name === 'table') {
+      if (ignoredTables > 0) ignoredTables -= 1;
+      else closeTable();
+      return;
+    }
+    const table = tables[tables.length - 1];
+    if (table && name === 'tr') return closeRow(table);
+    if (table && (name === 'td' || name === 'th')) return closeCell(table);
+    if (name === 'ul' || name === 'ol') {
+      endParagraph();
+      lists.pop();
+      return;
+    }
+    if (name === 'li') return endParagraph();
+    if (name === 'pre') pre = Math.max(0, pre - 1);
+    if (BLOCK_TAGS.has(name)) endParagraph();
+  };
+
+  const parser = new Parser(
+    {
+      onopentag: (name, attrs) => {
+        if (deadline && ++events % 4096 === 0) deadline.check('reading HTML');
+        open(name, attrs);
+      },
+      onclosetag: (name) => close(name),
+      ontext: (text) => {
+        if (skipping > 0) return;
+        append(pre > 0 ? text : text.replace(HTML_SPACE_RE, ' '));
+      },
+      oncdatastart: () => undefined,
+    },
+    { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true, recognizeCDATA: true },
+  );
+  parser.end(html);
   while (tables.length > 0) closeTable();
   endParagraph();
   return renderBlocks(blocks);
-}
-
-function readAttrs(source: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const m of source.matchAll(HTML_ATTR_RE)) attrs[m[1]!.toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
-  return attrs;
 }
 
 function spanOf(value: string | undefined): number {
@@ -233,13 +241,14 @@ function listLabel(list: List | undefined): string {
 }
 
 /** Lays cells onto a grid: colspan pads with empty cells, rowspan repeats the text in the rows below. */
-function expandSpans(rows: Cell[][]): string[][] {
+function expandSpans(rows: Cell[][], spend: (chars: number) => void): string[][] {
   const pending = new Map<number, { text: string; left: number }>();
   const out: string[][] = [];
   for (const row of rows.slice(0, 100_000)) {
     const cells: string[] = [];
     const fillPending = () => {
       for (let p = pending.get(cells.length); p; p = pending.get(cells.length)) {
+        spend(p.text.length + 1);
         cells.push(p.text);
         if (--p.left === 0) pending.delete(cells.length - 1);
       }
@@ -247,6 +256,7 @@ function expandSpans(rows: Cell[][]): string[][] {
     for (const cell of row) {
       fillPending();
       const text = cell.text.replace(HTML_SPACE_RE, ' ').trim();
+      spend(text.length + cell.colspan);
       if (cell.rowspan > 1) pending.set(cells.length, { text, left: cell.rowspan - 1 });
       cells.push(text);
       for (let i = 1; i < cell.colspan; i++) cells.push('');

@@ -64,17 +64,6 @@ export const CLAUSE_START_RE =
 
 // ── HTML ──────────────────────────────────────────────────────────────────────────────────────
 
-/** One HTML token: a comment "<!-- … -->", a declaration "<!DOCTYPE html>", a CDATA section, a
- * processing instruction "<?xml …?>", a tag "<td colspan=\"2\">", "</p>", "<br/>", or a text run. */
-export const HTML_TOKEN_RE =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>?|<\?[^>]*>?|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</gu;
-
-/** One attribute inside a tag: `colspan="2"`, `rowspan=3`, `type='a'`, `start="5"`. */
-export const HTML_ATTR_RE = /([a-zA-Z_:][a-zA-Z0-9_:.-]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-/** Character references: "&nbsp;", "&amp;", "&#7871;", "&#x1EBF;", "&ecirc;". */
-export const HTML_ENTITY_RE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));?/g;
-
 /** Whitespace runs in HTML text, collapsed to one space outside <pre>. */
 export const HTML_SPACE_RE = /[ \t\n\r\f]+/g;
 

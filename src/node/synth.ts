@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { SYNTH_LINES } from '../patterns/lineage.js';
+import { SYNTH_VALUES } from '../patterns/series.js';
 import { stripDiacritics } from '../text/vietnamese.js';
 
 /** One seed plan. */
@@ -390,4 +391,158 @@ export function writeSynthCorpus(dir: string, seeds: readonly SeedPlan[], option
     files.push(plan.file);
   }
   return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Series: several provinces over several years, each year's plans a new edition whose targets move.
+
+/** How a corpus of series is made. */
+export interface SeriesSynthOptions {
+  /** Provinces (names as printed); each issues one province plan a year. */
+  provinces: readonly string[];
+  /** First and last year (inclusive). */
+  years: readonly [number, number];
+  /** Departments per province (the first of the generator's list), each issuing one plan a year implementing the province plan. */
+  departments: number;
+  /** Seed of the pseudo-random generator. */
+  seed: number;
+  /** Steps a value below 100 may take from one year to the next, one drawn per value and series (percentage points). */
+  steps: readonly number[];
+}
+
+/** Defaults: three provinces, 2021–2026, two departments each; values mostly rise, some fall, some stay. */
+export const SERIES_SYNTH_DEFAULTS: Readonly<SeriesSynthOptions> = {
+  provinces: ['Khánh Hòa', 'Gia Lai', 'Nghệ An'],
+  years: [2021, 2026],
+  departments: 2,
+  seed: 7,
+  steps: [0, 5, 5, 10, -5],
+};
+
+/** A plan of a synthetic series. */
+export interface SeriesSynthPlan extends SynthPlan {
+  /** Its series: "province" plans of a province's committee, or a department's. */
+  series: string;
+  /** The values it writes, in text order, after moving (what the trends should read back). */
+  values: number[];
+}
+
+/** Moves every value below 100 of a plan's text (percentages in sentences, bare values in table rows):
+ * the i-th value becomes base + step(i) × years, kept within 1..100. Returns the text and the values written. */
+export function moveValues(text: string, step: (index: number) => number, years: number): { text: string; values: number[] } {
+  const values: number[] = [];
+  let index = 0;
+  const moved = (v: number): number => {
+    const out = v >= 100 ? v : Math.max(1, Math.min(100, v + step(index) * years));
+    index += 1;
+    values.push(out);
+    return out;
+  };
+  const lines = text.split('\n').map((line) => {
+    if (SYNTH_VALUES.row.test(line)) {
+      return line
+        .split('\t')
+        .map((cell) => {
+          const m = SYNTH_VALUES.cell.exec(cell.trim());
+          return m ? `${m[1] ?? ''}${moved(Number(m[2]))}` : cell.replace(SYNTH_VALUES.percent, (v) => String(moved(Number(v))));
+        })
+        .join('\t');
+    }
+    return line.replace(SYNTH_VALUES.percent, (v) => String(moved(Number(v))));
+  });
+  return { text: lines.join('\n'), values };
+}
+
+/**
+ * Series of plans: for each province and year, the committee's plan (from the decision seed) and
+ * one plan of each department implementing it (from a department seed), the year written in the
+ * title and body, each with its own number, the values moving year by year by a step drawn once per
+ * value and series. Deterministic for a given seed.
+ */
+export function* synthesizeSeries(seeds: readonly SeedPlan[], options: Partial<SeriesSynthOptions> = {}): Generator<SeriesSynthPlan> {
+  const o: SeriesSynthOptions = { ...SERIES_SYNTH_DEFAULTS, ...options };
+  if (seeds.length === 0) throw new Error('synth: expected at least one seed plan, got none');
+  const random = makeRandom(o.seed);
+  const parents = seeds.map(seedParent);
+  const decision = parents.find((p) => p.decision) ?? (parents[0] as Parent);
+  const dept = parents.find((p) => !p.decision && p.year === decision.year - 1) ?? parents.find((p) => !p.decision) ?? decision;
+  const [from, to] = o.years;
+  let counter = 0;
+  const stepsOf = new Map<string, number[]>();
+  const stepFor = (series: string) => (i: number): number => {
+    const list = stepsOf.get(series) ?? [];
+    while (list.length <= i) list.push(o.steps[Math.floor(random() * o.steps.length)] ?? 0);
+    stepsOf.set(series, list);
+    return list[i] as number;
+  };
+  for (let year = from; year <= to; year++) {
+    for (const province of o.provinces) {
+      counter += 1;
+      const number = String(100 + counter);
+      const day = 1 + Math.floor(random() * 28);
+      const month = 1 + Math.floor(random() * 3);
+      const date = `${pad2(day)}/${pad2(month)}/${year}`;
+      const lead = `Quyết định số ${number}/QĐ-UBND ngày ${date} của UBND tỉnh ${province} về việc ban hành Kế hoạch cải cách thủ tục hành chính trọng tâm năm ${year} trên địa bàn tỉnh ${province}`;
+      const provinceSeries = `${slug(province)}/ubnd`;
+      yield seriesPlan(decision, { province, year, number, symbol: 'QĐ-UBND', day, month, department: null, series: provinceSeries, implementsCite: null, step: stepFor(provinceSeries), years: year - from });
+      for (const department of DEPARTMENTS.slice(0, o.departments)) {
+        counter += 1;
+        const series = `${slug(province)}/${slug(department.symbol)}`;
+        yield seriesPlan(dept, { province, year, number: String(100 + counter), symbol: `KH-${department.symbol}`, day: Math.min(28, day + 3), month, department, series, implementsCite: lead, implementsKey: `QĐ-UBND/${number}/${year}`, step: stepFor(series), years: year - from });
+      }
+    }
+  }
+}
+
+/** One edition of a series from its seed. */
+function seriesPlan(
+  parent: Parent,
+  p: { province: string; year: number; number: string; symbol: string; day: number; month: number; department: (typeof DEPARTMENTS)[number] | null; series: string; implementsCite: string | null; implementsKey?: string; step: (i: number) => number; years: number },
+): SeriesSynthPlan {
+  let text = replaceName(parent.text, parent.province, p.province);
+  if (parent.department && p.department) {
+    for (const alias of parent.department.aliases) text = replaceName(text, alias, p.department.name);
+    text = replaceName(text, parent.department.name, p.department.name);
+  }
+  text = text.split(`năm ${parent.year}`).join(`năm ${p.year}`).split(`/${parent.year}`).join(`/${p.year}`);
+  const lines = text.split('\n');
+  const titleAt = Math.max(0, lines.findIndex((l) => SYNTH_LINES.title.test(l)));
+  const header = [
+    `ỦY BAN NHÂN DÂN TỈNH ${p.province.toUpperCase()}`,
+    ...(p.department ? [p.department.name.toUpperCase()] : []),
+    '',
+    `Số: ${p.number}/${p.symbol}`,
+    '',
+    `${p.province}, ngày ${p.day} tháng ${pad2(p.month)} năm ${p.year}`,
+    '',
+  ];
+  const body: string[] = [];
+  let inAnnex = false;
+  for (const line of lines.slice(titleAt)) {
+    if (!inAnnex && SYNTH_LINES.annexStart.test(line)) inAnnex = true;
+    if (inAnnex) {
+      if (SYNTH_LINES.annexEnd.test(line)) inAnnex = false;
+      continue;
+    }
+    body.push(line);
+  }
+  if (p.implementsCite) {
+    const at = body.findIndex((l) => SYNTH_LINES.implementsCitation.test(l));
+    const cite = `Thực hiện ${p.implementsCite}`;
+    if (at >= 0) body[at] = (body[at] as string).replace(SYNTH_LINES.implementsCitation, (_m, marks: string) => marks + cite);
+    else body.splice(1, 0, '', `${cite};`);
+  }
+  const moved = moveValues([...header, ...body].join('\n'), p.step, p.years);
+  return {
+    file: `${slug(p.province)}/${p.year}-${slug(p.symbol)}-${p.number}.txt`,
+    text: moved.text,
+    number: p.number,
+    symbol: p.symbol,
+    year: p.year,
+    province: p.province,
+    derivedFrom: parent.file,
+    implements: p.implementsKey ?? null,
+    series: p.series,
+    values: moved.values,
+  };
 }

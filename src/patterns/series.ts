@@ -116,3 +116,16 @@ export const DEPARTMENT_CODE: Readonly<Record<string, string>> = {
 
 /** Symbol parts naming a province's committee: "UBND" (421/QĐ-UBND, 58/KH-UBND). */
 export const COMMITTEE_PART = /^UBND$/u;
+
+/**
+ * Target values the synthetic series generator (src/node/synth.ts) moves from one year to the next.
+ */
+export const SYNTH_VALUES = {
+  /** A percentage in running text (100 is written back as it is): "đạt tối thiểu 80%" (seed 000), "45%" (seed 003), "6,5%". */
+  percent: /(?<![\p{N},.])(\d{1,3})(?=\s?%)/gu,
+  /** A table cell that is a bare value, maybe with its comparator word: "80", "Tối thiểu 50" (004, column
+   * "Chỉ tiêu năm 2025 (%)"). Group 1 the word and its space, group 2 the value. */
+  cell: /^((?:Tối\s+thiểu|Tối\s+đa|Trên|Dưới|Ít\s+nhất)\s+)?(\d{1,3})$/u,
+  /** A table data row: "1.\tTỷ lệ …", "2.\t…" (004). */
+  row: /^\d{1,2}\.?\t/u,
+} as const;
