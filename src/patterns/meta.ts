@@ -20,7 +20,7 @@ export const META = {
   /** "Số: 3HH /QĐ-UBND", "Số: /KH-SGDĐT", "Số 221-KL/TW", "Luật số: 60/2024/QH15", "Số:\n2597/QĐ-TTg" → the number/symbol token */
   numberLine: new RegExp(String.raw`^(?:(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết)\s+)?[Ss]ố\s*[:.]?\s*${NUMBER_TOKEN}`, 'u'),
   /** "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP | CỘNG HÒA …", "QUỐC HỘI | … | Luật số: 60/2024/QH15 |": a number line inside a header row */
-  numberInRow: new RegExp(String.raw`(?:^|[\s|_*])(?:(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s+)?Số\s*[:.]?\s*${NUMBER_TOKEN}`, 'u'),
+  numberInRow: new RegExp(String.raw`(?:^|[\s|_*])(?:(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s+số|Số)\s*[:.]?\s*${NUMBER_TOKEN}`, 'u'),
   /** "Luật số: 60/2024/QH15": a number line that names its own type */
   typedNumberLine: /^(Luật|Bộ\s+luật|Pháp\s+lệnh)\s+số/u,
   /** "(Ban hành kèm theo Quyết định số 3/HH/QĐ-UBND …", "(Kèm theo Kế hoạch số /KH-SCT …", "Quyết định số: /QĐ-SCT" */
