@@ -46,6 +46,8 @@ export interface DiffCell {
   depth: number;
   /** The clause text cut into segments; one "same" segment when there is no word diff. */
   segments: Segment[];
+  /** Where the clause sits in its plan's original text. */
+  span: [number, number];
 }
 
 /** One aligned pair as shown. */
@@ -168,7 +170,7 @@ function cell(side: Alignment['a'], diff: Alignment['diff'], which: 'a' | 'b'): 
     }
     segments = onOwnText(segments, side.text);
   } else segments = [{ text: side.text, mark: 'same' }];
-  return { id: side.id, depth: idDepth(side.id), segments };
+  return { id: side.id, depth: idDepth(side.id), segments, span: side.span };
 }
 
 /** Word diff on exact tokens (case, tone placement and spacing count): for pairs the alignment folded equal. */
@@ -224,8 +226,8 @@ export function diffRows(comparison: Pick<Comparison, 'alignments'>, options: Pa
     const status: RowStatus = moved ? 'moved' : base;
     const changed = status !== 'identical';
     const substantive = al.status === 'dropped' || al.status === 'added' || (base === 'modified' && nature !== 'cosmetic');
-    const a = block && al.a ? { id: al.a.id, depth: idDepth(al.a.id), segments: [{ text: al.a.text, mark: 'del' as const }] } : cell(al.a, diff, 'a');
-    const b = block && al.b ? { id: al.b.id, depth: idDepth(al.b.id), segments: [{ text: al.b.text, mark: 'ins' as const }] } : cell(al.b, diff, 'b');
+    const a = block && al.a ? { id: al.a.id, depth: idDepth(al.a.id), segments: [{ text: al.a.text, mark: 'del' as const }], span: al.a.span } : cell(al.a, diff, 'a');
+    const b = block && al.b ? { id: al.b.id, depth: idDepth(al.b.id), segments: [{ text: al.b.text, mark: 'ins' as const }], span: al.b.span } : cell(al.b, diff, 'b');
     return {
       index,
       status,
@@ -445,4 +447,25 @@ export function unifiedSegments(row: DiffRow): Segment[] {
     i += 1;
   }
   return out;
+}
+
+/**
+ * The row a reading warning points at on one side: the clause whose span holds the warning's
+ * start (the innermost when clauses nest); null when the warning has no place or sits outside
+ * every clause (a number or a date in the document's header).
+ */
+export function rowOfWarning(rows: readonly DiffRow[], side: 'a' | 'b', warning: { span?: [number, number] }): DiffRow | null {
+  const at = warning.span?.[0];
+  if (at === undefined) return null;
+  let best: DiffRow | null = null;
+  let width = Infinity;
+  for (const r of rows) {
+    const c = r[side];
+    if (!c || at < c.span[0] || at >= c.span[1]) continue;
+    if (c.span[1] - c.span[0] < width) {
+      best = r;
+      width = c.span[1] - c.span[0];
+    }
+  }
+  return best;
 }

@@ -3,11 +3,12 @@
  * with the no-network flags of ../shared/ECOSYSTEM.md and a fresh profile; the web view built
  * with Vite's JS API into a temporary folder; the real server on an ephemeral loopback port.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/node/server.js';
 
 /** Where Debian's chromium package puts the browser. */
@@ -37,9 +38,31 @@ export function requireChromium(): void {
   }
 }
 
-/** Builds the web view into a fresh temporary folder; returns the folder. */
+/** Hash of everything the web build reads: web/, src/, the Vite config and the lock file. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(relative(ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(join(ROOT, 'web'));
+  walk(join(ROOT, 'src'));
+  for (const f of ['vite.config.ts', 'package-lock.json']) if (existsSync(join(ROOT, f))) hash.update(readFileSync(join(ROOT, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Builds the web view once per state of its sources: into `<tmpdir>/plandiff-web-<hash>`, reused
+ * by every browser test file (and later runs) until a source changes. Built into a fresh folder
+ * and renamed into place, so two files building at once never see half a build.
+ */
 export async function buildWeb(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'plandiff-web-'));
+  const target = join(tmpdir(), `plandiff-web-${sourceHash()}`);
+  if (existsSync(join(target, 'index.html'))) return target;
+  const outDir = mkdtempSync(join(tmpdir(), 'plandiff-web-build-'));
   const { build } = await import('vite');
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
@@ -47,7 +70,12 @@ export async function buildWeb(): Promise<string> {
     logLevel: 'error',
     build: { outDir, emptyOutDir: true },
   });
-  return outDir;
+  try {
+    renameSync(outDir, target);
+  } catch {
+    rmSync(outDir, { recursive: true, force: true }); // another file built it first
+  }
+  return target;
 }
 
 /** A browser with a fresh profile, and the server, torn down together. */
@@ -58,8 +86,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts everything for one test file: build, server on `dir`, chromium. */
-export async function startHarness(dir: string): Promise<Harness> {
+/** Starts everything for one test file: build (cached), server on `dir`, chromium. */
+export async function startHarness(dir: string, options: { viewport?: { width: number; height: number } } = {}): Promise<Harness> {
   requireChromium();
   const webRoot = await buildWeb();
   const server = await startServer({ dir, webRoot, port: 0 });
@@ -69,9 +97,10 @@ export async function startHarness(dir: string): Promise<Harness> {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     headless: true,
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? { width: 1440, height: 900 },
     locale: 'vi-VN',
     acceptDownloads: true,
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   return {
     context,
@@ -80,8 +109,32 @@ export async function startHarness(dir: string): Promise<Harness> {
     async close() {
       await context.close().catch(() => {});
       await server.close();
-      rmSync(webRoot, { recursive: true, force: true });
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** One accessibility violation axe-core reports, reduced to what a failing test should print. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** Selectors of the first few offending nodes (shadow paths joined by " >> "). */
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (the devDependency, injected from node_modules: nothing fetched) on the page as it
+ * stands, open shadow roots included, and returns the serious and critical violations.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map((x) => (Array.isArray(x) ? x.join(' >> ') : String(x))).join(' >> ')) }));
+  });
 }

@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Comparison, LineageGraph, LineageRelation } from '../../src/types.js';
 import { corpusRows, type CorpusRow } from '../../src/view/corpus.js';
 import { diffRows, type DiffRow } from '../../src/view/diff-rows.js';
+import { FOLD_KINDS, type FoldKind } from '../../src/view/fold-explain.js';
 import { findingViews, matrixView, type FindingView, type MatrixColumn, type MatrixRowView } from '../../src/view/fidelity-view.js';
 import { graphElements, reusePair, type GraphElements } from '../../src/view/graph-view.js';
 import { errorReason, isLang, t, type Lang } from '../../src/view/i18n.js';
@@ -79,6 +80,8 @@ export class AppController implements ReactiveController {
   elements: GraphElements | null = null;
   comparison: Pending<Comparison> | null = null;
   diff: DiffRow[] = [];
+  /** Kinds of difference the diff ignores (its "ignore …" toggles; all by default, as the alignment). */
+  diffIgnore: FoldKind[] = [...FOLD_KINDS];
   targets: TargetRow[] = [];
   fidelity: Pending<FidelityResult> | null = null;
   notices: Notice[] = [];
@@ -181,6 +184,14 @@ export class AppController implements ReactiveController {
   private applyLang(): void {
     document.documentElement.lang = this.lang;
     document.title = `plandiff — ${t(this.lang, 'appTagline')}`;
+  }
+
+  /** The diff's "ignore …" toggles changed: rebuild its rows. */
+  setDiffIgnore(ignore: FoldKind[]): void {
+    this.diffIgnore = FOLD_KINDS.filter((k) => ignore.includes(k));
+    const value = this.comparison?.value;
+    if (value) this.diff = diffRows(value, { ignore: new Set(this.diffIgnore) });
+    this.host.requestUpdate();
   }
 
   // ---------- notices ----------
@@ -343,7 +354,7 @@ export class AppController implements ReactiveController {
     try {
       const value = await (this.client as AnalysisClient).call('compare', { a, b });
       if (this.comparison?.key !== key) return;
-      this.diff = diffRows(value);
+      this.diff = diffRows(value, { ignore: new Set(this.diffIgnore) });
       this.targets = targetRows(value.targets);
       this.comparison = { key, status: 'ready', value, error: null };
     } catch (e) {

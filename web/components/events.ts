@@ -4,6 +4,7 @@
  */
 import type { LineageRelation } from '../../src/types.js';
 import type { Lang } from '../../src/view/i18n.js';
+import type { FoldKind } from '../../src/view/fold-explain.js';
 import type { ClauseRef, View } from '../../src/view/route.js';
 
 /** Detail of every event, by name. */
@@ -18,6 +19,8 @@ export interface PdEvents {
   'pd-graph-ready': { nodes: number; edges: number; ms: number };
   /** The diff moved to a clause (next/previous change, change list). */
   'pd-clause-focus': { clause: ClauseRef | null };
+  /** The kinds of difference the diff should ignore (its "ignore …" toggles). */
+  'pd-diff-ignore': { ignore: FoldKind[] };
   /** Files dropped or chosen for upload. */
   'pd-files-drop': { files: File[] };
   /** An uploaded plan to forget. */
@@ -40,6 +43,7 @@ declare global {
     'pd-edge-select': PdEvent<'pd-edge-select'>;
     'pd-graph-ready': PdEvent<'pd-graph-ready'>;
     'pd-clause-focus': PdEvent<'pd-clause-focus'>;
+    'pd-diff-ignore': PdEvent<'pd-diff-ignore'>;
     'pd-files-drop': PdEvent<'pd-files-drop'>;
     'pd-upload-remove': PdEvent<'pd-upload-remove'>;
     'pd-export-csv': PdEvent<'pd-export-csv'>;

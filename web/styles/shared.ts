@@ -122,16 +122,16 @@ export const chips = css`
   .chip.identical,
   .chip.copied {
     background: #eef1f5;
-    color: var(--pd-identical);
+    color: var(--pd-identical-text);
   }
   .chip.modified {
     background: var(--pd-modified-bg);
-    color: var(--pd-modified);
+    color: var(--pd-modified-text);
     border-color: #f0d9a0;
   }
   .chip.moved {
     background: var(--pd-moved-bg);
-    color: var(--pd-moved);
+    color: var(--pd-moved-text);
     border-color: #d8c8f5;
   }
   .chip.dropped,
@@ -139,19 +139,19 @@ export const chips = css`
   .chip.weakened,
   .chip.high {
     background: var(--pd-dropped-bg);
-    color: var(--pd-dropped);
+    color: var(--pd-dropped-text);
     border-color: #f4c2bf;
   }
   .chip.added,
   .chip.raised,
   .chip.strengthened {
     background: var(--pd-added-bg);
-    color: var(--pd-added);
+    color: var(--pd-added-text);
     border-color: #b9e2c8;
   }
   .chip.medium {
     background: var(--pd-modified-bg);
-    color: var(--pd-modified);
+    color: var(--pd-modified-text);
   }
   .chip.low {
     background: #edf1f6;
@@ -167,11 +167,11 @@ export const chips = css`
   }
   .chip.department {
     background: #e2f2ec;
-    color: var(--pd-department);
+    color: var(--pd-department-text);
   }
   .chip.district {
     background: var(--pd-modified-bg);
-    color: var(--pd-district);
+    color: var(--pd-district-text);
   }
 `;
 

@@ -416,8 +416,10 @@ export class PdApp extends LitElement {
             .docA=${c.value.a}
             .docB=${c.value.b}
             .clause=${this.app.route.clause}
+            .ignore=${this.app.diffIgnore}
             .locale=${this.locale}
             @pd-clause-focus=${(e: PdEvent<'pd-clause-focus'>) => this.app.focusClause(e.detail.clause)}
+            @pd-diff-ignore=${(e: PdEvent<'pd-diff-ignore'>) => this.app.setDiffIgnore(e.detail.ignore)}
           ></pd-diff-view>
         </div>`
       : nothing}`;

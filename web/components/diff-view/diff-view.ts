@@ -1,38 +1,75 @@
 /**
- * <pd-diff-view>: two plans side by side. Each row is an aligned pair, so both columns scroll as
- * one; word-level highlights inside modified pairs; status colours; a change list and a minimap;
- * "only changes" / "only substantive" filters; n/j and p/k step through changes; the focused
- * clause is reported up (`pd-clause-focus`) so the address can hold it. Prints as a clean report.
+ * <pd-diff-view>: two plans side by side (or inline, in one column). Each row is an aligned pair,
+ * so both columns scroll as one; word-level highlights inside modified pairs, a block replacement
+ * for pairs that share few words; status chips that filter (several at once); next/previous
+ * within the chosen statuses (n/j, p/k); search in either side with a hit count and stepping
+ * (/, Enter, Shift+Enter); copy a clause's text or deep link; a quiet mark on pairs that are equal
+ * only after folding, with "ignore …" toggles per kind of folding; the plans' reading warnings,
+ * each linked to its clause. The focused clause is reported up (`pd-clause-focus`) so the address
+ * can hold it. Prints as a clean report, full titles included.
+ *
+ * Scrolling never re-renders: rows off screen skip layout (content-visibility) and the minimap's
+ * viewport is moved by a style write in an animation frame.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { DocumentMeta } from '../../../src/types.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { DocumentMeta, Warning } from '../../../src/types.js';
 import {
+  BLOCK_REPLACE_BELOW,
+  cellText,
   clauseOfRow,
   diffCounts,
-  filterDiffRows,
+  markHits,
   minimapMarks,
+  pickRows,
   ROW_STATUSES,
   rowOfClause,
+  rowOfWarning,
+  searchRows,
   stepChange,
-  cellText,
+  stopsAt,
+  unifiedSegments,
   type DiffCell,
-  type DiffFilter,
   type DiffRow,
+  type RowStatus,
+  type SearchHit,
+  type SearchSide,
+  type Segment,
 } from '../../../src/view/diff-rows.js';
-import { formatNumber, rowStatusLabel, t, type Lang } from '../../../src/view/i18n.js';
-import type { ClauseRef } from '../../../src/view/route.js';
+import { FOLD_KINDS, type FoldKind } from '../../../src/view/fold-explain.js';
+import { formatNumber, rowStatusLabel, t, type Lang, type MessageKey } from '../../../src/view/i18n.js';
+import { formatRoute, type ClauseRef } from '../../../src/view/route.js';
+import { clip } from '../../../src/text/clip.js';
 import { chips, controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
-import { clip } from '../../../src/text/clip.js';
 
 type Doc = DocumentMeta & { file: string | null };
-
-const FILTERS: readonly DiffFilter[] = ['all', 'changes', 'substantive'];
+type Layout = 'side' | 'inline';
 
 /** Past this many rows, rows off screen are laid out lazily (content-visibility). */
-const LAZY_ROWS = 600;
+const LAZY_ROWS = 200;
 
+const SIDES: readonly SearchSide[] = ['both', 'a', 'b'];
+
+/** Copies text to the clipboard; falls back to a hidden textarea where the Clipboard API is off. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
 
 @customElement('pd-diff-view')
 export class PdDiffView extends LitElement {
@@ -56,6 +93,21 @@ export class PdDiffView extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 6px;
+        align-items: center;
+      }
+      .counts button.chip {
+        min-height: 28px;
+        padding: 0 10px;
+        cursor: pointer;
+        border: 1px solid var(--pd-border-strong);
+      }
+      .counts button.chip[aria-pressed='true'] {
+        box-shadow: inset 0 0 0 2px currentColor;
+        font-weight: 600;
+      }
+      .counts button.chip[aria-pressed='true']:hover {
+        background: var(--pd-surface);
+        color: var(--pd-text);
       }
       .seg {
         display: inline-flex;
@@ -66,9 +118,67 @@ export class PdDiffView extends LitElement {
       }
       .seg button:first-child {
         border-radius: 6px 0 0 6px;
+        margin-left: 0;
       }
       .seg button:last-child {
         border-radius: 0 6px 6px 0;
+      }
+      .search {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+        flex-wrap: wrap;
+      }
+      .search input {
+        width: 190px;
+      }
+      .search select {
+        max-width: 120px;
+      }
+      .hits {
+        min-width: 64px;
+        font-size: 12px;
+        color: var(--pd-muted);
+        font-variant-numeric: tabular-nums;
+      }
+      details.ignore {
+        position: relative;
+      }
+      details.ignore summary {
+        cursor: pointer;
+        padding: 5px 10px;
+        border: 1px solid var(--pd-border-strong);
+        border-radius: 6px;
+        min-height: 32px;
+        list-style: none;
+        display: inline-flex;
+        align-items: center;
+      }
+      details.ignore summary:focus-visible,
+      details.warn summary:focus-visible,
+      .pane:focus-visible {
+        outline: 2px solid var(--pd-focus);
+        outline-offset: 1px;
+      }
+      details.ignore .menu {
+        position: absolute;
+        z-index: 5;
+        top: calc(100% + 4px);
+        left: 0;
+        background: var(--pd-surface);
+        border: 1px solid var(--pd-border-strong);
+        border-radius: 8px;
+        box-shadow: var(--pd-shadow);
+        padding: 8px 12px;
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+        min-width: 220px;
+      }
+      .status {
+        font-size: 12px;
+        color: var(--pd-muted);
+        min-height: 1em;
       }
       .spacer {
         flex: 1;
@@ -141,11 +251,15 @@ export class PdDiffView extends LitElement {
       .pane {
         overflow: auto;
         position: relative;
+        overscroll-behavior: contain;
       }
       .head,
       .row {
         display: grid;
         grid-template-columns: minmax(0, 1fr) 34px minmax(0, 1fr);
+      }
+      .inline .row {
+        grid-template-columns: 34px minmax(0, 1fr);
       }
       .head {
         position: sticky;
@@ -162,9 +276,8 @@ export class PdDiffView extends LitElement {
       .head .doc-title {
         font-weight: 600;
         display: block;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        overflow-wrap: anywhere;
+        line-height: 1.35;
       }
       .head .doc-meta {
         color: var(--pd-muted);
@@ -176,10 +289,32 @@ export class PdDiffView extends LitElement {
       .head .side-b {
         border-top: 3px solid var(--pd-added);
       }
+      details.warn {
+        margin-top: 4px;
+        font-size: 12px;
+      }
+      details.warn summary {
+        cursor: pointer;
+        color: #8a4b00;
+        display: inline-block;
+      }
+      details.warn ul {
+        margin: 4px 0 0;
+        padding-left: 18px;
+      }
+      details.warn button {
+        all: unset;
+        cursor: pointer;
+        color: var(--pd-link);
+        text-decoration: underline;
+      }
+      details.warn button:focus-visible {
+        outline: 2px solid var(--pd-focus);
+      }
       .row {
         border-bottom: 1px solid #edf0f4;
       }
-      /* Very long plans: rows off screen are not laid out until they come near. */
+      /* Long plans: rows off screen are not laid out until they come near. */
       .pane.lazy .row {
         content-visibility: auto;
         contain-intrinsic-size: auto 60px;
@@ -207,7 +342,7 @@ export class PdDiffView extends LitElement {
         border-radius: 4px;
         font-family: var(--pd-font-mono);
         font-size: 11px;
-        color: var(--pd-muted);
+        color: #4a5666;
         background: #eef1f5;
         vertical-align: 1px;
         white-space: nowrap;
@@ -219,7 +354,7 @@ export class PdDiffView extends LitElement {
         padding-top: 8px;
         gap: 2px;
         font-size: 11px;
-        color: var(--pd-faint);
+        color: var(--pd-muted);
         border-left: 1px solid #edf0f4;
         border-right: 1px solid #edf0f4;
       }
@@ -228,6 +363,12 @@ export class PdDiffView extends LitElement {
         height: 10px;
         border-radius: 50%;
         background: var(--pd-border-strong);
+      }
+      .fold {
+        font-size: 12px;
+        line-height: 1;
+        color: var(--pd-muted);
+        cursor: help;
       }
       .s-identical .cell {
         color: #3a4654;
@@ -244,13 +385,15 @@ export class PdDiffView extends LitElement {
       .row.s-moved .dot {
         background: var(--pd-moved);
       }
-      .row.s-dropped .cell.a {
+      .row.s-dropped .cell.a,
+      .inline .row.s-dropped .cell {
         background: var(--pd-dropped-bg);
       }
       .row.s-dropped .dot {
         background: var(--pd-dropped);
       }
-      .row.s-added .cell.b {
+      .row.s-added .cell.b,
+      .inline .row.s-added .cell {
         background: var(--pd-added-bg);
       }
       .row.s-added .dot {
@@ -258,16 +401,32 @@ export class PdDiffView extends LitElement {
       }
       del {
         background: var(--pd-del-bg);
-        color: #8a1c1c;
+        color: #7a1616;
         text-decoration: line-through;
-        text-decoration-color: rgba(138, 28, 28, 0.6);
+        text-decoration-color: rgba(122, 22, 22, 0.6);
         border-radius: 2px;
       }
       ins {
         background: var(--pd-ins-bg);
-        color: #14532d;
+        color: #124a28;
         text-decoration: none;
         border-radius: 2px;
+      }
+      .block del,
+      .block ins {
+        display: block;
+        padding: 2px 4px;
+        margin: 2px 0;
+      }
+      mark {
+        background: #ffe27a;
+        color: inherit;
+        border-radius: 2px;
+        box-shadow: 0 0 0 1px #b7791f;
+      }
+      mark.current {
+        background: #ff9f1c;
+        box-shadow: 0 0 0 2px #7a4500;
       }
       .tags {
         white-space: normal;
@@ -309,6 +468,7 @@ export class PdDiffView extends LitElement {
         position: absolute;
         left: 0;
         right: 0;
+        top: 0;
         border: 1px solid rgba(15, 42, 68, 0.45);
         background: rgba(15, 42, 68, 0.08);
         pointer-events: none;
@@ -320,7 +480,7 @@ export class PdDiffView extends LitElement {
       }
       .hint {
         font-size: 12px;
-        color: var(--pd-faint);
+        color: var(--pd-muted);
       }
       @media (max-width: 900px) {
         .layout {
@@ -329,10 +489,24 @@ export class PdDiffView extends LitElement {
         .changes {
           display: none;
         }
+        .search input {
+          width: 140px;
+        }
+      }
+      @media (max-width: 600px) {
+        .head,
+        .row {
+          grid-template-columns: minmax(0, 1fr) 20px minmax(0, 1fr);
+        }
+        .cell {
+          padding: 6px 6px 6px calc(6px + var(--depth, 0) * 6px);
+        }
       }
       @media print {
         .bar button,
         .bar .seg,
+        .bar .search,
+        .bar details,
         .hint,
         .changes,
         .minimap {
@@ -374,17 +548,33 @@ export class PdDiffView extends LitElement {
   @property({ attribute: false }) docB: Doc | null = null;
   /** The clause to show (from the address). */
   @property({ attribute: false }) clause: ClauseRef | null = null;
+  /** Kinds of difference the rows were built ignoring (the "ignore …" toggles show them). */
+  @property({ attribute: false }) ignore: readonly FoldKind[] = FOLD_KINDS;
   /** Language of the labels. */
   @property() locale: Lang = 'vi';
 
-  @state() private filter: DiffFilter = 'all';
+  /** Statuses picked by their chips (none: every status). */
+  @state() private statuses: ReadonlySet<RowStatus> = new Set();
+  @state() private substantiveOnly = false;
+  @state() private layout: Layout = 'side';
+  @state() private queryText = '';
+  @state() private searchSide: SearchSide = 'both';
+  /** Position of the current hit in `hits`. */
+  @state() private hitAt = -1;
   /** Alignment index of the current row. */
   @state() private current: number | null = null;
-  @state() private viewport = { top: 0, height: 1 };
+  /** What the last copy did (spoken by the live region). */
+  @state() private copyStatus = '';
 
   @query('.pane') private pane!: HTMLElement;
+  @query('.viewport') private viewportEl!: HTMLElement;
+  @query('input[type="search"]') private searchInput!: HTMLInputElement;
 
+  private shown: DiffRow[] = [];
+  private hits: SearchHit[] = [];
+  private hitsByRow = new Map<number, SearchHit[]>();
   private scrollPending = false;
+  private viewportFrame = 0;
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
 
   override connectedCallback(): void {
@@ -394,18 +584,36 @@ export class PdDiffView extends LitElement {
 
   override disconnectedCallback(): void {
     document.removeEventListener('keydown', this.onKey);
+    cancelAnimationFrame(this.viewportFrame);
     super.disconnectedCallback();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('rows')) this.current = null;
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('rows') && !this.clause) this.current = null;
+    if (changed.has('rows') || changed.has('statuses') || changed.has('substantiveOnly')) {
+      this.shown = pickRows(this.rows, { statuses: this.statuses, substantiveOnly: this.substantiveOnly });
+    }
     if ((changed.has('clause') || changed.has('rows')) && this.clause) {
       const row = rowOfClause(this.rows, this.clause);
       if (row && row.index !== this.current) {
         this.current = row.index;
-        if (!filterDiffRows(this.rows, this.filter).includes(row)) this.filter = 'all';
+        if (!this.shown.includes(row)) {
+          this.statuses = new Set();
+          this.substantiveOnly = false;
+          this.shown = [...this.rows];
+        }
         this.scrollPending = true;
       }
+    }
+    if (changed.has('rows') || changed.has('statuses') || changed.has('substantiveOnly') || changed.has('queryText') || changed.has('searchSide')) {
+      this.hits = searchRows(this.shown, this.queryText, this.searchSide);
+      this.hitsByRow = new Map();
+      for (const h of this.hits) {
+        const list = this.hitsByRow.get(h.index);
+        if (list) list.push(h);
+        else this.hitsByRow.set(h.index, [h]);
+      }
+      if (this.hitAt >= this.hits.length) this.hitAt = -1;
     }
   }
 
@@ -414,26 +622,37 @@ export class PdDiffView extends LitElement {
       this.scrollPending = false;
       this.scrollToCurrent();
     }
-    this.handleScroll();
+    this.moveViewport();
   }
 
-  /** Moves to the next (1) or previous (-1) change among the rows shown. */
+  /** Moves to the next (1) or previous (-1) row of the chosen statuses (the next change when none is chosen). */
   step(dir: 1 | -1): void {
-    const row = stepChange(filterDiffRows(this.rows, this.filter), this.current, dir);
+    const pick = { statuses: this.statuses, substantiveOnly: this.substantiveOnly };
+    const row = stepChange(this.shown, this.current, dir, stopsAt(pick));
     if (row) this.goTo(row);
   }
 
-  private goTo(row: DiffRow): void {
+  /** Moves to the next (1) or previous (-1) search hit, wrapping around. */
+  stepHit(dir: 1 | -1): void {
+    if (!this.hits.length) return;
+    const n = this.hits.length;
+    this.hitAt = this.hitAt < 0 ? (dir === 1 ? 0 : n - 1) : (this.hitAt + dir + n) % n;
+    const hit = this.hits[this.hitAt] as SearchHit;
+    const row = this.shown.find((r) => r.index === hit.index);
+    if (row) this.goTo(row, { side: hit.side, id: (row[hit.side] as DiffCell).id });
+  }
+
+  private goTo(row: DiffRow, clause: ClauseRef = clauseOfRow(row)): void {
     this.current = row.index;
     this.scrollPending = true;
-    emit(this, 'pd-clause-focus', { clause: clauseOfRow(row) });
+    emit(this, 'pd-clause-focus', { clause });
   }
 
   private scrollToCurrent(): void {
     const el = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.current}"]`);
     if (!el || !this.pane) return;
-    // Scroll the pane only (scrollIntoView would scroll the page too). In a very long plan rows
-    // off screen have estimated heights until drawn, so centre again until the row stays put.
+    // Scroll the pane only (scrollIntoView would scroll the page too). In a long plan rows off
+    // screen have estimated heights until drawn, so centre again until the row stays put.
     let frames = 0;
     let last = Number.NaN;
     const centre = (): void => {
@@ -464,15 +683,33 @@ export class PdDiffView extends LitElement {
     } else if (e.key === 'p' || e.key === 'k') {
       e.preventDefault();
       this.step(-1);
+    } else if (e.key === '/') {
+      e.preventDefault();
+      this.searchInput?.focus();
     }
   }
 
-  private handleScroll(): void {
-    const p = this.pane;
-    if (!p || !p.scrollHeight) return;
-    const top = p.scrollTop / p.scrollHeight;
-    const height = Math.min(1, p.clientHeight / p.scrollHeight);
-    if (Math.abs(top - this.viewport.top) > 0.001 || Math.abs(height - this.viewport.height) > 0.001) this.viewport = { top, height };
+  private handleSearchKey(e: KeyboardEvent): void {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.stepHit(e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Escape') {
+      this.queryText = '';
+      this.hitAt = -1;
+    }
+  }
+
+  /** The minimap's viewport follows the pane by a style write in the next frame: no re-render while scrolling. */
+  private moveViewport(): void {
+    if (this.viewportFrame) return;
+    this.viewportFrame = requestAnimationFrame(() => {
+      this.viewportFrame = 0;
+      const p = this.pane;
+      const v = this.viewportEl;
+      if (!p || !v || !p.scrollHeight) return;
+      v.style.top = `${((100 * p.scrollTop) / p.scrollHeight).toFixed(2)}%`;
+      v.style.height = `${(100 * Math.min(1, p.clientHeight / p.scrollHeight)).toFixed(2)}%`;
+    });
   }
 
   private handleMinimap(e: MouseEvent): void {
@@ -481,27 +718,105 @@ export class PdDiffView extends LitElement {
     this.pane.scrollTop = at * this.pane.scrollHeight - this.pane.clientHeight / 2;
   }
 
-  private renderCell(c: DiffCell | null, side: 'a' | 'b', extra: unknown = nothing) {
+  private toggleStatus(s: RowStatus): void {
+    const next = new Set(this.statuses);
+    if (next.has(s)) next.delete(s);
+    else next.add(s);
+    this.statuses = next;
+  }
+
+  private toggleIgnore(kind: FoldKind, on: boolean): void {
+    const next = FOLD_KINDS.filter((k) => (k === kind ? on : this.ignore.includes(k)));
+    emit(this, 'pd-diff-ignore', { ignore: next });
+  }
+
+  private currentRow(): DiffRow | null {
+    return this.current === null ? null : (this.rows[this.current] ?? null);
+  }
+
+  private async handleCopy(what: 'text' | 'link'): Promise<void> {
+    const row = this.currentRow();
+    if (!row) return;
+    let text: string;
+    if (what === 'text') text = [row.a ? `A ${row.a.id}: ${cellText(row.a)}` : '', row.b ? `B ${row.b.id}: ${cellText(row.b)}` : ''].filter(Boolean).join('\n');
+    else {
+      const hash = formatRoute({ view: 'diff', a: this.docA?.file ?? null, b: this.docB?.file ?? null, clause: clauseOfRow(row) });
+      text = `${location.href.split('#')[0]}${hash}`;
+    }
+    const ok = await copyText(text);
+    this.copyStatus = t(this.locale, ok ? 'diff.copied' : 'diff.copyFailed');
+  }
+
+  private jumpToWarning(side: 'a' | 'b', w: Warning): void {
+    const row = rowOfWarning(this.rows, side, w);
+    if (!row) {
+      this.pane.scrollTop = 0;
+      this.renderRoot.querySelector<HTMLElement>(`[data-testid="diff-head-${side}"]`)?.focus();
+      return;
+    }
+    if (!this.shown.includes(row)) {
+      this.statuses = new Set();
+      this.substantiveOnly = false;
+    }
+    this.goTo(row, { side, id: (row[side] as DiffCell).id });
+  }
+
+  private renderSegments(segs: readonly Segment[], hits: Array<{ start: number; end: number; current: boolean }>) {
+    return markHits(segs, hits).map((s) => {
+      const text = s.hit === 'none' ? s.text : html`<mark class=${s.hit === 'current' ? 'current' : ''}>${s.text}</mark>`;
+      return s.mark === 'del' ? html`<del>${text}</del>` : s.mark === 'ins' ? html`<ins>${text}</ins>` : text;
+    });
+  }
+
+  private hitsOf(r: DiffRow, side: 'a' | 'b') {
+    const list = this.hitsByRow.get(r.index);
+    if (!list) return [];
+    const cur = this.hits[this.hitAt];
+    return list.filter((h) => h.side === side).map((h) => ({ start: h.start, end: h.end, current: h === cur }));
+  }
+
+  private renderCell(r: DiffRow, c: DiffCell | null, side: 'a' | 'b', extra: unknown = nothing) {
     if (!c) return html`<div class="cell ${side} empty" aria-hidden="true"></div>`;
-    return html`<div class="cell ${side}" style="--depth:${Math.min(c.depth, 6)}"><span class="cid">${c.id}</span>${c.segments.map((s) =>
-        s.mark === 'del' ? html`<del>${s.text}</del>` : s.mark === 'ins' ? html`<ins>${s.text}</ins>` : s.text,
-      )}${extra}</div>`;
+    return html`<div class="cell ${side} ${r.block ? 'block' : ''}" style="--depth:${Math.min(c.depth, 6)}"><span class="cid">${c.id}</span>${this.renderSegments(
+      c.segments,
+      this.hitsOf(r, side),
+    )}${extra}</div>`;
+  }
+
+  private foldTitle(r: DiffRow): string {
+    const lang = this.locale;
+    if (!r.folded) return t(lang, 'diff.foldedUnknown');
+    return t(lang, 'diff.folded', { kinds: r.folded.map((k) => t(lang, `fold.${k}` as MessageKey)).join(', ') });
+  }
+
+  private renderTags(r: DiffRow) {
+    const lang = this.locale;
+    if (r.status === 'identical') return nothing;
+    return html`<div class="tags">
+      ${r.nature ? html`<span class="chip ${r.nature === 'cosmetic' ? 'identical' : 'modified'}">${t(lang, r.nature)}</span>` : nothing}
+      ${r.swaps.length
+        ? html`<span class="chip modified" data-testid="swap-mark" title=${t(lang, 'diff.swaps', { words: r.swaps.map((w) => `${w.a} → ${w.b}`).join(', ') })}
+            >${r.swaps.map((w) => `${w.a} → ${w.b}`).join(', ')}</span
+          >`
+        : nothing}
+      ${r.block ? html`<span class="chip" data-testid="block-mark" title=${t(lang, 'diff.blockTitle', { value: formatNumber(lang, BLOCK_REPLACE_BELOW, 1) })}>${t(lang, 'diff.block')}</span>` : nothing}
+      ${r.moved && r.base === 'modified' ? html`<span class="chip modified">${rowStatusLabel(lang, 'modified')}</span>` : nothing}
+      ${r.group ? html`<span class="chip">${t(lang, r.group)}</span>` : nothing}
+      ${r.similarity !== null && r.base !== 'identical' ? html`<span class="chip">${t(lang, 'similarity', { value: formatNumber(lang, r.similarity, 2) })}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderMid(r: DiffRow) {
+    const lang = this.locale;
+    const folded = r.status === 'identical' && (r.folded === null || r.folded.length > 0);
+    return html`<div class="mid" title=${rowStatusLabel(lang, r.status)}>
+      <span class="dot"></span>
+      ${folded ? html`<span class="fold" data-testid="fold-mark" data-kinds=${(r.folded ?? []).join(' ')} title=${this.foldTitle(r)} aria-label=${this.foldTitle(r)}>≈</span>` : nothing}
+    </div>`;
   }
 
   private renderRow(r: DiffRow) {
-    const lang = this.locale;
-    const tags =
-      r.status === 'identical'
-        ? nothing
-        : html`<div class="tags">
-            ${r.nature ? html`<span class="chip ${r.nature === 'cosmetic' ? 'identical' : 'modified'}">${t(lang, r.nature)}</span>` : nothing}
-            ${r.moved && r.base === 'modified' ? html`<span class="chip modified">${rowStatusLabel(lang, 'modified')}</span>` : nothing}
-            ${r.group ? html`<span class="chip">${t(lang, r.group)}</span>` : nothing}
-            ${r.similarity !== null && r.base !== 'identical'
-              ? html`<span class="chip">${t(lang, 'similarity', { value: formatNumber(lang, r.similarity, 2) })}</span>`
-              : nothing}
-          </div>`;
-    return html`<div
+    const attrs = (body: unknown) => html`<div
       class="row s-${r.status} ${r.index === this.current ? 'current' : ''}"
       data-testid="diff-row"
       data-status=${r.status}
@@ -509,44 +824,145 @@ export class PdDiffView extends LitElement {
       data-index=${r.index}
       data-a=${r.a?.id ?? ''}
       data-b=${r.b?.id ?? ''}
+      @click=${() => this.goTo(r)}
     >
-      ${this.renderCell(r.a, 'a')}
-      <div class="mid" title=${rowStatusLabel(lang, r.status)}><span class="dot"></span></div>
-      ${this.renderCell(r.b, 'b', tags)}
+      ${body}
     </div>`;
+    if (this.layout === 'inline') {
+      const ids = r.a && r.b && r.a.id !== r.b.id ? `${r.a.id} → ${r.b.id}` : (r.b ?? r.a)?.id;
+      const depth = (r.b ?? r.a)?.depth ?? 0;
+      const hits = [...this.hitsOf(r, 'b')];
+      return attrs(html`${this.renderMid(r)}
+        <div class="cell ${r.block ? 'block' : ''}" style="--depth:${Math.min(depth, 6)}"><span class="cid">${ids}</span>${this.renderSegments(
+          unifiedSegments(r),
+          r.status === 'identical' ? hits : [],
+        )}${this.renderTags(r)}</div>`);
+    }
+    return attrs(html`${this.renderCell(r, r.a, 'a')}${this.renderMid(r)}${this.renderCell(r, r.b, 'b', this.renderTags(r))}`);
+  }
+
+  private renderWarnings(d: Doc, side: 'a' | 'b') {
+    const lang = this.locale;
+    if (!d.warnings?.length) return nothing;
+    return html`<details class="warn" data-testid="diff-warnings-${side}">
+      <summary>⚠ ${t(lang, 'diff.warnings', { count: d.warnings.length })}</summary>
+      <ul>
+        ${d.warnings.map((w) => {
+          const row = rowOfWarning(this.rows, side, w);
+          const where = row ? (row[side] as DiffCell).id : t(lang, 'diff.warningHead');
+          return html`<li data-code=${w.code}>${w.message} — <button data-testid="warning-link" @click=${() => this.jumpToWarning(side, w)}>${where}</button></li>`;
+        })}
+      </ul>
+    </details>`;
   }
 
   private renderDocHead(d: Doc | null, side: 'a' | 'b') {
     if (!d) return html`<div class="side-${side}"></div>`;
     const ident = d.symbol ? `${d.number ?? '…'}/${d.symbol}` : null;
     const meta = [side === 'a' ? 'A' : 'B', d.issuer, ident, d.date].filter(Boolean).join(' · ');
-    return html`<div class="side-${side}" data-testid="diff-head-${side}">
-      <span class="doc-title" title=${d.title ?? d.file ?? ''}>${d.title ?? d.file ?? '—'}</span>
+    return html`<div class="side-${side}" data-testid="diff-head-${side}" tabindex="-1">
+      <span class="doc-title">${d.title ?? d.file ?? '—'}</span>
       <span class="doc-meta">${meta}</span>
+      ${this.renderWarnings(d, side)}
     </div>`;
+  }
+
+  private renderSearch() {
+    const lang = this.locale;
+    const n = this.hits.length;
+    const count = !this.queryText.trim() ? '' : n ? t(lang, 'diff.hits', { current: this.hitAt < 0 ? 0 : this.hitAt + 1, total: n }) : t(lang, 'diff.noHits');
+    return html`<div class="search" role="search">
+      <input
+        type="search"
+        data-testid="diff-search"
+        aria-label=${t(lang, 'diff.search')}
+        placeholder=${t(lang, 'diff.searchPlaceholder')}
+        .value=${this.queryText}
+        @input=${(e: Event) => {
+          this.queryText = (e.target as HTMLInputElement).value;
+          this.hitAt = -1;
+        }}
+        @keydown=${this.handleSearchKey}
+      />
+      <select aria-label=${t(lang, 'diff.search')} data-testid="diff-search-side" @change=${(e: Event) => (this.searchSide = (e.target as HTMLSelectElement).value as SearchSide)}>
+        ${SIDES.map((s) => html`<option value=${s} ?selected=${this.searchSide === s}>${t(lang, `diff.side.${s}` as MessageKey)}</option>`)}
+      </select>
+      <span class="hits" data-testid="diff-hits" data-total=${n} aria-live="polite">${count}</span>
+      <button data-testid="prev-hit" title=${t(lang, 'diff.prevHit')} aria-label=${t(lang, 'diff.prevHit')} ?disabled=${!n} @click=${() => this.stepHit(-1)}>‹</button>
+      <button data-testid="next-hit" title=${t(lang, 'diff.nextHit')} aria-label=${t(lang, 'diff.nextHit')} ?disabled=${!n} @click=${() => this.stepHit(1)}>›</button>
+    </div>`;
+  }
+
+  private renderIgnore() {
+    const lang = this.locale;
+    return html`<details class="ignore" data-testid="diff-ignore">
+      <summary>${t(lang, 'diff.ignore')}</summary>
+      <div class="menu">
+        ${FOLD_KINDS.map(
+          (k) => html`<label class="check"
+            ><input
+              type="checkbox"
+              data-testid="ignore-${k}"
+              .checked=${this.ignore.includes(k)}
+              @change=${(e: Event) => this.toggleIgnore(k, (e.target as HTMLInputElement).checked)}
+            />${t(lang, `fold.${k}` as MessageKey)}</label
+          >`,
+        )}
+      </div>
+    </details>`;
   }
 
   override render() {
     const lang = this.locale;
     const counts = diffCounts(this.rows);
-    const shown = filterDiffRows(this.rows, this.filter);
+    const shown = this.shown;
     const changes = shown.filter((r) => r.changed);
     const marks = minimapMarks(shown);
+    const row = this.currentRow();
     return html`
       <div class="bar">
-        <div class="counts" data-testid="diff-summary" data-total=${counts.total}>
+        <div class="counts" role="group" aria-label=${t(lang, 'diff.statuses')} data-testid="diff-summary" data-total=${counts.total}>
           ${ROW_STATUSES.map(
-            (s) => html`<span class="chip ${s}" data-testid="diff-count-${s}" data-count=${counts[s]}>${rowStatusLabel(lang, s)} ${counts[s]}</span>`,
+            (s) => html`<button
+              class="chip ${s}"
+              data-testid="diff-count-${s}"
+              data-count=${counts[s]}
+              aria-pressed=${this.statuses.has(s)}
+              @click=${() => this.toggleStatus(s)}
+            >
+              ${rowStatusLabel(lang, s)} ${counts[s]}
+            </button>`,
           )}
+          <button data-testid="diff-filter-substantive" aria-pressed=${this.substantiveOnly} @click=${() => (this.substantiveOnly = !this.substantiveOnly)}>
+            ${t(lang, 'filter.substantive')}
+          </button>
+          ${this.statuses.size || this.substantiveOnly
+            ? html`<button
+                class="ghost"
+                data-testid="diff-filter-all"
+                @click=${() => {
+                  this.statuses = new Set();
+                  this.substantiveOnly = false;
+                }}
+              >
+                ${t(lang, 'filter.all')}
+              </button>`
+            : nothing}
+          <span class="status" data-testid="diff-shown" data-shown=${shown.length}>${t(lang, 'diff.rowsShown', { shown: shown.length, total: counts.total })}</span>
         </div>
         <span class="spacer"></span>
-        <div class="seg" role="group">
-          ${FILTERS.map(
-            (f) => html`<button aria-pressed=${this.filter === f} data-testid="diff-filter-${f}" @click=${() => (this.filter = f)}>${t(lang, `filter.${f}`)}</button>`,
+        ${this.renderSearch()}
+        <button data-testid="prev-change" title=${t(lang, 'prevChange')} aria-label=${t(lang, 'prevChange')} @click=${() => this.step(-1)}>↑</button>
+        <button data-testid="next-change" title=${t(lang, 'nextChange')} aria-label=${t(lang, 'nextChange')} @click=${() => this.step(1)}>↓</button>
+        <div class="seg" role="group" aria-label=${t(lang, 'diff.layout')}>
+          ${(['side', 'inline'] as const).map(
+            (l) => html`<button data-testid="layout-${l}" aria-pressed=${this.layout === l} @click=${() => (this.layout = l)}>${t(lang, `diff.layout.${l}`)}</button>`,
           )}
         </div>
-        <button data-testid="prev-change" title=${t(lang, 'prevChange')} @click=${() => this.step(-1)}>↑</button>
-        <button data-testid="next-change" title=${t(lang, 'nextChange')} @click=${() => this.step(1)}>↓</button>
+        ${this.renderIgnore()}
+        <button data-testid="copy-text" ?disabled=${!row} @click=${() => void this.handleCopy('text')}>${t(lang, 'diff.copyText')}</button>
+        <button data-testid="copy-link" ?disabled=${!row} @click=${() => void this.handleCopy('link')}>${t(lang, 'copyLink')}</button>
+        <span class="status" role="status" data-testid="copy-status">${this.copyStatus}</span>
         <button @click=${() => window.print()}>${t(lang, 'print')}</button>
       </div>
       <div class="layout">
@@ -554,30 +970,45 @@ export class PdDiffView extends LitElement {
           <h3>${t(lang, 'changeList')} (${changes.length})</h3>
           ${changes.length
             ? html`<ol data-testid="change-list">
-                ${changes.map((r) => {
-                  const c = r.b ?? r.a;
-                  return html`<li>
-                    <button class="s-${r.status} ${r.index === this.current ? 'current' : ''}" @click=${() => this.goTo(r)}>
-                      <span class="chip ${r.status}">${rowStatusLabel(lang, r.status)}</span>
-                      <span class="cid mono">${c?.id}</span>
-                      <span class="snip">${clip(cellText(c ?? null), 80)}</span>
-                    </button>
-                  </li>`;
-                })}
+                ${repeat(
+                  changes,
+                  (r) => r.index,
+                  (r) => {
+                    const c = r.b ?? r.a;
+                    return html`<li>
+                      <button class="s-${r.status} ${r.index === this.current ? 'current' : ''}" @click=${() => this.goTo(r)}>
+                        <span class="chip ${r.status}">${rowStatusLabel(lang, r.status)}</span>
+                        <span class="cid mono">${c?.id}</span>
+                        <span class="snip">${clip(cellText(c ?? null), 80)}</span>
+                      </button>
+                    </li>`;
+                  },
+                )}
               </ol>`
             : html`<p class="none">${t(lang, 'noChanges')}</p>`}
         </nav>
-        <div class="pane ${shown.length > LAZY_ROWS ? 'lazy' : ''}" data-testid="diff-pane" @scroll=${this.handleScroll}>
+        <div
+          class="pane ${shown.length > LAZY_ROWS ? 'lazy' : ''} ${this.layout}"
+          data-testid="diff-pane"
+          tabindex="0"
+          role="region"
+          aria-label=${t(lang, 'diff.pane')}
+          @scroll=${this.moveViewport}
+        >
           <div class="head">${this.renderDocHead(this.docA, 'a')}<div></div>${this.renderDocHead(this.docB, 'b')}</div>
-          ${shown.map((r) => this.renderRow(r))}
+          ${repeat(
+            shown,
+            (r) => r.index,
+            (r) => this.renderRow(r),
+          )}
           ${shown.length === 0 ? html`<p class="none">${t(lang, 'noChanges')}</p>` : nothing}
         </div>
         <div class="minimap" data-testid="minimap" @click=${this.handleMinimap} aria-hidden="true">
           ${marks.map((m) => html`<span class="mark ${m.status}" style="top:${(m.top * 100).toFixed(3)}%;height:${(m.height * 100).toFixed(3)}%"></span>`)}
-          <span class="viewport" style="top:${(this.viewport.top * 100).toFixed(2)}%;height:${(this.viewport.height * 100).toFixed(2)}%"></span>
+          <span class="viewport"></span>
         </div>
       </div>
-      <div class="bar hint">${t(lang, 'keyboardHint')}</div>
+      <div class="bar hint">${t(lang, 'keyboardHint')}${row ? html` · ${t(lang, 'diff.current', { clause: `${clauseOfRow(row).side.toUpperCase()} ${clauseOfRow(row).id}` })}` : nothing}</div>
     `;
   }
 }

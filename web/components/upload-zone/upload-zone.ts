@@ -112,7 +112,16 @@ export class PdUploadZone extends LitElement {
   }
 
   override render() {
-    const input = html`<input type="file" accept=${ACCEPT} multiple data-testid="upload-input" @change=${this.handleChange} />`;
+    // Reached through the button or the zone: the input itself is no tab stop, but it is labelled.
+    const input = html`<input
+      type="file"
+      accept=${ACCEPT}
+      multiple
+      tabindex="-1"
+      aria-label=${t(this.locale, 'uploadTitle')}
+      data-testid="upload-input"
+      @change=${this.handleChange}
+    />`;
     if (this.compact) {
       return html`<button class="primary" data-testid="upload-button" @click=${this.choose}>
           <span aria-hidden="true">⇪</span>${t(this.locale, 'uploadButton')}</button
