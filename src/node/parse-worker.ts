@@ -1,0 +1,86 @@
+/**
+ * Reading and parsing one plan file, the unit of work of a folder run: `parsePlanFile` (used in
+ * the main thread for one thread, and by the worker threads of pool.ts), and the worker's message
+ * loop when this module runs as a worker. The cache (cache.ts) is consulted by content hash first.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { parseDocument } from '../read/parse.js';
+import type { ParsedDocument } from '../types.js';
+import { DocumentCache, entryKey } from './cache.js';
+import { readPlanFile, UserError } from './files.js';
+
+/** Reads and parses one plan file exactly as the single-file commands do (ingest warnings included in meta). */
+export async function parsePlanFileUncached(path: string): Promise<ParsedDocument> {
+  const file = await readPlanFile(path);
+  const doc = parseDocument(file.text, { file: path, encoding: file.encoding });
+  doc.meta.warnings.push(...file.warnings);
+  return doc;
+}
+
+/**
+ * Reads and parses one plan file; with a cache, a plan whose bytes were parsed before by this
+ * program version is read back from it instead (and a fresh parse is stored).
+ */
+export async function parsePlanFile(path: string, cache: DocumentCache | null = null): Promise<ParsedDocument> {
+  if (!cache) return parsePlanFileUncached(path);
+  let key: string | null = null;
+  try {
+    key = entryKey(await readFile(path), basename(path));
+  } catch {
+    // unreadable: readPlanFile below says why, in its own words
+  }
+  if (key) {
+    const hit = await cache.get(key);
+    if (hit) {
+      hit.file = path;
+      return hit;
+    }
+  }
+  const doc = await parsePlanFileUncached(path);
+  if (key) await cache.put(key, doc);
+  return doc;
+}
+
+/** What the pool sends a worker: parse this file. */
+export interface ParseRequest {
+  /** Sequence number, echoed in the reply. */
+  seq: number;
+  path: string;
+}
+
+/** What a worker sends back. */
+export type ParseReply =
+  | { seq: number; kind: 'parsed'; doc: ParsedDocument }
+  | { seq: number; kind: 'failed'; message: string; user: boolean }
+  | { seq: number; kind: 'stats'; hits: number; misses: number; rejected: number; writes: number };
+
+/** Options of a worker, given as its workerData. */
+export interface ParseWorkerData {
+  /** Cache folder and program fingerprint, or null for no cache. */
+  cache: { root: string; program: string } | null;
+}
+
+/** The message loop of a worker thread. */
+function serve(): void {
+  const port = parentPort!;
+  const data = workerData as ParseWorkerData;
+  const cache = data.cache ? new DocumentCache(data.cache.root, data.cache.program) : null;
+  port.on('message', (msg: ParseRequest | { seq: number; stats: true }) => {
+    if ('stats' in msg) {
+      const s = cache?.stats ?? { hits: 0, misses: 0, rejected: 0, writes: 0 };
+      port.postMessage({ seq: msg.seq, kind: 'stats', ...s } satisfies ParseReply);
+      return;
+    }
+    parsePlanFile(msg.path, cache).then(
+      (doc) => port.postMessage({ seq: msg.seq, kind: 'parsed', doc } satisfies ParseReply),
+      (e: unknown) => {
+        const message = e instanceof Error ? e.message : String(e);
+        port.postMessage({ seq: msg.seq, kind: 'failed', message, user: e instanceof UserError } satisfies ParseReply);
+      },
+    );
+  });
+}
+
+if (!isMainThread && (workerData as { plandiffParseWorker?: boolean } | null)?.plandiffParseWorker) serve();

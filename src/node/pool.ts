@@ -1,0 +1,199 @@
+/**
+ * Folder runs on every core: plan files are read and parsed in worker threads (one per core,
+ * `os.availableParallelism()`), and handed back in the order of the list, whatever order the
+ * workers finish in, so that the output of a folder run is byte for byte the one of one thread.
+ * Memory stays bounded: only a window of files is in flight (a few per worker); the consumer
+ * takes each parsed plan in turn and the pool sends the next file only then.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParsedDocument } from '../types.js';
+import type { CacheStats, DocumentCache } from './cache.js';
+import { UserError } from './files.js';
+import { parsePlanFile, type ParseReply, type ParseWorkerData } from './parse-worker.js';
+
+/** A file of a folder run. */
+export interface PlanFileRef {
+  /** The path to read. */
+  path: string;
+  /** The path relative to the folder (what the output shows). */
+  relative: string;
+}
+
+/** The outcome for one file, in list order. */
+export type PlanFileResult =
+  | { index: number; file: PlanFileRef; doc: ParsedDocument; error?: undefined }
+  | { index: number; file: PlanFileRef; doc?: undefined; error: UserError };
+
+/** How a folder run is spread. */
+export interface PoolOptions {
+  /** Worker threads; 1 parses in this thread. Default: one per core (`os.availableParallelism()`). */
+  threads: number;
+  /** Files in flight per worker (the window that bounds memory). */
+  perWorker: number;
+  /** Fewer files than this are parsed in this thread (starting workers costs more than it saves). */
+  minFilesForWorkers: number;
+  /** The cache of parsed documents, or null. */
+  cache: DocumentCache | null;
+  /** Called after each file with (files done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const POOL_DEFAULTS: Readonly<Omit<PoolOptions, 'threads'>> = {
+  perWorker: 4,
+  minFilesForWorkers: 16,
+  cache: null,
+};
+
+/** Threads a folder run uses by default: every core (`PLANDIFF_THREADS` overrides). */
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.PLANDIFF_THREADS);
+  if (Number.isInteger(n) && n >= 1) return n;
+  return Math.max(1, availableParallelism());
+}
+
+/** Starts a worker on the script beside this module: parse-worker.js (built), or parse-worker.ts through tsx (sources, in tests). */
+function startWorker(workerData: unknown): Worker {
+  const js = new URL('./parse-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
+  const ts = new URL('./parse-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ts)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** Cache counters summed over this thread and the workers. */
+export interface PoolRun extends AsyncIterable<PlanFileResult> {
+  /** Cache counters of the run (complete once iteration has ended). */
+  readonly stats: CacheStats;
+  /** Threads that parsed. */
+  readonly threads: number;
+}
+
+/**
+ * Reads and parses the files, yielding one result per file in list order. A file that cannot be
+ * read is a result with a UserError; any other failure ends the run with that error.
+ */
+export function parsePlanFiles(files: readonly PlanFileRef[], options: Partial<PoolOptions> = {}): PoolRun {
+  const o: PoolOptions = { ...POOL_DEFAULTS, threads: defaultThreads(), ...options };
+  const threads = files.length < o.minFilesForWorkers ? 1 : Math.max(1, Math.min(o.threads, Math.ceil(files.length / o.perWorker)));
+  const stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
+  const run = threads === 1 ? inThread(files, o, stats) : inWorkers(files, o, threads, stats);
+  return { [Symbol.asyncIterator]: () => run, stats, threads };
+}
+
+async function* inThread(files: readonly PlanFileRef[], o: PoolOptions, stats: CacheStats): AsyncGenerator<PlanFileResult> {
+  const before = o.cache ? { ...o.cache.stats } : null;
+  try {
+    for (const [index, file] of files.entries()) {
+      let result: PlanFileResult;
+      try {
+        result = { index, file, doc: await parsePlanFile(file.path, o.cache) };
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        result = { index, file, error: e };
+      }
+      o.onProgress?.(index + 1, files.length);
+      yield result;
+    }
+  } finally {
+    if (o.cache && before) for (const k of Object.keys(stats) as Array<keyof CacheStats>) stats[k] += o.cache.stats[k] - before[k];
+  }
+}
+
+async function* inWorkers(files: readonly PlanFileRef[], o: PoolOptions, threads: number, stats: CacheStats): AsyncGenerator<PlanFileResult> {
+  const data: ParseWorkerData & { plandiffParseWorker: true } = {
+    plandiffParseWorker: true,
+    cache: o.cache ? { root: o.cache.root, program: o.cache.program } : null,
+  };
+  const workers = Array.from({ length: threads }, () => startWorker(data));
+  /** Replies not yet taken, by sequence number (file index). */
+  const ready = new Map<number, ParseReply>();
+  /** Who waits for the reply of a given index. */
+  let waiting: { index: number; resolve: () => void } | null = null;
+  let failure: Error | null = null;
+  const inFlight = new Array<number>(threads).fill(0);
+  let next = 0;
+  const statReplies: Array<Extract<ParseReply, { kind: 'stats' }>> = [];
+
+  const wake = () => {
+    if (waiting && (failure || ready.has(waiting.index))) {
+      const w = waiting;
+      waiting = null;
+      w.resolve();
+    }
+  };
+  const send = (k: number) => {
+    const seq = next++;
+    inFlight[k]! += 1;
+    workers[k]!.postMessage({ seq, path: files[seq]!.path });
+  };
+  workers.forEach((w, k) => {
+    w.on('message', (reply: ParseReply) => {
+      if (reply.kind === 'stats') {
+        statReplies.push(reply);
+        return;
+      }
+      inFlight[k]! -= 1;
+      ready.set(reply.seq, reply);
+      wake();
+    });
+    w.on('error', (e) => {
+      failure ??= e instanceof Error ? e : new Error(String(e));
+      wake();
+    });
+    w.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`a parse worker stopped (exit code ${code})`);
+      wake();
+    });
+  });
+  // the window: each worker holds at most perWorker files; the next go to the least busy one
+  const fill = () => {
+    while (next < files.length) {
+      let k = 0;
+      for (let j = 1; j < threads; j++) if (inFlight[j]! < inFlight[k]!) k = j;
+      if (inFlight[k]! >= o.perWorker || ready.size >= threads * o.perWorker) break;
+      send(k);
+    }
+  };
+
+  try {
+    for (let index = 0; index < files.length; index++) {
+      fill();
+      if (!ready.has(index)) {
+        await new Promise<void>((resolve) => {
+          waiting = { index, resolve };
+          wake();
+        });
+      }
+      if (failure && !ready.has(index)) throw failure;
+      const reply = ready.get(index)!;
+      ready.delete(index);
+      const file = files[index]!;
+      o.onProgress?.(index + 1, files.length);
+      if (reply.kind === 'parsed') yield { index, file, doc: reply.doc };
+      else if (reply.kind === 'failed') {
+        if (!reply.user) throw new Error(reply.message);
+        yield { index, file, error: new UserError(reply.message) };
+      }
+    }
+    if (o.cache) {
+      // each worker's cache counters, asked once all its files are done
+      const asked = workers.length;
+      await new Promise<void>((resolve) => {
+        const check = () => (statReplies.length >= asked || failure ? resolve() : setTimeout(check, 2));
+        workers.forEach((w) => w.postMessage({ seq: -1, stats: true }));
+        check();
+      });
+      for (const s of statReplies) {
+        stats.hits += s.hits;
+        stats.misses += s.misses;
+        stats.rejected += s.rejected;
+        stats.writes += s.writes;
+      }
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,64 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { listPlanFiles } from '../../src/node/files.js';
+import { parsePlanFiles, type PlanFileResult } from '../../src/node/pool.js';
+import { planFolder } from './fixtures.js';
+
+/** One line per file: its relative path and its document as JSON, or its error. */
+function rendering(results: PlanFileResult[]): string[] {
+  return results.map((r) => `${r.index} ${r.file.relative} ${r.error ? `error: ${r.error.message}` : JSON.stringify(r.doc)}`);
+}
+
+async function collect(run: AsyncIterable<PlanFileResult>): Promise<PlanFileResult[]> {
+  const out: PlanFileResult[] = [];
+  for await (const r of run) out.push(r);
+  return out;
+}
+
+describe('parsePlanFiles', () => {
+  const dir = planFolder(3);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('worker threads give the documents of one thread, byte for byte, in list order', async () => {
+    const files = await listPlanFiles(dir);
+    expect(files.length).toBe(17);
+    const one = await collect(parsePlanFiles(files, { threads: 1 }));
+    const run = parsePlanFiles(files, { threads: 2, perWorker: 1, minFilesForWorkers: 1 });
+    expect(run.threads).toBe(2);
+    const two = await collect(run);
+    expect(two.map((r) => r.index)).toEqual(files.map((_, k) => k));
+    expect(rendering(two)).toEqual(rendering(one));
+  });
+
+  test('a file that cannot be read is reported in its place, one line naming it, and the others are still read', async () => {
+    const files = await listPlanFiles(dir);
+    const results = await collect(parsePlanFiles(files, { threads: 2, minFilesForWorkers: 1 }));
+    const failed = results.filter((r) => r.error).map((r) => [r.file.relative, r.error!.message]);
+    expect(failed).toEqual([
+      ['copy-0/empty.txt', expect.stringMatching(/empty\.txt: is empty/)],
+      ['copy-1/binary.txt', expect.stringMatching(/binary\.txt: looks like a binary file/)],
+    ]);
+    expect(results.filter((r) => r.doc).length).toBe(15);
+  });
+
+  test('reports progress once per file, in order, up to the total', async () => {
+    const files = await listPlanFiles(dir);
+    const seen: string[] = [];
+    await collect(parsePlanFiles(files.slice(0, 6), { threads: 2, minFilesForWorkers: 1, onProgress: (done, total) => seen.push(`${done}/${total}`) }));
+    expect(seen).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
+  });
+
+  test('a consumer that stops early ends the run (the workers are stopped)', async () => {
+    const files = await listPlanFiles(dir);
+    const taken: string[] = [];
+    for await (const r of parsePlanFiles(files, { threads: 2, minFilesForWorkers: 1 })) {
+      taken.push(r.file.relative);
+      if (taken.length === 2) break;
+    }
+    expect(taken).toEqual(files.slice(0, 2).map((f) => f.relative));
+  });
+
+  test('a short list is parsed in this thread (starting workers would cost more)', () => {
+    expect(parsePlanFiles([{ path: 'a.txt', relative: 'a.txt' }], { threads: 4 }).threads).toBe(1);
+  });
+});
