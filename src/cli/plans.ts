@@ -6,7 +6,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { parseDocument } from '../read/parse.js';
-import { printable, readPlanFile, scanFolder, UserError, type PlanFile } from '../node/files.js';
+import { comparePaths, printable, readPlanFile, scanFolder, UserError, type PlanFile } from '../node/files.js';
 import type { ParsedDocument, SkippedFile } from '../types.js';
 
 /** Exit status of a folder run that printed its results but skipped some input. */
@@ -65,6 +65,7 @@ export async function loadEach(files: PlanFile[], skipped: SkippedFile[], use: (
 
 /** Sets the exit status of a folder run: 3 when anything was skipped. */
 export function finishFolderRun(skipped: SkippedFile[]): void {
+  skipped.sort((a, b) => comparePaths(a.file, b.file));
   if (skipped.length && !process.exitCode) process.exitCode = EXIT_SKIPPED;
 }
 

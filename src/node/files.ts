@@ -166,10 +166,9 @@ export async function scanFolder(dir: string): Promise<FolderScan> {
         subdirs.push(p);
       } else if (kind === 'file') {
         if (!isPlanName(e.name)) continue;
-        if (real) {
-          if (seenFiles.has(real)) continue;
-          seenFiles.add(real);
-        }
+        const key = real ?? (await realpath(p).catch(() => p));
+        if (seenFiles.has(key)) continue;
+        seenFiles.add(key);
         files.push({ path: p, relative: relative(dir, p) });
       } else if (isPlanName(e.name) || !e.isSymbolicLink()) {
         skip(p, e.isFIFO() ? 'is a FIFO (named pipe), not a file' : e.isSocket() ? 'is a socket, not a file' : e.isCharacterDevice() || e.isBlockDevice() ? 'is a device, not a file' : 'is not a regular file');

@@ -1,0 +1,149 @@
+/**
+ * Folder runs through the built binary (issues 10 and 11): whatever a folder holds, every entry that
+ * cannot be read is one line on stderr and a row of the JSON's `skipped`, the exit status is 3, and
+ * every other file's results are there; links inside the folder are followed once, links leaving it
+ * are reported; order is code-point order whatever the locale; a closed pipe ends quietly.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { corpusPath, SEEDS } from '../corpus.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
+
+type Run = { code: number; stdout: string; stderr: string };
+function plandiff(args: string[], options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: tmpdir(), env: { ...process.env, ...options.env }, uid: options.uid, gid: options.gid, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+type Graph = { nodes: Array<{ file?: string; files?: string[]; warnings?: Array<{ code: string }> }>; skipped: Array<{ file: string; error: string }> };
+
+/** A folder with two good plans and one of every kind of bad entry. */
+function hostileFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-folder-'));
+  chmodSync(dir, 0o755);
+  copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'a.txt'));
+  mkdirSync(join(dir, 'sub'));
+  copyFileSync(corpusPath(SEEDS.gddt2024), join(dir, 'sub', 'b.txt'));
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0, 9]));
+  writeFileSync(join(dir, 'empty.md'), '');
+  writeFileSync(join(dir, 'fake.pdf'), 'not a pdf at all');
+  symlinkSync('/etc/hostname', join(dir, 'outside.txt'));
+  symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
+  symlinkSync(join(dir, 'a.txt'), join(dir, 'again.txt')); // a link to a plan of the folder: read once
+  symlinkSync(dir, join(dir, 'sub', 'loop')); // a link back up: not walked twice
+  return dir;
+}
+
+describe('a folder run never loses a file silently (built binary)', () => {
+  test('lineage lists every entry it could not read and keeps every readable plan; exit 3', async () => {
+    const dir = hostileFolder();
+    const r = await plandiff(['lineage', dir, '--json']);
+    expect(r.code).toBe(3);
+    const graph = JSON.parse(r.stdout) as Graph;
+    expect(graph.nodes.filter((n) => n.file).map((n) => n.file)).toEqual(['a.txt', 'sub/b.txt']);
+    expect(graph.skipped.map((s) => s.file)).toEqual(['binary.txt', 'dangling.txt', 'empty.md', 'fake.pdf', 'outside.txt', 'sub/loop']);
+    expect(graph.skipped.find((s) => s.file === 'outside.txt')!.error).toMatch(/leaves the folder/);
+    expect(graph.skipped.find((s) => s.file === 'dangling.txt')!.error).toMatch(/dangling/);
+    for (const s of graph.skipped) expect(r.stderr).toContain(`plandiff: skipped ${s.file}: `);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  test.skipIf(process.platform === 'win32')('a FIFO is reported, not waited on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-fifo-'));
+    copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'a.txt'));
+    await new Promise<void>((resolve, reject) => spawn('mkfifo', [join(dir, 'pipe.txt')]).on('exit', (c) => (c === 0 ? resolve() : reject(new Error('mkfifo')))));
+    const r = await plandiff(['fidelity', dir, '--parent', corpusPath(SEEDS.ubnd2025), '--json']);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout) as { skipped: Array<{ file: string; error: string }> };
+    expect(out.skipped).toEqual([{ file: 'pipe.txt', error: expect.stringMatching(/FIFO/) }]);
+  });
+
+  // As root every folder is readable: the test runs the binary as "nobody" when it can.
+  const root = process.getuid?.() === 0;
+  test.skipIf(!root && process.platform !== 'linux')('an unreadable subfolder is reported and the rest is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-locked-'));
+    chmodSync(dir, 0o755);
+    copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'a.txt'));
+    chmodSync(join(dir, 'a.txt'), 0o644);
+    mkdirSync(join(dir, 'locked'));
+    copyFileSync(corpusPath(SEEDS.gddt2024), join(dir, 'locked', 'b.txt'));
+    chmodSync(join(dir, 'locked'), 0o000);
+    const r = await plandiff(['lineage', dir, '--json'], root ? { uid: 65534, gid: 65534 } : {});
+    expect(r.stderr).toMatch(/skipped locked: cannot be listed \(permission denied\)/);
+    expect(r.code).toBe(3);
+    expect((JSON.parse(r.stdout) as Graph).nodes.filter((n) => n.file).map((n) => n.file)).toEqual(['a.txt']);
+  });
+
+  test('two files of one document are one node listing both, with a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-dup-'));
+    copyFileSync(corpusPath(SEEDS.ubnd2025), join(dir, 'plan.txt'));
+    mkdirSync(join(dir, 'copy'));
+    copyFileSync(corpusPath(SEEDS.ubnd2025), join(dir, 'copy', 'plan.md'));
+    copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'other.txt'));
+    const r = await plandiff(['lineage', dir, '--json']);
+    expect(r.code).toBe(0);
+    const graph = JSON.parse(r.stdout) as Graph;
+    const plan = graph.nodes.find((n) => n.files?.includes('plan.txt'))!;
+    expect(plan.files).toEqual(['copy/plan.md', 'plan.txt']);
+    expect(plan.file).toBe('copy/plan.md');
+    expect(plan.warnings?.map((w) => w.code)).toEqual(['several-files']);
+    expect(graph.nodes.filter((n) => n.file).length).toBe(2);
+    expect(r.stderr).toMatch(/2 files carry this document/);
+  });
+
+  test('order is code-point order of the paths, whatever the locale', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-order-'));
+    for (const name of ['Đà Nẵng.txt', 'b.txt', 'A.txt', 'ả.txt']) copyFileSync(corpusPath(SEEDS.sct2024), join(dir, name));
+    const outlines = await Promise.all(['C', 'vi_VN.UTF-8', 'en_US.UTF-8'].map((LC_ALL) => plandiff(['outline', dir], { env: { LC_ALL, LANG: LC_ALL } })));
+    const heads = outlines.map((o) => o.stdout.split('\n').filter((l) => l.startsWith('── ')).map((l) => l.slice(l.lastIndexOf('/') + 1)));
+    expect(heads[0]).toEqual(['A.txt', 'b.txt', 'Đà Nẵng.txt', 'ả.txt']);
+    expect(heads[1]).toEqual(heads[0]);
+    expect(heads[2]).toEqual(heads[0]);
+  });
+});
+
+describe('single files (built binary)', () => {
+  test('the same file as child and --parent is refused in one line, also through another path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-self-'));
+    copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'p.txt'));
+    symlinkSync(join(dir, 'p.txt'), join(dir, 'link.txt'));
+    const r = await plandiff(['fidelity', join(dir, 'link.txt'), '--parent', `${dir}/./p.txt`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/link\.txt: is the same file as --parent/);
+  });
+
+  test('control characters in a file name are escaped in messages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-ctl-'));
+    const name = join(dir, 'bad\u001b[31mname.txt');
+    writeFileSync(name, '');
+    const r = await plandiff(['parse', name]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('\u001b');
+    expect(r.stderr).toContain('bad\\x1b[31mname.txt: is empty');
+  });
+
+  test('output into a closed pipe ends quietly with exit 0', async () => {
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'parse', corpusPath(SEEDS.ubnd2025), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('exit', (c) => {
+        expect(err).toBe('');
+        resolve(c ?? -1);
+      });
+    });
+    expect(code).toBe(0);
+  });
+});
