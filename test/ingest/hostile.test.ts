@@ -1,9 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_LIMITS, IngestError, ingest, type IngestLimits } from '../../src/ingest/index.js';
 import { fixtureBytes } from './seed-fixtures.js';
+import { extractTargets } from '../../src/extract/targets.js';
+import { parseDocument } from '../../src/read/parse.js';
+import { Deadline, TimeLimitError } from '../../src/text/deadline.js';
 import { buildDocx, paragraph, table } from './writers/docx.js';
+import { deepContentControls, footnoteBomb, hostileFile, lyingSizes, mergedCellBomb, nestedRowspanHtml, shortLines } from './writers/hostile.js';
 
 const failure = async (bytes: Uint8Array, name: string, limits?: IngestLimits) => {
   try {
@@ -69,8 +75,8 @@ describe('zip containers', () => {
 describe('files that are not what their name says', () => {
   const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
   test.each([
-    ['an image renamed .pdf', png, 'ke-hoach.pdf', 'unsupported', 'is a PNG image named .pdf, not a document we read (a scan? run OCR first to get its text)'],
-    ['a legacy .doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(64).fill(0)]), 'ke-hoach.doc', 'unsupported', 'is a legacy Word .doc (or another old Office file); open it in Word and save as .docx'],
+    ['an image renamed .pdf', png, 'ke-hoach.pdf', 'unsupported', 'is a PNG image named .pdf: a page image needs OCR, which is not available here'],
+    ['a legacy .doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(64).fill(0)]), 'ke-hoach.doc', 'unsupported', expect.stringMatching(/^is a legacy Word \.doc\b.*\.docx\)?$/)],
     ['a password-protected .docx (an OLE EncryptedPackage)', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...[...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0])]), 'ke-hoach.docx', 'encrypted', 'is a password-protected Office document; remove the password in Word and save again'],
     ['text named .pdf', new TextEncoder().encode('KẾ HOẠCH cải cách hành chính'), 'ke-hoach.pdf', 'corrupt', 'is not a PDF (no %PDF header in the first KB)'],
     ['an empty file', new Uint8Array(), 'ke-hoach.txt', 'empty', 'is empty (0 bytes)'],
@@ -140,5 +146,60 @@ describe('fuzz: every reader on mutated bytes', () => {
       }
     }
     expect(results + errors).toBe(count);
+  });
+});
+
+describe('hostile files through the built binary: one line on stderr, or a bounded best-effort result', () => {
+  const BIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+  /** `plandiff parse FILE --json` in a child process under a 2 GB heap, as a user runs it. */
+  const parse = (path: string) =>
+    spawnSync(process.execPath, ['--max-old-space-size=2048', BIN, 'parse', path, '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+  const oneLine = (stderr: string, path: string) => {
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(path);
+    expect(stderr).not.toMatch(/\n\s+at |FATAL|heap out of memory|RangeError/);
+  };
+
+  test.each([
+    ['a merged cell (4 KB) continued over 20,000 rows', 'merged.docx', mergedCellBomb, /expands to more than 20\.0 MB of text/],
+    ['tables nested 30 deep, each a rowspan over 8 rows', 'rowspan.html', nestedRowspanHtml, /expands to more than 20\.0 MB of text/],
+    ['a table row inside 50,000 nested content controls', 'deep.docx', deepContentControls, /nests XML elements more than 2000 deep/],
+    ['a zip whose headers claim 1 KB for 16 MB of XML', 'lying.docx', lyingSizes, /unpacks to more than the 1 KB its header declares/],
+  ])('%s is refused with one line naming the file', { timeout: 60_000 }, (_what, name, make, message) => {
+    const path = hostileFile(name, make);
+    const r = parse(path);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    oneLine(r.stderr, path);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('a footnote referenced 20,000 times is read once: one note, one label, the text kept', { timeout: 60_000 }, () => {
+    const r = parse(hostileFile('footnotes.docx', footnoteBomb));
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout) as { footnotes: Array<{ label?: string; text: string }> };
+    expect(doc.footnotes.map((f) => f.label)).toEqual(['¹']);
+    expect(doc.footnotes[0]!.text).toMatch(/^Công văn số 9867\/UBND-KSTT/);
+  });
+
+  test('40,000 short lines (80 KB) parse well within the time limit', { timeout: 20_000 }, () => {
+    const r = parse(hostileFile('lines.txt', shortLines));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('the parse deadline', () => {
+  test('a spent budget stops the parse inside the paragraph stage with a one-line TimeLimitError', () => {
+    const spent = new Deadline(-1);
+    const run = () => parseDocument(new TextDecoder().decode(shortLines(2000)), { file: 'ke-hoach.txt', deadline: spent });
+    expect(run).toThrow(TimeLimitError);
+    expect(run).toThrow(/^took longer than -1 ms while reading paragraphs; stopped$/);
+  });
+
+  test('the targets stage checks it too, outside its per-passage error guard', () => {
+    const passages = parseDocument('1. Tỷ lệ hồ sơ trực tuyến đạt 80%.\n').clauses.map((c) => ({ clauseId: c.id, zone: c.zone, role: c.kind, text: c.text, offsets: new Int32Array(c.text.length + 1), headings: [] }));
+    expect(() => extractTargets(passages, { year: 2025, fold: (t) => t, deadline: new Deadline(-1) })).toThrow(TimeLimitError);
   });
 });
