@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPlanFiles, MAX_FILE_BYTES, PLAN_EXTENSIONS, UserError } from './files.js';
+import { makeReviewApi } from './review-api.js';
 
 /** How the server runs. */
 export interface ServeOptions {
@@ -135,6 +136,7 @@ export function makeHandler(options: Pick<ServeOptions, 'dir' | 'webRoot'>): (re
   const dir = resolve(options.dir);
   const webRoot = resolve(options.webRoot);
   let realDir: Promise<string> | null = null;
+  const review = makeReviewApi({ dir, safePath: safePlanPath });
 
   const corpus = async (res: ServerResponse): Promise<void> => {
     const files = await listPlanFiles(dir);
@@ -179,8 +181,9 @@ export function makeHandler(options: Pick<ServeOptions, 'dir' | 'webRoot'>): (re
   return async (req, res) => {
     try {
       const method = req.method ?? 'GET';
-      if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'method not allowed');
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith('/api/review') && (await review(req, res, url))) return; // review decisions (review-api.ts)
+      if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'method not allowed');
       const head = method === 'HEAD';
       if (url.pathname === '/api/corpus') return await corpus(res);
       if (url.pathname === '/api/file') return await planFile(res, url.searchParams.get('path'), head);
