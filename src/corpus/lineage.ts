@@ -11,6 +11,7 @@ import { citationKey, printedNumber } from '../extract/citations.js';
 import { ReuseIndex, type ReuseOptions } from './reuse.js';
 import { successionEdges } from './series.js';
 import { normalizeTones } from '../text/vietnamese.js';
+import { provinceByName } from '../vocabulary/index.js';
 import {
   ISSUER_LEVEL,
   NATIONAL_TYPE,
@@ -70,7 +71,8 @@ export function inferLevel(symbol: string | null, issuer: string | null, type: s
 export function scopeName(name: string | null | undefined): string | null {
   if (typeof name !== 'string' || !name) return null;
   const s = normalizeTones(name).replace(SPACE_RUN, ' ').trim().replace(PROVINCE_PREFIX, '').trim();
-  return s || null;
+  // one spelling per province of the vocabulary ("Thừa Thiên Huế" → Huế, "Khánh Hoà" → Khánh Hòa)
+  return (s && provinceByName(s)?.name) || s || null;
 }
 
 /** The canonical key of a document from its own identity, made as citations are keyed

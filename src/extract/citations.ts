@@ -559,7 +559,14 @@ function gapBetween(text: string, a: Anchor, b: Anchor): string {
 /** The issuer code a symbol carries: "NQ-CP" → CP, "UBND-KSTT" → UBND, "QĐ-BNN-KHCN" → BNN, "TTr-SoNNMT" → SoNNMT. */
 function issuerCodeOf(symbol: string | null): string | null {
   if (!symbol) return null;
-  for (const seg of symbol.split(/[-/]/)) {
+  const segs = symbol.split(/[-/]/);
+  // "CT-UBND": CT is the type (Chỉ thị); "CT-CS": with no issuer after it, CT is the issuer (Cục Thuế)
+  if (segs.length > 1 && segs[0]! in P.TYPE_CODES) return issuerCodeIn(segs.slice(1)) ?? issuerCodeIn(segs);
+  return issuerCodeIn(segs);
+}
+
+function issuerCodeIn(segs: readonly string[]): string | null {
+  for (const seg of segs) {
     if (P.TERM_CODE_RE.test(seg)) return seg.replace(/\d+$/u, '');
     if (seg in P.ISSUER_CODES) return seg;
     if (!(seg in P.TYPE_CODES) && P.DEPARTMENT_CODE_RE.test(seg)) return seg;

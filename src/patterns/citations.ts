@@ -5,6 +5,8 @@
  * text splits "Nghị quyết số\n57-NQ/TW" and "Quyết\nđịnh số 66/2018/QĐ- UBND".
  */
 
+import { DEPARTMENTS, DOCUMENT_TYPES, LOCAL_BODIES, NATIONAL_BODIES, PROVINCES } from '../vocabulary/index.js';
+
 // ---------------------------------------------------------------------------------------------
 // Type words
 // ---------------------------------------------------------------------------------------------
@@ -24,35 +26,9 @@ export interface TypeWord {
  * holdout: "Thông tư số 02/2017/TT-VPCP", "Tờ trình số 454/TTr-SoNNMT",
  * "Kế hoạch hành động số 469-KH/TU", "Chỉ thị số 12/CT-UBND".
  */
-export const TYPE_WORDS: readonly TypeWord[] = [
-  ['Chương trình hành động', 'Chương trình'],
-  ['Kế hoạch hành động', 'Kế hoạch'],
-  ['Thông báo kết luận', 'Thông báo'],
-  ['Nghị quyết liên tịch', 'Nghị quyết liên tịch'],
-  ['Thông tư liên tịch', 'Thông tư liên tịch'],
-  ['Nghị quyết', 'Nghị quyết'],
-  ['Nghị định', 'Nghị định'],
-  ['Quyết định', 'Quyết định'],
-  ['Chỉ thị', 'Chỉ thị'],
-  ['Thông tư', 'Thông tư'],
-  ['Kế hoạch', 'Kế hoạch'],
-  ['Công văn', 'Công văn'],
-  ['Văn bản', 'Văn bản'],
-  ['Thông báo', 'Thông báo'],
-  ['Công điện', 'Công điện'],
-  ['Tờ trình', 'Tờ trình'],
-  ['Chương trình', 'Chương trình'],
-  ['Đề án', 'Đề án'],
-  ['Hướng dẫn', 'Hướng dẫn'],
-  ['Kết luận', 'Kết luận'],
-  ['Quy định', 'Quy định'],
-  ['Quy chế', 'Quy chế'],
-  ['Báo cáo', 'Báo cáo'],
-  ['Pháp lệnh', 'Pháp lệnh'],
-  ['Thông tri', 'Thông tri'],
-  ['Bộ luật', 'Bộ luật'],
-  ['Luật', 'Luật'],
-].map(([written, type]) => ({ written: written!, type: type! }));
+export const TYPE_WORDS: readonly TypeWord[] = DOCUMENT_TYPES.flatMap((t) => [t.name, ...(t.words ?? [])].map((written) => ({ written, type: t.name })))
+  .filter((t) => t.type !== 'Hiến pháp') // cited by title only, never by a number
+  .sort((a, b) => b.written.length - a.written.length);
 
 /** "Quyết định" → `[Qq]uyết\s+định`: first letter in either case, any whitespace between syllables. */
 function typeWordSource(written: string): string {
@@ -68,8 +44,8 @@ export const TYPE_FIRST_SYLLABLES: ReadonlySet<string> = new Set(TYPE_WORDS.map(
 const TYPE = TYPE_WORDS.map((t) => typeWordSource(t.written)).join('|');
 
 /** Type words that may stand before a bare number as a short form: "Đề án 06", "Quyết định 766". */
-const SHORT_TYPE = ['Đề án', 'Chương trình', 'Quyết định', 'Nghị quyết', 'Nghị định', 'Kế hoạch', 'Chỉ thị', 'Thông tư', 'Công văn']
-  .map((w) => w.replace(/ /g, String.raw`\s+`))
+const SHORT_TYPE = DOCUMENT_TYPES.filter((t) => t.shortForm)
+  .map((t) => t.name.replace(/ /g, String.raw`\s+`))
   .join('|');
 
 /** Short-form types that name a programme after the decision approving it ("Đề án 06" ← Quyết định số 06/QĐ-TTg). */
@@ -319,27 +295,10 @@ export const LINE_BREAK_END_RE = /\n\s*$/u;
 // Symbol codes: type, issuer, level
 // ---------------------------------------------------------------------------------------------
 
-/** Type codes opening a symbol ("QĐ" in "QĐ-UBND", "NQ" in "57-NQ/TW") and the type they mean. */
-export const TYPE_CODES: Readonly<Record<string, string>> = {
-  QĐ: 'Quyết định',
-  NQ: 'Nghị quyết',
-  NĐ: 'Nghị định',
-  CT: 'Chỉ thị',
-  TT: 'Thông tư',
-  TTLT: 'Thông tư liên tịch',
-  NQLT: 'Nghị quyết liên tịch',
-  KH: 'Kế hoạch',
-  TB: 'Thông báo',
-  CĐ: 'Công điện',
-  TTr: 'Tờ trình',
-  BC: 'Báo cáo',
-  HD: 'Hướng dẫn',
-  KL: 'Kết luận',
-  QC: 'Quy chế',
-  CTr: 'Chương trình',
-  ĐA: 'Đề án',
-  L: 'Luật',
-};
+/** Type codes opening a symbol ("QĐ" in "QĐ-UBND", "NQ" in "57-NQ/TW", "VBHN", "CV") and the type they mean (from the vocabulary). */
+export const TYPE_CODES: Readonly<Record<string, string>> = Object.fromEntries(
+  DOCUMENT_TYPES.flatMap((t) => t.codes.map((c) => [c, t.name] as const)).filter(([c], k, all) => all.findIndex(([x]) => x === c) === k),
+);
 
 /** Where an issuer code puts its instrument. */
 export type IssuerLevel = 'national' | 'local';
@@ -351,47 +310,19 @@ export interface IssuerCode {
 }
 
 /**
- * Issuer codes inside symbols: "NQ-CP" → Chính phủ, "QĐ-TTg" → Thủ tướng Chính phủ,
- * "VPCP-KSTT" → Văn phòng Chính phủ, "57-NQ/TW" → Bộ Chính trị, "142/2024/QH15" → Quốc hội,
- * "KH-UBND", "QĐ-UBND", "UBND-KSTT" → UBND of the citing plan's province, "07-KH/TU" → Tỉnh ủy.
+ * Issuer codes inside symbols, from the vocabulary: "NQ-CP" → Chính phủ, "QĐ-TTg" → Thủ tướng Chính phủ,
+ * "VPCP-KSTT" → Văn phòng Chính phủ, "57-NQ/TW" → Ban Chấp hành Trung ương (its Bộ Chính trị and Ban Bí
+ * thư sign so too; a written issuer says which), "142/2024/QH15" → Quốc hội, "KH-UBND", "QĐ-UBND",
+ * "UBND-KSTT" → UBND of the citing plan's province, "07-KH/TU" → Tỉnh ủy, "KH-SNV" → Sở Nội vụ.
  */
-export const ISSUER_CODES: Readonly<Record<string, IssuerCode>> = {
-  CP: { issuer: 'Chính phủ', level: 'national' },
-  TTg: { issuer: 'Thủ tướng Chính phủ', level: 'national' },
-  VPCP: { issuer: 'Văn phòng Chính phủ', level: 'national' },
-  QH: { issuer: 'Quốc hội', level: 'national' },
-  UBTVQH: { issuer: 'Ủy ban Thường vụ Quốc hội', level: 'national' },
-  TW: { issuer: 'Bộ Chính trị', level: 'national' },
-  BCT: { issuer: 'Bộ Công Thương', level: 'national' },
-  BNV: { issuer: 'Bộ Nội vụ', level: 'national' },
-  BTC: { issuer: 'Bộ Tài chính', level: 'national' },
-  BTP: { issuer: 'Bộ Tư pháp', level: 'national' },
-  BKHĐT: { issuer: 'Bộ Kế hoạch và Đầu tư', level: 'national' },
-  BKHCN: { issuer: 'Bộ Khoa học và Công nghệ', level: 'national' },
-  BTTTT: { issuer: 'Bộ Thông tin và Truyền thông', level: 'national' },
-  BNNPTNT: { issuer: 'Bộ Nông nghiệp và Phát triển nông thôn', level: 'national' },
-  BNN: { issuer: 'Bộ Nông nghiệp và Phát triển nông thôn', level: 'national' },
-  BNNMT: { issuer: 'Bộ Nông nghiệp và Môi trường', level: 'national' },
-  BTNMT: { issuer: 'Bộ Tài nguyên và Môi trường', level: 'national' },
-  BGDĐT: { issuer: 'Bộ Giáo dục và Đào tạo', level: 'national' },
-  BYT: { issuer: 'Bộ Y tế', level: 'national' },
-  BCA: { issuer: 'Bộ Công an', level: 'national' },
-  BQP: { issuer: 'Bộ Quốc phòng', level: 'national' },
-  BXD: { issuer: 'Bộ Xây dựng', level: 'national' },
-  BGTVT: { issuer: 'Bộ Giao thông vận tải', level: 'national' },
-  BLĐTBXH: { issuer: 'Bộ Lao động - Thương binh và Xã hội', level: 'national' },
-  BVHTTDL: { issuer: 'Bộ Văn hóa, Thể thao và Du lịch', level: 'national' },
-  NHNN: { issuer: 'Ngân hàng Nhà nước Việt Nam', level: 'national' },
-  TCTS: { issuer: 'Tổng cục Thủy sản', level: 'national' },
-  UBND: { issuer: 'UBND {unit}', level: 'local' },
-  HĐND: { issuer: 'HĐND {unit}', level: 'local' },
-  TU: { issuer: '{committee}', level: 'local' },
-  SCT: { issuer: 'Sở Công Thương {unit}', level: 'local' },
-  SGDĐT: { issuer: 'Sở Giáo dục và Đào tạo {unit}', level: 'local' },
-};
+export const ISSUER_CODES: Readonly<Record<string, IssuerCode>> = Object.fromEntries([
+  ...NATIONAL_BODIES.flatMap((b) => b.codes.map((c) => [c, { issuer: b.name, level: 'national' as const }] as const)),
+  ...LOCAL_BODIES.filter((b) => b.level === 'province').flatMap((b) => b.codes.map((c) => [c, { issuer: b.name, level: 'local' as const }] as const)),
+  ...DEPARTMENTS.flatMap((d) => d.codes.map((c) => [c, { issuer: `Sở ${d.name} {unit}`, level: 'local' as const }] as const)),
+]);
 
 /** Codes of the Quốc hội with a term number: "QH15" in "142/2024/QH15", "UBTVQH15". */
-export const TERM_CODE_RE = /^(QH|UBTVQH)\d{0,2}$/u;
+export const TERM_CODE_RE = /^(QH|UBTVQH|UBPLTP)\d{0,2}$/u;
 
 /** A provincial department's code: "SCT", "SGDĐT", "SKHCN", "SoNNMT" (local, issuer not inferred). */
 export const DEPARTMENT_CODE_RE = /^S(?:o)?[\p{Lu}]{2,}$/u;
@@ -410,7 +341,7 @@ export const ISSUER_PROVINCE_RE =
 export const UNNAMED_UNIT_RE = /(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố)$/u;
 
 /** Cities under the central government, whose UBND is "UBND thành phố …". */
-export const CENTRAL_CITIES: ReadonlySet<string> = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
+export const CENTRAL_CITIES: ReadonlySet<string> = new Set(PROVINCES.filter((p) => p.kind === 'thành phố').map((p) => p.name));
 
 /** Types passed by the Quốc hội, whose issuer is inferred when not written ("Luật Thủy sản năm 2017"). */
 export const LAW_TYPES: ReadonlySet<string> = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);

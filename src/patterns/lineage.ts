@@ -6,29 +6,35 @@
  * "số", "cứ" end in other ones.
  */
 
-/** Symbol parts of national instruments. Matches the parts of
+import { DEPARTMENTS, LOCAL_BODIES, NATIONAL_BODIES, PROVINCES } from '../vocabulary/index.js';
+
+/** Escapes a code for an alternation ("BGD&ĐT"). */
+const alt = (codes: readonly string[]): string => codes.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+/** Symbol parts of national instruments (the vocabulary's central bodies). Matches the parts of
  * "NĐ-CP" (63/2010/NĐ-CP), "NQ-CP" (01/NQ-CP), "QĐ-TTg" (468/QĐ-TTg), "NQ/TW" (57-NQ/TW),
  * "QH15" (142/2024/QH15), "VPCP-KSTT" (476/VPCP-KSTT), "TT-VPCP" (02/2017/TT-VPCP),
- * "TT-BTTTT", "QĐ-BCT" (ministries). */
-const NATIONAL_PART =
-  /^(?:CP|TTg|TW|VPCP|QH\d*|UBTVQH\d*|BCT|BNV|BTC|BKHĐT|BKH&ĐT|BTTTT|BTT&TT|BGDĐT|BGD&ĐT|BTP|BYT|BCA|BQP|BNNPTNT|BNN&PTNT|BNNMT|BTNMT|BXD|BGTVT|BLĐTBXH|BVHTTDL|BKHCN|BNG|BDTTG|NHNN|TANDTC|VKSNDTC|KTNN)$/u;
+ * "TT-BTTTT", "QĐ-BCT" (ministries), "CT-CS" (Cục Thuế), "CHQ-GSQL" (Cục Hải quan). */
+const NATIONAL_PART = new RegExp(`^(?:QH\\d*|UBTVQH\\d*|UBPLTP\\d*|${alt(NATIONAL_BODIES.flatMap((b) => b.codes).filter((c) => c !== 'CT'))})$`, 'u');
 
 /** Symbol parts of province-level instruments: "UBND" (421/QĐ-UBND, 5283/KH-UBND),
- * "HĐND" (NQ-HĐND), "TU" (07-KH/TU, Tỉnh ủy), "BCĐ" is left out (any level). */
-const PROVINCE_PART = /^(?:UBND|HĐND|TU|TTHĐND)$/u;
+ * "HĐND" (NQ-HĐND), "TU" (07-KH/TU, Tỉnh ủy), "TTHĐND"; "BCĐ" is left out (any level). */
+const PROVINCE_PART = new RegExp(`^(?:${alt(LOCAL_BODIES.filter((b) => b.level === 'province').flatMap((b) => b.codes))})$`, 'u');
 
-/** Symbol parts of department instruments: "SCT" (/KH-SCT, /QĐ-SCT), "SGDĐT" (/KH-SGDĐT),
- * "SNV", "STC", "SKHĐT", "STTTT", "SYT", "STP", "SNNPTNT", "SGD&ĐT" … (Sở …). */
-const DEPARTMENT_PART = /^S(?:[A-ZĐ]|&){1,8}$/u;
+/** Symbol parts of department instruments: the vocabulary's codes ("SCT" in /KH-SCT, "SGDĐT", "SoNNMT",
+ * "SNgV") and any other "S…" code in capitals ("SGD&ĐT" …). */
+const DEPARTMENT_PART = new RegExp(`^(?:${alt(DEPARTMENTS.flatMap((d) => d.codes))}|S(?:[A-ZĐ]|&){1,8})$`, 'u');
 
-/** Symbol parts of district instruments: "HU" (Huyện ủy), "QU" (Quận ủy), "TX" is ambiguous and left out. */
-const DISTRICT_PART = /^(?:HU|QU|ThU)$/u;
+/** Symbol parts of district instruments: "HU" (Huyện ủy), "QU" (Quận ủy), "ThU" (Thị ủy); "TX" is ambiguous and left out. */
+const DISTRICT_PART = new RegExp(`^(?:${alt(LOCAL_BODIES.filter((b) => b.level === 'district').flatMap((b) => b.codes))})$`, 'u');
 
 /** Splits a symbol into its parts: "QĐ-UBND" → QĐ, UBND; "NQ/TW" → NQ, TW; "VPCP- KSTT" → VPCP, KSTT. */
 export const SYMBOL_SEPARATOR = /[-/–\s]+/u;
 
-/** The five centrally governed cities, whose "thành phố" is a province: "thành phố Hà Nội", "TP. Hồ Chí Minh". */
-const CENTRAL_CITY = '(?:Hà\\s+Nội|Hồ\\s+Chí\\s+Minh|Hải\\s+Phòng|Đà\\s+Nẵng|Cần\\s+Thơ|Huế)';
+/** The centrally governed cities, whose "thành phố" is a province: "thành phố Hà Nội", "TP. Hồ Chí Minh". */
+const CENTRAL_CITY = `(?:${PROVINCES.filter((p) => p.kind === 'thành phố')
+  .map((p) => p.name.replace(/ /g, '\\s+'))
+  .join('|')})`;
 
 /** Issuer patterns by level, tried in this order. */
 export const ISSUER_LEVEL = {

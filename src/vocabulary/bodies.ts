@@ -92,6 +92,9 @@ export const LOCAL_BODIES: readonly LocalBody[] = [
   { name: 'UBND {unit}', codes: ['UBND', 'UB'], level: 'province', example: '"Số: 2820/QĐ-UBND", "Công văn số 4085/UBND-ĐT"' },
   { name: 'HĐND {unit}', codes: ['HĐND'], level: 'province', example: '"Số: 80/2025/NQ-HĐND"' },
   { name: 'Chủ tịch UBND {unit}', codes: ['CTUBND'], level: 'province', example: '"Quyết định số 12/QĐ-CTUBND"' },
-  { name: '{committee}', codes: ['TU', 'ThU'], level: 'province', example: '"Kế hoạch hành động số 328-KH/TU", "… -KH/ThU" (Thành ủy)' },
-  { name: 'Ban Thường vụ Huyện ủy', codes: ['HU', 'QU'], level: 'district', example: '"… -NQ/HU"' },
+  { name: 'Thường trực HĐND {unit}', codes: ['TTHĐND'], level: 'province', example: '"Thông báo số 12/TB-TTHĐND"' },
+  { name: '{committee}', codes: ['TU'], level: 'province', example: '"Kế hoạch hành động số 328-KH/TU" (Tỉnh ủy, Thành ủy)' },
+  { name: 'Huyện ủy', codes: ['HU'], level: 'district', example: '"… -NQ/HU"' },
+  { name: 'Quận ủy', codes: ['QU'], level: 'district', example: '"… -KH/QU"' },
+  { name: 'Thị ủy', codes: ['ThU'], level: 'district', example: '"… -KH/ThU"' },
 ];
