@@ -4,7 +4,7 @@
  * `dispatch` runs a call on a workspace; the worker is only a message pump around it.
  */
 import type { LineageGraph, Comparison } from '../types.js';
-import type { FidelityResult, PlanBytes, PlanSummary, Workspace } from './workspace.js';
+import type { FidelityResult, PlanBytes, PlanSummary, TrendsResult, Workspace } from './workspace.js';
 
 /** Every call the worker answers: its arguments and its result. */
 export interface AnalysisCalls {
@@ -12,12 +12,14 @@ export interface AnalysisCalls {
   add: { args: { files: PlanBytes[] }; result: PlanSummary[] };
   /** Forget a plan. */
   remove: { args: { file: string }; result: null };
-  /** The lineage graph of the corpus. */
-  lineage: { args: Record<string, never>; result: LineageGraph };
+  /** The lineage graph of the corpus (and of the readable uploads, with `uploads`). */
+  lineage: { args: { uploads?: boolean }; result: LineageGraph };
   /** Compare A (parent or older) with B (derivative or newer). */
   compare: { args: { a: string; b: string }; result: Comparison };
   /** Fidelity of a child to its parent, with a matrix over other plans. */
   fidelity: { args: { parent: string; child: string; others: string[] }; result: FidelityResult };
+  /** Series over the years, and one year's plans side by side by issuer. */
+  trends: { args: { year: number | null }; result: TrendsResult };
 }
 
 /** The name of a call. */
@@ -59,7 +61,7 @@ export async function dispatch<K extends CallName>(
       workspace.remove((args as AnalysisCalls['remove']['args']).file);
       return null as R;
     case 'lineage':
-      return workspace.lineage() as R;
+      return workspace.lineage({ uploads: !!(args as AnalysisCalls['lineage']['args'])?.uploads }) as R;
     case 'compare': {
       const { a, b } = args as AnalysisCalls['compare']['args'];
       return workspace.compare(a, b) as R;
@@ -68,7 +70,9 @@ export async function dispatch<K extends CallName>(
       const { parent, child, others } = args as AnalysisCalls['fidelity']['args'];
       return workspace.fidelity(parent, child, others) as R;
     }
+    case 'trends':
+      return workspace.trends((args as AnalysisCalls['trends']['args']).year) as R;
     default:
-      throw new Error(`unknown analysis call "${String(call)}": expected add, remove, lineage, compare or fidelity`);
+      throw new Error(`unknown analysis call "${String(call)}": expected add, remove, lineage, compare, fidelity or trends`);
   }
 }

@@ -4,13 +4,14 @@
  *
  *   #/corpus
  *   #/lineage?node=<node id>
+ *   #/trends
  *   #/diff?a=<file>&b=<file>&clause=b:II.1.b
  *   #/targets?a=<file>&b=<file>
  *   #/fidelity?a=<parent file>&b=<child file>
  */
 
 /** The views of the app, in tab order. */
-export const VIEWS = ['corpus', 'lineage', 'diff', 'targets', 'fidelity'] as const;
+export const VIEWS = ['corpus', 'lineage', 'trends', 'diff', 'targets', 'fidelity'] as const;
 
 /** One view of the app. */
 export type View = (typeof VIEWS)[number];

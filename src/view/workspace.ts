@@ -9,9 +9,20 @@ import { compareDocuments } from '../compare/compare.js';
 import { fidelityMatrix, type FidelityMatrix, type FidelityReport } from '../compare/fidelity.js';
 import { ingest, isIngestError, type IngestResult } from '../ingest/index.js';
 import { buildLineage } from '../corpus/lineage.js';
+import { buildTrends, issuerMatrix, type IssuerMatrix, type Trends } from '../corpus/trends.js';
 import { parseDocument, type ParseOptions } from '../read/parse.js';
 import type { Comparison, DocumentMeta, LineageGraph, ParsedDocument, Warning } from '../types.js';
 import { baseName } from './corpus.js';
+
+/** What the trends view shows (see src/corpus/trends.ts). */
+export interface TrendsResult {
+  trends: Trends;
+  /** Years of the corpus plans, oldest first. */
+  years: number[];
+  /** Year of the issuer matrix. */
+  year: number | null;
+  matrix: IssuerMatrix | null;
+}
 
 /** Where a plan came from. */
 export type PlanSource = 'corpus' | 'upload';
@@ -126,6 +137,8 @@ export class Workspace {
   private readonly docs = new Map<string, ParsedDocument>();
   private readonly summaryOf = new Map<string, PlanSummary>();
   private graph: LineageGraph | null = null;
+  /** The graph with the uploads in it too (the web view's), built on demand. */
+  private graphWithUploads: LineageGraph | null = null;
   private readonly comparisons = new Map<string, Comparison>();
 
   constructor(strategies: Partial<WorkspaceStrategies> = {}) {
@@ -160,6 +173,7 @@ export class Workspace {
     summary.ms = Math.round((now() - start) * 10) / 10;
     this.summaryOf.set(input.file, summary);
     if (input.source === 'corpus') this.graph = null;
+    this.graphWithUploads = null;
     return summary;
   }
 
@@ -167,6 +181,7 @@ export class Workspace {
   remove(file: string): void {
     if (!this.summaryOf.has(file)) return;
     if (this.summaryOf.get(file)?.source === 'corpus') this.graph = null;
+    this.graphWithUploads = null;
     this.docs.delete(file);
     this.summaryOf.delete(file);
     for (const k of [...this.comparisons.keys()]) if (k.split('\u0000').includes(file)) this.comparisons.delete(k);
@@ -186,8 +201,21 @@ export class Workspace {
     throw new WorkspaceError(`${file}: no such plan in the workspace`);
   }
 
-  /** The lineage graph of the readable corpus plans (uploads are not part of the corpus). */
-  lineage(): LineageGraph {
+  /**
+   * The lineage graph of the readable corpus plans; with `uploads`, of the readable uploads too
+   * (the web view shows what a dropped plan cites and reuses). Uploads never enter the default
+   * graph, which is the corpus's.
+   */
+  lineage(options: { uploads?: boolean } = {}): LineageGraph {
+    if (options.uploads) {
+      if (this.graphWithUploads) return this.graphWithUploads;
+      const inputs = [...this.summaryOf.values()].filter((s) => this.docs.has(s.file)).map((s) => ({ file: s.file, doc: this.docs.get(s.file) as ParsedDocument }));
+      const graph = buildLineage(inputs);
+      const skipped = [...this.summaryOf.values()].filter((s) => s.error).map((s) => ({ file: s.file, error: (s.error as PlanError).message }));
+      if (skipped.length) graph.skipped = skipped;
+      this.graphWithUploads = graph;
+      return graph;
+    }
     if (this.graph) return this.graph;
     const inputs = [...this.summaryOf.values()]
       .filter((s) => s.source === 'corpus' && this.docs.has(s.file))
@@ -199,6 +227,21 @@ export class Workspace {
     if (skipped.length) graph.skipped = skipped;
     this.graph = graph;
     return graph;
+  }
+
+  /** The series of the corpus plans and their metrics over the years; with a year, its plans side by side
+   * by issuer (that year, or the latest year of the corpus when it has no plans of it). */
+  trends(year: number | null = null): TrendsResult {
+    const graph = this.lineage();
+    const plans = [...this.summaryOf.values()]
+      .filter((s) => s.source === 'corpus' && this.docs.has(s.file))
+      .map((s) => {
+        const doc = this.docs.get(s.file) as ParsedDocument;
+        return { file: s.file, meta: doc.meta, targets: doc.targets };
+      });
+    const years = [...new Set(plans.map((p) => p.meta.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+    const chosen = year !== null && years.includes(year) ? year : (years[years.length - 1] ?? null);
+    return { trends: buildTrends(graph, plans), years, year: chosen, matrix: chosen !== null ? issuerMatrix(plans, chosen) : null };
   }
 
   /** Compares plan A (parent or older) with plan B (derivative or newer); recent results are kept. */

@@ -9,12 +9,13 @@ import type { Comparison, LineageGraph, LineageRelation } from '../../src/types.
 import { corpusRows, type CorpusRow } from '../../src/view/corpus.js';
 import { diffRows, type DiffRow } from '../../src/view/diff-rows.js';
 import { FOLD_KINDS, type FoldKind } from '../../src/view/fold-explain.js';
+import { parseRecent, rememberPair, type PlanPair } from '../../src/view/plan-search.js';
 import { findingViews, matrixView, type FindingView, type MatrixColumn, type MatrixRowView } from '../../src/view/fidelity-view.js';
 import { graphElements, reusePair, type GraphElements } from '../../src/view/graph-view.js';
 import { errorReason, isLang, t, type Lang } from '../../src/view/i18n.js';
 import { formatRoute, HOME, parseRoute, type ClauseRef, type Route, type View } from '../../src/view/route.js';
 import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-rows.js';
-import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary } from '../../src/view/workspace.js';
+import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary, type TrendsResult } from '../../src/view/workspace.js';
 import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
 import { download } from './download.js';
 
@@ -56,6 +57,7 @@ export interface FidelityView {
 }
 
 const LANG_KEY = 'plandiff.lang';
+const RECENT_KEY = 'plandiff.recentPairs';
 /** Plans sent to the worker per call while the corpus is read. */
 const BATCH = 8;
 /** Most files fetched at once. */
@@ -82,8 +84,12 @@ export class AppController implements ReactiveController {
   diff: DiffRow[] = [];
   /** Kinds of difference the diff ignores (its "ignore …" toggles; all by default, as the alignment). */
   diffIgnore: FoldKind[] = [...FOLD_KINDS];
+  /** Pairs opened lately, newest first (kept in this browser's localStorage). */
+  recent: PlanPair[] = [];
   targets: TargetRow[] = [];
   fidelity: Pending<FidelityResult> | null = null;
+  /** Series over the years and one year's issuer table (the trends view). */
+  trends: Pending<TrendsResult> | null = null;
   notices: Notice[] = [];
   /** The upload read last (offered for comparison). */
   lastUpload: string | null = null;
@@ -99,6 +105,16 @@ export class AppController implements ReactiveController {
     host.addController(this);
     const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(LANG_KEY) : null;
     if (isLang(saved)) this.lang = saved;
+    this.recent = parseRecent(typeof localStorage !== 'undefined' ? localStorage.getItem(RECENT_KEY) : null);
+  }
+
+  private rememberPair(a: string, b: string): void {
+    this.recent = rememberPair(this.recent, { a, b });
+    try {
+      localStorage.setItem(RECENT_KEY, JSON.stringify(this.recent));
+    } catch {
+      // storage off: recent pairs last for this page only
+    }
   }
 
   hostConnected(): void {
@@ -341,9 +357,27 @@ export class AppController implements ReactiveController {
   /** Starts what the current route needs. */
   refresh(): void {
     const { view, a, b } = this.route;
+    if (view === 'trends' && this.corpus.status === 'ready') void this.ensureTrends(this.trends?.value?.year ?? null);
     if (!a || !b || !this.readable(a) || !this.readable(b)) return;
     if (view === 'diff' || view === 'targets') void this.ensureComparison(a, b);
     if (view === 'fidelity') void this.ensureFidelity(a, b);
+  }
+
+  /** Asks the worker for the trends (again when the corpus or the year changed). */
+  async ensureTrends(year: number | null): Promise<void> {
+    const key = `${this.corpus.readMs ?? ''}\u0000${year ?? ''}`;
+    if (this.trends?.key === key && this.trends.status !== 'error') return;
+    this.trends = { key, status: 'loading', value: this.trends?.value ?? null, error: null };
+    this.host.requestUpdate();
+    try {
+      const value = await (this.client as AnalysisClient).call('trends', { year });
+      if (this.trends?.key !== key) return;
+      this.trends = { key, status: 'ready', value, error: null };
+    } catch (e) {
+      if (this.trends?.key !== key) return;
+      this.trends = { key, status: 'error', value: null, error: reason(e) };
+    }
+    this.host.requestUpdate();
   }
 
   private async ensureComparison(a: string, b: string): Promise<void> {
@@ -357,6 +391,7 @@ export class AppController implements ReactiveController {
       this.diff = diffRows(value, { ignore: new Set(this.diffIgnore) });
       this.targets = targetRows(value.targets);
       this.comparison = { key, status: 'ready', value, error: null };
+      this.rememberPair(a, b);
     } catch (e) {
       if (this.comparison?.key !== key) return;
       this.comparison = { key, status: 'error', value: null, error: reason(e) };

@@ -31,6 +31,10 @@ export interface PdEvents {
   'pd-lang-change': { lang: Lang };
   /** Try loading the corpus again. */
   'pd-retry': Record<string, never>;
+  /** The year of the trends' issuer table chosen. */
+  'pd-trends-year': { year: number };
+  /** The trends view drew its charts. */
+  'pd-trends-ready': { series: number; charts: number };
 }
 
 /** An event of the app. */
@@ -49,6 +53,8 @@ declare global {
     'pd-export-csv': PdEvent<'pd-export-csv'>;
     'pd-lang-change': PdEvent<'pd-lang-change'>;
     'pd-retry': PdEvent<'pd-retry'>;
+    'pd-trends-year': PdEvent<'pd-trends-year'>;
+    'pd-trends-ready': PdEvent<'pd-trends-ready'>;
   }
 }
 

@@ -20,6 +20,7 @@ import '../node-page/node-page.js';
 import '../notice/notice.js';
 import '../pair-picker/pair-picker.js';
 import '../target-table/target-table.js';
+import '../trends-view/trends-view.js';
 import '../upload-zone/upload-zone.js';
 
 @customElement('pd-app')
@@ -393,7 +394,7 @@ export class PdApp extends LitElement {
     return html`
       <div class="view-head"><h1>${viewLabel(lang, view)}</h1></div>
       <div class="card pad">
-        <pd-pair-picker .plans=${this.app.plans} .a=${a} .b=${b} .locale=${lang} .parentChild=${view === 'fidelity'} @pd-pair-select=${this.handlePair}></pd-pair-picker>
+        <pd-pair-picker .plans=${this.app.plans} .a=${a} .b=${b} .recent=${this.app.recent} .locale=${lang} .parentChild=${view === 'fidelity'} @pd-pair-select=${this.handlePair}></pd-pair-picker>
       </div>
       ${status}
     `;
@@ -448,6 +449,20 @@ export class PdApp extends LitElement {
       : nothing}`;
   }
 
+  private renderTrends() {
+    const tr = this.app.trends;
+    return html`<div class="card">
+      ${tr?.status === 'error' ? html`<pd-notice kind="error" heading=${tr.error ?? ''}></pd-notice>` : nothing}
+      <pd-trends-view
+        .trends=${tr?.value?.trends ?? null}
+        .matrix=${tr?.value?.matrix ?? null}
+        .years=${tr?.value?.years ?? []}
+        .locale=${this.locale}
+        @pd-trends-year=${(e: PdEvent<'pd-trends-year'>) => void this.app.ensureTrends(e.detail.year)}
+      ></pd-trends-view>
+    </div>`;
+  }
+
   private renderView() {
     switch (this.app.route.view) {
       case 'corpus':
@@ -460,6 +475,8 @@ export class PdApp extends LitElement {
         return this.renderTargets();
       case 'fidelity':
         return this.renderFidelity();
+      case 'trends':
+        return this.renderTrends();
     }
   }
 
