@@ -7,13 +7,17 @@
  *   GET /api/file?path=<file>  → the file's bytes   (only a plan file inside the folder)
  *   GET /<asset>               → web-dist/<asset>, and index.html for any other page
  *
- * It binds the loopback address only.
+ * It binds the loopback address only, and answers only requests addressed to it: a Host header
+ * that is not the loopback address and port is refused (a page elsewhere cannot reach the corpus
+ * through DNS rebinding), and so is a write from another origin. Plan files are served as data
+ * (text/plain or octet-stream, as an attachment, never sniffed, sandboxed); the app's pages carry a
+ * strict Content-Security-Policy; /api/file serves only the files /api/corpus lists.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPlanFiles, MAX_FILE_BYTES, PLAN_EXTENSIONS, UserError } from './files.js';
 import { makeReviewApi } from './review-api.js';
@@ -99,14 +103,67 @@ export function safePlanPath(requested: string | null): string | null {
   return parts.join('/');
 }
 
+/** A header value for a message: printable, short. */
+function clip(value: string): string {
+  return value.replace(/[^\x20-\x7e]/g, '?').slice(0, 80);
+}
+
 /** True when `child` (a resolved real path) lies inside `root` (a resolved real path). */
 function inside(root: string, child: string): boolean {
   const rel = relative(root, child);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+/**
+ * The policy of the app's pages. What the built app needs: its own module scripts and module
+ * worker ('self'), Lit's `style="…"` bindings and constructed stylesheets ('unsafe-inline' styles,
+ * never scripts), fetches to its own /api, PNG export through data:/blob: images. Nothing else: no
+ * inline or eval'd script, no plugin, no framing, no form posts, no other origin.
+ */
+export const APP_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** The policy of plan files and API answers: never a document that runs anything. */
+const DATA_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+/** Headers every answer carries. */
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+/** Host names a loopback server answers to. */
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * True when a Host header names this server on the loopback address: "127.0.0.1:4180",
+ * "localhost:4180", "[::1]:4180" (with `port`, that port exactly). "evil.example:4180", a missing
+ * Host, or a loopback name on another port are refused.
+ */
+export function isLoopbackHost(host: string | undefined, port?: number): boolean {
+  if (!host) return false;
+  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(host.trim().toLowerCase());
+  if (!m || !LOOPBACK_NAMES.has(m[1]!)) return false;
+  if (port === undefined) return true;
+  return Number(m[2] ?? 80) === port;
+}
+
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': DATA_CSP, ...COMMON_HEADERS });
   res.end(body);
 }
 
@@ -114,14 +171,26 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-async function sendFile(res: ServerResponse, path: string, cache: string, head: boolean): Promise<void> {
+/** Plan files go out as data: text as text/plain, the rest as bytes, always as an attachment. */
+const PLAN_TYPES: Record<string, string> = { '.txt': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8', '.markdown': 'text/plain; charset=utf-8' };
+
+/** How a file is sent: an app asset (its type, the app's policy) or a plan file (data, attachment). */
+type FileKind = 'asset' | 'plan';
+
+async function sendFile(res: ServerResponse, path: string, cache: string, head: boolean, kind: FileKind = 'asset'): Promise<void> {
   const info = await stat(path);
-  res.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': info.size,
-    'cache-control': cache,
-    'x-content-type-options': 'nosniff',
-  });
+  const ext = extname(path).toLowerCase();
+  const headers: Record<string, string | number> = { 'content-length': info.size, 'cache-control': cache, ...COMMON_HEADERS };
+  if (kind === 'plan') {
+    headers['content-type'] = PLAN_TYPES[ext] ?? 'application/octet-stream';
+    headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(basename(path))}`;
+    headers['content-security-policy'] = DATA_CSP;
+  } else {
+    headers['content-type'] = CONTENT_TYPES[ext] ?? 'application/octet-stream';
+    // the app's policy on every asset: a module worker takes its policy from its own script's answer
+    headers['content-security-policy'] = APP_CSP;
+  }
+  res.writeHead(200, headers);
   if (head) {
     res.end();
     return;
@@ -132,25 +201,45 @@ async function sendFile(res: ServerResponse, path: string, cache: string, head: 
 }
 
 /** The request handler, exposed for tests that drive it without a socket. */
-export function makeHandler(options: Pick<ServeOptions, 'dir' | 'webRoot'>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function makeHandler(
+  options: Pick<ServeOptions, 'dir' | 'webRoot'> & {
+    /** The port requests must name in their Host header (once listening); any loopback port when unknown. */
+    port?: () => number | undefined;
+  },
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const dir = resolve(options.dir);
   const webRoot = resolve(options.webRoot);
   let realDir: Promise<string> | null = null;
   const review = makeReviewApi({ dir, safePath: safePlanPath });
 
-  const corpus = async (res: ServerResponse): Promise<void> => {
+  /** The files /api/corpus lists, as of the last listing; /api/file serves nothing else. */
+  let listed: { at: number; files: Set<string> } | null = null;
+  const listing = async (): Promise<CorpusEntry[]> => {
     const files = await listPlanFiles(dir);
     const entries: CorpusEntry[] = [];
     for (const f of files) {
       const info = await stat(f.path).catch(() => null);
       if (info) entries.push({ file: f.relative.split(sep).join('/'), size: info.size });
     }
-    sendJson(res, 200, entries);
+    listed = { at: Date.now(), files: new Set(entries.map((e) => e.file)) };
+    return entries;
+  };
+  /** True when the folder's listing has the file (listed again when the last listing is a second old). */
+  const isListed = async (file: string): Promise<boolean> => {
+    if (listed?.files.has(file)) return true;
+    if (listed && Date.now() - listed.at < 1000) return false;
+    await listing();
+    return listed!.files.has(file);
+  };
+
+  const corpus = async (res: ServerResponse): Promise<void> => {
+    sendJson(res, 200, await listing());
   };
 
   const planFile = async (res: ServerResponse, requested: string | null, head: boolean): Promise<void> => {
     const clean = safePlanPath(requested);
     if (!clean) return sendJson(res, 400, { error: `refused path "${requested ?? ''}": expected a plan file path relative to the folder` });
+    if (!(await isListed(clean))) return sendJson(res, 404, { error: `no such plan file: ${clean}` });
     realDir ??= realpath(dir);
     const root = await realDir;
     const real = await realpath(join(root, ...clean.split('/'))).catch(() => null);
@@ -158,7 +247,7 @@ export function makeHandler(options: Pick<ServeOptions, 'dir' | 'webRoot'>): (re
     const info = await stat(real);
     if (!info.isFile()) return sendJson(res, 404, { error: `no such plan file: ${clean}` });
     if (info.size > MAX_FILE_BYTES) return sendJson(res, 413, { error: `${clean}: too large (${info.size} bytes)` });
-    await sendFile(res, real, 'no-store', head);
+    await sendFile(res, real, 'no-store', head, 'plan');
   };
 
   const asset = async (res: ServerResponse, pathname: string, head: boolean): Promise<void> => {
@@ -181,6 +270,12 @@ export function makeHandler(options: Pick<ServeOptions, 'dir' | 'webRoot'>): (re
   return async (req, res) => {
     try {
       const method = req.method ?? 'GET';
+      if (!isLoopbackHost(req.headers.host, options.port?.())) {
+        return send(res, 421, `refused: this server answers only at its loopback address (Host: ${clip(req.headers.host ?? '(none)')})`);
+      }
+      if (method !== 'GET' && method !== 'HEAD' && req.headers.origin !== undefined && !isLoopbackHost(req.headers.origin.replace(/^https?:\/\//i, ''), options.port?.())) {
+        return send(res, 403, 'refused: a write from another origin');
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith('/api/review') && (await review(req, res, url))) return; // review decisions (review-api.ts)
       if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'method not allowed');
@@ -199,7 +294,8 @@ export function makeHandler(options: Pick<ServeOptions, 'dir' | 'webRoot'>): (re
 /** Starts the server; resolves once it listens. A port in use is a UserError naming it. */
 export async function startServer(options: Partial<ServeOptions> & Pick<ServeOptions, 'dir'>): Promise<RunningServer> {
   const o: ServeOptions = { ...SERVE_DEFAULTS, webRoot: defaultWebRoot(), ...options };
-  const server = createServer(makeHandler(o));
+  let port: number | undefined;
+  const server = createServer(makeHandler({ ...o, port: () => port }));
   await new Promise<void>((done, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') fail(new UserError(`port ${o.port} is in use; pass --port N (0 picks a free port)`));
@@ -208,7 +304,7 @@ export async function startServer(options: Partial<ServeOptions> & Pick<ServeOpt
     });
     server.listen(o.port, o.host, () => done());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;
   return {
     url: `http://${host}:${port}/`,
