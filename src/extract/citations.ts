@@ -11,6 +11,7 @@ import { makeExpander, GLOSSARY } from '../text/abbreviations.js';
 import { comparisonForm } from '../text/fold.js';
 import * as P from '../patterns/citations.js';
 import { stripDiacritics } from '../text/vietnamese.js';
+import { latinLookalikes } from '../vocabulary/index.js';
 import type { Citation, CitationRelation, DocumentMeta, Mention, Passage, Span, Warning } from '../types.js';
 
 export interface CitationContext {
@@ -134,7 +135,7 @@ interface DocNumber {
 
 /** Splits "63/2010/NĐ-CP", "57-NQ/TW", "476/VPCP- KSTT", "3/HH/QĐ-UBND" into number, symbol and year. */
 export function parseDocNumber(raw: string): DocNumber | null {
-  const m = P.DOCNUM_PARTS.exec(raw.replace(/\s+/g, ''));
+  const m = P.DOCNUM_PARTS.exec(latinLookalikes(raw.replace(/\s+/g, '')));
   if (!m?.groups) return null;
   let symbol = m.groups['symbol']!;
   let garbled = false;
@@ -376,15 +377,21 @@ class Cursor {
 function scanText(text: string, patterns: CitationPatterns, annexPassage: boolean): Anchor[] {
   const anchors: Anchor[] = [];
   for (const m of matches(patterns.docNumber, text)) {
-    const doc = parseDocNumber(m[0]);
+    const glued = P.GLUED_WORD_RE.exec(m[0]);
+    const written = glued ? m[0].slice(0, glued.index) : m[0];
+    const doc = parseDocNumber(written);
     if (!doc) continue;
+    const end = m.index + written.length;
     const from = Math.max(0, m.index - P.TYPED_REACH);
     const before = text.slice(from, m.index);
-    const typed = patterns.typedBefore.exec(before);
-    if (typed?.groups?.['type']) {
-      anchors.push(numberedAnchor(from + typed.index, m.index + m[0].length, canonicalType(typed.groups['type']), doc, true));
+    const typed = typedBefore(text, m.index, before, from, patterns);
+    if (typed) {
+      const a = numberedAnchor(typed.start, end, canonicalType(typed.type), doc, true);
+      a.date = typed.date;
+      if (typed.issuer) a.issuer = typed.issuer;
+      anchors.push(a);
     } else if (patterns.continuationBefore.test(before)) {
-      anchors.push(numberedAnchor(m.index, m.index + m[0].length, null, doc, false));
+      anchors.push(numberedAnchor(m.index, end, null, doc, false));
     }
   }
   anchors.sort((a, b) => a.start - b.start);
@@ -420,6 +427,38 @@ function scanText(text: string, patterns: CitationPatterns, annexPassage: boolea
   anchors.forEach((a, i) => readSubject(text, a, anchors, i + 1, patterns));
   placeAnchors(text, anchors);
   return anchors;
+}
+
+/**
+ * The type word written before a number at `at`: right before it ("Quyết định số "), before its date
+ * ("văn bản đề ngày 29 tháng 10 năm 2025 số "), or before its issuer ("Kết luận liên ngành của … số ").
+ * A lower-case "luật" is a word of a law's title ("văn bản quy phạm pháp luật số 64/2025/QH15"), left to
+ * the law reader.
+ */
+function typedBefore(text: string, at: number, before: string, from: number, patterns: CitationPatterns): { start: number; type: string; date: string | null; issuer: string | null } | null {
+  const plain = patterns.typedBefore.exec(before);
+  if (plain?.groups?.['type']) {
+    if (/^(?:luật|bộ\s+luật)$/u.test(plain.groups['type'])) return null;
+    return { start: from + plain.index, type: plain.groups['type'], date: null, issuer: null };
+  }
+  const dated = P.TYPED_DATED_BEFORE_RE.exec(before);
+  if (dated?.groups?.['type']) {
+    const g = dated.groups;
+    return { start: from + dated.index, type: g['type']!, date: isoDate(g['d1'] ?? g['d2'], g['m1'] ?? g['m2'], g['y1'] ?? g['y2']), issuer: null };
+  }
+  const wide = Math.max(0, at - P.TYPED_ISSUER_REACH);
+  const issued = P.TYPED_ISSUER_BEFORE_RE.exec(text.slice(wide, at));
+  const issuer = issued?.groups?.['issuer'];
+  if (issued?.groups?.['type'] && issuer && !containsTypeWord(issuer)) {
+    return { start: wide + issued.index, type: issued.groups['type'], date: null, issuer: issuer.replace(/\s+/g, ' ') };
+  }
+  return null;
+}
+
+/** True when a run of words holds a type word starting with a capital ("… và Công văn …"). */
+function containsTypeWord(run: string): boolean {
+  for (const w of run.matchAll(/(?<![\p{L}\p{N}])\p{Lu}/gu)) if (typeWordAt(run, w.index)) return true;
+  return false;
 }
 
 /** Reads the date and issuer after an anchor's number, in either order. */

@@ -90,7 +90,10 @@ export const DOCNUM_PARTS = new RegExp(`^(?<number>${NUM})(?:/(?<year>${YEAR})/|
  * Every document number of a text, found first because digits are rare: "421/QĐ-UBND",
  * "63/2010/NĐ-CP", "57-NQ/TW", "476/VPCP- KSTT". What stands before it decides what it is.
  */
-export const DOCNUM_RE = new RegExp(`(?<![\\p{L}\\p{N}/.,])${DOCNUM}`, 'gu');
+export const DOCNUM_RE = new RegExp(`(?:(?<=(?<![\\p{L}\\p{N}])[Ss]ố)|(?<![\\p{L}\\p{N}/.,]))${DOCNUM}`, 'gu');
+
+/** A joining word glued to the end of a symbol, cut off: "35/2025/QĐ-TTgcủa Thủ tướng", "12/KH-UBNDngày 5/3/2025". */
+export const GLUED_WORD_RE = /(?<=\p{Lu}[\p{L}\p{N}&]*)(?:của|ngày|về|tại|theo|và|được)$/u;
 
 /** How far back the type word of a number is looked for ("Chương trình hành động số " is 26 characters). */
 export const TYPED_REACH = 60;
@@ -106,7 +109,17 @@ export const TYPED_BEFORE_RE = new RegExp(`${START}(?<type>${TYPE})(?:\\s+[Ss]�
  * A list joint right before a number that has no type word of its own:
  * "Nghị định số 45/2020/NĐ-CP, 107/2021/NĐ-CP", "… và 48/2013/NĐ-CP", "…; số 12/KH-UBND".
  */
-export const CONTINUATION_BEFORE_RE = /(?:[,;]|(?<![\p{L}\p{N}])và)\s*(?:[Ss]ố\s+)?$/u;
+export const CONTINUATION_BEFORE_RE = /(?:[,;]|(?<![\p{L}\p{N}])và)\s*(?:[Ss]ố\s+)?$|:\s*[Ss]ố\s*$/u;
+
+/**
+ * A type word, then who issued it, then "số": "Kết luận liên ngành của Tòa án nhân dân tối cao, Viện kiểm sát
+ * nhân dân tối cao và Bộ Công an số 23/KL-LNTPTW", "Nghị quyết của Quốc hội số 142/2024/QH15". The issuer run
+ * holds no pause (";", ".") and no other type word (checked by the stage).
+ */
+export const TYPED_ISSUER_BEFORE_RE = new RegExp(`${START}(?<type>${TYPE})(?:\\s+(?:liên\\s+ngành|liên\\s+tịch))?\\s+của\\s+(?<issuer>\\p{Lu}[^;.()]{1,200}?)\\s+[Ss]ố\\s*:?\\s*$`, 'u');
+
+/** How far back a type word with its issuer is looked for. */
+export const TYPED_ISSUER_REACH = 260;
 
 /** "Luật " / "Bộ luật " starting a law named by its title: "Luật Tổ chức chính quyền địa phương ngày 19/6/2015". */
 export const LAW_RE = new RegExp(`${START}(?<type>Bộ\\s+luật|Luật)\\s+(?=\\p{L})`, 'gu');
@@ -129,6 +142,9 @@ const DATE_NUMERIC = String.raw`(?<d1>\d{1,2})\s*[/.-]\s*(?<m1>\d{1,2})\s*[/.-]\
 /** A date in words: "06 tháng 02 năm 2024", "16\ntháng 6 năm 2025", "08 tháng 6 năm 2010". */
 const DATE_WORDS = String.raw`(?<d2>\d{1,2})\s+tháng\s+(?<m2>\d{1,2})\s*,?\s+năm\s+(?<y2>(?:19|20)\d{2})`;
 
+/** A type word and its date before the number: "văn bản đề ngày 29 tháng 10 năm 2025 số 16/CV-HHTACN", "Công văn ngày 20/11/2025 số …". */
+export const TYPED_DATED_BEFORE_RE = new RegExp(`${START}(?<type>${TYPE})\\s+(?:đề\\s+)?ngày\\s+(?:${DATE_NUMERIC}|${DATE_WORDS})\\s*,?\\s+[Ss]ố\\s*:?\\s*$`, 'u');
+
 /** "ngày 06/02/2024", ", ngày 15 tháng 7 năm 2021", "ban hành ngày 19/6/2015" right after a number or an issuer. */
 export const DATE_CLAUSE_RE = new RegExp(`\\s*,?\\s*(?:ban\\s+hành\\s+)?ngày\\s+(?:${DATE_NUMERIC}|${DATE_WORDS})(?![\\p{N}])`, 'uy');
 
@@ -137,7 +153,7 @@ export const LAW_END_RE = new RegExp(
   `\\s+(?:(?<date>(?:ban\\s+hành\\s+)?ngày\\s+(?:${DATE_NUMERIC}|${DATE_WORDS}))(?![\\p{N}])` +
     `|năm\\s+(?<yearWord>${YEAR})${STOP}` +
     `|(?<yearBare>${YEAR})(?=\\s*(?:$|[;,.)]|\\s+(?:và|của|đã|được)${STOP}))` +
-    `|[Ss]ố\\s+(?<docnum>${DOCNUM}))`,
+    `|(?:[Ss]ố\\s*)?(?<docnum>${DOCNUM}))`,
   'gu',
 );
 

@@ -16,7 +16,7 @@
 import { META } from '../patterns/meta.js';
 import type { Structure } from './structure.js';
 import type { Block, DocumentMeta, Span, Warning } from '../types.js';
-import { bodyByName, departmentAt, departmentByCode, foldName, provinceAt, provinceByName, readSymbol, typeByCode } from '../vocabulary/index.js';
+import { bodyByName, departmentAt, latinLookalikes, departmentByCode, foldName, provinceAt, provinceByName, readSymbol, typeByCode } from '../vocabulary/index.js';
 
 interface Sourced<T> {
   value: T;
@@ -29,7 +29,7 @@ type HeaderBlock = Structure['header'][number];
 
 /** Reads "344/QĐ-UBND", "3HH /QĐ-UBND", "/KH-SCT", "3/HH/QĐ-UBND", "57-NQ/TW", "2597/QĐ-TTg", "11554/VPCP-V.I" into number and symbol. */
 export function splitNumberSymbol(token: string): { number: string | null; symbol: string | null; year: number | null } {
-  const compact = token.replace(/\s+/g, '').replace(/[.\-/]+$/u, '');
+  const compact = latinLookalikes(token.replace(/\s+/g, '').replace(/[.\-/]+$/u, ''));
   const parts = compact.split('/');
   let symbolParts: string[] = [];
   const last = parts[parts.length - 1] ?? '';

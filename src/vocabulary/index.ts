@@ -13,6 +13,14 @@ export { NATIONAL_BODIES, LOCAL_BODIES, DEPARTMENTS, PROVINCES, DOCUMENT_TYPES }
 export type { Body, LocalBody, Department, Province, DocumentType };
 export type { Era } from './bodies.js';
 
+/** Cyrillic capitals that look like Latin ones, as a symbol typed on another keyboard writes them ("66/NQ-СР"). */
+const LOOKALIKES: Readonly<Record<string, string>> = { А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', К: 'K', М: 'M', О: 'O', Р: 'P', Т: 'T', Х: 'X', І: 'I' };
+
+/** A symbol with its Cyrillic look-alike letters read as the Latin ones: "NQ-СР" → "NQ-CP". */
+export function latinLookalikes(symbol: string): string {
+  return /[\u0400-\u04ff]/u.test(symbol) ? symbol.replace(/[АВСЕНКМОРТХІ]/gu, (c) => LOOKALIKES[c] ?? c) : symbol;
+}
+
 /** Administrative level of an issuer. */
 export type Level = 'national' | 'province' | 'department' | 'district';
 

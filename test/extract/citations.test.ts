@@ -511,3 +511,36 @@ describe('printedNumber', () => {
     expect(printedNumber(number, symbol, year)).toBe(printed);
   });
 });
+
+describe('citation forms of real documents (../shared/realcorpus), one row each', () => {
+  test.each<[string, string, string[]]>([
+    ['a date before the number ("văn bản đề ngày … số 16/CV-HHTACN")', 'Trả lời văn bản đề ngày 29 tháng 10 năm 2025 số 16/CV-HHTACN của Hiệp hội, Bộ Tài chính có ý kiến như sau', ['CV-HHTACN/16/2025']],
+    ['the Constitution amended by a resolution ("… theo Nghị quyết số 203/2025/QH15")', 'Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15;', ['QH15/203/2025']],
+    ['no space after "số" ("số347/TTr-CP")', 'Xét Tờ trình số347/TTr-CP ngày 10 tháng 11 năm 2025 của Chính phủ;', ['TTr-CP/347/2025']],
+    ['a verification report ("Báo cáo thẩm tra số 419/BC-UBPLTP15")', 'Báo cáo thẩm tra số 419/BC-UBPLTP15 ngày 12 tháng 11 năm 2025 của Ủy ban Pháp luật và Tư pháp;', ['BC-UBPLTP15/419/2025']],
+    ['a long issuer before "số" ("Kết luận liên ngành … số 23/KL-LNTPTW")', 'Thực hiện Kết luận liên ngành của Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao và Bộ Công an số 23/KL-LNTPTW ngày 05/11/2025;', ['KL-LNTPTW/23/2025']],
+    ['the first item of a list after a colon ("Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP …")', 'Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ngày 08/6/2010; số 48/2013/NĐ-CP ngày 14/5/2013;', ['NĐ-CP/63/2010', 'NĐ-CP/48/2013']],
+    ['a law name and "số" across a line break', 'Căn cứ Luật Tổ chức chính\nquyền địa phương số\n72/2025/QH15;', ['QH15/72/2025']],
+    ['a law number with no "số" ("Luật … 15/2017/QH14")', 'Căn cứ Luật Quản lý, sử dụng tài sản công 15/2017/QH14 ngày 21 tháng 6 năm 2017;', ['QH14/15/2017']],
+    ['a symbol glued to the next word ("35/2025/QĐ-TTgcủa")', 'Thực hiện Quyết định số 35/2025/QĐ-TTgcủa Thủ tướng Chính phủ về việc phê duyệt;', ['QĐ-TTg/35/2025']],
+    ['a symbol with "&" ("9086/BNV-CTTN&BĐG")', 'Thực hiện Công văn số 9086/BNV-CTTN&BĐG ngày 20/10/2025 của Bộ Nội vụ;', ['BNV-CTTN&BĐG/9086/2025']],
+    ['Cyrillic look-alike letters ("66/NQ-СР")', 'Thực hiện Nghị quyết số 66/NQ-\u0421\u0420 ngày 26/3/2025 của Chính phủ;', ['NQ-CP/66/2025']],
+    ['a Party number with a hyphen ("45-HD/BTCTW")', 'Thực hiện Hướng dẫn số 45-HD/BTCTW ngày 20/10/2025 của Ban Tổ chức Trung ương;', ['HD/BTCTW/45/2025']],
+  ])('%s', (_name, text, expected) => {
+    expect(keys(text, { zone: 'preamble', role: 'intro' })).toEqual(expected);
+  });
+
+  test('the law on legal documents is a basis, not cut at the "pháp luật" inside its name', () => {
+    const [c] = cite('Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;', { zone: 'preamble', role: 'basis' });
+    expect([c?.key, c?.relation]).toEqual(['QH15/64/2025', 'basis']);
+  });
+
+  test('every item of "Thực hiện A, B và C" is implemented', () => {
+    const found = cite('Thực hiện Quyết định số 1/QĐ-TTg ngày 02/01/2025 của Thủ tướng Chính phủ, Kế hoạch số 2/KH-UBND ngày 03/01/2025 của UBND tỉnh và Công văn số 3/UBND-KT ngày 04/01/2025 của UBND tỉnh;', { zone: 'preamble', role: 'implements' });
+    expect(found.map((c) => [c.key, c.relation])).toEqual([
+      ['QĐ-TTg/1/2025', 'implements'],
+      ['KH-UBND/2/2025', 'implements'],
+      ['UBND-KT/3/2025', 'implements'],
+    ]);
+  });
+});
