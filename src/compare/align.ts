@@ -33,6 +33,13 @@ export interface AlignOptions {
   textFloor: number;
   /** Least text similarity for two short clauses (headings) with neither the same label nor matching children. */
   shortAlone: number;
+  /** Least text similarity for two short clauses whose parents were paired together. */
+  shortPaired: number;
+  /** Least similarity of the identifying lines of two records of a repeated template to pair them. */
+  recordFloor: number;
+  /** Least share of a clause carried inside another for a merge or split part when another stage
+   * vouches for the pair (matched targets) and the assignment gave the other clause to a rival. */
+  anchorContainment: number;
   /** Weight of the parents' likeness in the combined score. */
   parentWeight: number;
   /** Discount on the parents' likeness when one side's parent is skipped for its grandparent. */
@@ -99,13 +106,16 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   anchorWeight: 0.3,
   anchorFloor: 0.15,
   shortAlone: 0.85,
+  shortPaired: 0.55,
+  recordFloor: 0.5,
+  anchorContainment: 0.4,
   parentWeight: 0.2,
   skipLevel: 0.9,
   childWeight: 0.2,
   labelWeight: 0.05,
   orderWeight: 0.02,
   crossKindPenalty: 0.05,
-  rounds: 3,
+  rounds: 4,
   containment: 0.75,
   farContainment: 0.9,
   partWords: 4,
@@ -139,6 +149,10 @@ interface Node {
   isRow: boolean;
   /** Pre-order position among the live clauses, 0..1 (for the order evidence). */
   place: number;
+  /** The nearest enclosing record of a repeated template (see `markRecords`), -1 when none. */
+  record: number;
+  /** True when the clause is itself such a record (one procedure, unit or department of a series). */
+  isRecord: boolean;
 }
 
 const KEY_ROLES = new Set(['task', 'metric']);
@@ -174,7 +188,7 @@ function flatten(roots: readonly Clause[], fold: (t: string) => string): Node[] 
     const [c, parent] = stack.pop()!;
     const order = nodes.length;
     const { full, key } = profilesOf(c, fold);
-    nodes.push({ clause: c, order, parent, children: [], full, key, live: full.words.length > 0, liveChildren: [], isRow: c.kind === 'row' || c.kind === 'group', place: 0 });
+    nodes.push({ clause: c, order, parent, children: [], full, key, live: full.words.length > 0, liveChildren: [], isRow: c.kind === 'row' || c.kind === 'group', place: 0, record: -1, isRecord: false });
     if (parent >= 0) nodes[parent]!.children.push(order);
     const kids = c.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, order]);
@@ -182,7 +196,56 @@ function flatten(roots: readonly Clause[], fold: (t: string) => string): Node[] 
   const live = nodes.filter((n) => n.live);
   live.forEach((n, i) => (n.place = live.length > 1 ? i / (live.length - 1) : 0));
   for (const n of nodes) n.liveChildren = n.children.filter((k) => nodes[k]!.live);
+  markRecords(nodes);
   return nodes;
+}
+
+/** Words of a slot's opening that make its signature ("Trực tuyến qua Cổng …" → "trực tuyến qua"). */
+const SLOT_WORDS = 3;
+/** Siblings after a clause that are compared with it when looking for a repeated template. */
+const RECORD_WINDOW = 8;
+/** Least slot signatures two sibling clauses must share to be records of one template. */
+const RECORD_SLOTS = 2;
+
+/** The slot signatures of a clause's descendants (their first words). */
+function slotSignatures(nodes: readonly Node[], root: Node): Set<string> {
+  const out = new Set<string>();
+  const stack = [...root.liveChildren];
+  while (stack.length > 0) {
+    const n = nodes[stack.pop()!]!;
+    out.add(n.full.words.slice(0, SLOT_WORDS).join(' '));
+    stack.push(...n.liveChildren);
+  }
+  return out;
+}
+
+/**
+ * Records of a repeated template: sibling clauses whose descendants open with the same slots (an
+ * appendix of one section per procedure: "Trực tiếp tại …", "Trực tuyến qua …", "Qua dịch vụ bưu
+ * chính …"). Each clause learns its nearest enclosing record, so that slots pair only inside paired
+ * records.
+ */
+function markRecords(nodes: Node[]): void {
+  const groups = new Map<number, number[]>();
+  for (const n of nodes) if (n.live && n.liveChildren.length > 0) groups.set(n.parent, [...(groups.get(n.parent) ?? []), n.order]);
+  for (const siblings of groups.values()) {
+    if (siblings.length < 2) continue;
+    const sigs = siblings.map((k) => slotSignatures(nodes, nodes[k]!));
+    siblings.forEach((k, i) => {
+      for (let j = i + 1; j < Math.min(siblings.length, i + 1 + RECORD_WINDOW); j++) {
+        let shared = 0;
+        for (const x of sigs[i]!) if (sigs[j]!.has(x)) shared += 1;
+        if (shared >= Math.max(RECORD_SLOTS, 0.4 * Math.min(sigs[i]!.size, sigs[j]!.size))) {
+          nodes[k]!.isRecord = true;
+          nodes[siblings[j]!]!.isRecord = true;
+        }
+      }
+    });
+  }
+  for (const n of nodes) {
+    const up = n.parent >= 0 ? nodes[n.parent]! : null;
+    n.record = up ? (up.isRecord ? up.order : up.record) : -1; // pre-order: the parent is done
+  }
 }
 
 /** Shingles of a profile as interned ids: word bigrams, plus single words for short texts. */
@@ -236,6 +299,9 @@ interface Run {
   partnerB: Map<number, number>;
   /** Pairs scored in this round. */
   scored: Map<number, Pair>;
+  /** Identifying lines of records, by position. */
+  identA: Map<number, Profile>;
+  identB: Map<number, Profile>;
 }
 
 function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOptions): Run {
@@ -247,7 +313,7 @@ function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOp
     liveB: B.filter((n) => n.live),
     text: new Map(), candidates: [], listed: new Set(), vouched: new Set(),
     bestOfA: new Map(), bestOfB: new Map(), supportCache: new Map(),
-    partnerA: new Map(), partnerB: new Map(), scored: new Map(),
+    partnerA: new Map(), partnerB: new Map(), scored: new Map(), identA: new Map(), identB: new Map(),
   };
 }
 
@@ -416,14 +482,42 @@ function scorePair(run: Run, a: number, b: number): Pair {
   return pair;
 }
 
+/** The identifying line of a record: its own text, with its first child's when it is short (a
+ * procedure's code "014466" and its name "Công nhận kết quả thăm dò khoáng sản …"). */
+function identifyingLine(run: Run, side: 'a' | 'b', n: Node): Profile {
+  const cache = side === 'a' ? run.identA : run.identB;
+  let p = cache.get(n.order);
+  if (!p) {
+    const first = n.liveChildren[0];
+    const nodes = side === 'a' ? run.A : run.B;
+    p = n.full.words.length <= SHORT_WORDS && first !== undefined ? joinedProfile([n, nodes[first]!]) : n.full;
+    cache.set(n.order, p);
+  }
+  return p;
+}
+
+/** Records of a template pair by their identifying lines; the slots of two records only when the
+ * records were paired (in the previous round): "Không" of procedure 1 is not "Không" of procedure 28. */
+function recordsAgree(run: Run, a: number, b: number): boolean {
+  const na = run.A[a]!;
+  const nb = run.B[b]!;
+  if (na.isRecord && nb.isRecord && run.o.similarity(identifyingLine(run, 'a', na), identifyingLine(run, 'b', nb)) < run.o.recordFloor) return false;
+  return na.record < 0 || nb.record < 0 || run.partnerA.get(na.record) === nb.record;
+}
+
 /** Two short headings sharing a generic word ("GIẢI PHÁP THỰC HIỆN", "KINH PHÍ THỰC HIỆN") need
- * structure on their side unless nearly the same. */
+ * structure on their side unless nearly the same; under parents paired together a closer look at
+ * the characters is enough ("Phí, lệ phí (nếu có)" ↔ "Phí, lệ phí" in two tables' headers). */
 function eligible(run: Run, p: Pair): boolean {
   const { o } = run;
+  const siblings = (): boolean => p.text >= o.shortPaired && run.partnerA.get(run.A[p.a]!.parent) === run.B[p.b]!.parent && run.A[p.a]!.parent >= 0;
+  const vouched = run.vouched.has(pairKey(p.a, p.b));
+  // a pair another stage matched (their targets) needs only a little text in common
   return (
-    p.text >= (run.vouched.has(pairKey(p.a, p.b)) ? o.anchorFloor : o.textFloor) &&
-    p.score >= o.threshold &&
-    (!p.short || p.anchored || p.text >= o.shortAlone)
+    p.text >= (vouched ? o.anchorFloor : o.textFloor) &&
+    (vouched || p.score >= o.threshold) &&
+    (!p.short || p.anchored || p.text >= o.shortAlone || siblings()) &&
+    recordsAgree(run, p.a, p.b)
   );
 }
 
@@ -686,6 +780,8 @@ interface Sides {
   partnerOther: Map<number, Pair>;
   neighbours: Map<number, number[]>;
   mateOf: (p: Pair) => number;
+  /** The pair of x (this side) and y (the other) as (A, B) positions. */
+  asPair: (x: number, y: number) => [number, number];
 }
 
 /** The best container of an unpaired leaf x among its candidates: a paired clause that carries most
@@ -700,12 +796,14 @@ function containerOf(run: Run, x: Node, s: Sides): { y: number; share: number } 
     const ny = s.other[y]!;
     const mate = s.own[s.mateOf(partner)]!;
     const share = profileContainment(x.full, ny.full);
-    if (share < o.containment) continue;
+    const [pa, pb] = s.asPair(x.order, y);
+    const vouched = run.vouched.has(pairKey(pa, pb));
+    if (share < (vouched ? o.anchorContainment : o.containment) || !recordsAgree(run, pa, pb)) continue;
     if (profileContainment(ny.full, mate.full) >= 0.95) continue; // y is wholly carried already
     if (profileContainment(x.full, mate.full) >= share) continue; // x's partner-to-be is its own mate
     // next to the container's mate: same parent, or one the parent of the other
     const isNear = x.parent === mate.parent || x.parent === mate.order || mate.parent === x.order;
-    if (!isNear && (share < o.farContainment || x.full.words.length < 2 * o.partWords)) continue;
+    if (!isNear && !vouched && (share < o.farContainment || x.full.words.length < 2 * o.partWords)) continue;
     const rank = share + (isNear ? 0.1 : 0);
     if (!best || rank > best.rank) best = { y, share, rank };
   }
@@ -740,8 +838,8 @@ function mergesAndSplits(run: Run, chosen: readonly Pair[]): Part[] {
   }
   const partnerOfA = new Map(chosen.map((p) => [p.a, p]));
   const partnerOfB = new Map(chosen.map((p) => [p.b, p]));
-  const merges: Sides = { own: run.A, other: run.B, partnerOther: partnerOfB, neighbours: neighboursA, mateOf: (p) => p.a };
-  const splits: Sides = { own: run.B, other: run.A, partnerOther: partnerOfA, neighbours: neighboursB, mateOf: (p) => p.b };
+  const merges: Sides = { own: run.A, other: run.B, partnerOther: partnerOfB, neighbours: neighboursA, mateOf: (p) => p.a, asPair: (x, y) => [x, y] };
+  const splits: Sides = { own: run.B, other: run.A, partnerOther: partnerOfA, neighbours: neighboursB, mateOf: (p) => p.b, asPair: (x, y) => [y, x] };
   const out: Part[] = [];
   // a pair is a split or a merge, not both: a clause of A split over B takes no merge parts
   const splitA = new Set<number>();

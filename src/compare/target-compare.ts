@@ -35,6 +35,12 @@ export const TARGET_COMPARE_DEFAULTS = {
   sameGroupBonus: 0.08,
   /** Bonus when both sit at the same place of their table ("PL.III.1" and "PL.III.1"). */
   samePlaceBonus: 0.03,
+  /** Weight of the likeness of the whole sentences of two sums of money (their indicator is often
+   * named around the figure rather than before it). */
+  sentenceWeight: 0.9,
+  /** Below this, two sums of money are different amounts (few in a document, so a looser bar: on the
+   * labelled decree and council resolution the true pair scores 0.33, the nearest wrong one 0.17). */
+  moneyThreshold: 0.3,
 };
 
 /** Words that carry no meaning of their own in an indicator. */
@@ -99,6 +105,34 @@ function canonical(c: Comparator): Comparator {
   return c === '=' ? '>=' : c;
 }
 
+/** Units of money: "đồng", "triệu đồng", "USD". */
+const MONEY_UNIT_RE = /(?:^|\s)(?:đồng|usd)$/iu;
+
+/** The commitment a target states. A plain percentage or count is a level to reach (a floor); a sum
+ * of money is compared as written: "bằng 2.340.000 đồng" sets the level where "không thấp hơn
+ * 1.170.000 đồng" set a floor (a decree and the council resolution that fixes its amounts). */
+function commitment(t: Target): Comparator {
+  return isMoney(t) ? t.comparator : canonical(t.comparator);
+}
+
+function isMoney(t: Target): boolean {
+  return !!t.unit && MONEY_UNIT_RE.test(t.unit);
+}
+
+/** One spelling of words written two ways: "hằng tháng" / "hàng tháng", "hằng năm" / "hàng năm". */
+const SPELLING_VARIANTS: Record<string, string> = { hằng: 'hàng' };
+
+/** The words of the sentence a target came from, figures left out, for comparing sums of money. */
+function sentenceNorm(t: Target): string {
+  return t.text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0 && !/\p{N}/u.test(w))
+    .map((w) => SPELLING_VARIANTS[w] ?? w)
+    .join(' ');
+}
+
 function isCeiling(c: Comparator): boolean {
   return c === '<=' || c === '<';
 }
@@ -146,7 +180,7 @@ function classify(a: Target, b: Target, similarity: number, shift: number, relat
   const notes: string[] = [];
   const valueChanged = Math.abs(a.value - b.value) > 1e-9;
   if (valueChanged) changes.push('value');
-  if (canonical(a.comparator) !== canonical(b.comparator)) changes.push('comparator');
+  if (commitment(a) !== commitment(b)) changes.push('comparator');
   if (a.unit && b.unit && a.unit !== b.unit) changes.push('unit');
   let horizonMove = 0;
   if (a.horizon !== null && b.horizon !== null && b.horizon - a.horizon !== shift) {
@@ -220,11 +254,16 @@ export function compareTargets(a: Target[], b: Target[], options: TargetCompareO
     throw new Error(`compareTargets: relation must be 'parent' or 'peer', got ${JSON.stringify(relation)}`);
   }
   const threshold = options.threshold ?? TARGET_COMPARE_DEFAULTS.threshold;
+  const thresholdOf = (x: Target, y: Target): number => (isMoney(x) && isMoney(y) ? Math.min(threshold, TARGET_COMPARE_DEFAULTS.moneyThreshold) : threshold);
   const idf = idfOf([...a, ...b].map((t) => t.metricNorm));
+  const sentenceIdf = idfOf([...a, ...b].filter(isMoney).map(sentenceNorm));
   const similarity =
     options.similarity ??
     ((x: Target, y: Target) => {
       let s = metricSimilarity(x.metricNorm, y.metricNorm, idf);
+      // a sum of money is often named around its figure, not before it ("Đối với Thôn đội trưởng: Mức
+      // hưởng phụ cấp … không thấp hơn 1.170.000 đồng"): the whole sentence speaks for it too
+      if (isMoney(x) && isMoney(y)) s = Math.max(s, TARGET_COMPARE_DEFAULTS.sentenceWeight * metricSimilarity(sentenceNorm(x), sentenceNorm(y), sentenceIdf));
       if (s <= 0) return 0;
       if (x.group && y.group) {
         const g = metricSimilarity(foldGroup(x.group), foldGroup(y.group));
@@ -250,7 +289,8 @@ export function compareTargets(a: Target[], b: Target[], options: TargetCompareO
     for (let j = 0; j < n; j++) {
       const s = i < a.length && j < b.length ? scores[i]![j]! : 0;
       // the gain of a pair is how far it clears the threshold, so one strong pair beats two weak ones
-      row.push(s >= threshold ? threshold - s : 0);
+      const least = i < a.length && j < b.length ? thresholdOf(a[i]!, b[j]!) : threshold;
+      row.push(s >= least ? least - s : 0);
     }
     cost.push(row);
   }
@@ -260,7 +300,7 @@ export function compareTargets(a: Target[], b: Target[], options: TargetCompareO
   a.forEach((x, i) => {
     const j = rowTo[i] ?? -1;
     const s = j >= 0 && j < b.length ? scores[i]![j]! : 0;
-    if (j >= 0 && j < b.length && s >= threshold) {
+    if (j >= 0 && j < b.length && s >= thresholdOf(x, b[j]!)) {
       usedB.add(j);
       out.push(classify(x, b[j]!, s, shift, relation));
     } else {

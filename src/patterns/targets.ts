@@ -76,8 +76,10 @@ const COUNT_UNIT = String.raw`${SYLLABLE}(?:\s+${SYLLABLE})?`;
  *   ">=" "tối thiểu 01 lần", "ít nhất 20 tập dữ liệu", "không dưới 3 cuộc"
  *   "<=" "không quá 05 ngày làm việc", "tối đa 10 ngày", "xuống còn 03 ngày", "rút ngắn còn 2 ngày"
  *   "="  "đạt 500 doanh nghiệp"
+ * and a level of money set by a clause ([realcorpus] a decree: "không thấp hơn 1.170.000 đồng"; the
+ * council resolution setting it: "bằng 2.340.000 đồng", "là 435.000 đồng/người/ngày").
  */
-const COUNT_COMMIT = String.raw`${WORD_START}(?:(?<ge>tối\s+thiểu\s+(?:là\s+)?|ít\s+nhất\s+(?:là\s+)?|không\s+(?:dưới|ít\s+hơn)\s+)|(?<le>tối\s+đa\s+(?:là\s+)?|không\s+(?:vượt\s+)?quá\s+|(?:xuống\s+)?còn\s+)|(?<eq>đạt\s+))`;
+const COUNT_COMMIT = String.raw`${WORD_START}(?:(?<ge>tối\s+thiểu\s+(?:là\s+)?|ít\s+nhất\s+(?:là\s+)?|không\s+(?:dưới|ít\s+hơn|thấp\s+hơn)\s+)|(?<le>tối\s+đa\s+(?:là\s+)?|không\s+(?:vượt\s+)?quá\s+|(?:xuống\s+)?còn\s+)|(?<eq>đạt\s+|(?:bằng|là)\s+(?=(?:${NUMBER})\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s+)?đồng)))`;
 
 /** A unit that counts things (not a duration or money): its noun is part of the indicator. */
 export const COUNTED_UNIT_RE = new RegExp(`^(?!(?:${MONEY_UNIT}|${TIME_UNIT})$)`, 'iu');
