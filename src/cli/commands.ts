@@ -114,6 +114,11 @@ export async function commandCompare(
   if (opts.json) return printJson(cmp);
   const lang = opts.lang === 'en' ? 'en' : 'vi';
   switch (opts.format) {
+    case 'docx':
+    case 'xlsx': {
+      const { writeBinaryReport } = await import('./reports.js');
+      return writeBinaryReport(opts.format, cmp, null, { lang, output: opts.output });
+    }
     case 'csv':
       return emit(targetsToCsv(cmp.targets), opts.output);
     case 'md':
@@ -163,6 +168,14 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     throw new UserError(`${printable(child)}: is the same file as --parent; give the parent plan and a different child plan`);
   }
   const parent = await loadPlan(opts.parent);
+  if (folder && (opts.format === 'docx' || opts.format === 'xlsx')) throw new UserError(`--format ${opts.format}: give one child plan, not a folder (the folder's matrix prints as text, html or --json)`);
+  if (opts.format === 'docx' || opts.format === 'xlsx') {
+    const { reviewPair } = await import('../compare/review-pair.js');
+    const { writeBinaryReport } = await import('./reports.js');
+    const pair = reviewPair(await loadPlan(child), parent);
+    noteOrientation(pair.report.orientation, 'fidelity');
+    return writeBinaryReport(opts.format, pair.comparison, pair.report, { lang, output: opts.output });
+  }
   if (folder) {
     const children: ParsedDocument[] = [];
     const { skipped } = folder;

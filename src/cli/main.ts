@@ -57,7 +57,7 @@ program
   .option('--changes', 'show only changed clauses')
   .option('--side-by-side', 'two columns in the terminal (A | B) instead of one line per pair')
   .addOption(new Option('--relation <relation>', 'how B relates to A: parent (B derives from A: weakened targets are flagged), peer, or auto').choices(['auto', 'parent', 'peer']).default('auto'))
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'html', 'csv']).default('text'))
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'html', 'csv', 'docx', 'xlsx']).default('text'))
   .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
   .option('--no-color', 'no colours in terminal output')
@@ -69,7 +69,7 @@ program
   .argument('<child>', 'child plan file, or a folder of plans')
   .requiredOption('--parent <file>', 'the parent plan')
   .option('--json', 'print JSON on stdout')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'html']).default('text'))
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'html', 'docx', 'xlsx']).default('text'))
   .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
   .action(commandFidelity);
