@@ -19,6 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { convertDocApi } from './convert-api.js';
 import { listPlanFiles, MAX_FILE_BYTES, PLAN_EXTENSIONS, UserError } from './files.js';
 import { makeReviewApi } from './review-api.js';
 
@@ -278,6 +279,7 @@ export function makeHandler(
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith('/api/review') && (await review(req, res, url))) return; // review decisions (review-api.ts)
+      if (await convertDocApi(req, res, url.pathname)) return; // legacy .doc → .docx for the browser (convert-api.ts)
       if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'method not allowed');
       const head = method === 'HEAD';
       if (url.pathname === '/api/corpus') return await corpus(res);

@@ -4,8 +4,11 @@
  */
 import { dispatch, type CallMessage, type ReplyMessage } from '../../src/view/protocol.js';
 import { Workspace } from '../../src/view/workspace.js';
+import { ingest } from '../../src/ingest/index.js';
+import { convertDocOnServer } from './legacy-word.js';
 
-const workspace = new Workspace();
+// .doc files are converted by the local server (the browser has no reader for them).
+const workspace = new Workspace({ ingest: (bytes, name) => ingest(bytes, name, undefined, { legacyWord: convertDocOnServer }) });
 const scope = self as unknown as { postMessage(m: ReplyMessage): void; onmessage: ((e: MessageEvent<CallMessage>) => void) | null };
 
 // Calls run one after another: each waits for the one before, so `add` and `compare` never interleave.

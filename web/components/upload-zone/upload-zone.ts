@@ -9,7 +9,7 @@ import { controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
 
 /** File types offered in the chooser (what the core reads). */
-export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf';
+export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.doc,.pdf,application/msword,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf';
 
 @customElement('pd-upload-zone')
 export class PdUploadZone extends LitElement {

@@ -1,0 +1,45 @@
+/**
+ * Issue 10: a legacy Word .doc in the served folder is read in the browser too. The browser has no
+ * .doc reader: the worker sends the bytes to the local server (POST /api/convert-doc), which converts
+ * them with LibreOffice; the page then shows the plan like any other. Skipped without LibreOffice.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseDocument } from '../../src/read/parse.js';
+import { corpusPath, SEEDS } from '../corpus.js';
+import { seedToDocx } from '../ingest/writers/seed-docx.js';
+import { startHarness, type Harness } from './browser.js';
+
+const HAS_SOFFICE = (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'soffice')));
+
+describe.skipIf(!HAS_SOFFICE)('a .doc in the served folder, in chromium (needs LibreOffice)', () => {
+  let h: Harness;
+  let page: Page;
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-doc-web-'));
+  const text = readFileSync(corpusPath(SEEDS.ubnd2025), 'utf8');
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'plan.docx'), seedToDocx(text).docx);
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(tmpdir(), 'plandiff-doc-web-lo')}`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', dir, join(dir, 'plan.docx')], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync('rm', [join(dir, 'plan.docx')]);
+    h = await startHarness(dir);
+    page = await h.context.newPage();
+    await page.goto(h.server.url);
+  }, 240_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('is listed and read: its title and number as the command reads them', async () => {
+    const expected = parseDocument(text).meta;
+    await expect.poll(() => page.getByTestId('corpus-row').count(), { timeout: 30_000 }).toBe(1);
+    const row = page.getByTestId('corpus-row').first();
+    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 30_000 }).toContain(expected.number!);
+    expect(await row.textContent()).toContain(expected.title!.slice(0, 40));
+  });
+});
