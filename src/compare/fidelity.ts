@@ -731,11 +731,18 @@ function provinceKey(name: string | null | undefined): string | null {
   return stripDiacritics(normalizeTones(name).toLowerCase()).replace(/^(?:tinh|thanh pho)\s+/u, '').replace(/\s+/g, ' ').trim() || null;
 }
 
+/** True when `doc` may sit in the matrix of `parent`: a national parent takes every plan, a local
+ * one the plans of its province (and plans whose province is not known). */
+export function inProvinceOf(parent: ParsedDocument, doc: ParsedDocument): boolean {
+  const own = parent.meta.level === 'national' ? null : provinceKey(parent.meta.province);
+  const theirs = provinceKey(doc.meta.province);
+  return !own || theirs === null || theirs === own;
+}
+
 /** Fidelity of every plan of a folder to one parent: a coverage matrix (parent clause/target × plan).
  * The parent stays the parent (no swapping); each report carries its orientation warnings. */
 export function fidelityMatrix(all: readonly ParsedDocument[], parent: ParsedDocument, options: Partial<MatrixOptions> = {}): FidelityMatrix {
-  const own = parent.meta.level === 'national' ? null : provinceKey(parent.meta.province);
-  const keep = (c: ParsedDocument): boolean => options.sameProvince === false || !own || provinceKey(c.meta.province) === null || provinceKey(c.meta.province) === own;
+  const keep = (c: ParsedDocument): boolean => options.sameProvince === false || inProvinceOf(parent, c);
   const children = all.filter(keep);
   const excluded = all.filter((c) => !keep(c)).map((c) => ({ file: c.file, province: c.meta.province }));
   const reports = children.map((c) => fidelity(c, parent, { ...options, orient: false }));

@@ -6,7 +6,8 @@
  * touches the DOM or the network.
  */
 import { compareDocuments } from '../compare/compare.js';
-import { fidelityMatrix, type FidelityMatrix, type FidelityReport } from '../compare/fidelity.js';
+import { fidelityMatrix, inProvinceOf, type FidelityMatrix, type FidelityReport } from '../compare/fidelity.js';
+import { orientPair, type Orientation } from '../compare/orient.js';
 import { ingest, isIngestError, type IngestResult } from '../ingest/index.js';
 import { buildLineage } from '../corpus/lineage.js';
 import { buildTrends, issuerMatrix, type IssuerMatrix, type Trends } from '../corpus/trends.js';
@@ -77,6 +78,8 @@ export interface FidelityResult {
   report: FidelityReport;
   /** Parent clause/target × child plan coverage (the chosen child first). */
   matrix: FidelityMatrix;
+  /** How the pair would be ordered by lineage and level: `swapped` when the chosen child is the parent. */
+  suggested: Orientation;
 }
 
 /** The stages the workspace runs; swapped in tests and benchmarks. */
@@ -271,9 +274,11 @@ export class Workspace {
     const childDoc = this.document(child);
     const extra = others
       .filter((f) => f !== parent && f !== child && this.docs.has(f))
-      .slice(0, Math.max(0, this.strategies.matrixPlans - 1))
-      .map((f) => this.docs.get(f) as ParsedDocument);
-    const matrix = fidelityMatrix([childDoc, ...extra], parentDoc);
-    return { report: matrix.reports[0] as FidelityReport, matrix };
+      .map((f) => this.docs.get(f) as ParsedDocument)
+      .filter((d) => inProvinceOf(parentDoc, d)) // a province parent's matrix: its own province's plans
+      .slice(0, Math.max(0, this.strategies.matrixPlans - 1));
+    // the chosen child always stays first, whatever its province (its warnings say so)
+    const matrix = fidelityMatrix([childDoc, ...extra], parentDoc, { sameProvince: false });
+    return { report: matrix.reports[0] as FidelityReport, matrix, suggested: orientPair(parentDoc, childDoc) };
   }
 }
