@@ -1005,6 +1005,28 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
   return out.map((x) => x.al);
 }
 
+/** A candidate pair as the aligner scored it, for calibration (`npm run calibrate`). */
+export interface ScoredCandidate {
+  /** Clause ids in A and B. */
+  a: string;
+  b: string;
+  /** Text similarity. */
+  text: number;
+  /** Text plus structure. */
+  score: number;
+  /** Whether the global assignment chose it. */
+  chosen: boolean;
+}
+
+/** Every candidate pair scored in the last round of the assignment, with whether it was chosen. */
+export function scoredCandidates(treeA: readonly Clause[], treeB: readonly Clause[], options: Partial<AlignOptions> = {}): ScoredCandidate[] {
+  const o: AlignOptions = { ...ALIGN_DEFAULTS, ...options };
+  const run = startRun(treeA, treeB, o);
+  gatherCandidates(run);
+  const chosen = new Set(assignRounds(run).map((p) => pairKey(p.a, p.b)));
+  return [...run.scored.values()].map((p) => ({ a: run.A[p.a]!.clause.id, b: run.B[p.b]!.clause.id, text: round(p.text), score: round(p.score), chosen: chosen.has(pairKey(p.a, p.b)) }));
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }

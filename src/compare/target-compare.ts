@@ -241,6 +241,31 @@ function askDirection(a: Target, b: Target, horizonMove: number): TargetChange['
   return null;
 }
 
+/** The default likeness of two targets of plans A and B (0..1): their indicators (IDF over both plans'
+ * metrics), a bonus for the same table group or place, and for sums of money their whole sentences. */
+export function targetSimilarity(a: readonly Target[], b: readonly Target[]): (x: Target, y: Target) => number {
+  const idf = idfOf([...a, ...b].map((t) => t.metricNorm));
+  const sentenceIdf = idfOf([...a, ...b].filter(isMoney).map(sentenceNorm));
+  return (x: Target, y: Target) => {
+    let s = metricSimilarity(x.metricNorm, y.metricNorm, idf);
+    // a sum of money is often named around its figure, not before it ("Đối với Thôn đội trưởng: Mức
+    // hưởng phụ cấp … không thấp hơn 1.170.000 đồng"): the whole sentence speaks for it too
+    if (isMoney(x) && isMoney(y)) s = Math.max(s, TARGET_COMPARE_DEFAULTS.sentenceWeight * metricSimilarity(sentenceNorm(x), sentenceNorm(y), sentenceIdf));
+    if (s <= 0) return 0;
+    if (x.group && y.group) {
+      const g = metricSimilarity(foldGroup(x.group), foldGroup(y.group));
+      if (g >= 0.5) s += TARGET_COMPARE_DEFAULTS.sameGroupBonus * g;
+    }
+    if (place(x.clauseId) === place(y.clauseId)) s += TARGET_COMPARE_DEFAULTS.samePlaceBonus;
+    return Math.min(1, s);
+  };
+}
+
+/** Whether two targets are sums of money (matched with the looser `moneyThreshold`). */
+export function bothMoney(x: Target, y: Target): boolean {
+  return isMoney(x) && isMoney(y);
+}
+
 /**
  * Matches the targets of A to those of B by metric meaning and classifies every pair:
  * copied (same value and commitment; "Tối thiểu 80%" and "80" under "(%)" are the same),
@@ -255,23 +280,7 @@ export function compareTargets(a: Target[], b: Target[], options: TargetCompareO
   }
   const threshold = options.threshold ?? TARGET_COMPARE_DEFAULTS.threshold;
   const thresholdOf = (x: Target, y: Target): number => (isMoney(x) && isMoney(y) ? Math.min(threshold, TARGET_COMPARE_DEFAULTS.moneyThreshold) : threshold);
-  const idf = idfOf([...a, ...b].map((t) => t.metricNorm));
-  const sentenceIdf = idfOf([...a, ...b].filter(isMoney).map(sentenceNorm));
-  const similarity =
-    options.similarity ??
-    ((x: Target, y: Target) => {
-      let s = metricSimilarity(x.metricNorm, y.metricNorm, idf);
-      // a sum of money is often named around its figure, not before it ("Đối với Thôn đội trưởng: Mức
-      // hưởng phụ cấp … không thấp hơn 1.170.000 đồng"): the whole sentence speaks for it too
-      if (isMoney(x) && isMoney(y)) s = Math.max(s, TARGET_COMPARE_DEFAULTS.sentenceWeight * metricSimilarity(sentenceNorm(x), sentenceNorm(y), sentenceIdf));
-      if (s <= 0) return 0;
-      if (x.group && y.group) {
-        const g = metricSimilarity(foldGroup(x.group), foldGroup(y.group));
-        if (g >= 0.5) s += TARGET_COMPARE_DEFAULTS.sameGroupBonus * g;
-      }
-      if (place(x.clauseId) === place(y.clauseId)) s += TARGET_COMPARE_DEFAULTS.samePlaceBonus;
-      return Math.min(1, s);
-    });
+  const similarity = options.similarity ?? targetSimilarity(a, b);
   const ya = options.years ? options.years.a : modalHorizon(a);
   const yb = options.years ? options.years.b : modalHorizon(b);
   const shift = ya !== null && yb !== null ? yb - ya : 0;

@@ -136,6 +136,60 @@ describe('alignClauses on hand-made trees of real clauses', () => {
   });
 });
 
+describe('structure: template records, renamed headings, short siblings', () => {
+  // Real lines of two sibling decisions of one province (../shared/realcorpus 919fbc83, e13c637d): an
+  // appendix of one record per procedure, each with the same slots.
+  const procedure = (id: string, code: string, name: string, online: string, fee: string): Clause =>
+    clause(id, code, [
+      clause(`${id}.p1`, name, [], { kind: 'paragraph', label: null }),
+      clause(`${id}.-1`, online),
+      clause(`${id}.-2`, 'Nộp qua dịch vụ bưu chính công ích.'),
+      clause(`${id}.-3`, fee),
+    ], { kind: 'item' });
+  const online = 'Nộp trực tuyến qua Cổng dịch vụ công Quốc gia, tại địa chỉ https://dichvucong.gov.vn';
+
+  test('pairs the slots of a record only with those of the record with the same identifying line (procedure 014391 in both)', () => {
+    const a = [clause('PL', 'PHỤ LỤC DANH MỤC THỦ TỤC HÀNH CHÍNH', [
+      procedure('PL.1', '014466', 'Công nhận kết quả thăm dò khoáng sản thuộc thẩm quyền cấp giấy phép của Ủy ban nhân dân cấp tỉnh', online, 'Không'),
+      procedure('PL.1_2', '014391', 'Cấp Giấy chứng nhận văn phòng đại diện, chi nhánh của tổ chức khoa học và công nghệ', online, 'Không'),
+    ])];
+    const b = [clause('PL', 'PHỤ LỤC DANH MỤC THỦ TỤC HÀNH CHÍNH', [
+      procedure('PL.1', '014391', 'Cấp Giấy chứng nhận văn phòng đại diện, chi nhánh của tổ chức khoa học và công nghệ', online, 'Không'),
+      procedure('PL.1_2', '014392', 'Thay đổi, bổ sung, cấp lại Giấy chứng nhận văn phòng đại diện, chi nhánh của tổ chức khoa học và công nghệ', online, 'Không'),
+    ])];
+    const paired = alignClauses(a, b).filter((al) => al.a && al.b).map((al) => `${al.a!.id} ↔ ${al.b!.id}`);
+    expect(paired).toEqual(['PL ↔ PL', 'PL.1_2 ↔ PL.1', 'PL.1_2.p1 ↔ PL.1.p1', 'PL.1_2.-1 ↔ PL.1.-1', 'PL.1_2.-2 ↔ PL.1.-2', 'PL.1_2.-3 ↔ PL.1.-3']);
+  });
+
+  test('pairs a renamed heading whose children pair one to one ("TỔ CHỨC THỰC HIỆN" ↔ "TRÁCH NHIỆM THỰC HIỆN")', () => {
+    const a = [clause('III', 'TỔ CHỨC THỰC HIỆN', [clause('III.1', T.thuongXuyen), clause('III.2', T.batCap)])];
+    const b = [clause('IV', 'TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ', [clause('IV.1', T.thuongXuyen), clause('IV.2', T.batCap)])];
+    expect(marks(alignClauses(a, b)).map((l) => l.replace(/ \(\d\.\d+\)/, ''))).toEqual(['~ III ↔ IV', '= III.1 ↔ IV.1', '= III.2 ↔ IV.2']);
+  });
+
+  test('leaves a heading unpaired when only one of its three children has a counterpart there', () => {
+    const a = [clause('III', 'TỔ CHỨC THỰC HIỆN', [clause('III.1', T.thuongXuyen), clause('III.2', T.batCap), clause('III.3', T.tiepTuc)])];
+    const b = [clause('IV', 'KINH PHÍ', [clause('IV.1', T.thuongXuyen)])];
+    expect(marks(alignClauses(a, b))).toContain('- III');
+  });
+
+  test('pairs short table headers under paired parents by their characters ("Phí, lệ phí (nếu có)" ↔ "Phí, lệ phí")', () => {
+    const head = (cells: string[]): Clause[] => cells.map((t, i) => clause(`PL.p${i + 1}`, t, [], { kind: 'paragraph', label: null }));
+    const a = [clause('PL', 'PHỤ LỤC DANH MỤC THỦ TỤC HÀNH CHÍNH BỔ SUNG', head(['Mã số TTHC', 'Tên TTHC', 'Phí, lệ phí (nếu có)', 'Căn cứ pháp lý']))];
+    const b = [clause('PL', 'PHỤ LỤC DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI', head(['TT', 'Mã thủ tục hành chính', 'Tên thủ tục hành chính', 'Phí, lệ phí', 'Căn cứ pháp lý', 'Ghi chú']))];
+    const paired = alignClauses(a, b).filter((al) => al.a && al.b).map((al) => `${al.a!.text} ↔ ${al.b!.text}`);
+    expect(paired).toContain('Phí, lệ phí (nếu có) ↔ Phí, lệ phí');
+    expect(paired.some((l) => l.startsWith('Căn cứ pháp lý ↔ Ghi chú'))).toBe(false);
+  });
+
+  test('does not let a short clause inside a long one pass for a merge part ("Chi phí tuân thủ:")', () => {
+    const cost = 'Chi phí tuân thủ TTHC trước khi đơn giản hóa: 12.000.000 đồng/năm; chi phí tuân thủ TTHC sau khi đơn giản hóa: 10.800.000 đồng/năm';
+    const a = [clause('PL.1', 'Nội dung đơn giản hóa', [clause('PL.1.-1', cost), clause('PL.1.-2', 'Chi phí tuân thủ:')])];
+    const b = [clause('PL.1', 'Nội dung đơn giản hóa', [clause('PL.1.-1', cost.replace('12.000.000', '15.000.000'))])];
+    expect(alignClauses(a, b).filter((al) => al.group !== null)).toEqual([]);
+  });
+});
+
 describe('hungarian', () => {
   test('finds the best total, not the first come: greedy would give 0.9, the optimum is 0.8 + 0.85', () => {
     expect(hungarian([

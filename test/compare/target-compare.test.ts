@@ -209,3 +209,36 @@ describe('odd input', () => {
     expect(() => targetsToCsv(compareTargets(odd, []))).not.toThrow();
   });
 });
+
+describe('sums of money set as levels (a decree and the council resolution fixing its amounts, ../shared/realcorpus 4ea650b6 → 832399d0)', () => {
+  // the decree: "Đối với Thôn đội trưởng: Mức hưởng phụ cấp hằng tháng … nhưng không thấp hơn 1.170.000 đồng"
+  const floor = target('Mức hưởng phụ cấp hằng tháng do Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định nhưng', 1_170_000, {
+    id: 'D1.2.c.p1#1', clauseId: 'D1.2.c.p1', comparator: '>=', unit: 'đồng', horizon: null,
+    text: 'Đối với Thôn đội trưởng: Mức hưởng phụ cấp hằng tháng do Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định nhưng không thấp hơn 1.170.000 đồng".',
+  });
+  // another sum of the decree, for another allowance
+  const meals = target('mức tiền ăn mỗi người mỗi ngày', 234_000, {
+    id: 'D1.3.d.p1#2', clauseId: 'D1.3.d.p1', unit: 'đồng', horizon: null,
+    text: 'b) Khi làm nhiệm vụ đấu tranh bảo vệ hải đảo, vùng biển: Mức trợ cấp ngày công lao động bằng 585.000 đồng; mức tiền ăn mỗi người mỗi ngày bằng 234.000 đồng;',
+  });
+  // the resolution: "Mức phụ cấp hàng tháng đối với Thôn (tổ) đội trưởng bằng 2.340.000 đồng"
+  const level = target('Mức phụ cấp hàng tháng đối với Thôn (tổ) đội trưởng', 2_340_000, {
+    id: 'D3.1#1', clauseId: 'D3.1', unit: 'đồng', horizon: null,
+    text: 'Mức phụ cấp hàng tháng đối với Thôn (tổ) đội trưởng bằng 2.340.000 đồng (tương đương 1,0 lần mức lương cơ sở).',
+  });
+
+  test('matches the floor with the level that fixes it, by their sentences, and not with another sum', () => {
+    const out = compareTargets([floor, meals], [level], { relation: 'parent' });
+    expect(out.map((c) => `${c.status} ${c.a?.id ?? '-'} ${c.b?.id ?? '-'}`)).toEqual(['modified D1.2.c.p1#1 D3.1#1', 'dropped D1.3.d.p1#2 -']);
+  });
+
+  test('reads "không thấp hơn 1.170.000 đồng" → "bằng 2.340.000 đồng" as raised with the comparator changed', () => {
+    const [c] = compareTargets([floor], [level], { relation: 'parent' });
+    expect([c!.change, c!.changes, c!.verdict]).toEqual(['raised', ['value', 'comparator'], 'strengthened']);
+  });
+
+  test('still reads a plain percentage as the floor it states ("Tối thiểu 80%" → "80": copied)', () => {
+    const [c] = compareTargets([target('Tỷ lệ số hóa hồ sơ', 80, { comparator: '>=' })], [target('Tỷ lệ số hóa hồ sơ', 80)]);
+    expect(c!.status).toBe('copied');
+  });
+});
