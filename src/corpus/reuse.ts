@@ -319,8 +319,33 @@ export class ReuseIndex {
    */
   pairs(onProgress?: (done: number, total: number) => void): ReusePair[] {
     const n = this.docs.length;
-    const { hashes, rows, bucketWindow, maxCandidates, threshold, minShared, maxPartners } = this.options;
-    // 1. Discount: drop shingles that count for nothing, keep weights of the partly discounted.
+    const { hashes, rows, threshold, minShared, maxPartners } = this.options;
+    const discounted = this.discounted();
+    const bands = bandIndex(discounted.sets, hashes, rows);
+    const scored = new Set<number>();
+    const hits = new Int32Array(n);
+    const found: ReusePair[] = [];
+    for (let i = 0; i < n; i++) {
+      if (onProgress && i % 500 === 0) onProgress(i, n);
+      for (const j of this.candidatesOf(i, bands, scored, hits)) {
+        scored.add(pairKey(i, j, n));
+        const shared = sharedWeight(discounted.sets[i] as Uint32Array, discounted.weights[i] ?? null, discounted.sets[j] as Uint32Array);
+        const smaller = Math.min(discounted.totals[i] as number, discounted.totals[j] as number);
+        if (smaller <= 0 || shared < minShared) continue;
+        const score = Math.min(1, shared / smaller);
+        if (score < threshold) continue;
+        found.push({ a: Math.min(i, j), b: Math.max(i, j), score: round3(score), shared: round3(shared) });
+      }
+    }
+    onProgress?.(n, n);
+    const kept = keepStrongest(found, n, maxPartners);
+    this.stats = { documents: n, scored: scored.size, pairs: kept.length };
+    return kept;
+  }
+
+  /** Step 1, the discount: shingles that count for nothing dropped, weights kept for the partly discounted. */
+  private discounted(): { sets: Uint32Array[]; weights: Array<Float32Array | null>; totals: Float64Array } {
+    const n = this.docs.length;
     const sets: Uint32Array[] = [];
     const weights: Array<Float32Array | null> = [];
     const totals = new Float64Array(n);
@@ -341,99 +366,90 @@ export class ReuseIndex {
       sets.push(keep.length === raw.length ? raw : Uint32Array.from(keep));
       weights.push(partial ? Float32Array.from(w) : null);
     }
-    // 2. Signatures and LSH bands: per band, documents sorted by band key, and each one's position.
-    const bands = hashes / rows;
-    const members: number[] = [];
-    const signatures: Array<Uint32Array | null> = sets.map((s) => minhashSignature(s, hashes));
-    for (let i = 0; i < n; i++) if (signatures[i]) members.push(i);
-    /** Per band: band keys in sorted order, the document at each place, and each document's place. */
-    const bandKeys: Uint32Array[] = [];
-    const bandDocs: Int32Array[] = [];
-    const position: Int32Array[] = [];
-    const packed = new Float64Array(members.length);
-    for (let b = 0; b < bands; b++) {
-      members.forEach((doc, k) => {
-        packed[k] = bandKey(signatures[doc] as Uint32Array, b, rows) * INDEX_SPAN + doc;
-      });
-      packed.sort();
-      const keys = new Uint32Array(members.length);
-      const docs = new Int32Array(members.length);
-      const pos = new Int32Array(n).fill(-1);
-      for (let k = 0; k < packed.length; k++) {
-        const v = packed[k] as number;
-        const doc = v % INDEX_SPAN;
-        keys[k] = (v - doc) / INDEX_SPAN;
-        docs[k] = doc;
-        pos[doc] = k;
-      }
-      bandKeys.push(keys);
-      bandDocs.push(docs);
-      position.push(pos);
-    }
-    signatures.length = 0;
-    // 3. Candidates by band collisions, then the exact share on the best ones.
-    const hits = new Int32Array(n);
-    const touched: number[] = [];
-    const byHits: number[][] = [];
-    const candidates: number[] = [];
-    const scored = new Set<number>();
-    const found: ReusePair[] = [];
-    for (let i = 0; i < n; i++) {
-      if (onProgress && i % 500 === 0) onProgress(i, n);
-      if ((position[0]?.[i] ?? -1) < 0) continue;
-      for (let b = 0; b < bands; b++) {
-        const keys = bandKeys[b] as Uint32Array;
-        const docs = bandDocs[b] as Int32Array;
-        const p = (position[b] as Int32Array)[i] as number;
-        const key = keys[p] as number;
-        const lo = Math.max(0, p - bucketWindow);
-        const hi = Math.min(keys.length - 1, p + bucketWindow);
-        for (let q = p - 1; q >= lo && keys[q] === key; q--) {
-          const j = docs[q] as number;
-          if (hits[j] === 0) touched.push(j);
-          hits[j] = (hits[j] as number) + 1;
-        }
-        for (let q = p + 1; q <= hi && keys[q] === key; q++) {
-          const j = docs[q] as number;
-          if (hits[j] === 0) touched.push(j);
-          hits[j] = (hits[j] as number) + 1;
-        }
-      }
-      // Rank bucket mates by bands shared (a counting sort: at most `bands` distinct counts).
-      byHits.length = 0;
-      for (const j of touched) {
-        const h = hits[j] as number;
-        (byHits[h] ??= []).push(j);
-        hits[j] = 0;
-      }
-      touched.length = 0;
-      let taken = 0;
-      for (let h = byHits.length - 1; h > 0 && taken < maxCandidates; h--) {
-        const group = byHits[h];
-        if (!group) continue;
-        group.sort((x, y) => x - y);
-        for (const j of group) {
-          if (taken >= maxCandidates) break;
-          if (scored.has(pairKey(i, j, n))) continue;
-          taken += 1;
-          candidates.push(j);
-        }
-      }
-      for (const j of candidates.splice(0)) {
-        scored.add(pairKey(i, j, n));
-        const shared = sharedWeight(sets[i] as Uint32Array, weights[i] ?? null, sets[j] as Uint32Array);
-        const smaller = Math.min(totals[i] as number, totals[j] as number);
-        if (smaller <= 0 || shared < minShared) continue;
-        const score = Math.min(1, shared / smaller);
-        if (score < threshold) continue;
-        found.push({ a: Math.min(i, j), b: Math.max(i, j), score: round3(score), shared: round3(shared) });
-      }
-    }
-    onProgress?.(n, n);
-    const kept = keepStrongest(found, n, maxPartners);
-    this.stats = { documents: n, scored: scored.size, pairs: kept.length };
-    return kept;
+    return { sets, weights, totals };
   }
+
+  /**
+   * Step 3, candidates of document `i`: its bucket mates within `bucketWindow` places in each band,
+   * the `maxCandidates` that share most bands (ties by index), skipping pairs already scored.
+   * `hits` is a zeroed counter per document, left zeroed.
+   */
+  private candidatesOf(i: number, index: BandIndex, scored: Set<number>, hits: Int32Array): number[] {
+    const n = this.docs.length;
+    const { bucketWindow, maxCandidates } = this.options;
+    if ((index.position[0]?.[i] ?? -1) < 0) return [];
+    const touched: number[] = [];
+    const count = (j: number): void => {
+      if (hits[j] === 0) touched.push(j);
+      hits[j] = (hits[j] as number) + 1;
+    };
+    for (let b = 0; b < index.keys.length; b++) {
+      const keys = index.keys[b] as Uint32Array;
+      const docs = index.docs[b] as Int32Array;
+      const p = (index.position[b] as Int32Array)[i] as number;
+      const key = keys[p] as number;
+      const lo = Math.max(0, p - bucketWindow);
+      const hi = Math.min(keys.length - 1, p + bucketWindow);
+      for (let q = p - 1; q >= lo && keys[q] === key; q--) count(docs[q] as number);
+      for (let q = p + 1; q <= hi && keys[q] === key; q++) count(docs[q] as number);
+    }
+    // Rank bucket mates by bands shared (a counting sort: at most `bands` distinct counts).
+    const byHits: number[][] = [];
+    for (const j of touched) {
+      const h = hits[j] as number;
+      (byHits[h] ??= []).push(j);
+      hits[j] = 0;
+    }
+    const candidates: number[] = [];
+    for (let h = byHits.length - 1; h > 0 && candidates.length < maxCandidates; h--) {
+      const group = byHits[h];
+      if (!group) continue;
+      group.sort((x, y) => x - y);
+      for (const j of group) {
+        if (candidates.length >= maxCandidates) break;
+        if (!scored.has(pairKey(i, j, n))) candidates.push(j);
+      }
+    }
+    return candidates;
+  }
+}
+
+/** Per LSH band: band keys in sorted order, the document at each place, and each document's place (-1: none). */
+interface BandIndex {
+  keys: Uint32Array[];
+  docs: Int32Array[];
+  position: Int32Array[];
+}
+
+/** Step 2, signatures and LSH bands of the discounted sets. */
+function bandIndex(sets: readonly Uint32Array[], hashes: number, rows: number): BandIndex {
+  const n = sets.length;
+  const bands = hashes / rows;
+  const members: number[] = [];
+  const signatures: Array<Uint32Array | null> = sets.map((s) => minhashSignature(s, hashes));
+  for (let i = 0; i < n; i++) if (signatures[i]) members.push(i);
+  const index: BandIndex = { keys: [], docs: [], position: [] };
+  const packed = new Float64Array(members.length);
+  for (let b = 0; b < bands; b++) {
+    members.forEach((doc, k) => {
+      packed[k] = bandKey(signatures[doc] as Uint32Array, b, rows) * INDEX_SPAN + doc;
+    });
+    packed.sort();
+    const keys = new Uint32Array(members.length);
+    const docs = new Int32Array(members.length);
+    const pos = new Int32Array(n).fill(-1);
+    for (let k = 0; k < packed.length; k++) {
+      const v = packed[k] as number;
+      const doc = v % INDEX_SPAN;
+      keys[k] = (v - doc) / INDEX_SPAN;
+      docs[k] = doc;
+      pos[doc] = k;
+    }
+    index.keys.push(keys);
+    index.docs.push(docs);
+    index.position.push(pos);
+  }
+  return index;
 }
 
 function pairKey(i: number, j: number, n: number): number {
