@@ -16,6 +16,10 @@ export const metaSchema = z.looseObject({
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
   issuer: z.string().nullable(),
   title: z.string().nullable(),
+  ocr: z
+    .object({ engine: z.string(), pages: z.array(z.object({ page: z.number().int().positive(), confidence: z.number().min(0).max(100) })) })
+    .optional()
+    .describe('set when the text was read from a scan by OCR (meta.encoding "ocr"): the engine and its confidence per page'),
   warnings: z.array(warning),
 });
 

@@ -133,8 +133,10 @@ export interface DocumentMeta {
   /** Type of the instrument that issues the plan when it is not the plan itself ("Quyết định" for a
    * Kế hoạch annexed to "Quyết định số 344/QĐ-UBND"); null when the plan is issued directly. */
   carrier: string | null;
-  /** How the file's bytes were decoded ("utf-8", "utf-8-bom", "utf-16le", "windows-1258", "tcvn3", "vni"). */
+  /** How the file's bytes were decoded ("utf-8", "utf-8-bom", "utf-16le", "windows-1258", "tcvn3", "vni"; "ocr" for a scan). */
   encoding: string;
+  /** Set when the text was read from a scan by OCR: the engine, and its mean word confidence (0–100) on each page. */
+  ocr?: { engine: string; pages: Array<{ page: number; confidence: number }> };
   /** Contradictions and oddities found while reading. */
   warnings: Warning[];
 }

@@ -7,6 +7,7 @@
 import { Command, Option } from 'commander';
 import { commandCitations, commandCompare, commandFidelity, commandLineage, commandOutline, commandParse, commandSchema, commandTargets } from './commands.js';
 import { UserError } from '../node/files.js';
+import { configureOcr, TESSERACT_DEFAULTS } from '../node/ocr.js';
 import { commandServe } from './serve.js';
 import { reviewCommand } from './review.js';
 import { commandTrends } from './trends.js';
@@ -108,6 +109,21 @@ program
   .command('schema')
   .description('print the JSON Schema of the --json outputs')
   .action(commandSchema);
+
+// Every command that reads plans reads scans (a PDF of page images, a .png/.jpg/.tif page) by OCR.
+for (const command of program.commands) {
+  if (command.name() === 'schema') continue;
+  command
+    .addOption(new Option('--ocr <mode>', 'read scans by OCR (tesseract, Vietnamese): auto (when a PDF has no usable text layer, and page images), off, or force').choices(['auto', 'off', 'force']).default('auto'))
+    .option('--ocr-timeout <seconds>', 'time limit of OCR for one document, in seconds', String(TESSERACT_DEFAULTS.timeMs / 1000));
+}
+program.hook('preAction', (_program, action) => {
+  try {
+    configureOcr(action.opts());
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+});
 
 /** Output into a closed pipe (`plandiff … | head`) ends quietly, as `git log | head` does. */
 function isClosedPipe(e: unknown): boolean {

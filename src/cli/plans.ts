@@ -17,6 +17,7 @@ export async function loadPlan(path: string): Promise<ParsedDocument> {
   const file = await readPlanFile(path);
   const doc = parseDocument(file.text, { file: path, encoding: file.encoding });
   doc.meta.warnings.push(...file.warnings);
+  if (file.ocr) doc.meta.ocr = file.ocr;
   return doc;
 }
 

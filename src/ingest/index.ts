@@ -10,14 +10,16 @@ import { readDocx, type DocxOptions } from './docx.js';
 import { IngestError } from './errors.js';
 import { readHtml } from './html.js';
 import { DEFAULT_LIMITS, Deadline, formatBytes, type IngestLimits } from './limits.js';
-import { readPdf } from './pdf.js';
-import { sniffFormat, type InputFormat } from './sniff.js';
+import { readByOcr, type OcrOptions, type OcrReport } from './ocr.js';
+import { pdfPageCount, readPdf } from './pdf.js';
+import { extensionOf, imageKind, sniffFormat, type InputFormat } from './sniff.js';
 
 export { IngestError, isIngestError, type IngestErrorCode } from './errors.js';
 export { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 export { decodeText, type TextEncoding } from './decode.js';
 export { htmlToText } from './html.js';
 export { sniffFormat, type InputFormat } from './sniff.js';
+export { OCR_MODES, ocrText, type OcrEngine, type OcrMode, type OcrOptions, type OcrPage, type OcrReport, type OcrRequest, type OcrWord } from './ocr.js';
 
 export interface IngestResult {
   /** The text the structure parser reads; spans are offsets into this string. */
@@ -28,6 +30,8 @@ export interface IngestResult {
   encoding: string;
   /** Things worth knowing about the reading (legacy encoding, a name that lies, skipped content). */
   warnings: Warning[];
+  /** Set when the text was read by OCR (then `encoding` is "ocr"): the engine and its confidence per page. */
+  ocr?: OcrReport;
 }
 
 /**
@@ -42,6 +46,8 @@ export interface IngestOptions extends DocxOptions {
    * src/node/doc.ts); without one a .doc is refused with a message saying so.
    */
   legacyWord?: (bytes: Uint8Array) => Promise<LegacyWordReading>;
+  /** Scans (a PDF without a usable text layer, a page image) are read by this OCR engine, in this mode. */
+  ocr?: OcrOptions;
 }
 
 /**
@@ -81,8 +87,29 @@ export async function ingest(
       return { text: legacy.text, format, encoding: 'utf-8', warnings: [...warnings, ...legacy.warnings] };
     }
     case 'pdf': {
-      const read = await readPdf(bytes, limit, deadline);
-      return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...read.warnings] };
+      const mode = options.ocr?.mode ?? 'auto';
+      if (mode !== 'force') {
+        try {
+          const read = await readPdf(bytes, limit, deadline);
+          return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...read.warnings] };
+        } catch (e) {
+          if (!(e instanceof IngestError && e.code === 'scanned-pdf') || mode === 'off' || !options.ocr?.engine) throw e;
+        }
+      }
+      const count = await pdfPageCount(bytes);
+      const max = Math.min(count, limit.maxPdfPages, options.ocr?.maxPages ?? Infinity);
+      const pages = Array.from({ length: max }, (_, i) => i + 1);
+      const read = await readByOcr({ kind: 'pdf', bytes, pages }, options.ocr ?? {});
+      const cut: Warning[] = max < count ? [{ code: 'ocr-pages-skipped', message: `OCR read the first ${max} of ${count} pages only.` }] : [];
+      return { text: read.text, format, encoding: 'ocr', warnings: [...warnings, ...read.warnings, ...cut], ocr: read.ocr };
+    }
+    case 'image': {
+      if (options.ocr?.mode === 'off' || !options.ocr?.engine) {
+        const ext = extensionOf(name);
+        throw new IngestError('unsupported', `is ${imageKind(bytes) ?? 'a page image'}${ext ? ` named .${ext}` : ''}: a page image needs OCR, which is ${options.ocr?.mode === 'off' ? 'off (--ocr off)' : 'not available here'}`);
+      }
+      const read = await readByOcr({ kind: 'image', bytes }, options.ocr);
+      return { text: read.text, format, encoding: 'ocr', warnings: [...warnings, ...read.warnings], ocr: read.ocr };
     }
     case 'html': {
       const read = readHtml(bytes, deadline);

@@ -6,20 +6,27 @@
 import { IngestError } from './errors.js';
 import { EXTENSION_RE, HTML_START_RE } from './patterns.js';
 
-export type InputFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf';
+export type InputFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf' | 'image';
 
 /** What the first bytes say. */
 export type Magic = 'pdf' | 'zip' | 'ole' | 'rtf' | 'image' | 'archive' | 'html' | 'text';
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
 
-/** Known binary signatures that are not ours, by the name to give in the message. */
-const FOREIGN: Array<[string, number[]]> = [
+/** Page images read by OCR: a scanned page as PNG, JPEG or TIFF. */
+const PAGE_IMAGES: Array<[string, number[]]> = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
   ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
   ['a TIFF image', [0x49, 0x49, 0x2a, 0x00]],
   ['a TIFF image', [0x4d, 0x4d, 0x00, 0x2a]],
+];
+
+/** Extensions of page images. */
+const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff']);
+
+/** Known binary signatures that are not ours, by the name to give in the message. */
+const FOREIGN: Array<[string, number[]]> = [
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
   ['a BMP image', [0x42, 0x4d]],
   ['a WebP image', [0x52, 0x49, 0x46, 0x46]],
   ['a gzip archive', [0x1f, 0x8b]],
@@ -28,6 +35,12 @@ const FOREIGN: Array<[string, number[]]> = [
   ['an executable', [0x7f, 0x45, 0x4c, 0x46]],
   ['an executable', [0x4d, 0x5a]],
 ];
+
+/** "a PNG image", "a JPEG image", "a TIFF image" for a page image, or null. */
+export function imageKind(bytes: Uint8Array): string | null {
+  for (const [name, sig] of PAGE_IMAGES) if (startsWith(bytes, sig)) return name;
+  return null;
+}
 
 /** A human name for foreign binary content, or null. */
 export function foreignKind(bytes: Uint8Array): string | null {
@@ -52,7 +65,7 @@ export function extensionOf(name: string): string {
 export function sniffFormat(bytes: Uint8Array, name: string): { format: InputFormat; mismatch: string | null } {
   const ext = extensionOf(name);
   const claimed: InputFormat | null =
-    ext === 'pdf' ? 'pdf' : ext === 'docx' || ext === 'docm' || ext === 'dotx' ? 'docx' : ext === 'doc' || ext === 'dot' ? 'doc' : ext === 'html' || ext === 'htm' || ext === 'xhtml' ? 'html' : ext === 'md' || ext === 'markdown' ? 'md' : ext === 'txt' || ext === 'text' ? 'txt' : null;
+    ext === 'pdf' ? 'pdf' : ext === 'docx' || ext === 'docm' || ext === 'dotx' ? 'docx' : ext === 'doc' || ext === 'dot' ? 'doc' : ext === 'html' || ext === 'htm' || ext === 'xhtml' ? 'html' : ext === 'md' || ext === 'markdown' ? 'md' : ext === 'txt' || ext === 'text' ? 'txt' : IMAGE_EXTENSIONS.has(ext) ? 'image' : null;
   const detected = detect(bytes, ext);
   let format = detected;
   // Text names win over text content: a .md stays markdown, a .txt that starts with tags stays text
@@ -63,7 +76,7 @@ export function sniffFormat(bytes: Uint8Array, name: string): { format: InputFor
 }
 
 function describe(format: InputFormat): string {
-  return { txt: 'plain text', md: 'markdown', html: 'HTML', docx: 'a Word .docx', doc: 'a legacy Word .doc', pdf: 'a PDF' }[format];
+  return { txt: 'plain text', md: 'markdown', html: 'HTML', docx: 'a Word .docx', doc: 'a legacy Word .doc', pdf: 'a PDF', image: 'a page image' }[format];
 }
 
 function detect(bytes: Uint8Array, ext: string): InputFormat {
@@ -78,6 +91,7 @@ function detect(bytes: Uint8Array, ext: string): InputFormat {
     throw new IngestError('unsupported', 'is an old Office file (Excel or PowerPoint 97–2003), not a Word document');
   }
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new IngestError('unsupported', 'is an RTF file; save it as .docx');
+  if (PAGE_IMAGES.some(([, sig]) => startsWith(bytes, sig))) return 'image';
   const foreign = foreignKind(bytes);
   if (foreign) {
     const hint = ext === 'pdf' ? ' (a scan? run OCR first to get its text)' : '';

@@ -4,9 +4,10 @@
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { DEFAULT_LIMITS, ingest, isIngestError, type IngestLimits, type IngestOptions } from '../ingest/index.js';
+import { DEFAULT_LIMITS, ingest, isIngestError, type IngestLimits, type IngestOptions, type OcrReport } from '../ingest/index.js';
 import type { SkippedFile, Warning } from '../types.js';
 import { readLegacyWord } from './doc.js';
+import { nodeOcrOptions } from './ocr.js';
 
 /** A problem with the user's input: printed as one line, never with a stack trace. */
 export class UserError extends Error {
@@ -31,6 +32,8 @@ export interface DecodedFile {
   format: string;
   /** Oddities met while reading (a table the PDF reader could not rebuild, …). */
   warnings: Warning[];
+  /** Set when the text was read by OCR: the engine and its confidence per page. */
+  ocr?: OcrReport;
 }
 
 /** Reads and decodes one plan file (any format `ingest` reads), with one-line errors for every bad case. */
@@ -56,8 +59,8 @@ export async function readPlanFile(path: string, limits: IngestLimits = DEFAULT_
     throw new UserError(`${name}: cannot be read (${errnoText(e)})`);
   }
   try {
-    const r = await ingest(bytes, basename(path), limits, { legacyWord: readLegacyWord, ...options });
-    return { path, text: r.text, encoding: r.encoding, format: r.format, warnings: r.warnings };
+    const r = await ingest(bytes, basename(path), limits, { legacyWord: readLegacyWord, ocr: nodeOcrOptions(name), ...options });
+    return { path, text: r.text, encoding: r.encoding, format: r.format, warnings: r.warnings, ...(r.ocr ? { ocr: r.ocr } : {}) };
   } catch (e) {
     if (isIngestError(e)) throw new UserError(`${name}: ${e.message}`);
     // A reader that breaks on odd content is still one line about the file, never a stack trace.

@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { IngestError, ingest, ocrText, type OcrEngine, type OcrPage, type OcrRequest, type OcrWord } from '../../src/ingest/index.js';
+import { OcrCache } from '../../src/node/ocr-cache.js';
+import { parseTsv, redAsGrey } from '../../src/node/ocr.js';
+import { buildPdf } from './writers/pdf.js';
+
+/** Words on one line, laid left to right from `left`, each `text` at a given x (or after the previous one). */
+function line(id: string, top: number, words: Array<string | [string, number]>, height = 40): OcrWord[] {
+  let x = 200;
+  return words.map((w) => {
+    const [text, at] = typeof w === 'string' ? [w, x] : w;
+    const width = text.length * 20;
+    x = at + width + 15;
+    return { text, left: at, top, width, height, confidence: 95, line: id };
+  });
+}
+
+const page = (n: number, words: OcrWord[]): OcrPage => ({ page: n, width: 2480, height: 3508, confidence: 95, words });
+
+/** An engine that returns the pages it is given and records what it was asked. */
+function fakeEngine(pages: (request: OcrRequest) => OcrPage[]): OcrEngine & { requests: OcrRequest[] } {
+  const requests: OcrRequest[] = [];
+  return {
+    name: 'fake 1.0 (vie)',
+    requests,
+    async recognize(request, onPage) {
+      requests.push(request);
+      const out = pages(request);
+      out.forEach((p, i) => onPage?.(p, i + 1, out.length));
+      return out;
+    },
+  };
+}
+
+describe('OCR words → text', () => {
+  // The header block of 01/2025/QĐ-TTg as tesseract reads it (scan-10 of the real files): both
+  // columns on one line, the number line, then the title and the body.
+  const header = page(1, [
+    ...line('1.1.1', 200, ['THỦ', 'TƯỚNG', 'CHÍNH', 'PHỦ', 'CỘNG', 'HÒA', 'XÃ', 'HỘI', 'CHỦ', 'NGHĨA', 'VIỆT', 'NAM']),
+    ...line('1.1.2', 260, ['Số:', '01/2025/QĐ-TTg', ['Hà', 1254], 'Nội,', 'ngày', '03', 'tháng', '01', 'năm', '2025']),
+    ...line('2.1.1', 400, ['QUYẾT', 'ĐỊNH']),
+    ...line('3.1.1', 500, ['Căn', 'cứ', 'Luật', 'Tổ', 'chức', 'Chính', 'phủ', 'ngày', '19', 'tháng', '6', 'năm']),
+    ...line('3.1.2', 560, ['2015;']),
+    ...line('9.1.1', 3380, ['2']),
+  ]);
+
+  test('keeps lines, a blank line between paragraphs, and drops the page number at the foot', () => {
+    expect(ocrText([header])).toBe(
+      'THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 01/2025/QĐ-TTg Hà Nội, ngày 03 tháng 01 năm 2025\n\nQUYẾT ĐỊNH\n\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm\n2015;\n',
+    );
+  });
+
+  test('the header is read by the same reading as any text: number, symbol, year, date', async () => {
+    const { parseDocument } = await import('../../src/read/parse.js');
+    const meta = parseDocument(ocrText([header]), { file: 'scan.pdf' }).meta;
+    expect([meta.type, meta.number, meta.symbol, meta.year, meta.date]).toEqual(['Quyết định', '01', 'QĐ-TTg', 2025, '2025-01-03']);
+  });
+
+  test('a table row (three cells or more apart) gets tabs; frame rules read as "|" are dropped', () => {
+    const row = page(1, [...line('1.1.1', 900, ['|', '2.', '|', ['Tỷ', 400], 'lệ', 'hồ', 'sơ', '|', ['Sở', 1300], 'Nội', 'vụ', ['Tối', 1900], 'thiểu', '50%', '|'])]);
+    expect(ocrText([row])).toBe('2.\tTỷ lệ hồ sơ\tSở Nội vụ\tTối thiểu 50%\n');
+  });
+
+  test('"Sô:" and "Luật sô:" on the number line read as "Số:" (tone mark misread, scan-03)', () => {
+    const misread = page(1, [...line('1.1.1', 300, ['Luật', 'sô:', '68/2020/QH14']), ...line('2.1.1', 400, ['Sô:', '12/KH-UBND'])]);
+    expect(ocrText([misread])).toBe('Luật số: 68/2020/QH14\n\nSố: 12/KH-UBND\n');
+  });
+});
+
+describe('tesseract output', () => {
+  test('TSV rows become words with their line, and the page confidence weighs words by length', () => {
+    const tsv = [
+      'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+      '1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t',
+      '4\t1\t1\t1\t1\t0\t100\t200\t500\t40\t-1\t',
+      '5\t1\t1\t1\t1\t1\t100\t200\t80\t40\t90\tSố:',
+      '5\t1\t1\t1\t1\t2\t200\t200\t300\t40\t60\t01/2025/QĐ-TTg',
+      '5\t1\t1\t1\t1\t3\t600\t200\t10\t40\t95\t ',
+    ].join('\n');
+    const parsed = parseTsv(tsv, 3);
+    expect(parsed.page).toBe(3);
+    expect([parsed.width, parsed.height]).toEqual([2480, 3508]);
+    expect(parsed.words.map((w) => `${w.text}@${w.line}`)).toEqual(['Số:@1.1.1', '01/2025/QĐ-TTg@1.1.1']);
+    expect(parsed.confidence).toBeCloseTo((90 * 3 + 60 * 14) / 17, 5);
+  });
+
+  test('the red channel of a page image turns a red stamp white and keeps black ink', () => {
+    const ppm = new Uint8Array([...new TextEncoder().encode('P6\n2 1\n255\n'), 220, 30, 30, 0, 0, 0]);
+    const pgm = redAsGrey(ppm);
+    expect(new TextDecoder().decode(pgm.subarray(0, 11))).toBe('P5\n2 1\n255\n');
+    expect([...pgm.subarray(11)]).toEqual([220, 0]);
+  });
+});
+
+describe('scans through ingest', () => {
+  const scan = buildPdf([{ image: true }, { image: true }]);
+  const words = (request: OcrRequest) =>
+    (request.kind === 'pdf' ? request.pages : [1]).map((n) => page(n, line('1.1.1', 300, ['Trang', String(n), 'Số:', `${n}/KH-UBND`])));
+
+  test('a PDF of page images is read by the engine: encoding "ocr", the engine and its confidence per page', async () => {
+    const engine = fakeEngine(words);
+    const seen: string[] = [];
+    const result = await ingest(scan, 'scan.pdf', undefined, { ocr: { engine, onPage: (p, done, total) => seen.push(`${p.page}:${done}/${total}`) } });
+    expect(result.encoding).toBe('ocr');
+    expect(result.text).toBe('Trang 1 Số: 1/KH-UBND\n\nTrang 2 Số: 2/KH-UBND\n');
+    expect(result.ocr).toEqual({ engine: 'fake 1.0 (vie)', pages: [{ page: 1, confidence: 95 }, { page: 2, confidence: 95 }] });
+    expect(seen).toEqual(['1:1/2', '2:2/2']);
+  });
+
+  test('--ocr off, or no engine, refuses a scan in one line saying it needs OCR', async () => {
+    const engine = fakeEngine(words);
+    await expect(ingest(scan, 'scan.pdf', undefined, { ocr: { engine, mode: 'off' } })).rejects.toThrow(/^is a scan \(no text layer\) and needs OCR/);
+    await expect(ingest(scan, 'scan.pdf')).rejects.toThrow(IngestError);
+    expect(engine.requests).toHaveLength(0);
+  });
+
+  test('--ocr force reads a PDF with a text layer by OCR too; auto leaves it to its text layer', async () => {
+    const typed = buildPdf([{ lines: ['KE HOACH so 12/KH-UBND'] }]);
+    const engine = fakeEngine(words);
+    expect((await ingest(typed, 'typed.pdf', undefined, { ocr: { engine } })).encoding).toBe('utf-8');
+    const forced = await ingest(typed, 'typed.pdf', undefined, { ocr: { engine, mode: 'force' } });
+    expect(forced.encoding).toBe('ocr');
+    expect(engine.requests).toEqual([expect.objectContaining({ kind: 'pdf', pages: [1] })]);
+  });
+
+  test('a PNG page image goes to the engine as an image; without OCR it is refused, naming what it is', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const engine = fakeEngine(words);
+    const result = await ingest(png, 'trang-1.png', undefined, { ocr: { engine } });
+    expect(result.format).toBe('image');
+    expect(engine.requests[0]!.kind).toBe('image');
+    await expect(ingest(png, 'trang-1.png', undefined, { ocr: { mode: 'off' } })).rejects.toThrow('is a PNG image named .png: a page image needs OCR, which is off (--ocr off)');
+  });
+
+  test('maxPages reads the first pages only and says so', async () => {
+    const engine = fakeEngine(words);
+    const result = await ingest(scan, 'scan.pdf', undefined, { ocr: { engine, maxPages: 1 } });
+    expect(result.ocr?.pages.map((p) => p.page)).toEqual([1]);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'ocr-pages-skipped', message: 'OCR read the first 1 of 2 pages only.' }));
+  });
+});
+
+describe('the OCR cache', () => {
+  test('a page written is read back; a corrupt entry is ignored and rewritten', async () => {
+    const cache = new OcrCache(mkdtempSync(join(tmpdir(), 'plandiff-ocr-cache-')));
+    const entry = page(2, line('1.1.1', 300, ['Số:', '12/KH-UBND']));
+    expect(await cache.get('abc', 2, 's')).toBeNull();
+    await cache.put('abc', 2, 's', entry);
+    expect(await cache.get('abc', 2, 's')).toEqual(entry);
+    expect(await cache.get('abc', 2, 'other settings')).toBeNull();
+    const file = cache.pathOf('abc', 2, 's');
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
+    expect(await cache.get('abc', 2, 's')).toBeNull();
+    await cache.put('abc', 2, 's', entry);
+    expect(await cache.get('abc', 2, 's')).toEqual(entry);
+    expect(readdirSync(join(file, '..')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+const hasTesseract = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true && !spawnSync('pdftoppm', ['-v']).error;
+
+describe.skipIf(!hasTesseract)('OCR through the built binary (needs tesseract-ocr, tesseract-ocr-vie and poppler-utils)', () => {
+  const binary = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
+
+  test('a time limit that runs out ends in one line saying how far OCR got, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-ocr-limit-'));
+    const file = join(dir, 'scan.pdf');
+    writeFileSync(file, buildPdf([{ image: true }, { image: true }, { image: true }]));
+    const r = spawnSync(process.execPath, [binary, 'parse', file, '--ocr-timeout', '0.001'], { encoding: 'utf8', env: { ...process.env, PLANDIFF_CACHE_DIR: dir } });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^plandiff: .*scan\.pdf: OCR took longer than 0.001 s \(\d of 3 pages read in \d+ s\); stopped — raise --ocr-timeout or read fewer pages$/);
+  });
+
+  test('a bad --ocr value is one line naming it', () => {
+    const r = spawnSync(process.execPath, [binary, 'parse', 'x.pdf', '--ocr', 'sometimes'], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--ocr <mode>' argument 'sometimes' is invalid/);
+  });
+});
