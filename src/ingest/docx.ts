@@ -111,6 +111,7 @@ export async function readDocx(
   const body = path(documentElement(doc), 'body');
   if (!body) throw new IngestError('corrupt', `has no document body in ${mainPart}`);
   walkBlocks(body, ctx, 0);
+  ctx.blocks = tabStopRows(ctx.blocks, () => ctx.tables++);
 
   const footnotes = collectNotes(ctx, footnotesDoc, endnotesDoc);
   const text = renderBlocks(ctx.blocks, footnotes);
@@ -179,7 +180,7 @@ function readStyles(doc: Document | null): Map<string, StyleInfo> {
       ilvl: numPr?.ilvl ?? null,
       hidden: isOn(child(rPr, 'vanish')),
       caps: isOn(child(rPr, 'caps')),
-      borders: hasBorderSide(path(style, 'tblPr', 'tblBorders')),
+      borders: styleHasBorders(style),
     });
   }
   return styles;
@@ -259,7 +260,8 @@ function emitParagraph(p: Element, ctx: Context, depth: number): void {
   const extra: Element[] = [];
   const styleHidden = styleChain(ctx.styles, styleId, (s) => (s.hidden ? true : null)) === true;
   const text = styleHidden ? '' : inlineText(p, ctx, extra, depth);
-  const body = text.replace(/^[ \t]+/, '');
+  // leading spaces go; leading tabs stay (the empty first cells of a tab-stop row; prose trims them)
+  const body = text.replace(/^ +/, '');
   if (body.trim() !== '' || (label !== null && label !== '-' && label !== '+')) {
     pushBlock(ctx, { kind: 'paragraph', text: label === null ? body : `${label} ${body}` });
   }
@@ -319,7 +321,7 @@ function runText(r: Element, ctx: Context, extra: Element[]): string {
         break;
       case 'tab':
       case 'ptab':
-        out += ' ';
+        out += '\t'; // a tab stop: a column of a tab-stop table, or a space (see tabStopRows)
         break;
       case 'br':
       case 'cr':
@@ -375,12 +377,32 @@ function hasBorderSide(borders: Element | null): boolean {
   });
 }
 
+/**
+ * A table style draws borders when its table, its cells or one of its conditional parts (header
+ * row, banded rows…) has a border side: pandoc's "Table" style rules only under the first row
+ * (`tblStylePr type="firstRow"` → `tcPr/tcBorders/bottom`), Word's "Table Grid" every side.
+ */
+function styleHasBorders(style: Element): boolean {
+  const parts = [style, ...children(style, 'tblStylePr')];
+  return parts.some((part) => hasBorderSide(path(part, 'tblPr', 'tblBorders')) || hasBorderSide(path(part, 'tcPr', 'tcBorders')));
+}
+
 /** A table whose cells show borders is a data table; a borderless one only lays text out. */
 function hasVisibleBorders(tbl: Element, rows: Element[][], ctx: Context): boolean {
   const tblPr = child(tbl, 'tblPr');
   if (hasBorderSide(child(tblPr, 'tblBorders'))) return true;
   if (styleChain(ctx.styles, attr(child(tblPr, 'tblStyle'), 'val'), (s) => (s.borders ? true : null))) return true;
   return rows.slice(0, 4).some((cells) => cells.some((tc) => hasBorderSide(path(tc, 'tcPr', 'tcBorders'))));
+}
+
+/**
+ * A table that repeats a header row on every page (`w:tblHeader`) and has three columns or more
+ * is a data table even without borders (LibreOffice's import of an HTML table); the layout tables
+ * of a plan (issuer and motto, signature) have two columns and no header row.
+ */
+function hasHeaderRow(trs: Element[], widest: number): boolean {
+  const first = trs[0];
+  return widest >= 3 && first !== undefined && isOn(path(first, 'trPr', 'tblHeader'));
 }
 
 /** Rows of a table and cells of a row, looking through content controls and custom XML wrappers (a loop: the file sets the depth). */
@@ -403,7 +425,7 @@ function emitTable(tbl: Element, ctx: Context, depth: number): void {
   const trs = unwrap(tbl, 'tr');
   const rows = trs.map((tr) => unwrap(tr, 'tc'));
   const widest = Math.max(0, ...rows.map((r) => r.length));
-  if (widest <= 1 || !hasVisibleBorders(tbl, rows, ctx)) {
+  if (widest <= 1 || !(hasVisibleBorders(tbl, rows, ctx) || hasHeaderRow(trs, widest))) {
     for (const cells of rows) for (const tc of cells) if (!isMergeContinue(tc)) walkBlocks(tc, ctx, depth + 1);
     return;
   }
@@ -458,6 +480,47 @@ function cellText(tc: Element, ctx: Context, depth: number): string {
     }
   }
   return parts.join(' ').replace(/ ;/g, ';');
+}
+
+// ── tab-stop tables ─────────────────────────────────────────────────────────────────────────
+
+/** Fewest cells a row of a tab-stop table has somewhere in its run (two alone is a label and its text). */
+const TAB_TABLE_MIN_CELLS = 3;
+
+/**
+ * Paragraphs laid out in columns with tab stops (LibreOffice's import of a tab-separated text,
+ * a table typed with tabs) become table rows: a run of two or more consecutive paragraphs with
+ * tabs between their words, one of which has at least three cells. A lone tabbed paragraph ("Nơi
+ * nhận:⇥KT. CHỦ TỊCH") or a run of two-cell lines ("a)⇥Nội dung") stays prose, tabs read as spaces.
+ */
+export function tabStopRows(blocks: TextBlock[], nextTable: () => number): TextBlock[] {
+  const out: TextBlock[] = [];
+  /** The cells of a tabbed paragraph; tabs only in front are an indent, unless the paragraph
+   * continues a run of rows (a row cut by a page break: "⇥⇥⇥⇥⇥ngày 10/01/2024 của …"). */
+  const cellsOf = (b: TextBlock, inRun: boolean): string[] | null => {
+    if (b.kind !== 'paragraph' || b.text.includes('\n')) return null;
+    const columns = b.text.replace(/^[\t ]+|[\t ]+$/g, '').includes('\t');
+    if (!columns && !(inRun && b.text.startsWith('\t'))) return null;
+    return b.text.replace(/^ +| +$/g, '').split('\t').map((c) => c.trim());
+  };
+  for (let i = 0; i < blocks.length; ) {
+    const run: string[][] = [];
+    for (let j = i; j < blocks.length; j++) {
+      const cells = cellsOf(blocks[j]!, run.length > 0);
+      if (!cells) break;
+      run.push(cells);
+    }
+    const widest = Math.max(0, ...run.map((cells) => cells.filter((c) => c !== '').length));
+    if (run.length >= 2 && widest >= TAB_TABLE_MIN_CELLS) {
+      const table = nextTable();
+      for (const cells of run) out.push({ kind: 'row', table, cells });
+      i += run.length;
+    } else {
+      out.push(blocks[i]!);
+      i += 1;
+    }
+  }
+  return out;
 }
 
 // ── footnotes ──────────────────────────────────────────────────────────────────────────────

@@ -131,3 +131,44 @@ describe('tables, layout and notes', () => {
     expect(text).toBe('KẾ HOẠCH cải cách hành chính\n');
   });
 });
+
+describe('tables without borders of their own', () => {
+  /** A paragraph whose runs are separated by tab stops. */
+  const tabbed = (...cells: string[]) => `<w:p><w:r>${cells.map((c) => `<w:t xml:space="preserve">${c}</w:t>`).join('<w:tab/>')}</w:r></w:p>`;
+
+  test('rows laid out with tab stops are table rows, a row cut by a page break keeps its empty cells (004 appendix, LibreOffice from .txt)', async () => {
+    const text = await docxText(
+      [
+        tabbed('STT', 'Chỉ tiêu', 'Cơ quan chủ trì đánh giá', 'Chỉ tiêu năm 2025 (%)'),
+        tabbed('4.', 'Mức độ hài lòng trong tiếp nhận.', 'Văn phòng', 'Tối thiểu 90'),
+        '<w:p/>',
+        tabbed('', 'giải quyết thủ tục hành chính của người dân, doanh nghiệp.', 'UBND tỉnh', ''),
+      ].join(''),
+    );
+    expect(text.replace(/\n+$/, '').split('\n')).toEqual([
+      'STT\tChỉ tiêu\tCơ quan chủ trì đánh giá\tChỉ tiêu năm 2025 (%)',
+      '4.\tMức độ hài lòng trong tiếp nhận.\tVăn phòng\tTối thiểu 90',
+      '\tgiải quyết thủ tục hành chính của người dân, doanh nghiệp.\tUBND tỉnh\t',
+    ]);
+  });
+
+  test('a lone tabbed line and two-cell label lines stay prose (tabs read as spaces)', async () => {
+    const text = await docxText([tabbed('Nơi nhận:', 'KT. CHỦ TỊCH'), paragraph('Kế hoạch'), tabbed('a)', 'Cắt giảm TTHC'), tabbed('b)', 'Đổi mới TTHC')].join(''));
+    expect(text).toBe('Nơi nhận: KT. CHỦ TỊCH\n\nKế hoạch\n\na) Cắt giảm TTHC\n\nb) Đổi mới TTHC\n');
+  });
+
+  test('a table whose style rules only under the header row (pandoc\'s "Table") is a data table', async () => {
+    const styles = `<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="table" w:styleId="Table"><w:tblPr/><w:tblStylePr w:type="firstRow"><w:tcPr><w:tcBorders><w:bottom w:val="single"/></w:tcBorders></w:tcPr></w:tblStylePr></w:style></w:styles>`;
+    const grid = table({ rows: [['STT', 'Chỉ tiêu', 'Chỉ tiêu năm 2025 (%)'], ['1.', 'Tỷ lệ thanh toán trực tuyến', '60']], borders: false }).replace('<w:tblPr>', '<w:tblPr><w:tblStyle w:val="Table"/>');
+    const text = await docxText(grid, { body: grid, parts: { 'word/styles.xml': styles } });
+    expect(text.trim().split('\n')).toEqual(['STT\tChỉ tiêu\tChỉ tiêu năm 2025 (%)', '1.\tTỷ lệ thanh toán trực tuyến\t60']);
+  });
+
+  test('a borderless table with a repeated header row and three columns is a data table; a two-column layout table is not', async () => {
+    const header = (xml: string) => xml.replace('<w:tr>', '<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>');
+    const data = header(table({ rows: [['STT', 'Chỉ tiêu', 'Chỉ tiêu (%)'], ['1.', 'Tỷ lệ hồ sơ trực tuyến', '50']], borders: false }));
+    const layout = header(table({ rows: [['UBND TỈNH KHÁNH HÒA', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']], borders: false }));
+    expect((await docxText(data)).trim().split('\n')).toEqual(['STT\tChỉ tiêu\tChỉ tiêu (%)', '1.\tTỷ lệ hồ sơ trực tuyến\t50']);
+    expect(await docxText(layout)).toBe('UBND TỈNH KHÁNH HÒA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n');
+  });
+});
