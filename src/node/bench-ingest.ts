@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../ingest/index.js';
+import { parseDocument } from '../read/parse.js';
 
 /** The repository root: the nearest folder above this file that has test/fixtures (works from src/ and dist/src/). */
 function repoRoot(): string {
@@ -66,7 +67,24 @@ export async function benchIngest(runs = 5): Promise<IngestBenchRow[]> {
       goal: format === 'docx' ? '< 100 ms a file' : format === 'pdf' ? '< 300 ms per 10 pages' : '-',
     });
   }
+  rows.push(shortLinesRow(runs));
   return rows;
+}
+
+/**
+ * 40,000 short lines (80 KB, one letter a line): read and parsed whole, the case that was
+ * quadratic in paragraph assembly (68 s before). Goal: ≤ 2 s.
+ */
+function shortLinesRow(runs: number): IngestBenchRow {
+  const text = Array.from({ length: 40_000 }, (_, i) => 'abcdeghik'[i % 9]).join('\n');
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
+    const t0 = performance.now();
+    parseDocument(text, { file: '40000-lines.txt' });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { format: 'txt, 40,000 short lines (parse)', files: 1, medianMs: times[Math.floor(times.length / 2)]!.toFixed(1), goal: '≤ 2000 ms' };
 }
 
 /** Pages of a PDF by its page objects (good enough for a benchmark's per-page figure). */
