@@ -136,6 +136,8 @@ function num(x: unknown): number | null {
 export class LineageBuilder {
   private readonly options: LineageOptions;
   private readonly nodes = new Map<string, LineageNode>();
+  /** The first id seen for each identity written with or without leading zeros ("QĐ-UBND/030/2025" = "QĐ-UBND/30/2025"). */
+  private readonly spellings = new Map<string, string>();
   /** Citation edges by "source\u0000target". */
   private readonly citations = new Map<string, LineageEdge>();
   private readonly reuse: ReuseIndex | null;
@@ -151,7 +153,7 @@ export class LineageBuilder {
   add(input: LineageInput): void {
     const { file, doc } = input;
     const meta = doc?.meta ?? ({} as DocumentMeta);
-    const id = planNodeId(file, meta);
+    const id = this.spelling(planNodeId(file, meta));
     const level = meta.level ?? inferLevel(str(meta.symbol), str(meta.issuer), str(meta.type));
     const facts: LineageNode = {
       id,
@@ -181,7 +183,7 @@ export class LineageBuilder {
 
     for (const c of Array.isArray(doc?.citations) ? doc.citations : []) {
       if (!c || typeof c.key !== 'string' || !c.key.trim()) continue;
-      const target = citedNodeId(c, meta);
+      const target = this.spelling(citedNodeId(c, meta));
       if (target === id) continue;
       if (!this.nodes.has(target)) {
         this.nodes.set(target, {
@@ -215,6 +217,15 @@ export class LineageBuilder {
       this.reuse.addClauses(Array.isArray(doc?.clauses) ? doc.clauses : []);
       this.reuseNodes.push(id);
     }
+  }
+
+  /** One id per document however its number is padded: the first spelling met stands for the others. */
+  private spelling(id: string): string {
+    const key = id.replace(/\/0+(?=\d)/gu, '/');
+    const seen = this.spellings.get(key);
+    if (seen !== undefined) return seen;
+    this.spellings.set(key, id);
+    return id;
   }
 
   /** The graph: plans first (by file), then cited documents (by id); citation edges, then reuse edges strongest first. */

@@ -208,7 +208,8 @@ function readIssuer(run: string): { issuer: string; length: number } | null {
     const lw = w.toLowerCase();
     const next = words[i + 1]?.[0];
     if (i > 0) {
-      if (P.ISSUER_STOP_WORDS.has(lw)) break;
+      // a stop word written in lower case ("bằng văn bản"), not a name's ("HĐND tỉnh Cao Bằng"); "V/v" either way
+      if (P.ISSUER_STOP_WORDS.has(w) || lw === 'v/v') break;
       if (next && P.ISSUER_STOP_PAIRS.has(`${lw} ${next.toLowerCase()}`)) break;
       if (next && P.ISSUER_STOP_PAIRS_LOWER.has(`${w} ${next}`)) break;
       if (isCapitalised(w) && typeWordAt(run, words[i]!.index)) break;

@@ -284,10 +284,10 @@ export const ANNEX_BEFORE_RE = /(?:^|\()\s*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\
 export const ANNEX_REACH = 40;
 
 /** "Căn cứ Luật …", "Căn cứ Căn cứ Kế hoạch số 92/KH-UBND" (basis lines of the preamble). */
-export const BASIS_LEAD_RE = /^\s*[Cc]ăn\s+cứ(?![\p{L}\p{N}])/u;
+export const BASIS_LEAD_RE = /^\s*(?:[-–]\s*)?[Cc]ăn\s+cứ(?![\p{L}\p{N}])/u;
 
 /** "Thực hiện Quyết định số 421/QĐ-UBND", "Triển khai thực hiện Nghị quyết số 57-NQ/TW" (implements lines). */
-export const IMPLEMENTS_LEAD_RE = /^\s*(?:[Tt]hực\s+hiện|[Tt]riển\s+khai|[Tt]hi\s+hành)(?![\p{L}\p{N}])/u;
+export const IMPLEMENTS_LEAD_RE = /^\s*(?:[-–]\s*)?(?:[Tt]hực\s+hiện|[Tt]riển\s+khai|[Tt]hi\s+hành)(?![\p{L}\p{N}])/u;
 
 /** A gap between two references that starts a new top-level item: "…năm 2024; Nghị quyết số 02/NQ-CP", a sentence end. */
 export const GAP_RESET_RE = /;|\.\s/u;

@@ -44,7 +44,7 @@ export const STAR_BULLET = /^\s*\*\s+(?=[^*\s])/u;
 /** Layout markers. */
 export const ZONES = {
   /** "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM" (a Party document's motto) */
-  motto: /CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$/iu,
+  motto: /CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM[\s\-–—_*]*$/iu,
   /** "Số: 3HH /QĐ-UBND", "Số: /KH-SCT", "Số: 2813/QĐ-UBND", "Số 383-QĐ/TW", "Luật số: 60/2024/QH15" */
   numberLine: /^(?:(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s+)?[Ss]ố\s*[:.]?\s*[\p{L}\p{N}/ -]*\/\s*[\p{Lu}Đ]/u,
   /** "Khánh Hòa, ngày 13 tháng 02 năm 2025", "Bắc Giang, ngày tháng 01 năm 2023", "Hà Nội ngày 01 tháng 12 năm 2025" (no comma) */
@@ -56,11 +56,11 @@ export const ZONES = {
   /** "(Ban hành kèm theo Quyết định số 344/QĐ-UBND …)", "(Kèm theo Kế hoạch số /KH-SGDĐT …)" */
   annex: /^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo(?![\p{L}\p{N}])/u,
   /** "Căn cứ Luật …" */
-  basis: /^Căn\s+cứ(?![\p{L}\p{N}])/u,
+  basis: /^(?:[-–]\s*)?Căn\s+cứ(?![\p{L}\p{N}])/u,
   /** "Thực hiện Quyết định số 421/QĐ-UBND …", "Triển khai thực hiện Nghị quyết số 57-NQ/TW …" */
-  implementsLine: /^(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành)(?![\p{L}\p{N}])/u,
+  implementsLine: /^(?:[-–]\s*)?(?:Thực\s+hiện|Triển\s+khai|Thi\s+hành)(?![\p{L}\p{N}])/u,
   /** "Theo đề nghị của Chánh Văn phòng UBND tỉnh.", "Xét đề nghị của …" */
-  proposal: /^(?:Theo|Xét)\s+đề\s+(?:nghị|xuất)(?![\p{L}\p{N}])/u,
+  proposal: /^(?:[-–]\s*)?(?:Theo|Xét)\s+đề\s+(?:nghị|xuất)(?![\p{L}\p{N}])/u,
   /** "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA" (the authority issuing a decision) */
   authority: /^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|ỦY\s+BAN\s+NHÂN\s+DÂN|GIÁM\s+ĐỐC)(?![\p{L}\p{N}])[\p{Lu}\s]*$/u,
   /** "QUYẾT ĐỊNH:" alone: the operative part of a decision follows */
@@ -86,7 +86,7 @@ export const SITE = {
   /** "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT …", "Đang tải văn bản...", "Click vào phần bôi vàng để xem chi tiết." */
   banner: /Bản\s+dịch\s+này\s+thuộc\s+quyền\s+sở\s+hữu|Đang\s+tải\s+văn\s+bản|Click\s+vào\s+phần\s+bôi\s+vàng|has\s+the\s+copyright\s+on\s+this\s+translation/u,
   /** "Số hiệu:", "Loại văn bản:", "Nơi ban hành:", "Tình trạng:", "Đang tải văn bản... # Số hiệu:" (labels of the site's metadata table) */
-  metaLabel: /(?:^|#\s*)(?:Số\s+hiệu|Loại\s+văn\s+bản|Nơi\s+ban\s+hành|Người\s+ký|Ngày\s+ban\s+hành|Ngày\s+hiệu\s+lực|Ngày\s+công\s+báo|Số\s+công\s+báo|Tình\s+trạng)\s*:\s*$/u,
+  metaLabel: /(?:^|\t|#\s*)(?:Số\s+hiệu|Loại\s+văn\s+bản|Nơi\s+ban\s+hành|Người\s+ký|Ngày\s+ban\s+hành|Ngày\s+hiệu\s+lực|Ngày\s+công\s+báo|Số\s+công\s+báo|Ngày\s+hợp\s+nhất|Tình\s+trạng)\s*:(?:\s*$|\t)/u,
   /**
    * Where the footer starts: "Văn bản này chưa cập nhật nội dung Tiếng Anh" (even joined to the site's title line),
    * "## Văn bản liên quan", "Cảm ơn đã dùng ThuVienPhapLuat.vn", a contact label alone ("Địa chỉ:", "Mã số thuế:"),

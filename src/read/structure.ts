@@ -183,7 +183,7 @@ export function structure(clean: MappedText, deadline: Deadline = NO_DEADLINE): 
   };
 
   const paras = flow.paragraphs;
-  const furniture = siteFurniture(paras);
+  const furniture = new Set([...siteFurniture(paras)].map((k) => paras[k]!));
   let letter = false;
   let addressee = false;
   for (let i = 0; i < paras.length; i++) {
@@ -191,11 +191,18 @@ export function structure(clean: MappedText, deadline: Deadline = NO_DEADLINE): 
     const p: Paragraph = paras[i]!;
     const t = p.m.text;
     if (!(st.s === 'appendix' && appendix && appendix.children.length === 0)) settleTitle();
-    if (furniture.has(i)) {
+    if (furniture.has(p)) {
       block(out.furniture, 'site', 'header', 'furniture', p.m);
       continue;
     }
 
+    if (p.cells && st.s === 'header' && !sawType && isHeaderRow(p.cells)) {
+      // the header laid out as a table row ("BAN CHẤP HÀNH TRUNG ƯƠNG | ĐẢNG CỘNG SẢN VIỆT NAM",
+      // "Số 383-QĐ/TW | Hà Nội, ngày 19 …"): each cell is a header line
+      paras.splice(i, 1, ...p.cells.filter((c) => c.text.trim()).map((c) => ({ m: c, emphasized: false })));
+      i -= 1;
+      continue;
+    }
     if (p.cells) {
       // a table outside the body, or after its end, without an appendix heading: an appendix all the same
       if (st.s === 'header' || st.s === 'title' || st.s === 'preamble' || st.s === 'closing' || (st.s === 'body' && bodyEnded)) {
@@ -379,6 +386,11 @@ export function structure(clean: MappedText, deadline: Deadline = NO_DEADLINE): 
     });
   }
   return out;
+}
+
+/** A table row of a header: a few cells, one of them the motto, the number line or the place and date. */
+function isHeaderRow(cells: readonly MappedText[]): boolean {
+  return cells.length <= 4 && cells.some((c) => ZONES.motto.test(c.text) || ZONES.numberLine.test(c.text) || ZONES.placeDate.test(c.text));
 }
 
 /** How far into a page the site's banner and metadata table are looked for, in paragraphs. */
