@@ -1014,6 +1014,8 @@ export interface ScoredCandidate {
   text: number;
   /** Text plus structure. */
   score: number;
+  /** Both clauses are short (headings). */
+  short: boolean;
   /** Whether the global assignment chose it. */
   chosen: boolean;
 }
@@ -1024,7 +1026,7 @@ export function scoredCandidates(treeA: readonly Clause[], treeB: readonly Claus
   const run = startRun(treeA, treeB, o);
   gatherCandidates(run);
   const chosen = new Set(assignRounds(run).map((p) => pairKey(p.a, p.b)));
-  return [...run.scored.values()].map((p) => ({ a: run.A[p.a]!.clause.id, b: run.B[p.b]!.clause.id, text: round(p.text), score: round(p.score), chosen: chosen.has(pairKey(p.a, p.b)) }));
+  return [...run.scored.values()].map((p) => ({ a: run.A[p.a]!.clause.id, b: run.B[p.b]!.clause.id, text: round(p.text), score: round(p.score), short: p.short, chosen: chosen.has(pairKey(p.a, p.b)) }));
 }
 
 function round(x: number): number {

@@ -8,6 +8,7 @@ import { toElements, type EdgeElement, type EdgeElementData, type NodeElement, t
 import { nodeLabel } from '../corpus/lineage.js';
 import type { LineageGraph, LineageNode, LineageRelation } from '../types.js';
 import { clip } from '../text/clip.js';
+import type { DrawnGroup } from './graph-condense.js';
 
 /** Every relation, in legend order. */
 export const RELATIONS: readonly LineageRelation[] = ['implements', 'succeeds', 'basis', 'refers', 'reuse'];
@@ -31,6 +32,10 @@ export interface GraphNodeData extends NodeElementData {
   layer: number;
   /** Estimated width of the drawn label in model pixels (for spacing nodes without measuring text). */
   labelWidth: number;
+  /** For a node standing for several documents (see graph-condense.ts): a family or a group of cited documents. */
+  collapsed?: 'family' | 'cited';
+  /** How many documents a collapsed node stands for. */
+  members?: number;
 }
 
 /** A node element with the web graph's data. */
@@ -122,7 +127,7 @@ export function labelWidth(display: string): number {
 }
 
 /** The graph's elements for the web view. */
-export function graphElements(graph: LineageGraph, options: Partial<LayerOptions> = {}): GraphElements {
+export function graphElements(graph: LineageGraph, options: Partial<LayerOptions> = {}, groups: ReadonlyMap<string, DrawnGroup> = new Map()): GraphElements {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const layer = layers(graph.nodes, options);
   const nodes: GraphNode[] = [];
@@ -135,6 +140,13 @@ export function graphElements(graph: LineageGraph, options: Partial<LayerOptions
       continue;
     }
     const n = byId.get(el.data.id) as LineageNode;
+    const g = groups.get(n.id);
+    if (g) {
+      // a family: its head's label and how many documents it holds; a cited group: its title
+      const display = g.kind === 'family' ? `${displayLabel(n).split('\n')[0]}\n＋ ${g.members.length - 1} văn bản` : (n.title ?? n.id);
+      nodes.push({ group: 'nodes', data: { ...el.data, display, issuer: n.issuer ?? null, inCorpus: g.inCorpus, layer: layer.get(n.id) ?? 0, labelWidth: labelWidth(display), collapsed: g.kind, members: g.members.length } });
+      continue;
+    }
     const display = displayLabel(n);
     nodes.push({ group: 'nodes', data: { ...el.data, display, issuer: n.issuer ?? null, layer: layer.get(n.id) ?? 0, labelWidth: labelWidth(display) } });
   }
@@ -231,7 +243,7 @@ export interface GraphFilter {
   yearFrom: number | null;
   /** Newest year shown (inclusive); null for no bound. */
   yearTo: number | null;
-  /** Show only plans of the folder and the documents they are linked to by a shown edge. */
+  /** Show only the plans of the folder (a cited document is left out even when a plan cites it). */
   corpusOnly: boolean;
 }
 
@@ -247,15 +259,8 @@ export function visibleIds(elements: GraphElements, filter: GraphFilter): { node
   let nodes = new Set(elements.nodes.filter((n) => inYears(n.data.year)).map((n) => n.data.id));
   const relations = new Set(filter.relations);
   const shownEdges = (): GraphEdge[] => elements.edges.filter((e) => relations.has(e.data.relation) && nodes.has(e.data.source) && nodes.has(e.data.target));
-  if (filter.corpusOnly) {
-    const corpus = new Set(elements.nodes.filter((n) => n.data.inCorpus && nodes.has(n.data.id)).map((n) => n.data.id));
-    const linked = new Set(corpus);
-    for (const e of shownEdges()) {
-      if (corpus.has(e.data.source)) linked.add(e.data.target);
-      if (corpus.has(e.data.target)) linked.add(e.data.source);
-    }
-    nodes = linked;
-  }
+  // only the plans of the folder (and families holding one): documents they cite are not kept
+  if (filter.corpusOnly) nodes = new Set(elements.nodes.filter((n) => n.data.inCorpus && nodes.has(n.data.id)).map((n) => n.data.id));
   return { nodes, edges: new Set(shownEdges().map((e) => e.data.id)) };
 }
 

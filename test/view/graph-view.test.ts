@@ -101,10 +101,13 @@ describe('filters', () => {
     expect(v.nodes.has(planId(SEEDS.ubnd2025))).toBe(false);
   });
 
-  test('"folder plans only" keeps the plans and what a shown edge links them to', () => {
-    const v = visibleIds(elements, { ...SHOW_ALL, relations: ['reuse'], corpusOnly: true });
-    expect([...v.nodes].every((id) => graph.nodes.find((n) => n.id === id)!.file)).toBe(true);
-    expect(v.edges.size).toBe(graph.edges.filter((e) => e.relation === 'reuse').length);
+  test('"folder plans only" keeps the plans of the folder and nothing else, whatever relations are on', () => {
+    for (const relations of [['reuse'], RELATIONS] as const) {
+      const v = visibleIds(elements, { ...SHOW_ALL, relations, corpusOnly: true });
+      expect([...v.nodes].sort()).toEqual(graph.nodes.filter((n) => n.file !== undefined).map((n) => n.id).sort());
+    }
+    const reuseOnly = visibleIds(elements, { ...SHOW_ALL, relations: ['reuse'], corpusOnly: true });
+    expect(reuseOnly.edges.size).toBe(graph.edges.filter((e) => e.relation === 'reuse').length);
   });
 
   test('counts relations for the legend', () => {

@@ -366,7 +366,7 @@ export class PdApp extends LitElement {
     return html`<div class="lineage">
       <div class="card">
         <pd-lineage-graph
-          .elements=${this.app.elements}
+          .graph=${this.app.graph}
           .selected=${this.app.route.node}
           .locale=${lang}
           @pd-node-select=${(e: PdEvent<'pd-node-select'>) => this.app.selectNode(e.detail.id)}

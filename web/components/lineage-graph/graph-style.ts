@@ -111,6 +111,9 @@ export function graphStyle(options: { big: boolean }): StylesheetJson {
           { selector: 'edge[relation = "reuse"]', style: { width: 'mapData(score, 0, 1, 1, 3)' } },
         ] as StylesheetJson)
       : []),
+    // a family drawn as one node (click opens it); a group of cited documents of one level
+    { selector: 'node[collapsed = "family"]', style: { width: 38, height: 38, shape: 'round-rectangle', 'border-width': 4, 'border-style': 'double', 'font-weight': 'bold' } },
+    { selector: 'node[collapsed = "cited"]', style: { width: 44, height: 30, shape: 'barrel', 'border-style': 'dashed', 'background-color': '#f3f5f8' } },
     { selector: '.scaffold', style: { display: 'none' } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },

@@ -8,10 +8,12 @@
  */
 import cytoscape, { type Core, type EdgeSingular, type EventObject, type NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
+import svg from 'cytoscape-svg';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { LineageRelation } from '../../../src/types.js';
-import { graphFacets, RELATIONS, SHOW_ALL, visibleIds, type GraphElements, type GraphFilter } from '../../../src/view/graph-view.js';
+import type { LineageGraph, LineageRelation } from '../../../src/types.js';
+import { CONDENSE_DEFAULTS, condense, type CondensedGraph, type CondenseOptions } from '../../../src/view/graph-condense.js';
+import { graphElements, graphFacets, RELATIONS, SHOW_ALL, shortLabel, visibleIds, type GraphElements, type GraphFilter } from '../../../src/view/graph-view.js';
 import { levelLabel, relationLabel, t, type Lang } from '../../../src/view/i18n.js';
 import { download } from '../../app/download.js';
 import { chips, controls } from '../../styles/shared.js';
@@ -20,6 +22,13 @@ import { runLayout, type LayoutEngine } from './graph-layout.js';
 import { COLORS, graphStyle } from './graph-style.js';
 
 cytoscape.use(dagre);
+cytoscape.use(svg);
+
+/** Below this many documents the graph opens with families and cited documents open (it reads as it is). */
+const SMALL_GRAPH = 60;
+
+/** A4 landscape at 150 dpi, in pixels: the most a PNG export is, so its labels stay readable when printed. */
+const A4_PNG = { width: 1754, height: 1240 };
 
 /** Above this many nodes the renderer trades detail for speed while the view moves. */
 const BIG_GRAPH = 400;
@@ -186,7 +195,10 @@ export class PdLineageGraph extends LitElement {
     `,
   ];
 
-  /** Nodes and edges to draw (from `graphElements`). */
+  /** The full lineage graph: drawn condensed (families, cited documents by level, strongest reuse; see
+   * graph-condense.ts), the toolbar changing how. Takes precedence over `elements`. */
+  @property({ attribute: false }) graph: LineageGraph | null = null;
+  /** Nodes and edges to draw as they are (from `graphElements`), when no `graph` is given. */
   @property({ attribute: false }) elements: GraphElements | null = null;
   /** Id of the node whose page is open (highlighted with its neighbours). */
   @property() selected: string | null = null;
@@ -226,6 +238,17 @@ export class PdLineageGraph extends LitElement {
   }
 
   override disconnectedCallback(): void {
+  /** How the full graph is condensed (families, cited groups, reuse strength and count per plan). */
+  @state() private condensing: CondenseOptions = { ...CONDENSE_DEFAULTS };
+  /** Show only the selected node and its neighbours. */
+  @state() private focusHood = false;
+  /** What the search box holds. */
+  @state() private query = '';
+  /** The condensed graph drawn, and the elements made of it. */
+  private condensed: CondensedGraph | null = null;
+  private shownElements: GraphElements | null = null;
+  /** The graph the condensing defaults were chosen for. */
+  private condensedFor: LineageGraph | null = null;
     super.disconnectedCallback();
     this.cy?.destroy();
     this.cy = null;
@@ -234,9 +257,12 @@ export class PdLineageGraph extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (!this.cy && this.container) this.createCy();
-    if (this.elements !== this.drawn) void this.draw();
-    else if (changed.has('filter')) this.applyFilter();
-    if (changed.has('selected') && this.ready) this.applySelection();
+    if (this.shownElements !== this.drawn) void this.draw();
+    else if (changed.has('filter') || changed.has('focusHood')) this.applyFilter();
+    if (changed.has('selected') && this.ready) {
+      if (this.focusHood) this.applyFilter();
+      this.applySelection();
+    }
   }
 
   private createCy(): void {
@@ -266,9 +292,39 @@ export class PdLineageGraph extends LitElement {
     });
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('graph') || changed.has('condensing') || changed.has('elements')) this.shownElements = this.makeElements();
+    if (changed.has('selected') && this.selected && this.graph && this.condensed) this.openHolderOf(this.selected);
+  }
+
+  /** The elements to draw: the condensed graph's when a graph is given, else `elements`. */
+  private makeElements(): GraphElements | null {
+    const graph = this.graph;
+    if (!graph) {
+      this.condensed = null;
+      return this.elements;
+    }
+    if (graph !== this.condensedFor) {
+      this.condensedFor = graph;
+      const small = graph.nodes.length <= SMALL_GRAPH;
+      this.condensing = { ...CONDENSE_DEFAULTS, families: !small, collapseCited: !small, reuseMin: small ? 0 : CONDENSE_DEFAULTS.reuseMin, reusePerPlan: small ? 100 : CONDENSE_DEFAULTS.reusePerPlan, expanded: new Set() };
+    }
+    this.condensed = condense(graph, { ...this.condensing, corpusOnly: this.filter.corpusOnly });
+    return graphElements(this.condensed.graph, {}, this.condensed.groups);
+  }
+
+  /** Opens the family or cited group holding a document, so that it is drawn. */
+  private openHolderOf(id: string): void {
+    const holder = this.condensed?.drawnAs.get(id);
+    if (!holder || holder === id) return;
+    const expanded = new Set(this.condensing.expanded);
+    expanded.add(holder);
+    this.condensing = { ...this.condensing, expanded };
+  }
+
   private async draw(): Promise<void> {
     const cy = this.cy;
-    const elements = this.elements;
+    const elements = this.shownElements;
     this.drawn = elements;
     if (!cy) return;
     const start = performance.now();
@@ -287,13 +343,13 @@ export class PdLineageGraph extends LitElement {
       cy.elements().remove();
       if (elements) {
         // Hidden elements are added hidden: no restyling pass over thousands of them afterwards.
-        const visible = visibleIds(elements, this.filter);
+        const visible = this.visible(elements);
         cy.add(elements.nodes.map((n) => (visible.nodes.has(n.data.id) ? n : { ...n, classes: 'filtered' })));
         cy.add(elements.edges.map((e) => (visible.edges.has(e.data.id) ? e : { ...e, classes: 'filtered' })));
       }
     });
     this.engine = elements && elements.nodes.length ? await runLayout(cy, elements) : null;
-    if (this.elements !== elements) return;
+    if (this.shownElements !== elements) return;
     this.applyFilter();
     this.applySelection();
     this.ready = true;
@@ -302,12 +358,12 @@ export class PdLineageGraph extends LitElement {
 
   private applyFilter(): void {
     const cy = this.cy;
-    const elements = this.elements;
+    const elements = this.shownElements;
     if (!cy || !elements) {
       this.shown = { nodes: 0, edges: 0 };
       return;
     }
-    const visible = visibleIds(elements, this.filter);
+    const visible = this.visible(elements);
     cy.batch(() => {
       cy.elements().forEach((el) => {
         const id = el.id();
@@ -334,6 +390,20 @@ export class PdLineageGraph extends LitElement {
       node.addClass('chosen');
     });
     if (this.selected) {
+  /** What the filters show, narrowed to the selected node's neighbourhood when focusing. */
+  private visible(elements: GraphElements): { nodes: Set<string>; edges: Set<string> } {
+    const visible = visibleIds(elements, this.filter);
+    if (!this.focusHood || !this.selected || !visible.nodes.has(this.selected)) return visible;
+    const hood = new Set([this.selected]);
+    for (const e of elements.edges) {
+      if (!visible.edges.has(e.data.id)) continue;
+      if (e.data.source === this.selected) hood.add(e.data.target);
+      if (e.data.target === this.selected) hood.add(e.data.source);
+    }
+    const edges = new Set(elements.edges.filter((e) => visible.edges.has(e.data.id) && hood.has(e.data.source) && hood.has(e.data.target)).map((e) => e.data.id));
+    return { nodes: hood, edges };
+  }
+
       const node = cy.getElementById(this.selected);
       if (!node.empty() && node.visible()) cy.center(node);
     }
@@ -376,9 +446,33 @@ export class PdLineageGraph extends LitElement {
       else if (d.mentions) lines.push(t(lang, 'mentions', { count: d.mentions }));
       this.tooltip = { x: p.x, y: p.y, title: relationLabel(lang, d.relation), lines };
     }
+    // a family or a group of cited documents opens in place
+    if (node.data('collapsed')) return this.toggleOpen(node.id());
   }
 
   private toggleRelation(r: LineageRelation): void {
+  /** Opens (or closes again) a family or cited group. */
+  private toggleOpen(id: string): void {
+    const expanded = new Set(this.condensing.expanded);
+    if (expanded.has(id)) expanded.delete(id);
+    else expanded.add(id);
+    this.condensing = { ...this.condensing, expanded };
+  }
+
+  private handleSearch(e: Event): void {
+    this.query = (e.target as HTMLInputElement).value;
+    const graph = this.graph;
+    if (!graph) return;
+    const hit = graph.nodes.find((n) => shortLabel(n) === this.query || n.id === this.query || n.file === this.query);
+    if (!hit) return;
+    this.openHolderOf(hit.id);
+    emit(this, 'pd-node-select', { id: hit.id });
+  }
+
+  private setCondensing(change: Partial<CondenseOptions>): void {
+    this.condensing = { ...this.condensing, ...change, expanded: change.families !== undefined || change.collapseCited !== undefined ? new Set() : this.condensing.expanded };
+  }
+
     this.userFiltered = true;
     const on = new Set(this.filter.relations);
     if (on.has(r)) on.delete(r);
@@ -400,7 +494,7 @@ export class PdLineageGraph extends LitElement {
   private handleExport(): void {
     const cy = this.cy;
     if (!cy) return;
-    const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 });
+    const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: A4_PNG.width, maxHeight: A4_PNG.height });
     download('plandiff-pha-he.png', blob);
   }
 
@@ -416,7 +510,7 @@ export class PdLineageGraph extends LitElement {
 
   override render() {
     const lang = this.locale;
-    const facets = this.elements ? graphFacets(this.elements) : null;
+    const facets = this.shownElements ? graphFacets(this.shownElements) : null;
     const years: number[] = [];
     if (facets?.yearMin != null && facets.yearMax != null) for (let y = facets.yearMin; y <= facets.yearMax; y++) years.push(y);
     const yearSelect = (which: 'yearFrom' | 'yearTo') => html`<select
@@ -431,20 +525,76 @@ export class PdLineageGraph extends LitElement {
       <option value="" ?selected=${this.filter[which] === null}>—</option>
       ${years.map((y) => html`<option value=${y} ?selected=${this.filter[which] === y}>${y}</option>`)}
     </select>`;
-    const empty = !this.elements || this.elements.nodes.length === 0;
+  /** PNG of what is shown, at most an A4 page at 150 dpi (labels readable when printed; a few hundred KB). */
+    const empty = !this.shownElements || this.shownElements.nodes.length === 0;
     return html`
       <div class="bar">
         <div class="relations" role="group">
           ${RELATIONS.map(
             (r) => html`<button class="rel" aria-pressed=${this.filter.relations.includes(r)} data-testid="relation-${r}" @click=${() => this.toggleRelation(r)}>
               <span class="line ${r}" style="border-top-color:${COLORS[r]}"></span>${relationLabel(lang, r)}
+  /** SVG of what is shown (vector: prints sharp at any size). */
+  private handleExportSvg(): void {
+    const cy = this.cy as (Core & { svg(options: { full: boolean; scale: number; bg: string }): string }) | null;
+    if (!cy) return;
+    download('plandiff-pha-he.svg', new Blob([cy.svg({ full: true, scale: 1, bg: '#ffffff' })], { type: 'image/svg+xml' }));
+  }
+
+  private renderCondenseControls() {
+    const lang = this.locale;
+    const c = this.condensing;
+    return html`<label class="check"
+        ><input type="checkbox" data-testid="graph-families" .checked=${c.families} @change=${(e: Event) => this.setCondensing({ families: (e.target as HTMLInputElement).checked })} />${t(lang, 'graph.families')}</label
+      >
+      <label class="check"
+        ><input type="checkbox" data-testid="graph-cited" .checked=${c.collapseCited} @change=${(e: Event) => this.setCondensing({ collapseCited: (e.target as HTMLInputElement).checked })} />${t(lang, 'graph.collapseCited')}</label
+      >
+      <label class="years"
+        >${t(lang, 'graph.reuseMin')}
+        <input
+          type="range"
+          min="0"
+          max="1"
+          step="0.05"
+          data-testid="graph-reuse-min"
+          .value=${String(c.reuseMin)}
+          @change=${(e: Event) => this.setCondensing({ reuseMin: Number((e.target as HTMLInputElement).value) })}
+        />
+        <span>${Math.round(c.reuseMin * 100)}%</span></label
+      >
+      <label class="years"
+        >${t(lang, 'graph.reusePerPlan')}
+        <input
+          type="number"
+          min="0"
+          max="20"
+          style="width:4em"
+          data-testid="graph-reuse-per-plan"
+          .value=${String(Math.min(c.reusePerPlan, 20))}
+          @change=${(e: Event) => this.setCondensing({ reusePerPlan: Math.max(0, Number((e.target as HTMLInputElement).value) || 0) })}
+      /></label>
+      <input
+        type="search"
+        list="graph-nodes"
+        data-testid="graph-search"
+        placeholder=${t(lang, 'graph.search')}
+        aria-label=${t(lang, 'graph.search')}
+        .value=${this.query}
+        @change=${this.handleSearch}
+      />
+      <datalist id="graph-nodes">${(this.graph?.nodes ?? []).slice(0, 5000).map((n) => html`<option value=${shortLabel(n)}></option>`)}</datalist>
+      <label class="check"
+        ><input type="checkbox" data-testid="graph-focus" .checked=${this.focusHood} ?disabled=${!this.selected} @change=${(e: Event) => (this.focusHood = (e.target as HTMLInputElement).checked)} />${t(lang, 'graph.focus')}</label
+      >`;
+  }
+
               <span class="muted">${facets?.relations[r] ?? 0}</span>
             </button>`,
           )}
         </div>
         <span class="years">${t(lang, 'yearFrom')} ${yearSelect('yearFrom')} ${t(lang, 'yearTo')} ${yearSelect('yearTo')}</span>
         <label class="check"
-          ><input type="checkbox" .checked=${this.filter.corpusOnly} @change=${(e: Event) => {
+          ><input type="checkbox" data-testid="graph-corpus-only" .checked=${this.filter.corpusOnly} @change=${(e: Event) => {
             this.userFiltered = true;
             this.filter = { ...this.filter, corpusOnly: (e.target as HTMLInputElement).checked };
           }} />${t(
@@ -481,3 +631,6 @@ declare global {
     'pd-lineage-graph': PdLineageGraph;
   }
 }
+            if (this.graph) this.condensing = { ...this.condensing };
+        ${this.graph ? this.renderCondenseControls() : nothing}
+        <button data-testid="graph-svg" @click=${this.handleExportSvg}>⤓ SVG</button>
