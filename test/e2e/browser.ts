@@ -140,3 +140,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map((x) => (Array.isArray(x) ? x.join(' >> ') : String(x))).join(' >> ')) }));
   });
 }
+
+/** Picks a plan in the pair picker's combobox of one side: opens its list and clicks the plan's option. */
+export async function pickPlan(page: Page, side: 'a' | 'b', file: string): Promise<void> {
+  await page.getByTestId(`pick-${side}`).click();
+  await page.getByTestId(`pick-${side}-options`).locator(`li[data-file="${file}"]`).click();
+}

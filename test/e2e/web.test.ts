@@ -14,7 +14,7 @@ import { parseDocument } from '../../src/read/parse.js';
 import type { LineageGraph, ParsedDocument } from '../../src/types.js';
 import { formatRoute } from '../../src/view/route.js';
 import { corpusPath, SEEDS } from '../corpus.js';
-import { ROOT, startHarness, type Harness } from './browser.js';
+import { pickPlan, ROOT, startHarness, type Harness } from './browser.js';
 
 const CORPUS = corpusPath('');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -127,8 +127,8 @@ describe('web view in chromium', () => {
 
   test('shows 45% → 60% raised for online payment from 000 to 004, and exports the CSV', async () => {
     await page.getByTestId('tab-targets').click();
-    await page.getByTestId('pick-a').selectOption(SEEDS.sct2024);
-    await page.getByTestId('pick-b').selectOption(SEEDS.ubnd2025);
+    await pickPlan(page, 'a', SEEDS.sct2024);
+    await pickPlan(page, 'b', SEEDS.ubnd2025);
     const row = page.getByTestId('target-row').filter({ hasText: 'Tỷ lệ thanh toán trực tuyến' });
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
     expect(await row.getByTestId('target-before').textContent()).toBe('≥ 45%');
@@ -156,7 +156,7 @@ describe('web view in chromium', () => {
     const fixture = join(ROOT, 'test/fixtures/khanh-hoa-2024-so-gddt-cai-cach-tthc.docx');
     await page.getByTestId('upload-input').first().setInputFiles(fixture);
     await page.waitForURL((url) => url.hash.startsWith('#/diff') && url.hash.includes('upload'), { timeout: 20_000 });
-    await page.getByTestId('pick-a').selectOption(SEEDS.sct2024);
+    await pickPlan(page, 'a', SEEDS.sct2024);
     const rows = page.getByTestId('diff-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(30);
     expect(await page.locator('[data-testid="diff-row"][data-base="identical"]').count()).toBeGreaterThan(20);

@@ -53,6 +53,18 @@ describe('Workspace', () => {
     expect(ws.compare(SEEDS.sct2024, 'upload:gddt.txt').alignments.length).toBeGreaterThan(20);
   });
 
+  test('puts readable uploads in the web view\'s graph, and takes a removed one out again', async () => {
+    const ws = new Workspace();
+    await ws.add({ file: SEEDS.sct2024, source: 'corpus', bytes: readFileSync(corpusPath(SEEDS.sct2024)) });
+    await ws.add({ file: 'upload:gddt.txt', source: 'upload', bytes: readFileSync(corpusPath(SEEDS.gddt2024)) });
+    await ws.add({ file: 'upload:empty.txt', source: 'upload', bytes: new Uint8Array(0) });
+    const files = (g: ReturnType<Workspace['lineage']>) => g.nodes.flatMap((n) => n.files ?? (n.file ? [n.file] : [])).sort();
+    expect(files(ws.lineage({ uploads: true }))).toEqual([SEEDS.sct2024, 'upload:gddt.txt'].sort());
+    expect(ws.lineage({ uploads: true }).skipped?.map((s) => s.file)).toEqual(['upload:empty.txt']);
+    ws.remove('upload:gddt.txt');
+    expect(files(ws.lineage({ uploads: true }))).toEqual([SEEDS.sct2024]);
+  });
+
   test.each([
     ['an empty file', 'empty.txt', new Uint8Array(0), 'empty'],
     ['a binary file', 'data.txt', new Uint8Array([0x41, 0, 0x42, 0, 1, 2, 3, 4, 0, 0, 5, 6, 7, 8, 0, 0]), 'binary'],

@@ -18,6 +18,7 @@ import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-row
 import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary, type TrendsResult } from '../../src/view/workspace.js';
 import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
 import { download } from './download.js';
+import { deleteUpload, listUploads, saveUpload } from './upload-store.js';
 
 /** A result the views wait for. */
 export interface Pending<T> {
@@ -91,6 +92,8 @@ export class AppController implements ReactiveController {
   /** Series over the years and one year's issuer table (the trends view). */
   trends: Pending<TrendsResult> | null = null;
   notices: Notice[] = [];
+  /** Uploads kept in this browser have been read back (until then a link to one is not yet missing). */
+  uploadsRestored = false;
   /** The upload read last (offered for comparison). */
   lastUpload: string | null = null;
   /** The pair last shown, kept when switching tabs. */
@@ -123,6 +126,7 @@ export class AppController implements ReactiveController {
     this.applyLang();
     this.followHash();
     void this.loadCorpus();
+    void this.restoreUploads();
   }
 
   hostDisconnected(): void {
@@ -264,7 +268,7 @@ export class AppController implements ReactiveController {
       this.updateRows();
     }
     try {
-      this.graph = await client.call('lineage', {});
+      this.graph = await client.call('lineage', { uploads: true });
       this.elements = graphElements(this.graph);
       this.corpus = { ...this.corpus, status: 'ready', readMs: performance.now() - start };
     } catch (e) {
@@ -326,9 +330,14 @@ export class AppController implements ReactiveController {
         this.notify('error', t(this.lang, 'unreadableFile', { file: f.name, reason: errorReason(this.lang, summary.error) }));
         void client.call('remove', { file });
         this.summaries = this.summaries.filter((s) => s.file !== file);
-      } else last = file;
+      } else {
+        last = file;
+        // Kept in this browser only (IndexedDB), so that a reload or a deep link finds it again.
+        saveUpload({ file, bytes: new Uint8Array(await f.arrayBuffer()), added: Date.now() }).catch(() => {});
+      }
     }
     this.updateRows();
+    if (last) void this.refreshGraph();
     if (last) {
       this.lastUpload = last;
       // A fresh comparison of a re-uploaded file.
@@ -340,11 +349,48 @@ export class AppController implements ReactiveController {
     }
   }
 
+  /** Forgets an upload: out of the worker, the lists, the graph and this browser's storage. */
   removeUpload(file: string): void {
     void this.client?.call('remove', { file });
+    deleteUpload(file).catch(() => {});
     this.summaries = this.summaries.filter((s) => s.file !== file);
     if (this.lastUpload === file) this.lastUpload = null;
+    if (this.comparison?.key.split('\u0000').includes(file)) this.comparison = null;
+    if (this.fidelity?.key.split('\u0000').includes(file)) this.fidelity = null;
     this.updateRows();
+    void this.refreshGraph();
+  }
+
+  /** Reads back the uploads kept in this browser (a reload keeps them). */
+  private async restoreUploads(): Promise<void> {
+    const client = this.client;
+    const stored = await listUploads();
+    if (client && stored.length) {
+      try {
+        const read = await client.call('add', { files: stored.map((u) => ({ file: u.file, source: 'upload' as const, bytes: u.bytes })) });
+        const known = new Set(read.map((s) => s.file));
+        this.summaries = [...this.summaries.filter((s) => !known.has(s.file)), ...read.filter((s) => !s.error)];
+        this.updateRows();
+      } catch {
+        // a kept upload that no longer reads is skipped; the rest of the app goes on
+      }
+    }
+    this.uploadsRestored = true;
+    this.host.requestUpdate();
+    if (stored.length) void this.refreshGraph();
+    this.refresh();
+  }
+
+  /** The graph again once the corpus is read (uploads added or removed since). */
+  private async refreshGraph(): Promise<void> {
+    if (!this.client || this.corpus.status !== 'ready') return;
+    try {
+      this.graph = await this.client.call('lineage', { uploads: true });
+      this.elements = graphElements(this.graph);
+      this.host.requestUpdate();
+    } catch {
+      // the graph keeps its last state
+    }
   }
 
   // ---------- analyses ----------
@@ -445,7 +491,7 @@ export class AppController implements ReactiveController {
 
   /** Whether the pair of the route names a plan that is not (or no longer) here. */
   missingPlans(): string[] {
-    if (this.corpus.status === 'loading') return [];
+    if (this.corpus.status === 'loading' || !this.uploadsRestored) return [];
     return [this.route.a, this.route.b].filter((f): f is string => !!f && !this.summaries.some((s) => s.file === f && !s.error));
   }
 

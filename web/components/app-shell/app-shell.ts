@@ -323,6 +323,25 @@ export class PdApp extends LitElement {
     return nothing;
   }
 
+  /** One count for the whole corpus view: readable plans of the folder, uploads, unreadable files (never counted as plans). */
+  private corpusSummary(): string {
+    const rows = this.app.rows;
+    const plans = rows.filter((r) => r.source === 'corpus' && !r.error).length;
+    const uploads = rows.filter((r) => r.source === 'upload' && !r.error).length;
+    const unreadable = rows.filter((r) => r.error).length;
+    return [
+      t(this.locale, 'countPlans', { count: plans }),
+      uploads ? t(this.locale, 'countUploads', { count: uploads }) : '',
+      unreadable ? t(this.locale, 'countUnreadable', { count: unreadable }) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+
+  private warningsByFile() {
+    return new Map(this.app.summaries.map((s) => [s.file, s.warnings]));
+  }
+
   private renderCorpus() {
     const lang = this.locale;
     const c = this.app.corpus;
@@ -330,7 +349,7 @@ export class PdApp extends LitElement {
     return html`
       <div class="view-head">
         <h1>${viewLabel(lang, 'corpus')}</h1>
-        ${c.status === 'ready' ? html`<span class="sub">${t(lang, 'plansShown', { shown: c.total, total: c.total })}</span>` : nothing}
+        ${c.status === 'ready' ? html`<span class="sub" data-testid="corpus-summary">${this.corpusSummary()}</span>` : nothing}
       </div>
       ${this.renderCorpusState()}
       ${empty
@@ -341,7 +360,15 @@ export class PdApp extends LitElement {
         ? html`<div class="progress" title=${t(lang, 'loadingCorpus', { done: c.done, total: c.total })}><span style="width:${(100 * c.done) / c.total}%"></span></div>`
         : nothing}
       ${this.app.rows.length
-        ? html`<div class="card"><pd-corpus-table .rows=${this.app.rows} .locale=${lang} @pd-pair-select=${this.handlePair}></pd-corpus-table></div>`
+        ? html`<div class="card">
+            <pd-corpus-table
+              .rows=${this.app.rows}
+              .warnings=${this.warningsByFile()}
+              .locale=${lang}
+              @pd-pair-select=${this.handlePair}
+              @pd-upload-remove=${(e: PdEvent<'pd-upload-remove'>) => this.app.removeUpload(e.detail.file)}
+            ></pd-corpus-table>
+          </div>`
         : nothing}
     `;
   }
@@ -386,7 +413,12 @@ export class PdApp extends LitElement {
     const missing = this.app.missingPlans();
     let status: TemplateResult | typeof nothing = nothing;
     if (missing.length) {
-      status = html`<pd-notice kind="error" heading=${t(lang, 'unreadableFile', { file: missing.join(', '), reason: t(lang, 'error.fetch') })}></pd-notice>`;
+      // An upload lives in the browser that read it: a link to one elsewhere (or after it was removed) needs the file again.
+      const uploads = missing.filter((f) => f.startsWith('upload:'));
+      const files = missing.filter((f) => !f.startsWith('upload:'));
+      status = html`${uploads.map(
+        (f) => html`<pd-notice kind="error" data-testid="upload-missing" heading=${t(lang, 'uploadMissing', { file: f.slice('upload:'.length) })}></pd-notice>`,
+      )}${files.length ? html`<pd-notice kind="error" heading=${t(lang, 'unreadableFile', { file: files.join(', '), reason: t(lang, 'error.fetch') })}></pd-notice>` : nothing}`;
     } else if (!a || !b) {
       status = this.app.corpus.status === 'loading' ? this.renderCorpusState() : html`<pd-notice kind="info" heading=${t(lang, 'choosePair')} data-testid="choose-pair">${t(lang, 'choosePairHint')}</pd-notice>`;
     } else if (error) status = html`<pd-notice kind="error" heading=${t(lang, 'analysisFailed', { reason: error })}></pd-notice>`;

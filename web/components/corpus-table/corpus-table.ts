@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { corpusFacets, filterCorpus, NO_FILTER, sortCorpus, type CorpusColumn, type CorpusFilter, type CorpusRow } from '../../../src/view/corpus.js';
+import type { Warning } from '../../../src/types.js';
 import { errorReason, levelLabel, t, type Lang } from '../../../src/view/i18n.js';
 import { formatRoute } from '../../../src/view/route.js';
 import { nextOrder, type SortOrder } from '../../../src/view/table-sort.js';
@@ -61,8 +62,32 @@ export class PdCorpusTable extends LitElement {
       .file {
         display: block;
         font-size: 12px;
-        color: var(--pd-faint);
+        color: var(--pd-muted);
         font-family: var(--pd-font-mono);
+      }
+      details.warn {
+        font-size: 12px;
+      }
+      details.warn summary {
+        cursor: pointer;
+        display: inline-flex;
+      }
+      details.warn summary:focus-visible {
+        outline: 2px solid var(--pd-focus);
+      }
+      details.warn ul {
+        margin: 4px 0 0;
+        padding-left: 18px;
+        color: var(--pd-text);
+      }
+      details.warn .at {
+        color: var(--pd-muted);
+        font-family: var(--pd-font-mono);
+      }
+      button.remove {
+        min-height: 24px;
+        font-size: 12px;
+        padding: 0 8px;
       }
       .flags {
         display: flex;
@@ -107,6 +132,8 @@ export class PdCorpusTable extends LitElement {
   @property({ attribute: false }) rows: CorpusRow[] = [];
   /** Language of the labels. */
   @property() locale: Lang = 'vi';
+  /** Each plan's reading warnings, by file (the rows carry only their count). */
+  @property({ attribute: false }) warnings: ReadonlyMap<string, Warning[]> = new Map();
 
   @state() private filter: CorpusFilter = { ...NO_FILTER };
   @state() private order: SortOrder<CorpusColumn> | null = null;
@@ -144,6 +171,18 @@ export class PdCorpusTable extends LitElement {
     </th>`;
   }
 
+  /** The plan's reading warnings, opened in place: each message with where it sits in the text (line and column). */
+  private renderWarnings(r: CorpusRow) {
+    const lang = this.locale;
+    const list = this.warnings.get(r.file) ?? [];
+    return html`<details class="warn" data-testid="row-warnings">
+      <summary class="chip medium">⚠ ${t(lang, 'warnings', { count: r.warnings })}</summary>
+      <ul aria-label=${t(lang, 'warningsTitle')}>
+        ${list.map((w) => html`<li data-code=${w.code}>${w.message}${w.span ? html` <span class="at">[${w.span[0]}–${w.span[1]}]</span>` : nothing}</li>`)}
+      </ul>
+    </details>`;
+  }
+
   private renderRow(r: CorpusRow) {
     const lang = this.locale;
     const picked = this.selected.includes(r.file);
@@ -160,8 +199,13 @@ export class PdCorpusTable extends LitElement {
           ? html`<div class="flags">
               ${r.error ? html`<span class="chip dropped" data-testid="row-error">${t(lang, 'unreadable')}: ${errorReason(lang, r.error)}</span>` : nothing}
               ${r.untitled && !r.error ? html`<span class="chip">${t(lang, 'untitled')}</span>` : nothing}
-              ${r.warnings ? html`<span class="chip medium">${t(lang, 'warnings', { count: r.warnings })}</span>` : nothing}
-              ${r.source === 'upload' ? html`<span class="chip moved">${t(lang, 'uploaded')}</span>` : nothing}
+              ${r.warnings ? this.renderWarnings(r) : nothing}
+              ${r.source === 'upload'
+                ? html`<span class="chip moved">${t(lang, 'uploaded')}</span>
+                    <button class="remove" data-testid="remove-upload" aria-label="${t(lang, 'removeUpload')}: ${r.name}" @click=${() => emit(this, 'pd-upload-remove', { file: r.file })}>
+                      ✕ ${t(lang, 'removeUpload')}
+                    </button>`
+                : nothing}
             </div>`
           : nothing}
       </td>
@@ -212,7 +256,9 @@ export class PdCorpusTable extends LitElement {
             ${this.selected.length === 2 ? t(lang, 'compareSelected') : t(lang, 'selectTwo')}
           </button>
         </span>
-        <span class="count" data-testid="corpus-count">${t(lang, 'plansShown', { shown: filtered.length, total: this.rows.length })}</span>
+        <span class="count" data-testid="corpus-count"
+          >${t(lang, 'plansShown', { shown: filtered.filter((r) => !r.error).length, total: this.rows.filter((r) => !r.error).length })}</span
+        >
       </div>
       <div class="scroll">
         <table data-testid="corpus-table">

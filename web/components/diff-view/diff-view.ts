@@ -193,6 +193,11 @@ export class PdDiffView extends LitElement {
         border-right: 1px solid var(--pd-border);
         overflow: auto;
         font-size: 13px;
+        contain: strict;
+      }
+      .changes li {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 52px;
       }
       .changes h3 {
         margin: 0;
@@ -444,6 +449,7 @@ export class PdDiffView extends LitElement {
         border-left: 1px solid var(--pd-border);
         background: #f6f8fb;
         cursor: pointer;
+        contain: strict;
       }
       .mark {
         position: absolute;
@@ -472,6 +478,8 @@ export class PdDiffView extends LitElement {
         border: 1px solid rgba(15, 42, 68, 0.45);
         background: rgba(15, 42, 68, 0.08);
         pointer-events: none;
+        /* moved by transform on its own layer: scrolling repaints neither the marks nor the rows */
+        will-change: transform;
       }
       .none {
         padding: 30px;
@@ -706,9 +714,12 @@ export class PdDiffView extends LitElement {
       this.viewportFrame = 0;
       const p = this.pane;
       const v = this.viewportEl;
-      if (!p || !v || !p.scrollHeight) return;
-      v.style.top = `${((100 * p.scrollTop) / p.scrollHeight).toFixed(2)}%`;
-      v.style.height = `${(100 * Math.min(1, p.clientHeight / p.scrollHeight)).toFixed(2)}%`;
+      const map = v?.parentElement;
+      if (!p || !v || !map || !p.scrollHeight) return;
+      const h = map.clientHeight;
+      const height = `${((h * Math.min(1, p.clientHeight / p.scrollHeight)) | 0) + 1}px`;
+      if (v.style.height !== height) v.style.height = height;
+      v.style.transform = `translateY(${((h * p.scrollTop) / p.scrollHeight).toFixed(1)}px)`;
     });
   }
 

@@ -113,6 +113,38 @@ export class PdLineageGraph extends LitElement {
       .spacer {
         flex: 1;
       }
+      details.node-list {
+        border-top: 1px solid var(--pd-border);
+        padding: 6px 12px;
+        max-height: 40vh;
+        overflow: auto;
+        font-size: 13px;
+      }
+      details.node-list summary {
+        cursor: pointer;
+      }
+      details.node-list summary:focus-visible {
+        outline: 2px solid var(--pd-focus);
+      }
+      details.node-list ul {
+        list-style: none;
+        margin: 6px 0 0;
+        padding: 0;
+      }
+      .node-item {
+        all: unset;
+        cursor: pointer;
+        display: block;
+        padding: 3px 6px;
+        border-radius: 4px;
+      }
+      .node-item:hover,
+      .node-item[aria-current='true'] {
+        background: #e8f0fb;
+      }
+      .node-item:focus-visible {
+        outline: 2px solid var(--pd-focus);
+      }
       .stage {
         position: relative;
         flex: 1;
@@ -208,6 +240,8 @@ export class PdLineageGraph extends LitElement {
   @state() private filter: GraphFilter = { ...SHOW_ALL };
   @state() private tooltip: Tooltip | null = null;
   @state() private shown = { nodes: 0, edges: 0 };
+  /** The node list (the graph's keyboard path) is open. */
+  @state() private listOpen = false;
   @state() private ready = false;
   /** The user touched the filters (a new graph then keeps them). */
   private userFiltered = false;
@@ -508,6 +542,26 @@ export class PdLineageGraph extends LitElement {
     </div>`;
   }
 
+  /** The graph's keyboard path and text alternative: every document as a button that opens its page. */
+  private renderNodeList() {
+    const lang = this.locale;
+    const nodes = this.elements?.nodes ?? [];
+    return html`<details class="node-list" data-testid="graph-node-list" @toggle=${(e: Event) => (this.listOpen = (e.target as HTMLDetailsElement).open)}>
+      <summary>${t(lang, 'graphNodeList', { count: nodes.length })}</summary>
+      ${this.listOpen
+        ? html`<ul>
+            ${nodes.map(
+              (n) => html`<li>
+                <button class="node-item" data-node=${n.data.id} aria-current=${this.selected === n.data.id ? 'true' : 'false'} @click=${() => emit(this, 'pd-node-select', { id: n.data.id })}>
+                  ${n.data.label}${n.data.year !== null ? ` · ${n.data.year}` : ''} · ${n.data.inCorpus ? t(lang, 'inCorpus') : t(lang, 'external')}
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </details>`;
+  }
+
   override render() {
     const lang = this.locale;
     const facets = this.shownElements ? graphFacets(this.shownElements) : null;
@@ -612,7 +666,12 @@ export class PdLineageGraph extends LitElement {
         <button data-testid="graph-png" @click=${this.handleExport}>⤓ ${t(lang, 'exportPng')}</button>
       </div>
       <div class="stage">
-        <div class="cy" data-testid="graph-canvas"></div>
+        <div
+          class="cy"
+          data-testid="graph-canvas"
+          role="img"
+          aria-label="${t(lang, 'graphAlt', { nodes: this.shown.nodes, edges: this.shown.edges })}"
+        ></div>
         ${empty ? html`<div class="empty">${t(lang, 'emptyGraph')}</div>` : nothing}
         <div class="legend" aria-hidden="true">
           ${(['national', 'province', 'department'] as const).map(
@@ -622,6 +681,7 @@ export class PdLineageGraph extends LitElement {
         </div>
         ${empty ? nothing : html`<div class="hint">${t(lang, 'clickEdgeHint')}</div>`} ${this.renderTooltip()}
       </div>
+      ${empty ? nothing : this.renderNodeList()}
     `;
   }
 }

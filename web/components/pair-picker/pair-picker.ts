@@ -1,21 +1,17 @@
 /**
  * <pd-pair-picker>: the two plans a pair view shows — A (parent or older) and B (derivative or
- * newer) — chosen among the corpus plans and the uploads, with a swap button.
+ * newer) — each picked in a searchable combobox among the corpus plans and the uploads, a swap
+ * button, and the pairs opened lately.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CorpusRow } from '../../../src/view/corpus.js';
 import { t, type Lang, type MessageKey } from '../../../src/view/i18n.js';
+import type { PlanPair } from '../../../src/view/plan-search.js';
+import { clip } from '../../../src/text/clip.js';
 import { controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
-import { clip } from '../../../src/text/clip.js';
-
-
-/** The text of a plan in the menus: title, then issuer (or file) to tell look-alike titles apart. */
-export function planOption(r: CorpusRow): string {
-  const who = r.issuer ?? r.name;
-  return `${clip(r.title, 64)} — ${clip(who, 40)}${r.year ? ` (${r.year})` : ''}`;
-}
+import './plan-combobox.js';
 
 @customElement('pd-pair-picker')
 export class PdPairPicker extends LitElement {
@@ -27,37 +23,42 @@ export class PdPairPicker extends LitElement {
       }
       .row {
         display: grid;
-        grid-template-columns: 1fr auto 1fr;
+        grid-template-columns: minmax(0, 1fr) auto minmax(0, 1fr);
         gap: 10px;
-        align-items: end;
+        align-items: start;
       }
-      label {
+      .row > button {
+        margin-top: 22px;
+      }
+      .a {
+        --pd-side-colour: var(--pd-dropped);
+      }
+      .b {
+        --pd-side-colour: var(--pd-added);
+      }
+      .recent {
         display: flex;
-        flex-direction: column;
-        gap: 4px;
+        flex-wrap: wrap;
+        gap: 6px;
+        align-items: center;
+        margin-top: 10px;
         font-size: 12px;
-        font-weight: 600;
         color: var(--pd-muted);
-        text-transform: uppercase;
-        letter-spacing: 0.02em;
-        min-width: 0;
       }
-      select {
-        width: 100%;
-        text-transform: none;
-        font-weight: 400;
-        letter-spacing: 0;
-        color: var(--pd-text);
-      }
-      .a select {
-        border-left: 4px solid var(--pd-dropped);
-      }
-      .b select {
-        border-left: 4px solid var(--pd-added);
+      .recent button {
+        font-size: 12px;
+        min-height: 26px;
+        padding: 2px 8px;
+        white-space: normal;
+        text-align: left;
       }
       @media (max-width: 760px) {
         .row {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
+        }
+        .row > button {
+          margin-top: 0;
+          justify-self: start;
         }
       }
     `,
@@ -69,13 +70,15 @@ export class PdPairPicker extends LitElement {
   @property() a: string | null = null;
   /** Chosen B. */
   @property() b: string | null = null;
+  /** Pairs opened lately, newest first. */
+  @property({ attribute: false }) recent: PlanPair[] = [];
   /** Language of the labels. */
   @property() locale: Lang = 'vi';
   /** Name the sides as parent and child (fidelity) rather than A and B. */
   @property({ type: Boolean }) parentChild = false;
 
-  private handleChange(side: 'a' | 'b', value: string): void {
-    const next = { a: this.a, b: this.b, [side]: value || null };
+  private handlePick(side: 'a' | 'b', file: string | null): void {
+    const next = { a: this.a, b: this.b, [side]: file };
     emit(this, 'pd-pair-select', { a: next.a, b: next.b });
   }
 
@@ -83,31 +86,43 @@ export class PdPairPicker extends LitElement {
     emit(this, 'pd-pair-select', { a: this.b, b: this.a });
   }
 
-  private renderSelect(side: 'a' | 'b', value: string | null, label: MessageKey) {
-    const corpus = this.plans.filter((p) => p.source === 'corpus');
-    const uploads = this.plans.filter((p) => p.source === 'upload');
-    return html`<label class=${side}>
-      ${t(this.locale, label)}
-      <select data-testid="pick-${side}" @change=${(e: Event) => this.handleChange(side, (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!value}>${t(this.locale, 'choosePlan')}</option>
-        <optgroup label=${t(this.locale, 'view.corpus')}>
-          ${corpus.map((p) => html`<option value=${p.file} ?selected=${p.file === value}>${planOption(p)}</option>`)}
-        </optgroup>
-        ${uploads.length
-          ? html`<optgroup label=${t(this.locale, 'uploads')}>
-              ${uploads.map((p) => html`<option value=${p.file} ?selected=${p.file === value}>⇪ ${planOption(p)}</option>`)}
-            </optgroup>`
-          : ''}
-      </select>
-    </label>`;
+  private renderBox(side: 'a' | 'b', value: string | null, label: MessageKey) {
+    return html`<pd-plan-combobox
+      class=${side}
+      .plans=${this.plans}
+      .value=${value}
+      .label=${t(this.locale, label)}
+      .testid=${`pick-${side}`}
+      .locale=${this.locale}
+      @plan-pick=${(e: CustomEvent<string | null>) => this.handlePick(side, e.detail)}
+    ></pd-plan-combobox>`;
+  }
+
+  private renderRecent() {
+    const byFile = new Map(this.plans.map((p) => [p.file, p]));
+    const pairs = this.recent.filter((p) => byFile.has(p.a) && byFile.has(p.b) && (p.a !== this.a || p.b !== this.b));
+    if (!pairs.length) return nothing;
+    const name = (f: string) => {
+      const r = byFile.get(f) as CorpusRow;
+      return clip(`${r.issuer ?? r.name}${r.year ? ` ${r.year}` : ''}`, 48);
+    };
+    return html`<div class="recent" data-testid="recent-pairs">
+      ${t(this.locale, 'recentPairs')}
+      ${pairs.map(
+        (p) => html`<button data-testid="recent-pair" title=${`${byFile.get(p.a)?.title} ↔ ${byFile.get(p.b)?.title}`} @click=${() => emit(this, 'pd-pair-select', { a: p.a, b: p.b })}>
+          A ${name(p.a)} ↔ B ${name(p.b)}
+        </button>`,
+      )}
+    </div>`;
   }
 
   override render() {
     return html`<div class="row">
-      ${this.renderSelect('a', this.a, this.parentChild ? 'parent' : 'planA')}
-      <button class="ghost" title=${t(this.locale, 'swap')} aria-label=${t(this.locale, 'swap')} data-testid="swap" @click=${this.handleSwap}>⇄</button>
-      ${this.renderSelect('b', this.b, this.parentChild ? 'child' : 'planB')}
-    </div>`;
+        ${this.renderBox('a', this.a, this.parentChild ? 'parent' : 'planA')}
+        <button class="ghost" title=${t(this.locale, 'swap')} aria-label=${t(this.locale, 'swap')} data-testid="swap" @click=${this.handleSwap}>⇄</button>
+        ${this.renderBox('b', this.b, this.parentChild ? 'child' : 'planB')}
+      </div>
+      ${this.renderRecent()}`;
   }
 }
 
