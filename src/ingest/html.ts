@@ -11,7 +11,7 @@ import { formatNumber } from './docx-numbering.js';
 import { Parser } from 'htmlparser2';
 import { IngestError } from './errors.js';
 import { DEFAULT_LIMITS, Deadline, formatBytes } from './limits.js';
-import { HTML_CHARSET_RE, HTML_SPACE_RE } from './patterns.js';
+import { HTML_CHARSET_RE, HTML_SPACE_RE, XML_TAG_RE as HTML_TAG_RE } from './patterns.js';
 
 /** Elements that end the current paragraph. */
 const BLOCK_TAGS = new Set([
@@ -22,6 +22,30 @@ const BLOCK_TAGS = new Set([
 
 /** Elements whose content is never text. */
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'object', 'iframe', 'select']);
+
+/** Elements an HTML page may nest before we refuse it: the parser's stack work grows with the depth
+ * at every tag (a page of 200,000 unclosed <div> would take minutes); real pages nest a few dozen. */
+export const MAX_HTML_DEPTH = 4000;
+
+/** Elements never pushed on the stack (void), or closed by their next sibling (so unclosed ones do not nest). */
+const FLAT_TAGS = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'rb', 'rt', 'rp',
+]);
+
+/** How deep the elements of a page nest, by a linear scan of its tags (an estimate: it only guards the parser). */
+export function htmlNesting(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  HTML_TAG_RE.lastIndex = 0;
+  for (let m = HTML_TAG_RE.exec(html); m; m = HTML_TAG_RE.exec(html)) {
+    const name = m[2]!.toLowerCase();
+    if (FLAT_TAGS.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
 
 /** Nesting of tables kept apart; deeper tables are flattened like any other cell text. */
 const MAX_TABLE_DEPTH = 32;
@@ -68,6 +92,9 @@ export interface HtmlBudget {
 /** HTML source → the parser's text. htmlparser2 tokenizes (and closes what HTML leaves implied); we lay out blocks. */
 export function htmlToText(html: string, budget: Deadline | HtmlBudget = {}): string {
   const { deadline, maxTextChars = DEFAULT_LIMITS.maxTextChars } = budget instanceof Deadline ? { deadline: budget } : budget;
+  if (htmlNesting(html) > MAX_HTML_DEPTH) {
+    throw new IngestError('limits', `nests HTML elements more than ${MAX_HTML_DEPTH} deep (real pages nest a few dozen); refusing it`);
+  }
   const blocks: TextBlock[] = [];
   const tables: Table[] = [];
   const lists: List[] = [];

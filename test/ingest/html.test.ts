@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { htmlToText, ingest } from '../../src/ingest/index.js';
+import { htmlToText, ingest, IngestError } from '../../src/ingest/index.js';
+import { nestedRowspanHtml } from './writers/hostile.js';
 import { encodeWindows1258 } from './writers/legacy.js';
 
 describe('HTML to the parser text', () => {
@@ -54,5 +55,30 @@ describe('HTML to the parser text', () => {
     for (const html of ['<p>a < b &amp c', '<table><td>x', '</tr></table><li>', '<!-- never closed', '<p>&#xFFFFFF; &#0; &bogus;</p>', '<scr<script>ipt>']) {
       expect(typeof htmlToText(html)).toBe('string');
     }
+  });
+});
+
+describe('HTML pages that would cost without bound', () => {
+  test('every HTML5 named reference is decoded, not only the common ones ("&dstrok;" is đ, "&Ocirc;" Ô)', () => {
+    expect(htmlToText('<p>&Dstrok;i&#7873;u 1. Quy&#x1EBF;t &dstrok;&#7883;nh; C&Ocirc;NG V&Abreve;N</p>')).toBe('Điều 1. Quyết định; CÔNG VĂN\n');
+  });
+
+  test('tables nested 30 deep, each a rowspan over 8 rows, stop at the text limit with one line', () => {
+    const html = new TextDecoder().decode(nestedRowspanHtml(30));
+    const budget = { maxTextChars: 1024 * 1024 };
+    expect(() => htmlToText(html, budget)).toThrow(/^expands to more than 1\.0 MB of text \(table cells repeated by rowspan\); refusing it$/);
+  });
+
+  test.each([
+    ['200,000 nested <div>', `${'<div>'.repeat(200_000)}Kế hoạch${'</div>'.repeat(200_000)}`],
+    ['300,000 unclosed <b>', `${'<b>'.repeat(300_000)}Kế hoạch`],
+    ['50,000 tables, each in the cell of the one before', `${'<table><tr><td>'.repeat(50_000)}Kế hoạch`],
+  ])('%s is refused at once as nested too deep', (_what, html) => {
+    expect(() => htmlToText(html)).toThrow(IngestError);
+    expect(() => htmlToText(html)).toThrow(/^nests HTML elements more than 4000 deep/);
+  });
+
+  test('50,000 unclosed <p> do not nest: every paragraph is read', () => {
+    expect(htmlToText('<p>Kế hoạch'.repeat(50_000)).split('\n\n')).toHaveLength(50_000);
   });
 });
