@@ -1,18 +1,22 @@
 /**
  * Lineage benchmark: writes N synthetic plans (synth.ts) to a temporary folder, then times what
- * `plandiff lineage DIR` does with them — list, read, parse with citations, stream each plan into
- * the lineage builder, build the graph — and samples memory throughout. Progress goes to stderr.
+ * `plandiff lineage DIR` does with them — list, read and parse on every core (pool.ts) through the
+ * cache (cache.ts), stream each plan into the lineage builder, build the graph — twice: cold (an
+ * empty cache) and warm (the cache the cold pass filled). Memory is sampled throughout; progress
+ * goes to stderr.
  *
  * Run: `npx tsx src/node/bench-lineage.ts 1000 10000` (prints the results as JSON on stdout).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { extractCitations } from '../extract/citations.js';
 import { LineageBuilder } from '../corpus/lineage.js';
-import { parseDocument } from '../read/parse.js';
-import { listPlanFiles, readPlanFile } from './files.js';
+import type { LineageGraph } from '../types.js';
+import { DocumentCache, openCache } from './cache.js';
+import { listPlanFiles } from './files.js';
+import { defaultThreads, parsePlanFiles } from './pool.js';
 import { loadSeeds, writeSynthCorpus, type SynthOptions } from './synth.js';
 
 /** What to run. */
@@ -31,29 +35,46 @@ export interface BenchLineageOptions {
   log?: (line: string) => void;
 }
 
-/** Figures of one run (a type alias, so that it reads as a plain record of figures). */
+/** Figures of one pass over the folder (a type alias, so that it reads as a plain record of figures). */
+export type LineagePass = {
+  /** List + read + parse (or read back from the cache) + add to the builder, ms. */
+  parseMs: number;
+  /** Building the graph (reuse candidates and scores, edges), ms. */
+  graphMs: number;
+  /** parseMs + graphMs. */
+  totalMs: number;
+  /** Milliseconds per plan over the whole pass. */
+  msPerPlan: number;
+  /** CPU time of the process (every thread), ms. */
+  cpuMs: number;
+  /** Peak resident set size sampled (the workers included), MB. */
+  peakRssMb: number;
+  /** Peak V8 heap used sampled (this thread), MB. */
+  peakHeapMb: number;
+  /** Cache entries read back and written. */
+  cacheHits: number;
+  cacheWrites: number;
+  /** Threads that parsed. */
+  threads: number;
+};
+
+/** Figures of one corpus size: a cold pass (empty cache) and a warm one (the cache filled by the cold pass). */
 export type BenchLineageResult = {
   /** Plans in the folder. */
   plans: number;
   /** Time to write the synthetic corpus (not part of the measure). */
   generateMs: number;
-  /** List + read + parse (with citations) + add to the builder. */
-  parseMs: number;
-  /** Building the graph (reuse candidates and scores, edges). */
-  graphMs: number;
-  /** parseMs + graphMs. */
-  totalMs: number;
-  /** Milliseconds per plan over the whole run. */
-  msPerPlan: number;
-  /** Peak resident set size sampled, MB. */
-  peakRssMb: number;
-  /** Peak V8 heap used sampled, MB. */
-  peakHeapMb: number;
+  cold: LineagePass;
+  warm: LineagePass;
   nodes: number;
   citationEdges: number;
   reuseEdges: number;
   /** Files that could not be read or parsed. */
   skipped: number;
+  /** The cold and warm graphs are the same, byte for byte. */
+  sameGraph: boolean;
+  /** Wall time of the naive Python peer (test/bench/naive-lineage.py) on the same folder, ms; null without python3. */
+  peerMs: number | null;
   /** The generated folder, when kept. */
   dir?: string;
 };
@@ -92,67 +113,98 @@ class MemoryPeak {
   }
 }
 
+/** One pass of what `plandiff lineage DIR` does: list, parse on every core (through the cache), build. */
+async function lineagePass(dir: string, cache: DocumentCache, log: (line: string) => void, tag: string): Promise<{ pass: LineagePass; graph: LineageGraph; skipped: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const peak = new MemoryPeak();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const files = await listPlanFiles(dir);
+  const builder = new LineageBuilder({ onProgress: () => peak.sample() });
+  let skipped = 0;
+  const run = parsePlanFiles(files, {
+    cache,
+    threads: defaultThreads(),
+    onProgress: (done, total) => {
+      if (done % 50 === 0) peak.sample();
+      if (done % 2000 === 0 || done === total) log(`${tag} parsed ${done}/${total}  ${((performance.now() - t0) / 1000).toFixed(1)} s  rss ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);
+    },
+  });
+  for await (const r of run) {
+    if (r.doc) builder.add({ file: r.file.relative, doc: r.doc });
+    else {
+      skipped += 1;
+      log(`${tag} skipped ${r.file.relative}: ${r.error.message}`);
+    }
+  }
+  const parseMs = performance.now() - t0;
+  const t1 = performance.now();
+  const graph = builder.finish();
+  const graphMs = performance.now() - t1;
+  peak.stop();
+  const cpu = process.cpuUsage(cpu0);
+  const totalMs = parseMs + graphMs;
+  const pass: LineagePass = {
+    parseMs: Math.round(parseMs),
+    graphMs: Math.round(graphMs),
+    totalMs: Math.round(totalMs),
+    msPerPlan: Math.round((totalMs / Math.max(1, files.length)) * 100) / 100,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    peakRssMb: Math.round(peak.rss / MB),
+    peakHeapMb: Math.round(peak.heap / MB),
+    cacheHits: run.stats.hits,
+    cacheWrites: run.stats.writes,
+    threads: run.threads,
+  };
+  log(`${tag} total ${(totalMs / 1000).toFixed(1)} s (parse ${(parseMs / 1000).toFixed(1)} s, graph ${(graphMs / 1000).toFixed(1)} s), ${run.threads} threads, cache ${run.stats.hits} hits, peak rss ${pass.peakRssMb} MB`);
+  return { pass, graph, skipped };
+}
+
+/** Wall time of the naive Python peer on a folder, ms (null when python3 or the script is missing). */
+function timePeer(dir: string, log: (line: string) => void, tag: string): number | null {
+  const script = fileURLToPath(new URL('../test/bench/naive-lineage.py', pathToFileURL(`${defaultSeedDir()}/`)));
+  if (!existsSync(script)) return null;
+  const t0 = performance.now();
+  const r = spawnSync('python3', [script, dir], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) {
+    log(`${tag} python3 peer did not run: ${(r.stderr || String(r.error ?? '')).split('\n')[0]}`);
+    return null;
+  }
+  log(`${tag} ${(ms / 1000).toFixed(1)} s ${r.stdout.trim()}`);
+  return Math.round(ms);
+}
+
 async function runOne(size: number, options: BenchLineageOptions, log: (line: string) => void): Promise<BenchLineageResult> {
   const dir = mkdtempSync(join(tmpdir(), `plandiff-lineage-${size}-`));
+  const cacheRoot = mkdtempSync(join(tmpdir(), `plandiff-lineage-cache-${size}-`));
   try {
-    let t0 = performance.now();
+    const t0 = performance.now();
     writeSynthCorpus(dir, loadSeeds(options.seedDir ?? defaultSeedDir()), { ...options.synth, count: size, seed: options.seed });
     const generateMs = performance.now() - t0;
     log(`[${size}] wrote ${size} synthetic plans in ${(generateMs / 1000).toFixed(1)} s`);
-
-    (globalThis as { gc?: () => void }).gc?.();
-    const peak = new MemoryPeak();
-    t0 = performance.now();
-    const files = await listPlanFiles(dir);
-    const builder = new LineageBuilder({
-      onProgress: (done, total) => {
-        peak.sample();
-        if (done > 0 && done % 2000 === 0) log(`[${size}] reuse ${done}/${total}`);
-      },
-    });
-    let skipped = 0;
-    for (const [k, f] of files.entries()) {
-      try {
-        const { text, encoding } = await readPlanFile(f.path);
-        const doc = parseDocument(text, {
-          file: f.relative,
-          encoding,
-          strategies: { citations: (passages, meta) => extractCitations(passages, { self: meta, province: meta.province }) },
-        });
-        builder.add({ file: f.relative, doc });
-      } catch (e) {
-        skipped += 1;
-        log(`[${size}] skipped ${f.relative}: ${(e as Error).message}`);
-      }
-      if (k % 50 === 0) peak.sample();
-      if ((k + 1) % 500 === 0 || k + 1 === files.length) {
-        log(`[${size}] parsed ${k + 1}/${files.length}  ${((performance.now() - t0) / 1000).toFixed(1)} s  rss ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);
-      }
-    }
-    const parseMs = performance.now() - t0;
-    const t1 = performance.now();
-    const graph = builder.finish();
-    const graphMs = performance.now() - t1;
-    peak.stop();
-    const reuseEdges = graph.edges.filter((e) => e.relation === 'reuse').length;
-    const result: BenchLineageResult = {
-      plans: files.length,
+    const program = openCache(null).program;
+    const cold = await lineagePass(dir, new DocumentCache(cacheRoot, program), log, `[${size} cold]`);
+    const coldJson = JSON.stringify(cold.graph);
+    cold.graph = null as unknown as LineageGraph;
+    const warm = await lineagePass(dir, new DocumentCache(cacheRoot, program), log, `[${size} warm]`);
+    const reuseEdges = warm.graph.edges.filter((e) => e.relation === 'reuse').length;
+    const peerMs = timePeer(dir, log, `[${size} peer]`);
+    return {
+      plans: size,
       generateMs: Math.round(generateMs),
-      parseMs: Math.round(parseMs),
-      graphMs: Math.round(graphMs),
-      totalMs: Math.round(parseMs + graphMs),
-      msPerPlan: Math.round(((parseMs + graphMs) / Math.max(1, files.length)) * 100) / 100,
-      peakRssMb: Math.round(peak.rss / MB),
-      peakHeapMb: Math.round(peak.heap / MB),
-      nodes: graph.nodes.length,
-      citationEdges: graph.edges.length - reuseEdges,
+      cold: cold.pass,
+      warm: warm.pass,
+      nodes: warm.graph.nodes.length,
+      citationEdges: warm.graph.edges.length - reuseEdges,
       reuseEdges,
-      skipped,
+      skipped: warm.skipped,
+      sameGraph: JSON.stringify(warm.graph) === coldJson,
+      peerMs,
       ...(options.keep ? { dir } : {}),
     };
-    log(`[${size}] total ${(result.totalMs / 1000).toFixed(1)} s (parse ${(parseMs / 1000).toFixed(1)} s, graph ${(graphMs / 1000).toFixed(1)} s), peak rss ${result.peakRssMb} MB`);
-    return result;
   } finally {
+    rmSync(cacheRoot, { recursive: true, force: true });
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -199,3 +199,10 @@ export async function clearCache(root: string): Promise<boolean> {
   await rm(dir, { recursive: true, force: true });
   return had;
 }
+
+/** The cache of a folder run (see {@link cacheDirFor}), for the parser this build runs. */
+export function openCache(folder: string | null, env: NodeJS.ProcessEnv = process.env): DocumentCache {
+  const js = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+  const entry = existsSync(js) ? js : js.replace(/\.js$/, '.ts');
+  return new DocumentCache(cacheDirFor(folder, env), programFingerprint(entry, packageVersion()));
+}

@@ -25,7 +25,7 @@ export interface PlanFileRef {
 /** The outcome for one file, in list order. */
 export type PlanFileResult =
   | { index: number; file: PlanFileRef; doc: ParsedDocument; error?: undefined }
-  | { index: number; file: PlanFileRef; doc?: undefined; error: UserError };
+  | { index: number; file: PlanFileRef; doc?: undefined; error: Error };
 
 /** How a folder run is spread. */
 export interface PoolOptions {
@@ -73,7 +73,8 @@ export interface PoolRun extends AsyncIterable<PlanFileResult> {
 
 /**
  * Reads and parses the files, yielding one result per file in list order. A file that cannot be
- * read is a result with a UserError; any other failure ends the run with that error.
+ * read or parsed is a result with its error (a UserError when the input is at fault); a worker
+ * that dies ends the run with that error.
  */
 export function parsePlanFiles(files: readonly PlanFileRef[], options: Partial<PoolOptions> = {}): PoolRun {
   const o: PoolOptions = { ...POOL_DEFAULTS, threads: defaultThreads(), ...options };
@@ -91,8 +92,7 @@ async function* inThread(files: readonly PlanFileRef[], o: PoolOptions, stats: C
       try {
         result = { index, file, doc: await parsePlanFile(file.path, o.cache) };
       } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        result = { index, file, error: e };
+        result = { index, file, error: e instanceof Error ? e : new Error(String(e)) };
       }
       o.onProgress?.(index + 1, files.length);
       yield result;
@@ -174,8 +174,7 @@ async function* inWorkers(files: readonly PlanFileRef[], o: PoolOptions, threads
       o.onProgress?.(index + 1, files.length);
       if (reply.kind === 'parsed') yield { index, file, doc: reply.doc };
       else if (reply.kind === 'failed') {
-        if (!reply.user) throw new Error(reply.message);
-        yield { index, file, error: new UserError(reply.message) };
+        yield { index, file, error: reply.user ? new UserError(reply.message) : new Error(reply.message) };
       }
     }
     if (o.cache) {
