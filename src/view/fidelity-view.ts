@@ -100,6 +100,10 @@ export interface FindingView {
   sentence: string;
   /** Links to the places the finding cites, in the diff of parent (A) and child (B). */
   links: Array<{ side: 'a' | 'b'; id: string; href: string }>;
+  /** The finding's stable review id. */
+  id: string;
+  /** Its English sentence, kept with a decision as the text decided on. */
+  message: string;
 }
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2 };
@@ -120,6 +124,8 @@ export function findingViews(report: FidelityReport, parentFile: string, childFi
         links.push({ side, id, href: diffHref(parentFile, childFile, { side, id }) });
       }
       return {
+        id: f.id,
+        message: f.message,
         kind: f.kind,
         severity: f.severity,
         label: findingLabel(f.kind, lang),

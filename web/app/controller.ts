@@ -18,6 +18,7 @@ import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-row
 import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary, type TrendsResult } from '../../src/view/workspace.js';
 import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
 import { download } from './download.js';
+import { loadDecisions, reviewable, saveDecision, type DecisionDraft, type StoredDecision } from './review-client.js';
 import { deleteUpload, listUploads, saveUpload } from './upload-store.js';
 
 /** A result the views wait for. */
@@ -89,6 +90,8 @@ export class AppController implements ReactiveController {
   recent: PlanPair[] = [];
   targets: TargetRow[] = [];
   fidelity: Pending<FidelityResult> | null = null;
+  /** Review decisions of the fidelity pair by item id (null: the server keeps none). */
+  reviews: { key: string; decisions: Map<string, StoredDecision> | null } | null = null;
   /** Series over the years and one year's issuer table (the trends view). */
   trends: Pending<TrendsResult> | null = null;
   notices: Notice[] = [];
@@ -470,6 +473,7 @@ export class AppController implements ReactiveController {
       const value = await (this.client as AnalysisClient).call('fidelity', { parent, child, others: this.matrixPlans(parent, child) });
       if (this.fidelity?.key !== key) return;
       this.fidelity = { key, status: 'ready', value, error: null };
+      void this.loadReviews(parent, child);
     } catch (e) {
       if (this.fidelity?.key !== key) return;
       this.fidelity = { key, status: 'error', value: null, error: reason(e) };
@@ -493,6 +497,55 @@ export class AppController implements ReactiveController {
   missingPlans(): string[] {
     if (this.corpus.status === 'loading' || !this.uploadsRestored) return [];
     return [this.route.a, this.route.b].filter((f): f is string => !!f && !this.summaries.some((s) => s.file === f && !s.error));
+  }
+
+  // ---------- review decisions and reports (web/app/review-client.ts, src/report/docx|xlsx.ts) ----------
+
+  private async loadReviews(parent: string, child: string): Promise<void> {
+    const key = pairKey(parent, child);
+    const decisions = reviewable(parent, child) ? await loadDecisions(parent, child).catch(() => null) : null;
+    if (this.fidelity?.key !== key) return;
+    this.reviews = { key, decisions };
+    this.host.requestUpdate();
+  }
+
+  /** Writes a decision on an item of the fidelity pair through the server. */
+  async saveReview(draft: Omit<DecisionDraft, 'parent' | 'child'>): Promise<void> {
+    const f = this.fidelity;
+    if (!f) return;
+    const [parent, child] = f.key.split('\u0000') as [string, string];
+    try {
+      const stored = await saveDecision({ ...draft, parent, child });
+      // a new map, so that the views see a new value
+      if (this.reviews?.key === f.key && this.reviews.decisions) this.reviews = { key: f.key, decisions: new Map(this.reviews.decisions).set(stored.item, stored) };
+      this.host.requestUpdate();
+    } catch (e) {
+      this.notify('error', reason(e));
+    }
+  }
+
+  /** The Word or Excel report of the fidelity pair, with its decisions, built in the browser. */
+  async downloadReport(format: 'docx' | 'xlsx'): Promise<void> {
+    const f = this.fidelity;
+    if (!f?.value) return;
+    const [parent, child] = f.key.split('\u0000') as [string, string];
+    try {
+      const comparison = await (this.client as AnalysisClient).call('compare', { a: parent, b: child });
+      const { reviewItems } = await import('../../src/compare/review-items.js');
+      const input = {
+        comparison,
+        report: f.value.report,
+        items: reviewItems(comparison, f.value.report.findings),
+        decisions: this.reviews?.key === f.key ? (this.reviews.decisions ?? new Map()) : new Map(),
+        lang: this.lang,
+      };
+      const bytes = format === 'docx' ? await (await import('../../src/report/docx.js')).renderDocx(input) : await (await import('../../src/report/xlsx.js')).renderXlsx(input);
+      const name = (file: string): string => file.replace(/^upload:/, '').replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
+      const type = format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      download(`plandiff-ra-soat-${name(parent)}-${name(child)}.${format}`, new Blob([bytes as BlobPart], { type }));
+    } catch (e) {
+      this.notify('error', reason(e));
+    }
   }
 
   // ---------- exports ----------

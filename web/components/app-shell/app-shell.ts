@@ -15,6 +15,7 @@ import type { ReusePairView } from '../node-page/node-page.js';
 import '../corpus-table/corpus-table.js';
 import '../diff-view/diff-view.js';
 import '../fidelity-view/fidelity-view.js';
+import type { ReviewEventDetail } from '../fidelity-view/fidelity-view.js';
 import '../lineage-graph/lineage-graph.js';
 import '../node-page/node-page.js';
 import '../notice/notice.js';
@@ -476,7 +477,19 @@ export class PdApp extends LitElement {
     return html`${this.renderPairHead('fidelity', !!a && !!b && (!current || f?.status === 'loading'), current ? (f?.error ?? null) : null)}
     ${view
       ? html`<div class="card">
-          <pd-fidelity-view .report=${view.result.report} .columns=${view.columns} .rows=${view.rows} .findings=${view.findings} .locale=${this.locale}></pd-fidelity-view>
+          <pd-fidelity-view
+            .report=${view.result.report}
+            .columns=${view.columns}
+            .rows=${view.rows}
+            .findings=${view.findings}
+            .locale=${this.locale}
+            .parent=${this.app.route.a}
+            .child=${this.app.route.b}
+            .suggested=${view.result.suggested ?? null}
+            .decisions=${this.app.reviews?.decisions ?? null}
+            @pd-review=${(e: CustomEvent<ReviewEventDetail>) => void this.app.saveReview(e.detail)}
+            @pd-download=${(e: CustomEvent<{ format: 'docx' | 'xlsx' }>) => void this.app.downloadReport(e.detail.format)}
+          ></pd-fidelity-view>
         </div>`
       : nothing}`;
   }

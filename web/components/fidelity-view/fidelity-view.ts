@@ -1,3 +1,15 @@
+/** A decision the reviewer saves (sent up as `pd-review`). */
+export interface ReviewEventDetail {
+  item: string;
+  kind: 'finding';
+  status: DecisionView['status'];
+  reason: string | null;
+  note: string | null;
+  itemText: string;
+}
+
+const STATUSES = ['confirmed', 'explained', 'false-alarm'] as const;
+
 /**
  * <pd-fidelity-view>: how a derivative plan carries its parent — the score and what it counts,
  * the findings an inspector should act on (each linking to its clause in the diff), and the
@@ -6,6 +18,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FidelityReport } from '../../../src/compare/fidelity.js';
+import type { Orientation } from '../../../src/compare/orient.js';
+import { orientationSentence } from '../../../src/report/orientation-labels.js';
+import { formatRoute } from '../../../src/view/route.js';
+import { rt } from '../../../src/view/review-labels.js';
+import type { DecisionView } from '../../../src/report/review-decisions.js';
 import { columnCoverage, filterMatrixRows, type FindingView, type MatrixColumn, type MatrixRowView } from '../../../src/view/fidelity-view.js';
 import { findingKindLabel, formatNumber, t, type Lang } from '../../../src/view/i18n.js';
 import { chips, controls, tables } from '../../styles/shared.js';
@@ -194,14 +211,82 @@ export class PdFidelityView extends LitElement {
           grid-template-columns: 1fr;
         }
       }
+      .pair {
+        margin: 0 16px;
+        padding: 8px 12px;
+        border: 1px solid var(--pd-modified);
+        border-radius: var(--pd-radius);
+        background: var(--pd-modified-bg);
+        font-size: 13px;
+      }
+      .pair ul {
+        margin: 4px 0;
+        padding-left: 18px;
+      }
+      .pair-actions,
+      .downloads {
+        display: flex;
+        gap: 10px;
+        flex-wrap: wrap;
+        align-items: center;
+      }
+      .downloads {
+        padding: 0 16px;
+      }
+      .review {
+        display: flex;
+        gap: 6px;
+        flex-wrap: wrap;
+        align-items: center;
+        margin-top: 4px;
+        font-size: 12px;
+      }
+      .review input[type='text'] {
+        min-width: 160px;
+        flex: 1;
+      }
+      .decided {
+        font-size: 12px;
+        margin-top: 2px;
+      }
+      .earlier {
+        color: var(--pd-dropped);
+      }
       @media print {
         .scroll,
         .findings ol {
           max-height: none;
           overflow: visible;
         }
-        .matrix-bar label {
+        .matrix-bar label,
+        .review,
+        .downloads,
+        .pair-actions {
           display: none;
+        }
+        .top {
+          display: block;
+        }
+        .score {
+          margin-bottom: 12px;
+        }
+        table {
+          width: 100%;
+          table-layout: auto;
+          font-size: 9pt;
+        }
+        td.text {
+          min-width: 0;
+          max-width: none;
+        }
+        th.plan {
+          min-width: 0;
+        }
+        tr {
+          break-inside: avoid;
+        }
+        thead {
+          display: table-header-group;
         }
       }
     `,
@@ -217,6 +302,85 @@ export class PdFidelityView extends LitElement {
   @property({ attribute: false }) findings: FindingView[] = [];
   /** Language of the labels. */
   @property() locale: Lang = 'vi';
+  /** Parent and child files of the pair (for the swap link). */
+  @property() parent: string | null = null;
+  @property() child: string | null = null;
+  /** How lineage and level would order the pair (`swapped`: the chosen child is the parent). */
+  @property({ attribute: false }) suggested: Orientation | null = null;
+  /** Review decisions by item id; null when they cannot be kept (no server, an upload). */
+  @property({ attribute: false }) decisions: ReadonlyMap<string, DecisionView> | null = null;
+
+  /** Drafts being edited, by finding id. */
+  @state() private drafts: Record<string, { status: DecisionView['status']; reason: string; note: string }> = {};
+
+  private handleDraft(id: string, patch: Partial<{ status: DecisionView['status']; reason: string; note: string }>): void {
+    const d = this.decisions?.get(id);
+    const base = this.drafts[id] ?? { status: d?.status ?? 'confirmed', reason: d?.reason ?? '', note: d?.note ?? '' };
+    this.drafts = { ...this.drafts, [id]: { ...base, ...patch } };
+  }
+
+  private handleSave(f: FindingView): void {
+    const d = this.decisions?.get(f.id);
+    const draft = this.drafts[f.id] ?? { status: d?.status ?? 'confirmed', reason: d?.reason ?? '', note: d?.note ?? '' };
+    const detail: ReviewEventDetail = { item: f.id, kind: 'finding', status: draft.status, reason: draft.reason.trim() || null, note: draft.note.trim() || null, itemText: f.message };
+    this.dispatchEvent(new CustomEvent<ReviewEventDetail>('pd-review', { detail, bubbles: true, composed: true }));
+    const { [f.id]: _, ...rest } = this.drafts;
+    this.drafts = rest;
+  }
+
+  private handleDownload(format: 'docx' | 'xlsx'): void {
+    this.dispatchEvent(new CustomEvent<{ format: 'docx' | 'xlsx' }>('pd-download', { detail: { format }, bubbles: true, composed: true }));
+  }
+
+  private renderPair() {
+    const lang = this.locale;
+    const o = this.report?.orientation;
+    const warnings = (o?.warnings ?? []).filter((w) => w.code !== 'undecided');
+    const swap = this.suggested?.swapped ?? false;
+    const swapHref = this.parent && this.child ? formatRoute({ view: 'fidelity', a: this.child, b: this.parent }) : null;
+    const peerHref = this.parent && this.child ? formatRoute({ view: 'diff', a: this.parent, b: this.child }) : null;
+    return html`<div class="pair" data-testid="pair-warnings">
+      ${swap ? html`<p data-testid="pair-swapped"><strong>${rt(lang, 'looksSwapped', { reason: rt(lang, `reason.${this.suggested!.reason ?? 'given'}`) })}</strong></p>` : nothing}
+      ${warnings.length > 0
+        ? html`<strong>${rt(lang, 'pairWarnings')}</strong>
+            <ul>
+              ${warnings.map((w) => html`<li data-testid="pair-warning" data-code=${w.code}>${orientationSentence(w, lang)}</li>`)}
+            </ul>`
+        : nothing}
+      <div class="pair-actions">
+        <span>${rt(lang, 'asParent')}</span>
+        ${swapHref ? html`<a href=${swapHref} data-testid="swap-pair">${rt(lang, 'swap')}</a>` : nothing}
+        ${peerHref ? html`<a href=${peerHref} data-testid="as-peer">${rt(lang, 'asPeer')}</a>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderReview(f: FindingView) {
+    const lang = this.locale;
+    const d = this.decisions?.get(f.id);
+    const decided = d
+      ? html`<div class="decided" data-testid="decision" data-status=${d.status}>
+          <strong>${rt(lang, `status.${d.status}`)}</strong>${d.reason ? html`: ${d.reason}` : nothing}${d.note ? html` — ${d.note}` : nothing}
+          ${d.earlierVersion
+            ? html`<div class="earlier" data-testid="earlier-version">${rt(lang, 'earlier')}${d.itemText !== f.message ? html`. ${rt(lang, 'decidedOn')}: “${d.itemText}”` : nothing}</div>`
+            : nothing}
+        </div>`
+      : nothing;
+    if (!this.decisions) return decided;
+    const draft = this.drafts[f.id] ?? { status: d?.status ?? 'confirmed', reason: d?.reason ?? '', note: d?.note ?? '' };
+    return html`${decided}
+      <div class="review" data-testid="review-form">
+        <label
+          >${rt(lang, 'review')}
+          <select .value=${draft.status} @change=${(e: Event) => this.handleDraft(f.id, { status: (e.target as HTMLSelectElement).value as DecisionView['status'] })}>
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${draft.status === s}>${rt(lang, `status.${s}`)}</option>`)}
+          </select></label
+        >
+        <input type="text" aria-label=${rt(lang, 'reason')} placeholder=${rt(lang, 'reason')} .value=${draft.reason} @input=${(e: Event) => this.handleDraft(f.id, { reason: (e.target as HTMLInputElement).value })} />
+        <input type="text" aria-label=${rt(lang, 'note')} placeholder=${rt(lang, 'note')} .value=${draft.note} @input=${(e: Event) => this.handleDraft(f.id, { note: (e.target as HTMLInputElement).value })} />
+        <button type="button" data-testid="review-save" ?disabled=${draft.status === 'explained' && !draft.reason.trim()} @click=${() => this.handleSave(f)}>${rt(lang, 'save')}</button>
+      </div>`;
+  }
 
   @state() private skeleton = false;
   @state() private gapsOnly = false;
@@ -252,6 +416,7 @@ export class PdFidelityView extends LitElement {
                 <div class="links">
                   ${f.links.map((l) => html`<a href=${l.href} data-testid="finding-link">${t(lang, 'openClause', { side: l.side.toUpperCase(), id: l.id })}</a>`)}
                 </div>
+                ${this.renderReview(f)}
               </li>`,
             )}
           </ol>`}
@@ -263,7 +428,13 @@ export class PdFidelityView extends LitElement {
     const r = this.report;
     const rows = filterMatrixRows(this.rows, { skeleton: this.skeleton, changesOnly: this.gapsOnly });
     return html`
+      ${r ? this.renderPair() : nothing}
       <div class="top">${r ? this.renderScore(r) : nothing} ${this.renderFindings()}</div>
+      <div class="downloads">
+        <button type="button" data-testid="download-docx" @click=${() => this.handleDownload('docx')}>${rt(lang, 'downloadDocx')}</button>
+        <button type="button" data-testid="download-xlsx" @click=${() => this.handleDownload('xlsx')}>${rt(lang, 'downloadXlsx')}</button>
+        ${this.decisions ? nothing : html`<span class="muted">${rt(lang, 'noStore')}</span>`}
+      </div>
       <div class="matrix-bar">
         <h3>${t(lang, 'matrix')}</h3>
         <label class="check"><input type="checkbox" .checked=${this.gapsOnly} @change=${(e: Event) => (this.gapsOnly = (e.target as HTMLInputElement).checked)} />${t(lang, 'onlyGaps')}</label>

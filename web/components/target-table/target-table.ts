@@ -104,6 +104,26 @@ export class PdTargetTable extends LitElement {
           max-height: none;
           overflow: visible;
         }
+        /* every column on an A4 page: no minimum widths, wrapping values, smaller type */
+        table {
+          width: 100%;
+          table-layout: auto;
+          font-size: 8.5pt;
+        }
+        td.metric {
+          min-width: 0;
+          max-width: none;
+        }
+        .value,
+        .links a {
+          white-space: normal;
+        }
+        tr {
+          break-inside: avoid;
+        }
+        thead {
+          display: table-header-group;
+        }
       }
     `,
   ];

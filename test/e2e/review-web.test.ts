@@ -1,0 +1,117 @@
+/**
+ * The inspector's work in the browser: the pair's orientation and warnings, review decisions
+ * written through plandiff serve and read back after a reload, the Word and Excel downloads, and
+ * the fidelity and target views printed to A4 PDF with every row (pdftotext).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ReviewStore } from '../../src/node/review-store.js';
+import { formatRoute } from '../../src/view/route.js';
+import { corpusPath, SEEDS } from '../corpus.js';
+import { startHarness, type Harness } from './browser.js';
+
+const PARENT = SEEDS.ubnd2025;
+const CHILD = SEEDS.gddt2024;
+/** Letters and digits only: pdftotext breaks lines and spaces where it likes. */
+const squash = (s: string): string => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '');
+
+describe('review, reports and print in chromium', () => {
+  let h: Harness;
+  let page: Page;
+  let dir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plandiff-review-web-'));
+    cpSync(corpusPath(''), dir, { recursive: true });
+    h = await startHarness(dir);
+    page = await h.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 240_000);
+  afterAll(async () => h?.close());
+
+  const open = async (a: string, b: string): Promise<void> => {
+    await page.goto(`${h.server.url}${formatRoute({ view: 'fidelity', a, b })}`);
+    await expect.poll(() => page.getByTestId('fidelity-score').count(), { timeout: 60_000 }).toBe(1);
+  };
+
+  test('a pair given child first says the other plan is the parent and offers the swap', async () => {
+    await open(CHILD, PARENT);
+    await expect.poll(() => page.getByTestId('pair-swapped').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('swap-pair').click();
+    const codes = (): Promise<Array<string | null>> => page.getByTestId('pair-warning').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    await expect.poll(codes, { timeout: 30_000 }).toEqual(['child-older', 'cites-earlier-edition']);
+    expect(await page.getByTestId('pair-swapped').count()).toBe(0);
+    expect(page.url()).toContain(encodeURIComponent(PARENT).slice(0, 10));
+  }, 120_000);
+
+  test('a decision saved in the page is stored, survives a reload, and shows as made on an earlier version once the plan changes', async () => {
+    await open(PARENT, CHILD);
+    const first = page.getByTestId('finding').first();
+    await first.locator('select').selectOption('explained');
+    await first.getByPlaceholder('Lý do').fill('Sở chỉ phụ trách lĩnh vực giáo dục');
+    await first.getByPlaceholder('Ghi chú').fill('Hỏi lại Văn phòng UBND tỉnh');
+    await first.getByTestId('review-save').click();
+    await expect.poll(() => first.getByTestId('decision').getAttribute('data-status').catch(() => null), { timeout: 15_000 }).toBe('explained');
+    const store = new ReviewStore(dir);
+    expect(store.current(PARENT, CHILD).map((d) => [d.status, d.reason, d.note, d.author])).toEqual([['explained', 'Sở chỉ phụ trách lĩnh vực giáo dục', 'Hỏi lại Văn phòng UBND tỉnh', 'web']]);
+    store.close();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('decision').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('earlier-version').count()).toBe(0);
+    writeFileSync(join(dir, CHILD), readFileSync(join(dir, CHILD), 'utf8') + '\n- Một nhiệm vụ bổ sung sau khi xem xét.\n');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('earlier-version').count(), { timeout: 60_000 }).toBe(1);
+    writeFileSync(join(dir, CHILD), readFileSync(corpusPath(CHILD)));
+  }, 180_000);
+
+  test('downloads the Word report with tracked changes and the decision, and the Excel workbook', async () => {
+    await open(PARENT, CHILD);
+    await expect.poll(() => page.getByTestId('decision').count(), { timeout: 30_000 }).toBe(1);
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    const xml = strFromU8(unzipSync(readFileSync((await docx.path())!))['word/document.xml']!);
+    expect(xml).toMatch(/<w:ins /);
+    expect(xml).toMatch(/<w:del /);
+    expect(xml).toContain('Sở chỉ phụ trách lĩnh vực giáo dục');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
+    expect(Object.keys(unzipSync(readFileSync((await xlsx.path())!)))).toContain('xl/worksheets/sheet2.xml');
+  }, 120_000);
+
+  const printed = async (): Promise<string> => {
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const file = join(dir, 'print.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  };
+
+  test('printing fidelity to A4 keeps every finding and every matrix row', async () => {
+    await open(PARENT, CHILD);
+    const findings = await page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.querySelector('div:nth-child(2)')?.textContent ?? ''));
+    const rows = await page.getByTestId('matrix-row').evaluateAll((els) => els.map((e) => e.querySelector('td.text')?.textContent ?? ''));
+    expect(findings.length).toBeGreaterThan(20);
+    expect(rows.length).toBeGreaterThan(20);
+    const text = squash(await printed());
+    const missing = [...findings, ...rows].map((s) => squash(s).slice(0, 40)).filter((s) => !text.includes(s));
+    expect(missing).toEqual([]);
+  }, 120_000);
+
+  test('printing the targets view to A4 keeps every row and every column', async () => {
+    await page.goto(`${h.server.url}${formatRoute({ view: 'targets', a: PARENT, b: CHILD })}`);
+    const table = page.locator('pd-target-table table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(10);
+    const head = await table.locator('thead th').allInnerTexts();
+    const metrics = await table.locator('tbody tr td.metric').evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? e.textContent ?? ''));
+    const text = squash(await printed());
+    expect(head.filter((x) => x.trim()).map(squash).filter((x) => !text.includes(x))).toEqual([]);
+    expect(metrics.map((s) => squash(s).slice(0, 40)).filter((s) => !text.includes(s))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
