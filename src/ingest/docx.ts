@@ -484,13 +484,14 @@ function cellText(tc: Element, ctx: Context, depth: number): string {
 
 // ── tab-stop tables ─────────────────────────────────────────────────────────────────────────
 
-/** Fewest cells a row of a tab-stop table has somewhere in its run (two alone is a label and its text). */
+/** Fewest cells of the rows that make a run a table: two of its rows have that many (a label and its
+ * text are two; a form's "…, ngày⇥tháng⇥năm" line after a tabbed sentence is one row of three). */
 const TAB_TABLE_MIN_CELLS = 3;
 
 /**
  * Paragraphs laid out in columns with tab stops (LibreOffice's import of a tab-separated text,
- * a table typed with tabs) become table rows: a run of two or more consecutive paragraphs with
- * tabs between their words, one of which has at least three cells. A lone tabbed paragraph ("Nơi
+ * a table typed with tabs) become table rows: a run of consecutive paragraphs with tabs between
+ * their words, two of which have at least three cells. A lone tabbed paragraph ("Nơi
  * nhận:⇥KT. CHỦ TỊCH") or a run of two-cell lines ("a)⇥Nội dung") stays prose, tabs read as spaces.
  */
 export function tabStopRows(blocks: TextBlock[], nextTable: () => number): TextBlock[] {
@@ -510,8 +511,8 @@ export function tabStopRows(blocks: TextBlock[], nextTable: () => number): TextB
       if (!cells) break;
       run.push(cells);
     }
-    const widest = Math.max(0, ...run.map((cells) => cells.filter((c) => c !== '').length));
-    if (run.length >= 2 && widest >= TAB_TABLE_MIN_CELLS) {
+    const wide = run.filter((cells) => cells.filter((c) => c !== '').length >= TAB_TABLE_MIN_CELLS).length;
+    if (run.length >= 2 && wide >= 2) {
       const table = nextTable();
       for (const cells of run) out.push({ kind: 'row', table, cells });
       i += run.length;
