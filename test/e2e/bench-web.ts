@@ -43,7 +43,7 @@ const argGraph = process.argv.indexOf('--graph-plans');
 const GRAPH_PLANS = argGraph > 0 ? [Number(process.argv[argGraph + 1])] : [200, 1000];
 
 /** Hands a lineage graph to a fresh <pd-lineage-graph> and times it: layout, first frame, zoom answered, longest task. */
-async function graphInPage(page: Page, url: string, graph: unknown): Promise<{ layout: number; painted: number; interactive: number; longest: number; nodes: number; edges: number; engine: string }> {
+async function graphInPage(page: Page, url: string, graph: unknown): Promise<{ layout: number; painted: number; interactive: number; longest: number; nodes: number; edges: number; engine: string; steps: Array<[string, number]> }> {
   await page.goto(`${url}#/corpus`);
   await page.waitForFunction(() => !!customElements.get('pd-lineage-graph'));
   // the graph is handed over first, so that copying it into the page (the worker's postMessage in the
@@ -78,7 +78,8 @@ async function graphInPage(page: Page, url: string, graph: unknown): Promise<{ l
   await page.mouse.move(720, 500);
   await page.mouse.wheel(0, -400);
   const after = await page.evaluate(() => new Promise<{ t: number; longest: number }>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r({ t: performance.now(), longest: (window as unknown as { __longest: { ms: number } }).__longest.ms })))));
-  return { layout: g.layout, painted: g.painted, interactive: after.t - g.start, longest: after.longest, nodes: g.nodes, edges: g.edges, engine: g.engine };
+  const steps = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('pd-graph:')).map((m) => [m.name.slice(9), m.duration] as [string, number]));
+  return { layout: g.layout, painted: g.painted, interactive: after.t - g.start, longest: after.longest, nodes: g.nodes, edges: g.edges, engine: g.engine, steps };
 }
 
 function ms(x: number): string {
@@ -181,13 +182,14 @@ async function main(): Promise<void> {
       line('first frame drawn', g.painted);
       line('graph interactive (first frame + zoom answered)', g.interactive, plans <= 200 ? 5000 : 15000);
       line('longest main-thread task while drawing', g.longest, 200);
+      for (const [name, ms] of g.steps) line(`  step ${name}`, ms);
       mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
       await page.screenshot({ path: join(ROOT, 'test-artifacts', `bench-graph-${plans}.png`) });
       const png = await page.evaluate(() => {
-        const el = document.querySelector('pd-lineage-graph') as unknown as { pngSize(): number; svgOfShown(): string | null };
+        const el = document.querySelector('pd-lineage-graph') as unknown as { pngSize(): { bytes: number; width: number; height: number }; svgOfShown(): string | null };
         return { png: el.pngSize(), svg: (el.svgOfShown() ?? '').length };
       });
-      process.stdout.write(`  exports: PNG (A4 at 150 dpi) ${(png.png / 1024).toFixed(0)} KB, SVG ${(png.svg / 1024).toFixed(0)} KB\n`);
+      process.stdout.write(`  exports: PNG ${png.png.width}×${png.png.height} px (A4 at 150 dpi at most) ${(png.png.bytes / 1024).toFixed(0)} KB, SVG ${(png.svg / 1024).toFixed(0)} KB\n`);
     }
     }
     if (!ONLY || ONLY === 'diff') {

@@ -8,11 +8,11 @@
  */
 import cytoscape, { type Core, type EdgeSingular, type EventObject, type NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import svg from 'cytoscape-svg';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LineageGraph, LineageRelation } from '../../../src/types.js';
 import { CONDENSE_DEFAULTS, condense, type CondensedGraph, type CondenseOptions } from '../../../src/view/graph-condense.js';
+import { graphSvg } from '../../../src/view/graph-svg.js';
 import { graphElements, graphFacets, RELATIONS, SHOW_ALL, shortLabel, visibleIds, type GraphElements, type GraphFilter } from '../../../src/view/graph-view.js';
 import { levelLabel, relationLabel, t, type Lang } from '../../../src/view/i18n.js';
 import { download } from '../../app/download.js';
@@ -22,7 +22,6 @@ import { runLayout, type LayoutEngine } from './graph-layout.js';
 import { COLORS, graphStyle } from './graph-style.js';
 
 cytoscape.use(dagre);
-cytoscape.use(svg);
 
 /** Below this many documents the graph opens with families and cited documents open (it reads as it is). */
 const SMALL_GRAPH = 60;
@@ -35,6 +34,11 @@ const BIG_GRAPH = 400;
 
 /** Relations shown when a big graph opens. */
 const BIG_GRAPH_RELATIONS: readonly LineageRelation[] = ['implements', 'reuse'];
+
+/** Resolves in a later task (lets the browser paint and answer input in between). */
+function nextTask(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
+}
 
 interface Tooltip {
   x: number;
@@ -238,6 +242,19 @@ export class PdLineageGraph extends LitElement {
   @property() locale: Lang = 'vi';
 
   @state() private filter: GraphFilter = { ...SHOW_ALL };
+  /** How the full graph is condensed (families, cited groups, reuse strength and count per plan). */
+  @state() private condensing: CondenseOptions = { ...CONDENSE_DEFAULTS };
+  /** Show only the selected node and its neighbours. */
+  @state() private focusHood = false;
+  /** What the search box holds. */
+  @state() private query = '';
+  /** The search box was used once: its list of every document is rendered from then on. */
+  @state() private searchListed = false;
+  /** The condensed graph drawn, and the elements made of it. */
+  private condensed: CondensedGraph | null = null;
+  private shownElements: GraphElements | null = null;
+  /** The graph the condensing defaults were chosen for. */
+  private condensedFor: LineageGraph | null = null;
   @state() private tooltip: Tooltip | null = null;
   @state() private shown = { nodes: 0, edges: 0 };
   /** The node list (the graph's keyboard path) is open. */
@@ -272,21 +289,44 @@ export class PdLineageGraph extends LitElement {
   }
 
   override disconnectedCallback(): void {
-  /** How the full graph is condensed (families, cited groups, reuse strength and count per plan). */
-  @state() private condensing: CondenseOptions = { ...CONDENSE_DEFAULTS };
-  /** Show only the selected node and its neighbours. */
-  @state() private focusHood = false;
-  /** What the search box holds. */
-  @state() private query = '';
-  /** The condensed graph drawn, and the elements made of it. */
-  private condensed: CondensedGraph | null = null;
-  private shownElements: GraphElements | null = null;
-  /** The graph the condensing defaults were chosen for. */
-  private condensedFor: LineageGraph | null = null;
     super.disconnectedCallback();
     this.cy?.destroy();
     this.cy = null;
     this.drawn = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('graph') || changed.has('condensing') || changed.has('elements')) this.shownElements = this.makeElements();
+    if (changed.has('selected') && this.selected && this.graph && this.condensed) this.openHolderOf(this.selected);
+  }
+
+  /** The elements to draw: the condensed graph's when a graph is given, else `elements`. */
+  private makeElements(): GraphElements | null {
+    const graph = this.graph;
+    if (!graph) {
+      this.condensed = null;
+      return this.elements;
+    }
+    if (graph !== this.condensedFor) {
+      this.condensedFor = graph;
+      const small = graph.nodes.length <= SMALL_GRAPH;
+      this.condensing = { ...CONDENSE_DEFAULTS, families: !small, collapseCited: !small, reuseMin: small ? 0 : CONDENSE_DEFAULTS.reuseMin, reusePerPlan: small ? 100 : CONDENSE_DEFAULTS.reusePerPlan, expanded: new Set() };
+    }
+    const start = performance.now();
+    this.condensed = condense(graph, { ...this.condensing, corpusOnly: this.filter.corpusOnly });
+    const elements = graphElements(this.condensed.graph, {}, this.condensed.groups);
+    // user timings, read by the benchmark (npm run bench:web)
+    performance.measure('pd-graph:condense', { start });
+    return elements;
+  }
+
+  /** Opens the family or cited group holding a document, so that it is drawn. */
+  private openHolderOf(id: string): void {
+    const holder = this.condensed?.drawnAs.get(id);
+    if (!holder || holder === id) return;
+    const expanded = new Set(this.condensing.expanded);
+    expanded.add(holder);
+    this.condensing = { ...this.condensing, expanded };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -326,36 +366,6 @@ export class PdLineageGraph extends LitElement {
     });
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('graph') || changed.has('condensing') || changed.has('elements')) this.shownElements = this.makeElements();
-    if (changed.has('selected') && this.selected && this.graph && this.condensed) this.openHolderOf(this.selected);
-  }
-
-  /** The elements to draw: the condensed graph's when a graph is given, else `elements`. */
-  private makeElements(): GraphElements | null {
-    const graph = this.graph;
-    if (!graph) {
-      this.condensed = null;
-      return this.elements;
-    }
-    if (graph !== this.condensedFor) {
-      this.condensedFor = graph;
-      const small = graph.nodes.length <= SMALL_GRAPH;
-      this.condensing = { ...CONDENSE_DEFAULTS, families: !small, collapseCited: !small, reuseMin: small ? 0 : CONDENSE_DEFAULTS.reuseMin, reusePerPlan: small ? 100 : CONDENSE_DEFAULTS.reusePerPlan, expanded: new Set() };
-    }
-    this.condensed = condense(graph, { ...this.condensing, corpusOnly: this.filter.corpusOnly });
-    return graphElements(this.condensed.graph, {}, this.condensed.groups);
-  }
-
-  /** Opens the family or cited group holding a document, so that it is drawn. */
-  private openHolderOf(id: string): void {
-    const holder = this.condensed?.drawnAs.get(id);
-    if (!holder || holder === id) return;
-    const expanded = new Set(this.condensing.expanded);
-    expanded.add(holder);
-    this.condensing = { ...this.condensing, expanded };
-  }
-
   private async draw(): Promise<void> {
     const cy = this.cy;
     const elements = this.shownElements;
@@ -373,6 +383,10 @@ export class PdLineageGraph extends LitElement {
     // basis/refers edges of a large corpus are one click away.
     if (big && !this.userFiltered) this.filter = { ...this.filter, relations: BIG_GRAPH_RELATIONS };
     cy.style(graphStyle({ big }));
+    // Each step in a task of its own (styling, adding, laying out, filtering), so the page never
+    // freezes for the sum of them.
+    await nextTask();
+    if (this.shownElements !== elements) return;
     cy.batch(() => {
       cy.elements().remove();
       if (elements) {
@@ -382,12 +396,32 @@ export class PdLineageGraph extends LitElement {
         cy.add(elements.edges.map((e) => (visible.edges.has(e.data.id) ? e : { ...e, classes: 'filtered' })));
       }
     });
+    await nextTask();
+    if (this.shownElements !== elements) return;
+    const layoutStart = performance.now();
     this.engine = elements && elements.nodes.length ? await runLayout(cy, elements) : null;
+    performance.measure('pd-graph:layout', { start: layoutStart });
+    if (this.shownElements !== elements) return;
+    await nextTask();
     if (this.shownElements !== elements) return;
     this.applyFilter();
     this.applySelection();
     this.ready = true;
     emit(this, 'pd-graph-ready', { nodes: this.shown.nodes, edges: this.shown.edges, ms: performance.now() - start });
+  }
+
+  /** What the filters show, narrowed to the selected node's neighbourhood when focusing. */
+  private visible(elements: GraphElements): { nodes: Set<string>; edges: Set<string> } {
+    const visible = visibleIds(elements, this.filter);
+    if (!this.focusHood || !this.selected || !visible.nodes.has(this.selected)) return visible;
+    const hood = new Set([this.selected]);
+    for (const e of elements.edges) {
+      if (!visible.edges.has(e.data.id)) continue;
+      if (e.data.source === this.selected) hood.add(e.data.target);
+      if (e.data.target === this.selected) hood.add(e.data.source);
+    }
+    const edges = new Set(elements.edges.filter((e) => visible.edges.has(e.data.id) && hood.has(e.data.source) && hood.has(e.data.target)).map((e) => e.data.id));
+    return { nodes: hood, edges };
   }
 
   private applyFilter(): void {
@@ -424,20 +458,6 @@ export class PdLineageGraph extends LitElement {
       node.addClass('chosen');
     });
     if (this.selected) {
-  /** What the filters show, narrowed to the selected node's neighbourhood when focusing. */
-  private visible(elements: GraphElements): { nodes: Set<string>; edges: Set<string> } {
-    const visible = visibleIds(elements, this.filter);
-    if (!this.focusHood || !this.selected || !visible.nodes.has(this.selected)) return visible;
-    const hood = new Set([this.selected]);
-    for (const e of elements.edges) {
-      if (!visible.edges.has(e.data.id)) continue;
-      if (e.data.source === this.selected) hood.add(e.data.target);
-      if (e.data.target === this.selected) hood.add(e.data.source);
-    }
-    const edges = new Set(elements.edges.filter((e) => visible.edges.has(e.data.id) && hood.has(e.data.source) && hood.has(e.data.target)).map((e) => e.data.id));
-    return { nodes: hood, edges };
-  }
-
       const node = cy.getElementById(this.selected);
       if (!node.empty() && node.visible()) cy.center(node);
     }
@@ -446,7 +466,31 @@ export class PdLineageGraph extends LitElement {
   private handleNodeTap(e: EventObject): void {
     const node = e.target as NodeSingular;
     if (node.hasClass('scaffold')) return;
+    // a family or a group of cited documents opens in place
+    if (node.data('collapsed')) return this.toggleOpen(node.id());
     emit(this, 'pd-node-select', { id: node.id() });
+  }
+
+  /** Opens (or closes again) a family or cited group. */
+  private toggleOpen(id: string): void {
+    const expanded = new Set(this.condensing.expanded);
+    if (expanded.has(id)) expanded.delete(id);
+    else expanded.add(id);
+    this.condensing = { ...this.condensing, expanded };
+  }
+
+  private handleSearch(e: Event): void {
+    this.query = (e.target as HTMLInputElement).value;
+    const graph = this.graph;
+    if (!graph) return;
+    const hit = graph.nodes.find((n) => shortLabel(n) === this.query || n.id === this.query || n.file === this.query);
+    if (!hit) return;
+    this.openHolderOf(hit.id);
+    emit(this, 'pd-node-select', { id: hit.id });
+  }
+
+  private setCondensing(change: Partial<CondenseOptions>): void {
+    this.condensing = { ...this.condensing, ...change, expanded: change.families !== undefined || change.collapseCited !== undefined ? new Set() : this.condensing.expanded };
   }
 
   private handleEdgeTap(e: EventObject): void {
@@ -480,33 +524,9 @@ export class PdLineageGraph extends LitElement {
       else if (d.mentions) lines.push(t(lang, 'mentions', { count: d.mentions }));
       this.tooltip = { x: p.x, y: p.y, title: relationLabel(lang, d.relation), lines };
     }
-    // a family or a group of cited documents opens in place
-    if (node.data('collapsed')) return this.toggleOpen(node.id());
   }
 
   private toggleRelation(r: LineageRelation): void {
-  /** Opens (or closes again) a family or cited group. */
-  private toggleOpen(id: string): void {
-    const expanded = new Set(this.condensing.expanded);
-    if (expanded.has(id)) expanded.delete(id);
-    else expanded.add(id);
-    this.condensing = { ...this.condensing, expanded };
-  }
-
-  private handleSearch(e: Event): void {
-    this.query = (e.target as HTMLInputElement).value;
-    const graph = this.graph;
-    if (!graph) return;
-    const hit = graph.nodes.find((n) => shortLabel(n) === this.query || n.id === this.query || n.file === this.query);
-    if (!hit) return;
-    this.openHolderOf(hit.id);
-    emit(this, 'pd-node-select', { id: hit.id });
-  }
-
-  private setCondensing(change: Partial<CondenseOptions>): void {
-    this.condensing = { ...this.condensing, ...change, expanded: change.families !== undefined || change.collapseCited !== undefined ? new Set() : this.condensing.expanded };
-  }
-
     this.userFiltered = true;
     const on = new Set(this.filter.relations);
     if (on.has(r)) on.delete(r);
@@ -525,73 +545,49 @@ export class PdLineageGraph extends LitElement {
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   }
 
+  /** PNG of what is shown, at most an A4 page at 150 dpi (labels readable when printed; a few hundred KB). */
   private handleExport(): void {
     const cy = this.cy;
     if (!cy) return;
-    const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: A4_PNG.width, maxHeight: A4_PNG.height });
-    download('plandiff-pha-he.png', blob);
+    download('plandiff-pha-he.png', cy.png({ output: 'blob', full: true, scale: this.pngScale(), bg: '#ffffff' }));
   }
 
-  private renderTooltip() {
-    const tip = this.tooltip;
-    if (!tip) return nothing;
-    const box = this.container?.getBoundingClientRect();
-    const left = Math.min(tip.x + 14, (box?.width ?? 800) - 350);
-    return html`<div class="tooltip" role="tooltip" style="left:${Math.max(4, left)}px;top:${tip.y + 14}px">
-      <strong>${tip.title}</strong>${tip.lines.map((l) => html`<div>${l}</div>`)}
-    </div>`;
+  /** Scale of the PNG export: twice the model size, shrunk to fit an A4 page at 150 dpi (Cytoscape's own
+   * maxWidth is ignored when a scale is given). */
+  private pngScale(): number {
+    const box = this.cy?.elements(':visible').boundingBox();
+    if (!box || !box.w || !box.h) return 2;
+    return Math.min(2, A4_PNG.width / box.w, A4_PNG.height / box.h);
   }
 
-  /** The graph's keyboard path and text alternative: every document as a button that opens its page. */
-  private renderNodeList() {
-    const lang = this.locale;
-    const nodes = this.elements?.nodes ?? [];
-    return html`<details class="node-list" data-testid="graph-node-list" @toggle=${(e: Event) => (this.listOpen = (e.target as HTMLDetailsElement).open)}>
-      <summary>${t(lang, 'graphNodeList', { count: nodes.length })}</summary>
-      ${this.listOpen
-        ? html`<ul>
-            ${nodes.map(
-              (n) => html`<li>
-                <button class="node-item" data-node=${n.data.id} aria-current=${this.selected === n.data.id ? 'true' : 'false'} @click=${() => emit(this, 'pd-node-select', { id: n.data.id })}>
-                  ${n.data.label}${n.data.year !== null ? ` · ${n.data.year}` : ''} · ${n.data.inCorpus ? t(lang, 'inCorpus') : t(lang, 'external')}
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-    </details>`;
-  }
-
-  override render() {
-    const lang = this.locale;
-    const facets = this.shownElements ? graphFacets(this.shownElements) : null;
-    const years: number[] = [];
-    if (facets?.yearMin != null && facets.yearMax != null) for (let y = facets.yearMin; y <= facets.yearMax; y++) years.push(y);
-    const yearSelect = (which: 'yearFrom' | 'yearTo') => html`<select
-      aria-label=${t(lang, which)}
-      data-testid="graph-${which}"
-      @change=${(e: Event) => {
-        const v = (e.target as HTMLSelectElement).value;
-        this.userFiltered = true;
-        this.filter = { ...this.filter, [which]: v ? Number(v) : null };
-      }}
-    >
-      <option value="" ?selected=${this.filter[which] === null}>—</option>
-      ${years.map((y) => html`<option value=${y} ?selected=${this.filter[which] === y}>${y}</option>`)}
-    </select>`;
-  /** PNG of what is shown, at most an A4 page at 150 dpi (labels readable when printed; a few hundred KB). */
-    const empty = !this.shownElements || this.shownElements.nodes.length === 0;
-    return html`
-      <div class="bar">
-        <div class="relations" role="group">
-          ${RELATIONS.map(
-            (r) => html`<button class="rel" aria-pressed=${this.filter.relations.includes(r)} data-testid="relation-${r}" @click=${() => this.toggleRelation(r)}>
-              <span class="line ${r}" style="border-top-color:${COLORS[r]}"></span>${relationLabel(lang, r)}
   /** SVG of what is shown (vector: prints sharp at any size). */
   private handleExportSvg(): void {
-    const cy = this.cy as (Core & { svg(options: { full: boolean; scale: number; bg: string }): string }) | null;
-    if (!cy) return;
-    download('plandiff-pha-he.svg', new Blob([cy.svg({ full: true, scale: 1, bg: '#ffffff' })], { type: 'image/svg+xml' }));
+    download('plandiff-pha-he.svg', new Blob([this.svgOfShown() ?? ''], { type: 'image/svg+xml' }));
+  }
+
+  /** The SVG of what is shown (for the export, and for tests and the benchmark). */
+  svgOfShown(): string | null {
+    const cy = this.cy;
+    if (!cy) return null;
+    const positions = new Map<string, { x: number; y: number }>();
+    const nodes = cy.nodes(':visible').not('.scaffold');
+    nodes.forEach((n) => {
+      positions.set(n.id(), { ...n.position() });
+    });
+    const edges = cy.edges(':visible').not('.scaffold');
+    return graphSvg(
+      nodes.map((n) => n.data()),
+      edges.map((e) => e.data()),
+      positions,
+    );
+  }
+
+  /** Size of the PNG export: bytes, and pixels from its header (for tests and the benchmark). */
+  pngSize(): { bytes: number; width: number; height: number } {
+    const b64 = this.cy?.png({ output: 'base64', full: true, scale: this.pngScale(), bg: '#ffffff' }) ?? '';
+    const head = atob(b64.slice(0, 44));
+    const int = (at: number): number => ((head.charCodeAt(at) << 24) | (head.charCodeAt(at + 1) << 16) | (head.charCodeAt(at + 2) << 8) | head.charCodeAt(at + 3)) >>> 0;
+    return { bytes: Math.round((b64.length * 3) / 4), width: int(16), height: int(20) };
   }
 
   private renderCondenseControls() {
@@ -634,14 +630,69 @@ export class PdLineageGraph extends LitElement {
         placeholder=${t(lang, 'graph.search')}
         aria-label=${t(lang, 'graph.search')}
         .value=${this.query}
+        @focus=${() => (this.searchListed = true)}
         @change=${this.handleSearch}
       />
-      <datalist id="graph-nodes">${(this.graph?.nodes ?? []).slice(0, 5000).map((n) => html`<option value=${shortLabel(n)}></option>`)}</datalist>
+      <datalist id="graph-nodes">${this.searchListed ? (this.graph?.nodes ?? []).slice(0, 5000).map((n) => html`<option value=${shortLabel(n)}></option>`) : nothing}</datalist>
       <label class="check"
         ><input type="checkbox" data-testid="graph-focus" .checked=${this.focusHood} ?disabled=${!this.selected} @change=${(e: Event) => (this.focusHood = (e.target as HTMLInputElement).checked)} />${t(lang, 'graph.focus')}</label
       >`;
   }
 
+  private renderTooltip() {
+    const tip = this.tooltip;
+    if (!tip) return nothing;
+    const box = this.container?.getBoundingClientRect();
+    const left = Math.min(tip.x + 14, (box?.width ?? 800) - 350);
+    return html`<div class="tooltip" role="tooltip" style="left:${Math.max(4, left)}px;top:${tip.y + 14}px">
+      <strong>${tip.title}</strong>${tip.lines.map((l) => html`<div>${l}</div>`)}
+    </div>`;
+  }
+
+  /** The graph's keyboard path and text alternative: every document as a button that opens its page. */
+  private renderNodeList() {
+    const lang = this.locale;
+    const nodes = this.shownElements?.nodes ?? [];
+    return html`<details class="node-list" data-testid="graph-node-list" @toggle=${(e: Event) => (this.listOpen = (e.target as HTMLDetailsElement).open)}>
+      <summary>${t(lang, 'graphNodeList', { count: nodes.length })}</summary>
+      ${this.listOpen
+        ? html`<ul>
+            ${nodes.map(
+              (n) => html`<li>
+                <button class="node-item" data-node=${n.data.id} aria-current=${this.selected === n.data.id ? 'true' : 'false'} @click=${() => emit(this, 'pd-node-select', { id: n.data.id })}>
+                  ${n.data.label}${n.data.year !== null ? ` · ${n.data.year}` : ''} · ${n.data.inCorpus ? t(lang, 'inCorpus') : t(lang, 'external')}
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </details>`;
+  }
+
+  override render() {
+    const lang = this.locale;
+    const facets = this.shownElements ? graphFacets(this.shownElements) : null;
+    const years: number[] = [];
+    if (facets?.yearMin != null && facets.yearMax != null) for (let y = facets.yearMin; y <= facets.yearMax; y++) years.push(y);
+    const yearSelect = (which: 'yearFrom' | 'yearTo') => html`<select
+      aria-label=${t(lang, which)}
+      data-testid="graph-${which}"
+      @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        this.userFiltered = true;
+        this.filter = { ...this.filter, [which]: v ? Number(v) : null };
+      }}
+    >
+      <option value="" ?selected=${this.filter[which] === null}>—</option>
+      ${years.map((y) => html`<option value=${y} ?selected=${this.filter[which] === y}>${y}</option>`)}
+    </select>`;
+    const empty = !this.shownElements || this.shownElements.nodes.length === 0;
+    return html`
+      <div class="bar">
+        <div class="relations" role="group">
+          ${RELATIONS.map(
+            (r) => html`<button class="rel" aria-pressed=${this.filter.relations.includes(r)} data-testid="relation-${r}" @click=${() => this.toggleRelation(r)}>
+              <span class="line ${r}" style="border-top-color:${COLORS[r]}"></span>${relationLabel(lang, r)}
               <span class="muted">${facets?.relations[r] ?? 0}</span>
             </button>`,
           )}
@@ -651,11 +702,13 @@ export class PdLineageGraph extends LitElement {
           ><input type="checkbox" data-testid="graph-corpus-only" .checked=${this.filter.corpusOnly} @change=${(e: Event) => {
             this.userFiltered = true;
             this.filter = { ...this.filter, corpusOnly: (e.target as HTMLInputElement).checked };
+            if (this.graph) this.condensing = { ...this.condensing };
           }} />${t(
             lang,
             'corpusOnly',
           )}</label
         >
+        ${this.graph ? this.renderCondenseControls() : nothing}
         <span class="spacer"></span>
         <span class="stats" data-testid="graph-stats" data-nodes=${this.shown.nodes} data-edges=${this.shown.edges} data-ready=${this.ready} data-engine=${this.engine ?? ''}>
           ${t(lang, 'graphStats', { nodes: this.shown.nodes, edges: this.shown.edges })}
@@ -664,6 +717,7 @@ export class PdLineageGraph extends LitElement {
         <button title=${t(lang, 'zoomIn')} aria-label=${t(lang, 'zoomIn')} @click=${() => this.handleZoom(1.25)}>+</button>
         <button data-testid="graph-fit" @click=${this.handleFit}>${t(lang, 'fit')}</button>
         <button data-testid="graph-png" @click=${this.handleExport}>⤓ ${t(lang, 'exportPng')}</button>
+        <button data-testid="graph-svg" @click=${this.handleExportSvg}>⤓ SVG</button>
       </div>
       <div class="stage">
         <div
@@ -691,6 +745,3 @@ declare global {
     'pd-lineage-graph': PdLineageGraph;
   }
 }
-            if (this.graph) this.condensing = { ...this.condensing };
-        ${this.graph ? this.renderCondenseControls() : nothing}
-        <button data-testid="graph-svg" @click=${this.handleExportSvg}>⤓ SVG</button>
