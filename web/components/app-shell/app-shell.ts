@@ -232,6 +232,27 @@ export class PdApp extends LitElement {
           height: 70vh;
         }
       }
+      @media (max-width: 760px) {
+        header.top {
+          height: auto;
+          flex-wrap: wrap;
+          gap: 6px 10px;
+          padding: 6px 10px 0;
+        }
+        nav.tabs {
+          order: 3;
+          width: 100%;
+          margin-left: 0;
+          overflow-x: auto;
+          height: 40px;
+        }
+        nav.tabs a {
+          padding: 0 10px;
+        }
+        main {
+          padding: 12px 8px 8px;
+        }
+      }
       @media print {
         header.top,
         footer,
