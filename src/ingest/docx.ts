@@ -206,7 +206,7 @@ function pushBlock(ctx: Context, block: TextBlock): void {
   if (ctx.chars > ctx.maxTextChars) {
     throw new IngestError(
       'limits',
-      `expands to more than ${formatBytes(ctx.maxTextChars)} of text (merged cells or notes repeated); refusing it`,
+      `expands to more than ${formatBytes(ctx.maxTextChars)} of text, the text limit (merged cells and notes count each time they repeat); refusing it`,
     );
   }
   ctx.blocks.push(block);
