@@ -2,6 +2,7 @@
  * Self-contained HTML pages for a fidelity report and for the folder matrix (inline CSS/JS,
  * printable, usable offline).
  */
+import { orientationNote, orientationSentence } from './orientation-labels.js';
 import type { FidelityMatrix, FidelityReport } from '../compare/fidelity.js';
 import { clip } from '../text/clip.js';
 import { documentName, escapeHtml, findingLabel, findingSentence, formatSimilarity, labels, severityLabel, type Lang } from './compare-labels.js';
@@ -25,6 +26,15 @@ function pct(x: number | null, none: string): string {
 }
 
 /** Renders one fidelity report as a self-contained HTML page. */
+/** The pair's orientation (swapped, warnings) as a list; empty when there is nothing to say. */
+function pairWarningsHtml(report: FidelityReport, lang: 'vi' | 'en'): string {
+  const o = report.orientation;
+  if (!o) return '';
+  const note = orientationNote(o, lang);
+  const lines = [...(note ? [note] : []), ...o.warnings.map((w) => orientationSentence(w, lang))];
+  return lines.length ? `<ul class="pair-warnings">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
+}
+
 export function renderFidelityHtml(report: FidelityReport, options: Partial<FidelityHtmlOptions> = {}): string {
   const o: FidelityHtmlOptions = { ...FIDELITY_HTML_DEFAULTS, ...options };
   const L = labels(o.lang);
@@ -38,6 +48,7 @@ export function renderFidelityHtml(report: FidelityReport, options: Partial<Fide
 <tr><td>${escapeHtml(L.child)}</td><td><b>${escapeHtml(documentName(report.child))}</b>${report.child.title ? `<br>${escapeHtml(report.child.title)}` : ''}</td></tr>
 <tr><td>${escapeHtml(L.parent)}</td><td><b>${escapeHtml(documentName(report.parent))}</b>${report.parent.title ? `<br>${escapeHtml(report.parent.title)}` : ''}</td></tr>
 </table>
+${pairWarningsHtml(report, o.lang)}
 <div class="toolbar"><label><input type="checkbox" id="only"${o.changesOnly ? ' checked' : ''}> ${escapeHtml(L.showChangesOnly)}</label><button type="button" id="print">${escapeHtml(L.print)}</button></div>
 </header>
 <section>

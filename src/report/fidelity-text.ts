@@ -2,6 +2,7 @@
  * Terminal rendering of a fidelity report (score and breakdown, findings, coverage, additions)
  * and of the folder matrix (parent clause/target × plan).
  */
+import { orientationNote, orientationSentence } from './orientation-labels.js';
 import pc, { createColors } from 'picocolors';
 import type { ClauseCoverage, FidelityMatrix, FidelityReport, MatrixCell } from '../compare/fidelity.js';
 import { clip } from '../text/clip.js';
@@ -38,6 +39,14 @@ export function coverageLine(c: ClauseCoverage, lang: Lang = 'vi'): string {
 }
 
 /** Renders one fidelity report for the terminal. */
+/** The pair's orientation: swapped, and its warnings, one sentence each. */
+function pairLines(report: FidelityReport, lang: 'vi' | 'en'): string[] {
+  const o = report.orientation;
+  if (!o) return [];
+  const note = orientationNote(o, lang);
+  return [...(note ? [note] : []), ...o.warnings.map((w) => orientationSentence(w, lang))];
+}
+
 export function renderFidelityText(report: FidelityReport, options: Partial<FidelityTextOptions> = {}): string {
   const o: FidelityTextOptions = { ...FIDELITY_TEXT_DEFAULTS, ...options };
   const L = labels(o.lang);
@@ -47,6 +56,7 @@ export function renderFidelityText(report: FidelityReport, options: Partial<Fide
     c.bold(L.fidelityTitle),
     `${L.child}: ${documentName(report.child)}${report.child.file ? `  ${c.dim(report.child.file)}` : ''}`,
     `${L.parent}: ${documentName(report.parent)}${report.parent.file ? `  ${c.dim(report.parent.file)}` : ''}`,
+    ...pairLines(report, o.lang).map((l) => c.yellow(`! ${l}`)),
     '',
     `${c.bold(`${L.score}: ${s.value.toFixed(1)}/100`)}`,
     `  ${L.scoreClauses}: ${s.clauses === null ? L.none : (s.clauses * 100).toFixed(1) + '%'} (${L.counted}: ${s.counted.clauses}; ${L.skeleton}: ${s.counted.skeleton}; ${L.notApplicable}: ${s.counted.notApplicable})`,
