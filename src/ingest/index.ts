@@ -15,7 +15,7 @@ import { pdfPageCount, readPdf } from './pdf.js';
 import { extensionOf, imageKind, sniffFormat, type InputFormat } from './sniff.js';
 
 export { IngestError, isIngestError, type IngestErrorCode } from './errors.js';
-export { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
+export { DEFAULT_LIMITS, Deadline, type IngestLimits } from './limits.js';
 export { decodeText, type TextEncoding } from './decode.js';
 export { htmlToText } from './html.js';
 export { sniffFormat, type InputFormat } from './sniff.js';
@@ -48,6 +48,8 @@ export interface IngestOptions extends DocxOptions {
   legacyWord?: (bytes: Uint8Array) => Promise<LegacyWordReading>;
   /** Scans (a PDF without a usable text layer, a page image) are read by this OCR engine, in this mode. */
   ocr?: OcrOptions;
+  /** The file's time budget, when the caller shares one between ingest and parse (default: `limits.timeMs` from now). */
+  deadline?: Deadline;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function ingest(
     throw new IngestError('too-large', `is ${formatBytes(bytes.length)}, more than the ${formatBytes(limit.maxBytes)} limit`);
   }
   if (bytes.length === 0) throw new IngestError('empty', 'is empty (0 bytes)');
-  const deadline = new Deadline(limit.timeMs);
+  const deadline = options.deadline ?? new Deadline(limit.timeMs);
   const { format, mismatch } = sniffFormat(bytes, name);
   const warnings: Warning[] = mismatch ? [{ code: 'format-mismatch', message: `The file is ${mismatch}.` }] : [];
   switch (format) {
