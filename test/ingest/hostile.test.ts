@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_LIMITS, IngestError, ingest, type IngestLimits } from '../../src/ingest/index.js';
+import { DEFAULT_LIMITS, Deadline as IngestDeadline, IngestError, ingest, type IngestLimits } from '../../src/ingest/index.js';
 import { fixtureBytes } from './seed-fixtures.js';
 import { extractTargets } from '../../src/extract/targets.js';
 import { parseDocument } from '../../src/read/parse.js';
@@ -196,6 +196,13 @@ describe('the parse deadline', () => {
     const run = () => parseDocument(new TextDecoder().decode(shortLines(2000)), { file: 'ke-hoach.txt', deadline: spent });
     expect(run).toThrow(TimeLimitError);
     expect(run).toThrow(/^took longer than -1 ms while reading paragraphs; stopped$/);
+  });
+
+  test('one deadline can be shared by ingest and parse: spent, it stops either with the same "limits" IngestError', async () => {
+    const spent = new IngestDeadline(-1);
+    const docx = buildDocx({ body: paragraph('Kế hoạch cải cách hành chính') });
+    await expect(ingest(docx, 'ke-hoach.docx', DEFAULT_LIMITS, { deadline: spent })).rejects.toMatchObject({ code: 'limits', message: 'took longer than -1 ms while unzipping the .docx; stopped' });
+    expect(() => parseDocument('1. Tỷ lệ hồ sơ trực tuyến đạt 80%.\n', { deadline: spent })).toThrow(IngestError);
   });
 
   test('the targets stage checks it too, outside its per-passage error guard', () => {
