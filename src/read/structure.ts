@@ -260,7 +260,16 @@ export function structure(clean: MappedText, deadline: Deadline = NO_DEADLINE): 
           // a letter: "Kính gửi: …" then unnumbered paragraphs, each a clause
           letter = true;
           addressee = true;
-          block(out.header, 'header', 'header', 'addressee', p.m);
+          // with no end to split at, the lead "Kính gửi:" alone is the addressee block
+          const end = addresseeEnd(t) || /^Kính\s+gửi\s*:?/u.exec(t)![0].length;
+          block(out.header, 'header', 'header', 'addressee', end < t.length ? slice(p.m, 0, end) : p.m);
+          if (end < t.length) {
+            // the addressee and the first paragraph joined into one ("Kính gửi: Thuế tỉnh Quảng Trị. Cục Thuế nhận được …")
+            addressee = false;
+            st.s = 'body';
+            const rest = t.length - t.slice(end).trimStart().length;
+            push({ kind: 'paragraph', label: null, rank: RANK.leaf, m: slice(p.m, rest), zone: 'body', children: [], id: '' });
+          }
           continue;
         }
         if (addressee && /^[-+•]\s*\S/u.test(t) && t.length < 250) {
@@ -308,6 +317,12 @@ export function structure(clean: MappedText, deadline: Deadline = NO_DEADLINE): 
         if (ZONES.typeWord.test(t) && isUpperLine(t)) {
           st.s = 'title';
           block(out.header, 'header', 'title', 'type', p.m);
+          continue;
+        }
+        if (letter && preambleRole(t) === 'intro') {
+          // a letter's "Căn cứ …" lines are its basis; its other paragraphs are its body
+          st.s = 'body';
+          push({ kind: 'paragraph', label: null, rank: RANK.leaf, m: p.m, zone: 'body', children: [], id: '' });
           continue;
         }
         block(out.preamble, 'preamble', 'preamble', preambleRole(t), p.m);
@@ -386,6 +401,21 @@ export function structure(clean: MappedText, deadline: Deadline = NO_DEADLINE): 
     });
   }
   return out;
+}
+
+/** Longest addressee line kept whole when no sentence end splits it from the letter's first paragraph. */
+const ADDRESSEE_MAX = 150;
+
+/**
+ * Where the addressee of a "Kính gửi" paragraph ends: at its first sentence end when the letter's
+ * first paragraph was joined to it ("Kính gửi: Thuế tỉnh Quảng Trị. Cục Thuế nhận được …"); the
+ * whole paragraph when nothing follows that end; 0 (only its lead is the addressee) when a long
+ * paragraph has no sentence end to split at ("Kính gửi: Ông … Cục Thuế nhận được đơn …").
+ */
+function addresseeEnd(t: string): number {
+  const stop = /[.;:]\s+(?=\p{Lu})/u.exec(t.slice(0, 2 * ADDRESSEE_MAX));
+  if (stop && stop.index > 10 && t.length - stop.index > 30) return stop.index + 1;
+  return t.length > ADDRESSEE_MAX ? 0 : t.length;
 }
 
 /** A table row of a header: a few cells, one of them the motto, the number line or the place and date. */

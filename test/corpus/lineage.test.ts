@@ -11,6 +11,7 @@ import {
   siblingGroups,
   type LineageInput,
 } from '../../src/corpus/lineage.js';
+import { checkLineage, lineageCheckLines } from '../../src/corpus/lineage-check.js';
 import { abbreviationsFor } from '../../src/text/abbreviations.js';
 import { makeFolder } from '../../src/text/fold.js';
 import type { Citation, Clause, DocumentMeta, LineageGraph, ParsedDocument } from '../../src/types.js';
@@ -526,5 +527,59 @@ describe('synthetic corpus (src/node/synth.ts) through the parser and the graph'
       const parent = graph.nodes.find((n) => n.file === fileOfKey.get(p.implements!))!;
       expect(edge(graph, planNodeId(p.file, input.doc.meta), parent.id)?.relation).toBe('implements');
     }
+  });
+});
+
+describe('identity across files and citations (real forms of ../shared/realcorpus)', () => {
+  test('one document whether its number is written "030" or "30": the citation lands on the file’s node', () => {
+    const file: LineageInput = { file: 'a.md', doc: makeDoc(makeMeta({ type: 'Quyết định', number: '030', symbol: 'QĐ-UBND', year: 2025, province: 'Đắk Lắk', level: 'province' })) };
+    const citing: LineageInput = {
+      file: 'b.md',
+      doc: makeDoc(makeMeta({ type: 'Quyết định', number: '12', symbol: 'QĐ-UBND', year: 2025, province: 'Đắk Lắk', level: 'province' }), [
+        makeCitation({ key: 'QĐ-UBND/30/2025', type: 'Quyết định', number: '30', symbol: 'QĐ-UBND', year: 2025, scope: 'Đắk Lắk', relation: 'basis' }),
+      ]),
+    };
+    const graph = buildLineage([file, citing], { reuse: false });
+    const node = graph.nodes.find((n) => n.file === 'a.md')!;
+    expect(graph.edges.filter((e) => e.source !== node.id).map((e) => e.target)).toEqual([node.id]);
+    expect(checkLineage([file, citing], graph)).toMatchObject({ splits: [], merges: [], missingFiles: [], strayCitations: [] });
+  });
+
+  test('158/2018/NĐ-CP and 158/2025/NĐ-CP are two nodes', () => {
+    const a: LineageInput = { file: 'a.md', doc: makeDoc(makeMeta({ type: 'Nghị định', number: '158', symbol: 'NĐ-CP', year: 2018, level: 'national' })) };
+    const b: LineageInput = { file: 'b.md', doc: makeDoc(makeMeta({ type: 'Nghị định', number: '158', symbol: 'NĐ-CP', year: 2025, level: 'national' })) };
+    const graph = buildLineage([a, b], { reuse: false });
+    expect(graph.nodes.map((n) => n.id).sort()).toEqual(['NĐ-CP/158/2018', 'NĐ-CP/158/2025']);
+    expect(checkLineage([a, b], graph).merges).toEqual([]);
+  });
+
+  test('the check reports a document split into a file node and a cited-only node, and a file without an identity', () => {
+    const file: LineageInput = { file: 'a.md', doc: makeDoc(makeMeta({ type: 'Quyết định', number: '5', symbol: 'QĐ-TTg', year: null, level: 'national' })) };
+    const other: LineageInput = { file: 'b.md', doc: makeDoc(makeMeta({ type: 'Kế hoạch' })) };
+    const graph: LineageGraph = {
+      nodes: [
+        { id: 'QĐ-TTg/5', key: 'QĐ-TTg/5', type: 'Quyết định', number: '5', symbol: 'QĐ-TTg', year: null, date: null, title: null, issuer: null, level: 'national', file: 'a.md', files: ['a.md'] },
+        { id: 'QĐ-TTg/5/2025', key: 'QĐ-TTg/5/2025', type: 'Quyết định', number: '5', symbol: 'QĐ-TTg', year: 2025, date: null, title: null, issuer: null, level: 'national' },
+      ],
+      edges: [],
+    };
+    const check = checkLineage([file, other], graph);
+    expect(check.splits).toEqual([{ file: 'a.md', fileNode: 'QĐ-TTg/5', citedNode: 'QĐ-TTg/5/2025' }]);
+    expect(check.missingFiles).toEqual(['b.md']);
+    expect(check.unidentified).toEqual(['b.md']);
+    expect(lineageCheckLines(check)[0]).toBe('missing files 1, unidentified files 1, splits 1, wrong merges 0, stray citations 0');
+  });
+
+  test('the same number of two provinces is two documents, not a split', () => {
+    const a: LineageInput = { file: 'a.md', doc: makeDoc(makeMeta({ type: 'Quyết định', number: '89', symbol: 'QĐ-UBND', year: 2025, province: 'Lai Châu', level: 'province' })) };
+    const b: LineageInput = {
+      file: 'b.md',
+      doc: makeDoc(makeMeta({ type: 'Quyết định', number: '1', symbol: 'QĐ-UBND', year: 2025, province: 'Thanh Hóa', level: 'province' }), [
+        makeCitation({ key: 'QĐ-UBND/89/2025', type: 'Quyết định', number: '89', symbol: 'QĐ-UBND', year: 2025, scope: 'Thanh Hóa' }),
+      ]),
+    };
+    const graph = buildLineage([a, b], { reuse: false });
+    expect(graph.nodes.map((n) => n.id)).toContain('QĐ-UBND/89/2025@Thanh Hóa');
+    expect(checkLineage([a, b], graph)).toMatchObject({ splits: [], strayCitations: [] });
   });
 });
