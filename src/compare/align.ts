@@ -1,15 +1,17 @@
 /**
  * Clause alignment: every clause of A carried by the clause(s) of B, or dropped; every clause of B
  * not carried from A, added. Pipeline, one named step each:
- *   `flatten` both trees → `gatherCandidates` (a shingle index both directions, clauses of the
- *   same text, pairs another stage vouches for) → `eligiblePairs` (text similarity plus structure:
- *   parents, children, label, order as weak evidence; aligned parents bring their children in) →
- *   `assignRounds` (a global one-to-one assignment, repeated with the pairs of the previous round as
- *   structure: a clause under a paired parent prefers its parent's partner's children, so the records
- *   of a repeated template pair first and their slots within them) → `leftoverSiblings` (two
- *   editions of one text) → `headingsByChildren` (a renamed heading whose children pair one to one)
- *   → `mergesAndSplits` (parts that cover most of the merged clause) → `movedPairs` → `emit`
- *   (statuses, nature, word diffs, reading order).
+ *   `flatten` both trees (marking the records of repeated templates) → `settleIdenticalSubtrees`
+ *   (subtrees copied word for word pair clause by clause) → `gatherCandidates` (a shingle index
+ *   both directions, clauses of the same text, pairs another stage vouches for) → `eligiblePairs`
+ *   (text similarity plus structure: parents, children, label, order as weak evidence; aligned
+ *   parents bring their children in) → `assignRounds` (a global one-to-one assignment, repeated
+ *   with the pairs of the previous round as structure: a clause under a paired parent prefers its
+ *   parent's partner's children, so the records of a repeated template pair first and their slots
+ *   within them) → `leftoverSiblings` (two editions of one text) → `headingsByChildren` (a renamed
+ *   heading whose children pair one to one) → `mergesAndSplits` (parts that cover most of the
+ *   merged clause; a heading merged with its bullets) → `movedPairs` → `emitPairs`,
+ *   `emitUnpaired` (statuses, nature, word diffs, reading order).
  */
 import { maxWeightAssignment } from './assignment.js';
 import { changeNature, wordDiff } from './diff.js';
@@ -115,7 +117,7 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   labelWeight: 0.05,
   orderWeight: 0.02,
   crossKindPenalty: 0.05,
-  rounds: 4,
+  rounds: 6,
   containment: 0.75,
   farContainment: 0.9,
   partWords: 4,
@@ -299,6 +301,12 @@ interface Run {
   partnerB: Map<number, number>;
   /** Pairs scored in this round. */
   scored: Map<number, Pair>;
+  /** Pairs of identical subtrees settled before the assignment, and the clauses they hold. */
+  settled: Pair[];
+  settledA: Set<number>;
+  settledB: Set<number>;
+  /** Whether two records have alike identifying lines, by `pairKey`. */
+  sameRecord: Map<number, boolean>;
   /** Identifying lines of records, by position. */
   identA: Map<number, Profile>;
   identB: Map<number, Profile>;
@@ -313,7 +321,7 @@ function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOp
     liveB: B.filter((n) => n.live),
     text: new Map(), candidates: [], listed: new Set(), vouched: new Set(),
     bestOfA: new Map(), bestOfB: new Map(), supportCache: new Map(),
-    partnerA: new Map(), partnerB: new Map(), scored: new Map(), identA: new Map(), identB: new Map(),
+    partnerA: new Map(), partnerB: new Map(), scored: new Map(), identA: new Map(), identB: new Map(), sameRecord: new Map(), settled: [], settledA: new Set(), settledB: new Set(),
   };
 }
 
@@ -350,7 +358,9 @@ const SAME_TEXT_BAND = 3;
 /** Candidates: pairs sharing rare shingles (both directions), clauses of the same text (however
  * common: boilerplate shingles are skipped by the index), and pairs another stage vouches for. */
 function gatherCandidates(run: Run): void {
-  const { o, A, B, liveA, liveB } = run;
+  const { o, A, B } = run;
+  const liveA = run.liveA.filter((n) => !run.settledA.has(n.order));
+  const liveB = run.liveB.filter((n) => !run.settledB.has(n.order));
   const shingleOptions = { ...SHINGLE_DEFAULTS, ...o.shingles };
   const shA = liveA.map((n) => shingleIds(n.key, shingleOptions.shortWords));
   const shB = liveB.map((n) => shingleIds(n.key, shingleOptions.shortWords));
@@ -385,7 +395,7 @@ function gatherCandidates(run: Run): void {
   for (const [ia, ib] of o.anchors) {
     const a = orderA.get(ia);
     const b = orderB.get(ib);
-    if (a === undefined || b === undefined || !A[a]!.live || !B[b]!.live) continue;
+    if (a === undefined || b === undefined || !A[a]!.live || !B[b]!.live || run.settledA.has(a) || run.settledB.has(b)) continue;
     run.vouched.add(pairKey(a, b));
     measure(run, a, b);
   }
@@ -501,7 +511,12 @@ function identifyingLine(run: Run, side: 'a' | 'b', n: Node): Profile {
 function recordsAgree(run: Run, a: number, b: number): boolean {
   const na = run.A[a]!;
   const nb = run.B[b]!;
-  if (na.isRecord && nb.isRecord && run.o.similarity(identifyingLine(run, 'a', na), identifyingLine(run, 'b', nb)) < run.o.recordFloor) return false;
+  if (na.isRecord && nb.isRecord) {
+    const k = pairKey(a, b);
+    let same = run.sameRecord.get(k);
+    if (same === undefined) run.sameRecord.set(k, (same = run.o.similarity(identifyingLine(run, 'a', na), identifyingLine(run, 'b', nb)) >= run.o.recordFloor));
+    if (!same) return false;
+  }
   return na.record < 0 || nb.record < 0 || run.partnerA.get(na.record) === nb.record;
 }
 
@@ -511,6 +526,7 @@ function recordsAgree(run: Run, a: number, b: number): boolean {
 function eligible(run: Run, p: Pair): boolean {
   const { o } = run;
   const siblings = (): boolean => p.text >= o.shortPaired && run.partnerA.get(run.A[p.a]!.parent) === run.B[p.b]!.parent && run.A[p.a]!.parent >= 0;
+  if (run.settledA.has(p.a) || run.settledB.has(p.b)) return false;
   const vouched = run.vouched.has(pairKey(p.a, p.b));
   // a pair another stage matched (their targets) needs only a little text in common
   return (
@@ -552,16 +568,76 @@ function eligiblePairs(run: Run): Pair[] {
  * so structure found at one level (records paired by their identifying line) guides the next. */
 function assignRounds(run: Run): Pair[] {
   let chosen: Pair[] = [];
+  const known = (pairs: readonly Pair[]): void => {
+    run.partnerA = new Map([...run.settled, ...pairs].map((p) => [p.a, p.b]));
+    run.partnerB = new Map([...run.settled, ...pairs].map((p) => [p.b, p.a]));
+  };
+  known([]);
   for (let round = 0; round < Math.max(1, run.o.rounds); round++) {
     run.scored.clear();
     const next = assign(eligiblePairs(run));
     const same = round > 0 && next.length === chosen.length && next.every((p) => run.partnerA.get(p.a) === p.b);
     chosen = next;
     if (same) break;
-    run.partnerA = new Map(next.map((p) => [p.a, p.b]));
-    run.partnerB = new Map(next.map((p) => [p.b, p.a]));
+    known(next);
   }
-  return chosen;
+  return [...run.settled, ...chosen];
+}
+
+/** Hash of a subtree: its comparison form and its live children's hashes, in order. */
+function subtreeKeys(nodes: readonly Node[]): string[] {
+  const keys = new Array<string>(nodes.length).fill('');
+  const fnv = (s: string, seed: number): number => {
+    let h = seed >>> 0;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+    return h;
+  };
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    const body = `${n.full.norm}\u0001${n.liveChildren.map((c) => keys[c]).join('\u0002')}`;
+    keys[i] = `${fnv(body, 0x811c9dc5).toString(36)}.${fnv(body, 0x9747b28c).toString(36)}.${n.liveChildren.length}`;
+  }
+  return keys;
+}
+
+/** The live clauses of a subtree in pre-order. */
+function liveSubtree(nodes: readonly Node[], root: number): number[] {
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    out.push(k);
+    const kids = nodes[k]!.liveChildren;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+/**
+ * Identical subtrees (a heading and everything under it word for word, a record copied whole) are
+ * paired clause by clause before anything else, the k-th copy in A with the k-th in B: nothing is
+ * left to guess there, and the structure they give guides the rest from the first round.
+ */
+function settleIdenticalSubtrees(run: Run): void {
+  const keysA = subtreeKeys(run.A);
+  const keysB = subtreeKeys(run.B);
+  const free = new Map<string, number[]>();
+  for (const n of run.B) if (n.live && n.liveChildren.length > 0) free.set(keysB[n.order]!, [...(free.get(keysB[n.order]!) ?? []), n.order]);
+  for (const n of run.A) {
+    if (!n.live || n.liveChildren.length === 0 || run.settledA.has(n.order)) continue;
+    const ys = free.get(keysA[n.order]!);
+    const y = ys?.find((k) => !run.settledB.has(k));
+    if (y === undefined) continue;
+    const xs = liveSubtree(run.A, n.order);
+    const zs = liveSubtree(run.B, y);
+    xs.forEach((x, i) => {
+      const z = zs[i]!;
+      run.settled.push({ a: x, b: z, text: 1, score: 1, weight: 1, short: false, anchored: true });
+      run.settledA.add(x);
+      run.settledB.add(z);
+      run.text.set(pairKey(x, z), 1);
+    });
+  }
 }
 
 /** Maximum-weight assignment of an n×m weight matrix (n ≤ m): for each row the chosen column. */
@@ -864,6 +940,38 @@ function mergesAndSplits(run: Run, chosen: readonly Pair[]): Part[] {
       }
     }
   }
+  out.push(...headingParts(run, chosen, out));
+  return out;
+}
+
+/**
+ * A heading merged with its bullets ("Sở Văn hóa, Thể thao và Du lịch:" over three bullets → one
+ * bullet "Sở Văn hóa, Thể thao và Du lịch phối hợp …"), or split into them: an unpaired heading
+ * whose children all went into one clause of the other side is a part of that merge or split too,
+ * when its own text is carried there.
+ */
+function headingParts(run: Run, chosen: readonly Pair[], parts: readonly Part[]): Part[] {
+  const out: Part[] = [];
+  for (const group of ['merge', 'split'] as const) {
+    const own = group === 'merge' ? run.A : run.B;
+    const other = group === 'merge' ? run.B : run.A;
+    const into = new Map<number, number>(); // clause of this side → the clause of the other side carrying it
+    for (const p of chosen) into.set(group === 'merge' ? p.a : p.b, group === 'merge' ? p.b : p.a);
+    for (const p of parts) if (p.group === group) into.set(group === 'merge' ? p.a : p.b, group === 'merge' ? p.b : p.a);
+    const taken = new Set(into.keys());
+    // a pair is a split or a merge, not both
+    const partnerOf = new Map(chosen.map((p) => (group === 'merge' ? [p.b, p.a] : [p.a, p.b])));
+    const otherGroup = new Set(parts.filter((p) => p.group !== group).map((p) => (group === 'merge' ? p.a : p.b)));
+    for (const x of own) {
+      if (!x.live || taken.has(x.order) || x.liveChildren.length === 0 || x.full.words.length < run.o.partWords) continue;
+      const targets = new Set(x.liveChildren.map((c) => into.get(c) ?? -1));
+      const [y] = [...targets];
+      if (targets.size !== 1 || y === undefined || y < 0 || otherGroup.has(partnerOf.get(y) ?? -1)) continue;
+      if (profileContainment(x.full, other[y]!.full) < run.o.containment) continue;
+      const similarity = run.o.similarity(x.full, other[y]!.full);
+      out.push(group === 'merge' ? { a: x.order, b: y, similarity, group } : { a: y, b: x.order, similarity, group });
+    }
+  }
   return out;
 }
 
@@ -994,6 +1102,7 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
   const o: AlignOptions = { ...ALIGN_DEFAULTS, ...options };
   if (shared.vocabulary.size > VOCABULARY_LIMIT) shared = { vocabulary: new Vocabulary(), generation: shared.generation + 1 };
   const run = startRun(treeA, treeB, o);
+  settleIdenticalSubtrees(run);
   gatherCandidates(run);
   const chosen = assignRounds(run);
   chosen.push(...leftoverSiblings(run, chosen));
@@ -1024,9 +1133,10 @@ export interface ScoredCandidate {
 export function scoredCandidates(treeA: readonly Clause[], treeB: readonly Clause[], options: Partial<AlignOptions> = {}): ScoredCandidate[] {
   const o: AlignOptions = { ...ALIGN_DEFAULTS, ...options };
   const run = startRun(treeA, treeB, o);
+  settleIdenticalSubtrees(run);
   gatherCandidates(run);
   const chosen = new Set(assignRounds(run).map((p) => pairKey(p.a, p.b)));
-  return [...run.scored.values()].map((p) => ({ a: run.A[p.a]!.clause.id, b: run.B[p.b]!.clause.id, text: round(p.text), score: round(p.score), short: p.short, chosen: chosen.has(pairKey(p.a, p.b)) }));
+  return [...run.settled, ...run.scored.values()].map((p) => ({ a: run.A[p.a]!.clause.id, b: run.B[p.b]!.clause.id, text: round(p.text), score: round(p.score), short: p.short, chosen: chosen.has(pairKey(p.a, p.b)) }));
 }
 
 function round(x: number): number {

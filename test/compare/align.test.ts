@@ -182,6 +182,18 @@ describe('structure: template records, renamed headings, short siblings', () => 
     expect(paired.some((l) => l.startsWith('Căn cứ pháp lý ↔ Ghi chú'))).toBe(false);
   });
 
+  test('reads a department heading and its bullets merged into one bullet as one merge (the heading a part too)', () => {
+    const tasks = [
+      'Phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy định hướng công tác tuyên truyền về đợt thi đua trên các phương tiện thông tin đại chúng',
+      'Chỉ đạo các cơ quan báo chí, hệ thống thông tin cơ sở đẩy mạnh tuyên truyền các gương điển hình tiên tiến trong phong trào thi đua',
+      'Tổ chức các hoạt động văn hóa, văn nghệ, thể dục thể thao chào mừng thành công cuộc bầu cử trên địa bàn tỉnh',
+    ];
+    const a = [clause('III', 'TỔ CHỨC THỰC HIỆN', [clause('III.1', 'Sở Văn hóa, Thể thao và Du lịch:', tasks.map((t, i) => clause(`III.1.-${i + 1}`, t)))])];
+    const b = [clause('III', 'TỔ CHỨC THỰC HIỆN', [clause('III.-1', `Sở Văn hóa, Thể thao và Du lịch ${tasks.map((t) => t.charAt(0).toLowerCase() + t.slice(1)).join('; ')}.`)])];
+    const merged = alignClauses(a, b).filter((al) => al.b?.id === 'III.-1');
+    expect(merged.map((al) => `${al.a?.id} ${al.group}`).sort()).toEqual(['III.1 merge', 'III.1.-1 merge', 'III.1.-2 merge', 'III.1.-3 merge']);
+  });
+
   test('does not let a short clause inside a long one pass for a merge part ("Chi phí tuân thủ:")', () => {
     const cost = 'Chi phí tuân thủ TTHC trước khi đơn giản hóa: 12.000.000 đồng/năm; chi phí tuân thủ TTHC sau khi đơn giản hóa: 10.800.000 đồng/năm';
     const a = [clause('PL.1', 'Nội dung đơn giản hóa', [clause('PL.1.-1', cost), clause('PL.1.-2', 'Chi phí tuân thủ:')])];
