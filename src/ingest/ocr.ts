@@ -70,6 +70,8 @@ export interface OcrReport {
 export const OCR_LAYOUT = {
   /** Words below this confidence that are only punctuation or table rules ("|", "—") are noise. */
   noiseConfidence: 60,
+  /** Words of one or two characters below this confidence are specks ("ø", "À`", "gò" over a seal). */
+  speckConfidence: 45,
   /** A gap between two words wider than this many line heights separates two columns (table cells, header columns). */
   columnGap: 2.5,
 };
@@ -129,7 +131,7 @@ function pageParagraphs(page: OcrPage): string[] {
   const lines = new Map<string, OcrLine>();
   for (const word of page.words) {
     const text = word.text.replace(EDGE_RULE_RE, '').trim();
-    if (text === '' || (RULE_RE.test(text) && word.confidence < OCR_LAYOUT.noiseConfidence)) continue;
+    if (text === '' || (RULE_RE.test(text) && word.confidence < OCR_LAYOUT.noiseConfidence) || isSpeck(text, word.confidence)) continue;
     const cleaned = { ...word, text };
     const line = lines.get(word.line);
     if (line) {
@@ -163,6 +165,12 @@ function pageParagraphs(page: OcrPage): string[] {
   }
   if (current !== null) out.push(current);
   return out;
+}
+
+/** Dust, stamp strokes and seal edges read as a word: no letter or digit at all, or one or two characters the engine barely believes. */
+function isSpeck(text: string, confidence: number): boolean {
+  if (!/[\p{L}\p{N}]/u.test(text)) return confidence < OCR_LAYOUT.noiseConfidence + 20 && !/^[-–•+*]$/u.test(text);
+  return text.length <= 2 && confidence < OCR_LAYOUT.speckConfidence;
 }
 
 /**

@@ -1,12 +1,19 @@
 /**
  * Ingest timings per format on the committed fixtures (test/fixtures/): the seed plans as .txt,
  * .docx and .pdf. Warm runs (pdf.js and the XML parser loaded once before timing). Goal: .docx
- * under 100 ms a file, .pdf under 300 ms per 10 pages.
+ * under 100 ms a file, .pdf under 300 ms per 10 pages. Then a 1,000-page text PDF (LibreOffice
+ * from the bundled plans, cached in the temp folder; goal ≤ 30 s), and OCR on synthetic scans of
+ * the seed plans and the held-out documents (when tesseract is installed; see ocr-bench.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../ingest/index.js';
+import { DEFAULT_LIMITS, ingest } from '../ingest/index.js';
+import { benchOcr, type OcrBenchRow } from './ocr-bench.js';
+import { renderWithLibreOffice } from './ocr-synth.js';
 import { parseDocument } from '../read/parse.js';
 
 /** The repository root: the nearest folder above this file that has test/fixtures (works from src/ and dist/src/). */
@@ -29,8 +36,59 @@ export type IngestBenchRow = {
   goal: string;
 };
 
-/** Times `ingest()` on each fixture `runs` times (after one warm-up) and reports per-format medians. */
-export async function benchIngest(runs = 5): Promise<IngestBenchRow[]> {
+/** The 1,000-page row. */
+export type LongPdfBenchRow = { format: string; pages: number; ms: string; goal: string };
+
+/** Times `ingest()` on each fixture `runs` times (after one warm-up) and reports per-format medians; then the long PDF and OCR rows. */
+export async function benchIngest(runs = 5): Promise<Array<IngestBenchRow | LongPdfBenchRow | OcrBenchRow>> {
+  const rows: Array<IngestBenchRow | LongPdfBenchRow | OcrBenchRow> = await benchFormats(runs);
+  const long = longPdf(repoRoot());
+  if (long) {
+    const t0 = performance.now();
+    await ingest(long.bytes, 'long.pdf', { ...DEFAULT_LIMITS, timeMs: 120_000 });
+    rows.push({ format: 'pdf, 1,000 pages', pages: long.pages, ms: (performance.now() - t0).toFixed(0), goal: '≤ 30,000 ms' });
+  }
+  if (spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie')) rows.push(...(await benchOcr(ocrDocuments(repoRoot(), process.argv.includes('--quick')))));
+  return rows;
+}
+
+/**
+ * A text PDF of about 1,000 pages: the bundled plans one after another, rendered by LibreOffice
+ * once and kept in the temp folder under the hash of its text. Null without LibreOffice.
+ */
+function longPdf(root: string): { bytes: Uint8Array; pages: number } | null {
+  if (spawnSync('soffice', ['--version']).error) return null;
+  const plans = readdirSync(join(root, 'corpus'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort();
+  let text = '';
+  for (let i = 0; text.length < 2_920_000; i++) text += `${readFileSync(join(root, 'corpus', plans[i % plans.length]!), 'utf8')}\n\n`;
+  const dir = join(tmpdir(), 'plandiff-bench');
+  const key = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const pdf = join(dir, `long-${key}.pdf`);
+  if (!existsSync(pdf)) {
+    mkdirSync(dir, { recursive: true });
+    const txt = join(dir, `long-${key}.txt`);
+    writeFileSync(txt, text);
+    writeFileSync(pdf, renderWithLibreOffice(txt));
+  }
+  const bytes = new Uint8Array(readFileSync(pdf));
+  return { bytes, pages: countPdfPages(bytes) };
+}
+
+/** The seed plans' PDF fixtures and, beside the checkout, the held-out documents rendered by LibreOffice, with their .txt. */
+function ocrDocuments(root: string, quick: boolean): Array<{ name: string; pdf: Uint8Array; truth: string }> {
+  const fixtures = join(root, 'test', 'fixtures');
+  const seeds = JSON.parse(readFileSync(join(fixtures, 'seeds.json'), 'utf8')) as Record<string, string>;
+  const docs: Array<{ name: string; pdf: Uint8Array; truth: string }> = Object.entries(seeds).map(([name, txt]) => ({ name, pdf: new Uint8Array(readFileSync(join(fixtures, `${name}.pdf`))), truth: readFileSync(join(root, txt), 'utf8') }));
+  const holdout = join(root, '..', 'shared', 'holdout');
+  if (existsSync(holdout) && !spawnSync('soffice', ['--version']).error) {
+    for (const f of readdirSync(holdout).filter((n) => n.endsWith('.txt')).sort()) {
+      docs.push({ name: `held-out ${f.replace(/\.txt$/, '')}`, pdf: renderWithLibreOffice(join(holdout, f)), truth: readFileSync(join(holdout, f), 'utf8') });
+    }
+  }
+  return quick ? docs.slice(0, 2) : docs;
+}
+
+async function benchFormats(runs: number): Promise<IngestBenchRow[]> {
   const root = repoRoot();
   const fixtures = join(root, 'test', 'fixtures');
   // seeds.json (written by test/fixtures/make-fixtures.ts): fixture name → the corpus .txt it was made from.

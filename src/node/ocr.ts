@@ -87,7 +87,7 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
     async recognize(request, onPage) {
       const version = check(request.kind);
       const digest = createHash('sha256').update(request.bytes).digest('hex');
-      const settings = `${version}|${lang}|${request.kind === 'pdf' ? dpi : 'image'}|psm3|red|v1`;
+      const settings = `${version}|${lang}|${request.kind === 'pdf' ? dpi : 'image'}|psm3|red|despeckle|v2`;
       const pageNumbers = request.kind === 'pdf' ? request.pages : [1];
       const total = pageNumbers.length;
       const started = Date.now();
@@ -174,8 +174,10 @@ function run(program: string, args: string[], input: Uint8Array | null, running:
 }
 
 /**
- * A binary PPM (P6) page → a PGM (P5) of its red channel: black ink stays black, red stamps and
- * red signatures turn white. Anything that is not a P6 image is passed through.
+ * A binary PPM (P6) page → the PGM (P5) tesseract reads: the red channel as grey (black ink stays
+ * black, red stamps and red signatures turn white), then specks removed: a dark pixel with no dark
+ * pixel among its eight neighbours is dust, not ink (tesseract reads dust as "-", "_" or "ˆ" before
+ * a label). Anything that is not a P6 image is passed through.
  */
 export function redAsGrey(ppm: Uint8Array): Uint8Array {
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(new TextDecoder('latin1').decode(ppm.subarray(0, 64)));
@@ -184,9 +186,19 @@ export function redAsGrey(ppm: Uint8Array): Uint8Array {
   const height = Number(header[2]);
   const start = header[0].length;
   const head = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const grey = new Uint8Array(width * height);
+  for (let i = 0, p = start; i < width * height; i++, p += 3) grey[i] = ppm[p]!;
   const out = new Uint8Array(head.length + width * height);
   out.set(head, 0);
-  for (let i = 0, o = head.length, p = start; i < width * height; i++, o++, p += 3) out[o] = ppm[p]!;
+  out.set(grey, head.length);
+  const dark = (i: number) => grey[i]! < 128;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
+      if (!dark(i)) continue;
+      if (dark(i - width - 1) || dark(i - width) || dark(i - width + 1) || dark(i - 1) || dark(i + 1) || dark(i + width - 1) || dark(i + width) || dark(i + width + 1)) continue;
+      out[head.length + i] = 255;
+    }
+  }
   return out;
 }
 
