@@ -1,6 +1,7 @@
 /**
  * Document comparison: clause alignment plus target comparison, as printed by `plandiff compare`.
  */
+import { sameSeries } from '../extract/series-identity.js';
 import { alignClauses, type AlignOptions } from './align.js';
 import { makeFolder } from '../text/fold.js';
 import { compareTargets } from './target-compare.js';
@@ -65,7 +66,9 @@ export type OrientedComparison = Comparison & { orientation: Orientation };
  * `orientation.swapped` says so. */
 export function compareDocuments(first: ParsedDocument, second: ParsedDocument, options: Partial<CompareOptions> = {}): OrientedComparison {
   const o: CompareOptions = { ...COMPARE_DEFAULTS, ...options };
-  const found = orientPair(first, second, { relation: o.relation });
+  // two editions of one series (2024 → 2025) are compared year on year, as peers, even when one cites the other
+  const editions = o.relation === 'auto' && sameSeries(first.meta, second.meta);
+  const found = orientPair(first, second, { relation: editions ? 'peer' : o.relation });
   const swap = found.swapped && o.orient;
   const orientation: Orientation = found.swapped && !swap ? { ...found, swapped: false } : found;
   const [a, b] = swap ? [second, first] : [first, second];
