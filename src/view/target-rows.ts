@@ -3,6 +3,7 @@
  * markers that say how it changed (raised, lowered, weakened, strengthened, dropped, added), the
  * other aspects that changed, sorting by column, and the CSV export (the core's `targetsToCsv`).
  */
+import { reviewItems } from '../compare/review-items.js';
 import { targetsToCsv } from '../compare/target-compare.js';
 import { formatValue } from '../extract/targets.js';
 import type { Target, TargetChange, TargetChangeKind, TargetStatus } from '../types.js';
@@ -46,6 +47,10 @@ export interface TargetRow {
   clauseAfter: string | null;
   /** The core's one-sentence summary. */
   summary: string;
+  /** Stable review id of the target change ("t-…", review-items.ts), the same as the CLI's. */
+  reviewId: string;
+  /** The change as a reviewer saw it (kept with a decision). */
+  reviewText: string;
 }
 
 function valueOf(t: Target | null): string | null {
@@ -54,6 +59,7 @@ function valueOf(t: Target | null): string | null {
 
 /** One row per target change, in the comparison's order. */
 export function targetRows(changes: readonly TargetChange[]): TargetRow[] {
+  const items = reviewItems({ alignments: [], targets: [...changes] });
   return changes.map((c, index) => {
     const markers: TargetMarker[] = [];
     if (c.status === 'dropped' || c.status === 'added') markers.push(c.status);
@@ -80,6 +86,8 @@ export function targetRows(changes: readonly TargetChange[]): TargetRow[] {
       clauseBefore: c.a?.clauseId ?? null,
       clauseAfter: c.b?.clauseId ?? null,
       summary: c.summary,
+      reviewId: items[index]!.id,
+      reviewText: items[index]!.text,
     };
   });
 }

@@ -12,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ReviewStore } from '../../src/node/review-store.js';
 import { formatRoute } from '../../src/view/route.js';
-import { corpusPath, SEEDS } from '../corpus.js';
+import { corpusPath, seed, SEEDS } from '../corpus.js';
+import { reviewPair } from '../../src/compare/review-pair.js';
 import { startHarness, type Harness } from './browser.js';
 
 const PARENT = SEEDS.ubnd2025;
@@ -81,6 +82,24 @@ describe('review, reports and print in chromium', () => {
     expect(xml).toContain('Sở chỉ phụ trách lĩnh vực giáo dục');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
     expect(Object.keys(unzipSync(readFileSync((await xlsx.path())!)))).toContain('xl/worksheets/sheet2.xml');
+  }, 120_000);
+
+  test('a decision on a target change in the targets view is stored under the id the CLI gives it', async () => {
+    await page.goto(`${h.server.url}${formatRoute({ view: 'targets', a: PARENT, b: CHILD })}`);
+    const row = page.getByTestId('target-row').filter({ has: page.locator('[data-testid="marker-weakened"]') }).first();
+    await expect.poll(() => row.count(), { timeout: 60_000 }).toBe(1);
+    const metric = await row.getByTestId('target-metric').innerText();
+    await row.locator('select').selectOption('false-alarm');
+    await row.getByTestId('target-review-save').click();
+    await expect.poll(() => row.getByTestId('target-decision').getAttribute('data-status').catch(() => null), { timeout: 15_000 }).toBe('false-alarm');
+    const store = new ReviewStore(dir);
+    const stored = store.current(PARENT, CHILD).find((d) => d.kind === 'target')!;
+    store.close();
+    const pair = reviewPair(seed('gddt2024'), seed('ubnd2025'));
+    const item = pair.items.find((i) => i.id === stored.item)!;
+    expect(item.kind).toBe('target');
+    expect(item.text).toContain('(weakened)');
+    expect(squash(metric).slice(0, 12)).toBe(squash(item.label).slice(0, 12));
   }, 120_000);
 
   const printed = async (): Promise<string> => {

@@ -92,6 +92,8 @@ export class AppController implements ReactiveController {
   fidelity: Pending<FidelityResult> | null = null;
   /** Review decisions of the fidelity pair by item id (null: the server keeps none). */
   reviews: { key: string; decisions: Map<string, StoredDecision> | null } | null = null;
+  /** Review decisions of the compared pair (the target table's), by item id. */
+  compareReviews: { key: string; decisions: Map<string, StoredDecision> | null } | null = null;
   /** Series over the years and one year's issuer table (the trends view). */
   trends: Pending<TrendsResult> | null = null;
   notices: Notice[] = [];
@@ -440,6 +442,7 @@ export class AppController implements ReactiveController {
       this.diff = diffRows(value, { ignore: new Set(this.diffIgnore) });
       this.targets = targetRows(value.targets);
       this.comparison = { key, status: 'ready', value, error: null };
+      void this.loadReviews(a, b, 'comparison');
       this.rememberPair(a, b);
     } catch (e) {
       if (this.comparison?.key !== key) return;
@@ -501,23 +504,29 @@ export class AppController implements ReactiveController {
 
   // ---------- review decisions and reports (web/app/review-client.ts, src/report/docx|xlsx.ts) ----------
 
-  private async loadReviews(parent: string, child: string): Promise<void> {
+  private async loadReviews(parent: string, child: string, on: 'fidelity' | 'comparison' = 'fidelity'): Promise<void> {
     const key = pairKey(parent, child);
     const decisions = reviewable(parent, child) ? await loadDecisions(parent, child).catch(() => null) : null;
-    if (this.fidelity?.key !== key) return;
-    this.reviews = { key, decisions };
+    if (on === 'fidelity' && this.fidelity?.key === key) this.reviews = { key, decisions };
+    else if (on === 'comparison' && this.comparison?.key === key) this.compareReviews = { key, decisions };
+    else return;
     this.host.requestUpdate();
   }
 
-  /** Writes a decision on an item of the fidelity pair through the server. */
-  async saveReview(draft: Omit<DecisionDraft, 'parent' | 'child'>): Promise<void> {
-    const f = this.fidelity;
+  /** Writes a decision on an item of the fidelity pair (findings) or the compared pair (targets) through the server. */
+  async saveReview(draft: Omit<DecisionDraft, 'parent' | 'child'>, on: 'fidelity' | 'comparison' = 'fidelity'): Promise<void> {
+    const f = on === 'fidelity' ? this.fidelity : this.comparison;
     if (!f) return;
     const [parent, child] = f.key.split('\u0000') as [string, string];
     try {
       const stored = await saveDecision({ ...draft, parent, child });
       // a new map, so that the views see a new value
-      if (this.reviews?.key === f.key && this.reviews.decisions) this.reviews = { key: f.key, decisions: new Map(this.reviews.decisions).set(stored.item, stored) };
+      const held = on === 'fidelity' ? this.reviews : this.compareReviews;
+      if (held?.key === f.key && held.decisions) {
+        const next = { key: f.key, decisions: new Map(held.decisions).set(stored.item, stored) };
+        if (on === 'fidelity') this.reviews = next;
+        else this.compareReviews = next;
+      }
       this.host.requestUpdate();
     } catch (e) {
       this.notify('error', reason(e));
@@ -536,7 +545,10 @@ export class AppController implements ReactiveController {
         comparison,
         report: f.value.report,
         items: reviewItems(comparison, f.value.report.findings),
-        decisions: this.reviews?.key === f.key ? (this.reviews.decisions ?? new Map()) : new Map(),
+        decisions: new Map([
+          ...(this.compareReviews?.key === f.key ? (this.compareReviews.decisions ?? []) : []),
+          ...(this.reviews?.key === f.key ? (this.reviews.decisions ?? []) : []),
+        ]),
         lang: this.lang,
       };
       const bytes = format === 'docx' ? await (await import('../../src/report/docx.js')).renderDocx(input) : await (await import('../../src/report/xlsx.js')).renderXlsx(input);

@@ -485,7 +485,15 @@ export class PdApp extends LitElement {
     return html`${this.renderPairHead('targets', c.loading, c.error)}
     ${c.value
       ? html`<div class="card">
-          <pd-target-table .rows=${this.app.targets} .a=${this.app.route.a} .b=${this.app.route.b} .locale=${this.locale} @pd-export-csv=${() => this.app.exportCsv()}></pd-target-table>
+          <pd-target-table
+            .rows=${this.app.targets}
+            .a=${this.app.route.a}
+            .b=${this.app.route.b}
+            .locale=${this.locale}
+            .decisions=${this.app.compareReviews?.decisions ?? null}
+            @pd-review=${(e: CustomEvent<ReviewEventDetail>) => void this.app.saveReview(e.detail, 'comparison')}
+            @pd-export-csv=${() => this.app.exportCsv()}
+          ></pd-target-table>
         </div>`
       : nothing}`;
   }

@@ -1,7 +1,7 @@
 /** A decision the reviewer saves (sent up as `pd-review`). */
 export interface ReviewEventDetail {
   item: string;
-  kind: 'finding';
+  kind: 'finding' | 'target';
   status: DecisionView['status'];
   reason: string | null;
   note: string | null;

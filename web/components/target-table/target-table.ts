@@ -11,6 +11,11 @@ import { nextOrder, type SortOrder } from '../../../src/view/table-sort.js';
 import { sortTargetRows, targetCounts, type TargetColumn, type TargetRow } from '../../../src/view/target-rows.js';
 import { chips, controls, tables } from '../../styles/shared.js';
 import { emit } from '../events.js';
+import type { DecisionView } from '../../../src/report/review-decisions.js';
+import { rt } from '../../../src/view/review-labels.js';
+import type { ReviewEventDetail } from '../fidelity-view/fidelity-view.js';
+
+const STATUSES = ['confirmed', 'explained', 'false-alarm'] as const;
 
 @customElement('pd-target-table')
 export class PdTargetTable extends LitElement {
@@ -95,10 +100,29 @@ export class PdTargetTable extends LitElement {
         text-align: center;
         color: var(--pd-muted);
       }
+      td.rev {
+        min-width: 180px;
+        font-size: 12px;
+      }
+      .review {
+        display: flex;
+        gap: 4px;
+        flex-wrap: wrap;
+      }
+      .review input {
+        width: 110px;
+      }
+      .earlier {
+        color: var(--pd-dropped);
+      }
       @media print {
         .bar button,
-        .bar label {
+        .bar label,
+        .review {
           display: none;
+        }
+        td.rev {
+          min-width: 0;
         }
         .scroll {
           max-height: none;
@@ -136,6 +160,47 @@ export class PdTargetTable extends LitElement {
   @property() b: string | null = null;
   /** Language of the labels. */
   @property() locale: Lang = 'vi';
+  /** Review decisions of the pair by review id; null when they cannot be kept (no server, an upload). */
+  @property({ attribute: false }) decisions: ReadonlyMap<string, DecisionView> | null = null;
+
+  /** Drafts being edited, by review id. */
+  @state() private drafts: Record<string, { status: DecisionView['status']; reason: string }> = {};
+
+  private draftOf(r: TargetRow): { status: DecisionView['status']; reason: string } {
+    const d = this.decisions?.get(r.reviewId);
+    return this.drafts[r.reviewId] ?? { status: d?.status ?? 'confirmed', reason: d?.reason ?? '' };
+  }
+
+  private handleSave(r: TargetRow): void {
+    const draft = this.draftOf(r);
+    const detail: ReviewEventDetail = { item: r.reviewId, kind: 'target', status: draft.status, reason: draft.reason.trim() || null, note: null, itemText: r.reviewText };
+    this.dispatchEvent(new CustomEvent<ReviewEventDetail>('pd-review', { detail, bubbles: true, composed: true }));
+    const { [r.reviewId]: _, ...rest } = this.drafts;
+    this.drafts = rest;
+  }
+
+  private renderReview(r: TargetRow) {
+    const lang = this.locale;
+    const d = this.decisions?.get(r.reviewId);
+    const shown = d
+      ? html`<div class="decided" data-testid="target-decision" data-status=${d.status}>
+          ${rt(lang, `status.${d.status}`)}${d.reason ? `: ${d.reason}` : ''}${d.earlierVersion ? html`<span class="earlier" title=${d.itemText}> (${rt(lang, 'earlier')})</span>` : nothing}
+        </div>`
+      : nothing;
+    if (!this.decisions) return shown;
+    const draft = this.draftOf(r);
+    const set = (patch: Partial<typeof draft>): void => {
+      this.drafts = { ...this.drafts, [r.reviewId]: { ...draft, ...patch } };
+    };
+    return html`${shown}
+      <div class="review" data-testid="target-review">
+        <select aria-label=${rt(lang, 'review')} @change=${(e: Event) => set({ status: (e.target as HTMLSelectElement).value as DecisionView['status'] })}>
+          ${STATUSES.map((st) => html`<option value=${st} ?selected=${draft.status === st}>${rt(lang, `status.${st}`)}</option>`)}
+        </select>
+        <input type="text" aria-label=${rt(lang, 'reason')} placeholder=${rt(lang, 'reason')} .value=${draft.reason} @input=${(e: Event) => set({ reason: (e.target as HTMLInputElement).value })} />
+        <button type="button" data-testid="target-review-save" ?disabled=${draft.status === 'explained' && !draft.reason.trim()} @click=${() => this.handleSave(r)}>${rt(lang, 'save')}</button>
+      </div>`;
+  }
 
   @state() private order: SortOrder<TargetColumn> | null = null;
   @state() private changesOnly = false;
@@ -178,6 +243,7 @@ export class PdTargetTable extends LitElement {
       <td class="num">${horizon}</td>
       <td class="also">${r.alsoChanged.map((k) => t(lang, `aspect.${k}`)).join(', ')}</td>
       <td class="links">${this.clauseLink('a', r.clauseBefore)}${this.clauseLink('b', r.clauseAfter)}</td>
+      <td class="rev">${this.renderReview(r)}</td>
     </tr>`;
   }
 
@@ -206,6 +272,7 @@ export class PdTargetTable extends LitElement {
                   ${this.sortHeader('delta', 'tcol.delta', 'num')} ${this.sortHeader('horizon', 'tcol.horizon', 'num')}
                   <th>${t(lang, 'tcol.also')}</th>
                   <th></th>
+                  <th>${rt(lang, 'review')}</th>
                 </tr>
               </thead>
               <tbody>
