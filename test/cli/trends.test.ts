@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildLineage } from '../../src/corpus/lineage.js';
@@ -9,9 +11,10 @@ import { SEEDS, seed } from '../corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The built binary, as a user runs it. */
+/** The package's binary (package.json `bin`), built by the test setup, as a user runs it. */
+const BIN = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff;
 function plandiff(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['dist/src/cli/main.js', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
