@@ -17,6 +17,11 @@ export interface TargetContext {
   fold: (text: string) => string;
   /** Maps a piece of text (a "Căn cứ thực hiện" cell or a sentence) to the citation keys found in it; optional (citations land separately). */
   citationKeys?: (text: string) => string[];
+  /**
+   * The document lays down rules (a law, a decree, a circular, a regulation): its figures are rules
+   * or entitlements unless a target word or a horizon stands beside them. Plans leave it unset.
+   */
+  rules?: boolean;
   /** The document's time budget, checked once per passage (outside the per-passage error guard). */
   deadline?: Deadline;
 }
@@ -361,10 +366,15 @@ export function deadlinesIn(text: string, patterns: TargetPatterns = TARGET_PATT
 /** The due date of a value: the nearest one written after it in its clause (up to ";"), else the nearest before. */
 function dueFor(dues: Due[], m: Mention, sentence: string): Due | null {
   const sameClause = (from: number, to: number) => !sentence.slice(from, to).includes(';');
+  // a bare year written right after the figure is its horizon ("đạt từ 10% trở lên năm 2026")
+  const right = P.YEAR_RIGHT_AFTER_RE.exec(sentence.slice(m.end, m.end + 40));
+  if (right?.groups?.['y']) return { start: m.end, text: squash(right[0]), year: Number(right.groups['y']) };
   const after = dues.filter((d) => d.start >= m.end && sameClause(m.end, d.start));
   if (after.length > 0) return after[0]!;
   const before = dues.filter((d) => d.start < m.start && sameClause(d.start, m.start));
-  return before.length > 0 ? before[before.length - 1]! : null;
+  if (before.length > 0) return before[before.length - 1]!;
+  const lead = P.YEAR_LEAD_RE.exec(sentence);
+  return lead?.groups?.['y'] && sameClause(0, m.start) ? { start: 0, text: squash(lead[0]).replace(/[,:]$/u, ''), year: Number(lead.groups['y']) } : null;
 }
 
 /** The last year written in a time text ("Trong năm 2024" → 2024, "Tháng 3,6,9,12/2023" → 2023). */
@@ -484,6 +494,11 @@ class PassageReader {
     });
   }
 
+  /** In a regulation, a heading or a row that names targets ("Mục tiêu", "Chỉ tiêu năm 2026") makes its figures commitments. */
+  private aroundCommits(): boolean {
+    return this.passage.headings.some((h) => P.REGULATION_COMMITMENT_RE.test(h)) || (this.passage.cells ?? []).some((c) => P.REGULATION_COMMITMENT_RE.test(c.header));
+  }
+
   private horizon(sentenceYear: number | null): number | null {
     const a = this.around;
     return sentenceYear ?? a.timeYear ?? a.headerYear ?? a.headingYear ?? this.context.year;
@@ -499,6 +514,7 @@ class PassageReader {
       const dues = dueDates(sentence, this.patterns);
       const sentenceBasis = this.context.citationKeys ? this.context.citationKeys(sentence) : [];
       const achieved = P.ACHIEVED_RE.test(sentence) && !P.COMMITMENT_CLAUSE_RE.test(sentence);
+      if (this.context.rules && !P.REGULATION_COMMITMENT_RE.test(sentence) && !this.aroundCommits()) continue;
       mentions.forEach((m, i) => {
         const due = dueFor(dues, m, sentence);
         const metric = metricOverride || metrics[i] || '';
@@ -526,6 +542,7 @@ class PassageReader {
   /** A table row: the value column when it holds a value, else the values written in the task text. */
   readRow(): void {
     const p = this.passage;
+    if (this.context.rules && !this.aroundCommits() && !P.REGULATION_COMMITMENT_RE.test(p.text)) return;
     const cells = p.cells ?? [];
     const metricCell = cellsOf(cells, 'metric')[0] ?? cellsOf(cells, 'task')[0] ?? null;
     const valueCells = cellsOf(cells, 'target');

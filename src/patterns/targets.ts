@@ -160,6 +160,19 @@ export const DUE_RE = new RegExp(
   'giu',
 );
 
+/** A bare year right after a figure, its horizon: "đạt từ 10% trở lên năm 2026", "đạt 80% năm 2025" (after the value). */
+export const YEAR_RIGHT_AFTER_RE = /^\s*(?:trở\s+(?:lên|xuống)\s*)?(?:vào\s+)?năm\s+(?<y>(?:19|20)\d{2})(?!\p{N})/iu;
+
+/** A sentence opening on its year: "Năm 2026, tỷ lệ … đạt 90%", "- Năm 2025: 100% …". */
+export const YEAR_LEAD_RE = /^\s*(?:[-+•]\s*)?năm\s+(?<y>(?:19|20)\d{2})\s*[,:]/iu;
+
+/**
+ * What a regulation's figure must stand beside to be a commitment rather than a rule or an entitlement
+ * ("không quá 03 ngày làm việc", "hưởng thêm 100% phụ cấp", "suy giảm 5%" are rules): a target word
+ * ("phấn đấu", "mục tiêu", "chỉ tiêu") or a horizon ("đến năm 2030", "năm 2026", "giai đoạn 2026-2030").
+ */
+export const REGULATION_COMMITMENT_RE = /phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|(?:đến|trong|vào|hết|cuối)\s+năm\s+(?:19|20)\d{2}|năm\s+(?:19|20)\d{2}\s+(?:đạt|có)|giai\s+đoạn\s+(?:19|20)\d{2}/iu;
+
 /** The year of a {@link DUE_RE} match. */
 export function dueYear(groups: Record<string, string | undefined>): number | null {
   const y = groups.y1 ?? groups.y2 ?? groups.y3 ?? groups.y4 ?? groups.y5;

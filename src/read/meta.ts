@@ -16,7 +16,7 @@
 import { META } from '../patterns/meta.js';
 import type { Structure } from './structure.js';
 import type { Block, DocumentMeta, Span, Warning } from '../types.js';
-import { bodyByName, departmentAt, latinLookalikes, departmentByCode, foldName, provinceAt, provinceByName, readSymbol, typeByCode } from '../vocabulary/index.js';
+import { bodyByName, departmentAt, latinLookalikes, departmentByCode, foldName, provinceAt, provinceByName, readSymbol, typeByCode, typeByWord } from '../vocabulary/index.js';
 
 interface Sourced<T> {
   value: T;
@@ -431,6 +431,16 @@ function readIssuing(st: Structure, symbol: string | null, place: string | null)
   }
   if (!out.province && place) out.province = provinceByName(place)?.name ?? place.replace(/^(?:tỉnh|thành\s+phố)\s+/iu, '');
   return out;
+}
+
+/** "Quyết định ban hành Quy chế …", "Nghị quyết quy định mức chi …": a decision or resolution that lays down rules. */
+const RULE_TITLE = /^(?:Quyết\s+định|Nghị\s+quyết)\s+(?:về\s+việc\s+)?(?:ban\s+hành\s+)?(?:quy\s+chế|quy\s+định|điều\s+lệ|quy\s+trình|định\s+mức|bảng\s+giá|mức\s+thu|danh\s+mục)/iu;
+
+/** True when the document lays down rules (a law, a decree, a circular, a regulation) rather than plans. */
+export function laysDownRules(meta: Pick<DocumentMeta, 'type' | 'title'>): boolean {
+  if (!meta.type) return false;
+  if (typeByWord(meta.type)?.rules) return true;
+  return meta.title !== null && RULE_TITLE.test(meta.title);
 }
 
 /** Reads the document meta from the structure. */

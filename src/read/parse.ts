@@ -7,7 +7,7 @@ import { citationContextOf, citationKeysIn, readCitations, type CitationReading 
 import { Deadline, PARSE_BUDGET_MS, TimeLimitError, type TimeLimitFailure } from '../text/deadline.js';
 import { makeFolder } from '../text/fold.js';
 import { spanOf, type MappedText } from '../text/mapped-text.js';
-import { readMeta } from './meta.js';
+import { laysDownRules, readMeta } from './meta.js';
 import { normalize } from './normalize.js';
 import { structure, type Node, type Structure } from './structure.js';
 import { extractTargets, type TargetContext } from '../extract/targets.js';
@@ -119,6 +119,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     deadline,
     year: meta.year,
     fold,
+    rules: laysDownRules(meta),
     citationKeys: (t: string) => citationKeysIn(t, cited),
   });
   return {

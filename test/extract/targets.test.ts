@@ -403,3 +403,38 @@ describe('odd input', () => {
     }
   });
 });
+
+describe('commitments and legal rules in real documents (forms of ../shared/realcorpus)', () => {
+  const DECREE = (body: string): string => `CHÍNH PHỦ\n\nSố: 12/2025/NĐ-CP\n\nHà Nội, ngày 01 tháng 01 năm 2025\n\nNGHỊ ĐỊNH\n\nQuy định chế độ\n\n${body}`;
+
+  test.each([
+    ['a time limit', 'Điều 1. Thời hạn\n\n1. Thời hạn giải quyết không quá 03 ngày làm việc kể từ ngày nhận đủ hồ sơ.'],
+    ['an entitlement', 'Điều 2. Phụ cấp\n\n1. Người làm việc tại vùng khó khăn được hưởng thêm 100% phụ cấp.'],
+    ['a condition', 'Điều 3. Điều kiện\n\n1. Doanh nghiệp có doanh thu suy giảm 5% trở lên được hỗ trợ.'],
+  ])('a decree’s %s is a rule, not a commitment', (_name, body) => {
+    expect(parseDocument(DECREE(body)).targets).toEqual([]);
+  });
+
+  test('a decree’s figure with a target word and a horizon is still a commitment', () => {
+    const t = parseDocument(DECREE('Điều 4. Mục tiêu\n\n1. Phấn đấu đến năm 2030 đạt 100% hồ sơ được giải quyết trực tuyến.')).targets;
+    expect(t.map((x) => [x.value, x.unit, x.horizon])).toEqual([[100, '%', 2030]]);
+  });
+
+  test('a decision issuing a regulation reads its figures as rules ("Quyết định ban hành Quy chế …")', () => {
+    const doc = parseDocument('ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n\nSố: 45/2025/QĐ-UBND\n\nĐồng Tháp, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\nBan hành Quy chế phối hợp\n\nĐiều 1. Hồ sơ\n\n1. Cơ quan tiếp nhận trả lời trong thời hạn không quá 05 ngày làm việc.');
+    expect(doc.targets).toEqual([]);
+  });
+
+  test.each([
+    ['after the figure ("đạt từ 10% trở lên năm 2026")', '1. Tỷ lệ hồ sơ trực tuyến đạt từ 10% trở lên năm 2026.', 2026],
+    ['at the head of the sentence ("Năm 2027, … đạt 20%")', '1. Năm 2027, tỷ lệ dân số có tài khoản số đạt 20%.', 2027],
+  ])('a plan’s horizon is read %s', (_name, line, year) => {
+    const t = parseDocument(`KẾ HOẠCH\n\nChuyển đổi số\n\nHà Nội, ngày 01 tháng 01 năm 2025\n\nI. MỤC TIÊU\n\n${line}`).targets;
+    expect(t.map((x) => x.horizon)).toEqual([year]);
+  });
+
+  test('two horizons of one sentence go to their own figures ("20% … năm 2025, … đến năm 2030 đạt 50%")', () => {
+    const t = parseDocument('KẾ HOẠCH\n\nChuyển đổi số\n\nHà Nội, ngày 01 tháng 01 năm 2025\n\nI. MỤC TIÊU\n\n1. Tỷ lệ dân số có tài khoản đạt 20% vào năm 2025, đến năm 2030 đạt 50%.').targets;
+    expect(t.map((x) => [x.value, x.horizon])).toEqual([[20, 2025], [50, 2030]]);
+  });
+});
