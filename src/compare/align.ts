@@ -625,11 +625,18 @@ function settleIdenticalSubtrees(run: Run): void {
   for (const n of run.B) if (n.live && n.liveChildren.length > 0) free.set(keysB[n.order]!, [...(free.get(keysB[n.order]!) ?? []), n.order]);
   for (const n of run.A) {
     if (!n.live || n.liveChildren.length === 0 || run.settledA.has(n.order)) continue;
-    const ys = free.get(keysA[n.order]!);
-    const y = ys?.find((k) => !run.settledB.has(k));
-    if (y === undefined) continue;
+    // the first copy in B not already settled, whole (not nested inside or around a settled one)
+    let zs: number[] | null = null;
+    for (const y of free.get(keysA[n.order]!) ?? []) {
+      if (run.settledB.has(y)) continue;
+      const sub = liveSubtree(run.B, y);
+      if (!sub.some((z) => run.settledB.has(z))) {
+        zs = sub;
+        break;
+      }
+    }
+    if (!zs) continue;
     const xs = liveSubtree(run.A, n.order);
-    const zs = liveSubtree(run.B, y);
     xs.forEach((x, i) => {
       const z = zs[i]!;
       run.settled.push({ a: x, b: z, text: 1, score: 1, weight: 1, short: false, anchored: true });
