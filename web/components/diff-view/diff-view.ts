@@ -47,8 +47,9 @@ import { emit } from '../events.js';
 type Doc = DocumentMeta & { file: string | null };
 type Layout = 'side' | 'inline';
 
-/** Past this many rows, rows off screen are laid out lazily (content-visibility). */
+/** Past this many rows, rows off screen are laid out lazily (content-visibility), by chunks of CHUNK rows. */
 const LAZY_ROWS = 200;
+const CHUNK = 24;
 
 const SIDES: readonly SearchSide[] = ['both', 'a', 'b'];
 
@@ -195,10 +196,6 @@ export class PdDiffView extends LitElement {
         font-size: 13px;
         contain: strict;
       }
-      .changes li {
-        content-visibility: auto;
-        contain-intrinsic-size: auto 52px;
-      }
       .changes h3 {
         margin: 0;
         padding: 10px 12px 6px;
@@ -319,10 +316,11 @@ export class PdDiffView extends LitElement {
       .row {
         border-bottom: 1px solid #edf0f4;
       }
-      /* Long plans: rows off screen are not laid out until they come near. */
-      .pane.lazy .row {
+      /* Long plans: rows off screen are not laid out until they come near, CHUNK rows at a time
+         (one watched box per chunk, not per row: the browser checks every such box each frame). */
+      .pane.lazy .chunk {
         content-visibility: auto;
-        contain-intrinsic-size: auto 60px;
+        contain-intrinsic-size: auto 1400px;
       }
       .row.current {
         outline: 2px solid var(--pd-focus);
@@ -530,10 +528,11 @@ export class PdDiffView extends LitElement {
         .head {
           position: static;
         }
-        .row,
-        .pane.lazy .row {
-          content-visibility: visible;
+        .row {
           break-inside: avoid;
+        }
+        .pane.lazy .chunk {
+          content-visibility: visible;
         }
         .row.current {
           outline: none;
@@ -930,6 +929,8 @@ export class PdDiffView extends LitElement {
     const changes = shown.filter((r) => r.changed);
     const marks = minimapMarks(shown);
     const row = this.currentRow();
+    const chunks: DiffRow[][] = [];
+    for (let k = 0; k < shown.length; k += CHUNK) chunks.push(shown.slice(k, k + CHUNK));
     return html`
       <div class="bar">
         <div class="counts" role="group" aria-label=${t(lang, 'diff.statuses')} data-testid="diff-summary" data-total=${counts.total}>
@@ -1008,9 +1009,13 @@ export class PdDiffView extends LitElement {
         >
           <div class="head">${this.renderDocHead(this.docA, 'a')}<div></div>${this.renderDocHead(this.docB, 'b')}</div>
           ${repeat(
-            shown,
-            (r) => r.index,
-            (r) => this.renderRow(r),
+            chunks,
+            (c) => c[0]?.index ?? -1,
+            (c) => html`<div class="chunk">${repeat(
+              c,
+              (r) => r.index,
+              (r) => this.renderRow(r),
+            )}</div>`,
           )}
           ${shown.length === 0 ? html`<p class="none">${t(lang, 'noChanges')}</p>` : nothing}
         </div>
