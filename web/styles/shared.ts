@@ -58,6 +58,12 @@ export const controls = css`
     color: #fff;
     border-color: var(--pd-brand-2);
   }
+  /* pressed stays dark with white text on hover (it turned white on white) */
+  button[aria-pressed='true']:hover:not(:disabled) {
+    background: var(--pd-brand);
+    color: #fff;
+    border-color: var(--pd-brand);
+  }
   :is(button, select, input, a):focus-visible {
     outline: 2px solid var(--pd-focus);
     outline-offset: 1px;
