@@ -7,7 +7,8 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/universal';
-import type { FidelityReport } from '../compare/fidelity.js';
+import type { CoverageStatus, FidelityMatrix, FidelityReport } from '../compare/fidelity.js';
+import { orientationSentence } from './orientation-labels.js';
 import type { ReviewItem } from '../compare/review-items.js';
 import type { Comparison, Target } from '../types.js';
 import { findingSentence, severityLabel, statusLabel, type Lang } from './compare-labels.js';
@@ -122,7 +123,11 @@ export function addAutoFilters(xlsx: Uint8Array, ranges: readonly string[]): Uin
 
 /** The workbook as .xlsx bytes. */
 export async function renderXlsx(input: XlsxReportInput): Promise<Uint8Array> {
-  const sheets = workbookSheets(input);
+  return packSheets(workbookSheets(input));
+}
+
+/** Sheets packed into a workbook: frozen header row, column widths, filters. */
+async function packSheets(sheets: Array<{ name: string; data: SheetData; widths: number[] }>): Promise<Uint8Array> {
   const blob = await writeXlsxFile(
     sheets.map((s) => ({ sheet: s.name, data: s.data, stickyRowsCount: 1, columns: s.widths.map((width) => ({ width })) })),
   ).toBlob();
@@ -131,4 +136,38 @@ export async function renderXlsx(input: XlsxReportInput): Promise<Uint8Array> {
     bytes,
     sheets.map((s) => `A1:${columnName((s.data[0]?.length ?? 1) - 1)}${Math.max(1, s.data.length)}`),
   );
+}
+
+/** The workbook of a folder's fidelity matrix: a sheet of plans (score, findings, pair warnings)
+ * and the matrix itself, a row per parent clause or target, status and similarity per plan. */
+export function matrixSheets(matrix: FidelityMatrix, lang: Lang): Array<{ name: string; data: SheetData; widths: number[] }> {
+  const vi = lang === 'vi';
+  const plans: SheetData = [
+    headRow(vi ? ['Tệp', 'Cơ quan', 'Tiêu đề', 'Điểm', 'Phát hiện', 'Lưu ý về cặp văn bản'] : ['File', 'Issuer', 'Title', 'Score', 'Findings', 'About the pair']),
+    ...matrix.plans.map((p, k) => {
+      const r = matrix.reports[k];
+      return [text(p.file), text(p.issuer), text(p.title), num(p.score), num(r?.findings.length ?? null), text((r?.orientation.warnings ?? []).map((w) => orientationSentence(w, lang)).join('\n') || null)];
+    }),
+  ];
+  const statusOf = (s: CoverageStatus): string => (vi ? { copied: 'giữ nguyên', modified: 'sửa đổi', dropped: 'bỏ' } : { copied: 'copied', modified: 'modified', dropped: 'dropped' })[s];
+  const head = [vi ? 'Mã' : 'ID', vi ? 'Loại' : 'Kind', vi ? 'Nội dung' : 'Text', vi ? 'Khung' : 'Skeleton'];
+  for (const p of matrix.plans) {
+    const name = p.issuer ?? p.file ?? '?';
+    head.push(`${name}: ${vi ? 'tình trạng' : 'status'}`, `${name}: ${vi ? 'tương đồng' : 'similarity'}`);
+  }
+  const rows: SheetData = [headRow(head)];
+  for (const r of matrix.rows) {
+    const row: Cell[] = [text(r.id), text(vi ? (r.kind === 'clause' ? 'nội dung' : 'chỉ tiêu') : r.kind), text(r.text), text(r.skeleton ? (vi ? 'có' : 'yes') : null)];
+    for (const c of r.cells) row.push(text(statusOf(c.status) + (c.flag ? ` (${c.flag === 'weakened' ? (vi ? 'hạ mức' : 'weakened') : vi ? 'sửa nội dung' : 'substantive'})` : '')), num(c.similarity));
+    rows.push(row);
+  }
+  return [
+    { name: vi ? 'Văn bản' : 'Plans', data: plans, widths: [40, 30, 60, 8, 10, 60] },
+    { name: vi ? 'Ma trận' : 'Matrix', data: rows, widths: [14, 10, 70, 8, ...matrix.plans.flatMap(() => [16, 10])] },
+  ];
+}
+
+/** The folder matrix as .xlsx bytes. */
+export async function renderMatrixXlsx(matrix: FidelityMatrix, lang: Lang): Promise<Uint8Array> {
+  return packSheets(matrixSheets(matrix, lang));
 }

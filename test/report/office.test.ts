@@ -160,9 +160,26 @@ describe.skipIf(!existsSync(BIN))('plandiff fidelity|compare --format docx|xlsx 
     const xlsx = spawnSync(process.execPath, [BIN, 'compare', join(dir, 'parent.txt'), join(dir, 'child.txt'), '--format', 'xlsx', '-o', join(dir, 'c.xlsx')], { encoding: 'utf8' });
     expect(xlsx.status, xlsx.stderr).toBe(0);
     expect(readSheets(readFileSync(join(dir, 'c.xlsx')))[0]!.rows.length).toBeGreaterThan(5);
-    const folder = spawnSync(process.execPath, [BIN, 'fidelity', dir, '--parent', join(dir, 'parent.txt'), '--format', 'docx', '-o', join(dir, 'x.docx')], { encoding: 'utf8' });
-    expect(folder.status).not.toBe(0);
-    expect(folder.stderr.trim().split('\n')).toHaveLength(1);
     new ReviewStore(dir).close();
+  }, 60_000);
+
+  test('fidelity of a folder writes the matrix workbook (plans with scores, the matrix), not a Word report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-matrix-'));
+    const out = mkdtempSync(join(tmpdir(), 'plandiff-matrix-out-'));
+    copyFileSync(corpusPath(SEEDS.ubnd2025), join(dir, 'parent.txt'));
+    copyFileSync(corpusPath(SEEDS.gddt2024), join(dir, 'gddt.txt'));
+    copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'sct.txt'));
+    copyFileSync(corpusPath(SEEDS.bacgiang2023), join(dir, 'bacgiang.txt'));
+    const r = spawnSync(process.execPath, [BIN, 'fidelity', dir, '--parent', join(dir, 'parent.txt'), '--format', 'xlsx', '-o', join(out, 'm.xlsx')], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(spawnSync(process.execPath, [BIN, 'fidelity', dir, '--parent', join(dir, 'parent.txt'), '--json'], { encoding: 'utf8' }).stdout) as { plans: Array<{ score: number }>; rows: unknown[]; excluded: Array<{ province: string }> };
+    expect(json.excluded.map((x) => x.province)).toEqual(['Bắc Giang']);
+    const [plans, matrix] = readSheets(readFileSync(join(out, 'm.xlsx')));
+    expect(plans!.rows.slice(1).map((row) => row[3])).toEqual(json.plans.map((p) => p.score));
+    expect(matrix!.rows).toHaveLength(json.rows.length + 1);
+    expect(matrix!.rows[0]).toHaveLength(4 + 2 * json.plans.length);
+    const docx = spawnSync(process.execPath, [BIN, 'fidelity', dir, '--parent', join(dir, 'parent.txt'), '--format', 'docx', '-o', join(out, 'x.docx')], { encoding: 'utf8' });
+    expect(docx.status).not.toBe(0);
+    expect(docx.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 });
