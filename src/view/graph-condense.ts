@@ -202,8 +202,3 @@ export function condense(graph: LineageGraph, options: Partial<CondenseOptions> 
   }
   return { graph: { nodes, edges: [...edges.values()] }, groups, drawnAs };
 }
-
-/** The drawn node that holds a document (its family or cited group when closed); the id itself when drawn. */
-export function holderOf(condensed: CondensedGraph, id: string): string | null {
-  return condensed.drawnAs.get(id) ?? null;
-}
