@@ -93,6 +93,20 @@ describe('reviewer views in chromium', () => {
     expect(sent).toEqual([]);
   }, 60_000);
 
+  test('lists a plan\'s reading warnings on its corpus row, and in the diff header with a link to where each sits', async () => {
+    await page.goto(h.server.url + '#/corpus');
+    const row = page.locator(`[data-testid="corpus-row"][data-file="${SEEDS.ubnd2025}"]`);
+    await row.getByTestId('row-warnings').locator('summary').click();
+    expect(await row.getByTestId('row-warnings').locator('li[data-code="number-mismatch"]').textContent()).toContain('"3HH", "3/HH", "344"');
+    await page.goto(h.server.url + formatRoute({ view: 'diff', a: SEEDS.sct2024, b: SEEDS.ubnd2025 }));
+    const head = page.getByTestId('diff-warnings-b');
+    await head.locator('summary').click();
+    const item = head.locator('li[data-code="date-mismatch"]');
+    expect(await item.textContent()).toContain('2025-01-13');
+    await item.getByTestId('warning-link').click();
+    expect(await page.evaluate(() => document.querySelector('pd-app')!.shadowRoot!.querySelector('pd-diff-view')!.shadowRoot!.activeElement?.getAttribute('data-testid'))).toBe('diff-head-b');
+  });
+
   // The trends view is another issue's work in progress (its own helper); checked here once it lands.
   test.each(VIEWS.filter((v) => v !== 'trends'))('axe-core finds no serious or critical violation on the %s view', async (view) => {
     const route = view === 'lineage' ? { view } : { view, a: SEEDS.ubnd2025, b: SEEDS.gddt2024 };

@@ -13,6 +13,7 @@ import {
   minimapMarks,
   pickRows,
   rowOfClause,
+  rowOfWarning,
   searchRows,
   stepChange,
   stopsAt,
@@ -280,5 +281,26 @@ describe('inline (unified) layout', () => {
       expect(fold(u.filter((s) => s.mark !== 'ins').map((s) => s.text).join(''))).toBe(fold(cellText(r.a)));
       expect(u.filter((s) => s.mark !== 'del').map((s) => s.text).join('')).toBe(cellText(r.b));
     }
+  });
+});
+
+describe('reading warnings in the diff header', () => {
+  const toNew = compareDocuments(seed('sct2024'), seed('ubnd2025'));
+  const newRows = diffRows(toNew);
+
+  test('links a warning inside a clause to the row of that clause (the innermost)', () => {
+    const row = newRows.find((r) => r.b && r.b.id.split('.').length >= 2)!;
+    const at = row.b!.span[0] + 1;
+    const found = rowOfWarning(newRows, 'b', { span: [at, at + 1] })!;
+    expect(found.b!.span[0]).toBeLessThanOrEqual(at);
+    expect(found.b!.span[1]).toBeGreaterThan(at);
+    expect(found.b!.span[1] - found.b!.span[0]).toBeLessThanOrEqual(row.b!.span[1] - row.b!.span[0]);
+  });
+
+  test('sends the 2025 plan\'s number and date warnings ("3HH", "3/HH", "344"; two dates) to its header, outside every clause', () => {
+    const codes = toNew.b.warnings.map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['number-mismatch', 'date-mismatch']));
+    for (const w of toNew.b.warnings.filter((x) => x.code === 'number-mismatch' || x.code === 'date-mismatch')) expect(rowOfWarning(newRows, 'b', w)).toBeNull();
+    expect(rowOfWarning(newRows, 'b', { span: undefined })).toBeNull();
   });
 });
