@@ -5,10 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import picocolors from 'picocolors';
 import { printedNumber } from '../extract/citations.js';
 import { compareDocuments } from '../compare/compare.js';
-import { fidelity, fidelityMatrix } from '../compare/fidelity.js';
 import type { Orientation } from '../compare/orient.js';
-import { toDot, toGraphML } from '../corpus/graph-formats.js';
-import { LineageBuilder, lineageSummary } from '../corpus/lineage.js';
 import { printable, UserError } from '../node/files.js';
 import { labelPrefix } from '../read/parse.js';
 import { finishFolderRun, gatherFolder, gatherPaths, loadEach, loadPlan, sameFile } from './plans.js';
@@ -19,7 +16,6 @@ import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../extrac
 import type { Citation, Clause, ParsedDocument, TargetChange } from '../types.js';
 
 export { loadPlan } from './plans.js';
-import { jsonSchema } from '../schema.js';
 import { clip } from '../text/clip.js';
 
 /** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
@@ -181,10 +177,16 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     const { skipped } = folder;
     const plans = [];
     for (const f of folder.files) if (!(await sameFile(f.path, opts.parent))) plans.push(f);
-    await loadEach(plans, skipped, (_, doc) => {
-      children.push(doc);
-    });
+    await loadEach(
+      plans,
+      skipped,
+      (_, doc) => {
+        children.push(doc);
+      },
+      child,
+    );
     finishFolderRun(skipped);
+    const { fidelityMatrix } = await import('../compare/fidelity.js');
     const matrix = fidelityMatrix(children, parent);
     if (opts.json) return printJson({ ...matrix, skipped });
     if (opts.format === 'xlsx') {
@@ -204,6 +206,7 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     const { renderFidelityMatrixText } = await import('../report/fidelity-text.js');
     return emit(renderFidelityMatrixText(matrix, { lang, color: !opts.output && !!process.stdout.isTTY }), opts.output);
   }
+  const { fidelity } = await import('../compare/fidelity.js');
   const report = fidelity(await loadPlan(child), parent);
   noteOrientation(report.orientation, 'fidelity');
   if (opts.json) return printJson(report);
@@ -218,24 +221,27 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
 export async function commandLineage(dir: string, opts: { json?: boolean; dot?: boolean; graphml?: boolean }): Promise<void> {
   const { files, skipped } = await gatherFolder(dir);
   // streamed: each plan is parsed, folded into the builder (signatures, not texts) and dropped
+  const { LineageBuilder, lineageSummary } = await import('../corpus/lineage.js');
   const builder = new LineageBuilder();
-  const progress = files.length > 200;
-  let done = 0;
-  await loadEach(files, skipped, (f, doc) => {
-    builder.add({ file: f.relative, doc });
-    done += 1;
-    if (progress && done % 100 === 0) process.stderr.write(`plandiff: parsed ${done}/${files.length}\n`);
-  });
+  await loadEach(
+    files,
+    skipped,
+    (f, doc) => {
+      builder.add({ file: f.relative, doc });
+    },
+    dir,
+  );
   const graph = builder.finish();
   for (const n of graph.nodes) for (const w of n.warnings ?? []) process.stderr.write(`plandiff: note: ${printable(n.file ?? n.id)}: ${w.message}\n`);
   graph.skipped = skipped;
   finishFolderRun(skipped);
   if (opts.json) return printJson(graph);
-  if (opts.dot) return emit(toDot(graph));
-  if (opts.graphml) return emit(toGraphML(graph));
+  if (opts.dot) return emit((await import('../corpus/graph-formats.js')).toDot(graph));
+  if (opts.graphml) return emit((await import('../corpus/graph-formats.js')).toGraphML(graph));
   await emit(lineageSummary(graph).join('\n'));
 }
 
 export async function commandSchema(): Promise<void> {
+  const { jsonSchema } = await import('../schema.js');
   printJson(jsonSchema());
 }

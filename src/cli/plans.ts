@@ -5,20 +5,20 @@
  * (results printed, some input skipped); the other files' results are all there.
  */
 import { realpath } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseDocument } from '../read/parse.js';
 import { comparePaths, printable, readPlanFile, scanFolder, UserError, type PlanFile } from '../node/files.js';
 import type { ParsedDocument, SkippedFile } from '../types.js';
+import { runSettings } from '../node/run-settings.js';
 
 /** Exit status of a folder run that printed its results but skipped some input. */
 export const EXIT_SKIPPED = 3;
 
 /** Reads and parses one plan file; reading warnings join the document's own. */
 export async function loadPlan(path: string): Promise<ParsedDocument> {
-  const file = await readPlanFile(path);
-  const doc = parseDocument(file.text, { file: path, encoding: file.encoding });
-  doc.meta.warnings.push(...file.warnings);
-  if (file.ocr) doc.meta.ocr = file.ocr;
-  return doc;
+  // through the cache of parsed documents too (unless --no-cache): a plan read before is not parsed again
+  const [{ parsePlanFile }, { openCache }] = await Promise.all([import('../node/parse-worker.js'), import('../node/cache.js')]);
+  return parsePlanFile(path, runSettings.cache ? openCache(dirname(path)) : null);
 }
 
 /** The plan files of a folder, with what could not be listed. */
@@ -46,21 +46,34 @@ export async function gatherPaths(paths: string[]): Promise<{ files: PlanFile[];
 }
 
 /**
- * Reads and parses each file in order, handing each document to `use`; a file that fails for any
- * reason is reported and recorded in `skipped`, and the run goes on.
+ * Reads and parses each file, handing each document to `use` in list order; a file that fails for
+ * any reason is reported and recorded in `skipped`, and the run goes on. The files are parsed in
+ * worker threads on every core and through the cache of parsed documents (unless `--no-cache`),
+ * with a progress bar on a terminal (unless `--quiet`); the output is the one of one thread.
+ * `folder` is where a `.plandiff/` folder may hold the cache.
  */
-export async function loadEach(files: PlanFile[], skipped: SkippedFile[], use: (file: PlanFile, doc: ParsedDocument) => void | Promise<void>): Promise<void> {
-  for (const f of files) {
-    let doc: ParsedDocument;
-    try {
-      doc = await loadPlan(f.path);
-    } catch (e) {
-      const s = { file: f.relative, error: reasonOf(e, f.path) };
-      skipped.push(s);
-      reportSkipped(s);
-      continue;
+export async function loadEach(
+  files: PlanFile[],
+  skipped: SkippedFile[],
+  use: (file: PlanFile, doc: ParsedDocument) => void | Promise<void>,
+  folder: string | null = null,
+): Promise<void> {
+  const [{ parsePlanFiles }, { openCache }, { folderProgress }] = await Promise.all([import('../node/pool.js'), import('../node/cache.js'), import('../node/progress.js')]);
+  const progress = await folderProgress(files.length, 'reading', { quiet: runSettings.quiet });
+  const run = parsePlanFiles(files, { cache: runSettings.cache ? openCache(folder) : null, onProgress: progress.tick });
+  try {
+    for await (const r of run) {
+      if (r.error) {
+        const s = { file: r.file.relative, error: reasonOf(r.error, r.file.path) };
+        skipped.push(s);
+        progress.stop();
+        reportSkipped(s);
+        continue;
+      }
+      await use(r.file as PlanFile, r.doc);
     }
-    await use(f, doc);
+  } finally {
+    progress.stop();
   }
 }
 

@@ -6,12 +6,11 @@
  */
 import type { Warning } from '../types.js';
 import { decodeText } from './decode.js';
-import { readDocx, type DocxOptions } from './docx.js';
+import type { DocxOptions } from './docx.js';
 import { IngestError } from './errors.js';
 import { readHtml } from './html.js';
 import { DEFAULT_LIMITS, Deadline, formatBytes, type IngestLimits } from './limits.js';
 import { readByOcr, type OcrOptions, type OcrReport } from './ocr.js';
-import { pdfPageCount, readPdf } from './pdf.js';
 import { extensionOf, imageKind, sniffFormat, type InputFormat } from './sniff.js';
 
 export { IngestError, isIngestError, type IngestErrorCode } from './errors.js';
@@ -72,6 +71,7 @@ export async function ingest(
   const warnings: Warning[] = mismatch ? [{ code: 'format-mismatch', message: `The file is ${mismatch}.` }] : [];
   switch (format) {
     case 'docx': {
+      const { readDocx } = await import('./docx.js'); // the .docx and .pdf readers load only when such a file comes
       const read = await readDocx(bytes, limit, deadline, options);
       return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...read.warnings] };
     }
@@ -82,6 +82,7 @@ export async function ingest(
       const legacy = await options.legacyWord(bytes);
       deadline.check('reading the .doc');
       if (legacy.kind === 'docx') {
+        const { readDocx } = await import('./docx.js');
         const read = await readDocx(legacy.bytes, limit, deadline, options);
         return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...legacy.warnings, ...read.warnings] };
       }
@@ -92,12 +93,14 @@ export async function ingest(
       const mode = options.ocr?.mode ?? 'auto';
       if (mode !== 'force') {
         try {
+          const { readPdf } = await import('./pdf.js');
           const read = await readPdf(bytes, limit, deadline);
           return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...read.warnings] };
         } catch (e) {
           if (!(e instanceof IngestError && e.code === 'scanned-pdf') || mode === 'off' || !options.ocr?.engine) throw e;
         }
       }
+      const { pdfPageCount } = await import('./pdf.js');
       const count = await pdfPageCount(bytes);
       const max = Math.min(count, limit.maxPdfPages, options.ocr?.maxPages ?? Infinity);
       const pages = Array.from({ length: max }, (_, i) => i + 1);

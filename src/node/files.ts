@@ -6,15 +6,17 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { DEFAULT_LIMITS, ingest, isIngestError, type IngestLimits, type IngestOptions, type OcrReport } from '../ingest/index.js';
 import type { SkippedFile, Warning } from '../types.js';
-import { readLegacyWord } from './doc.js';
 import { nodeOcrOptions } from './ocr.js';
 
-/** A problem with the user's input: printed as one line, never with a stack trace. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
+import { UserError } from './user-error.js';
+
+// defined in its own small module, so the command line can tell one without loading the readers
+export { UserError };
+
+/** The legacy .doc reader (LibreOffice, word-extractor), loaded only when a .doc is read. */
+async function readLegacyWordLazily(bytes: Uint8Array): ReturnType<typeof import('./doc.js').readLegacyWord> {
+  const { readLegacyWord } = await import('./doc.js');
+  return readLegacyWord(bytes);
 }
 
 /** File extensions read as plans. */
@@ -59,7 +61,7 @@ export async function readPlanFile(path: string, limits: IngestLimits = DEFAULT_
     throw new UserError(`${name}: cannot be read (${errnoText(e)})`);
   }
   try {
-    const r = await ingest(bytes, basename(path), limits, { legacyWord: readLegacyWord, ocr: nodeOcrOptions(name), ...options });
+    const r = await ingest(bytes, basename(path), limits, { legacyWord: readLegacyWordLazily, ocr: nodeOcrOptions(name), ...options });
     return { path, text: r.text, encoding: r.encoding, format: r.format, warnings: r.warnings, ...(r.ocr ? { ocr: r.ocr } : {}) };
   } catch (e) {
     if (isIngestError(e)) throw new UserError(`${name}: ${e.message}`);

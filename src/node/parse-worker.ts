@@ -10,12 +10,15 @@ import { parseDocument } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
 import { DocumentCache, entryKey } from './cache.js';
 import { readPlanFile, UserError } from './files.js';
+import { configureOcr } from './ocr.js';
+import { runSettings, type OcrFlags } from './run-settings.js';
 
 /** Reads and parses one plan file exactly as the single-file commands do (ingest warnings included in meta). */
 export async function parsePlanFileUncached(path: string): Promise<ParsedDocument> {
   const file = await readPlanFile(path);
   const doc = parseDocument(file.text, { file: path, encoding: file.encoding });
   doc.meta.warnings.push(...file.warnings);
+  if (file.ocr) doc.meta.ocr = file.ocr;
   return doc;
 }
 
@@ -27,7 +30,8 @@ export async function parsePlanFile(path: string, cache: DocumentCache | null = 
   if (!cache) return parsePlanFileUncached(path);
   let key: string | null = null;
   try {
-    key = entryKey(await readFile(path), basename(path));
+    // the OCR mode is part of what was read: "--ocr force" reads a PDF's pages, not its text layer
+    key = entryKey(await readFile(path), `${basename(path)}\u0000ocr=${runSettings.ocr.ocr ?? 'auto'}`);
   } catch {
     // unreadable: readPlanFile below says why, in its own words
   }
@@ -60,6 +64,8 @@ export type ParseReply =
 export interface ParseWorkerData {
   /** Cache folder and program fingerprint, or null for no cache. */
   cache: { root: string; program: string } | null;
+  /** The command's OCR flags, applied in the worker as in the main thread. */
+  ocr: OcrFlags;
 }
 
 /** The message loop of a worker thread. */
@@ -67,6 +73,8 @@ function serve(): void {
   const port = parentPort!;
   const data = workerData as ParseWorkerData;
   const cache = data.cache ? new DocumentCache(data.cache.root, data.cache.program) : null;
+  configureOcr(data.ocr);
+  runSettings.ocr = data.ocr;
   port.on('message', (msg: ParseRequest | { seq: number; stats: true }) => {
     if ('stats' in msg) {
       const s = cache?.stats ?? { hits: 0, misses: 0, rejected: 0, writes: 0 };

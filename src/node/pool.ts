@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedDocument } from '../types.js';
 import type { CacheStats, DocumentCache } from './cache.js';
 import { UserError } from './files.js';
+import { runSettings } from './run-settings.js';
 import { parsePlanFile, type ParseReply, type ParseWorkerData } from './parse-worker.js';
 
 /** A file of a folder run. */
@@ -106,6 +107,7 @@ async function* inWorkers(files: readonly PlanFileRef[], o: PoolOptions, threads
   const data: ParseWorkerData & { plandiffParseWorker: true } = {
     plandiffParseWorker: true,
     cache: o.cache ? { root: o.cache.root, program: o.cache.program } : null,
+    ocr: runSettings.ocr,
   };
   const workers = Array.from({ length: threads }, () => startWorker(data));
   /** Replies not yet taken, by sequence number (file index). */

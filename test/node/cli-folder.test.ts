@@ -1,0 +1,89 @@
+/**
+ * Folder runs through the built binary (package.json `bin`), as a user runs them: worker threads
+ * and the cache of parsed documents change nothing in the output, a second run reads what did not
+ * change from the cache, a spoiled cache is rewritten, `cache clear` empties it, and no progress is
+ * drawn when stderr is not a terminal.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { planFolder, ROOT } from './fixtures.js';
+
+const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
+
+function plandiff(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function entries(root: string): string[] {
+  try {
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.json.gz'))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+describe('plandiff lineage on every core, through the cache (needs the built binary)', () => {
+  const dir = planFolder(3);
+  const cache = mkdtempSync(join(tmpdir(), 'plandiff-cli-cache-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  test('one thread, two threads cold and two threads warm print the same graph byte for byte', () => {
+    const one = plandiff(['lineage', dir, '--json', '--no-cache'], { PLANDIFF_THREADS: '1' });
+    expect(one.status).toBe(3); // the empty and the binary file are skipped and listed
+    const graph = JSON.parse(one.stdout) as { nodes: unknown[]; skipped: Array<{ file: string }> };
+    expect(graph.skipped.map((s) => s.file)).toEqual(['copy-0/empty.txt', 'copy-1/binary.txt']);
+    expect(entries(cache)).toEqual([]);
+    const cold = plandiff(['lineage', dir, '--json'], { PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: cache });
+    expect(entries(cache).length).toBe(5); // three copies of five plans: one entry per content
+    const warm = plandiff(['lineage', dir, '--json'], { PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: cache });
+    for (const r of [cold, warm]) {
+      expect(r.status).toBe(3);
+      expect(r.stdout).toBe(one.stdout);
+      expect(r.stderr).toBe(one.stderr); // the skip lines, and no progress: stderr is no terminal
+    }
+    // the skip lines and the lineage notes, and no progress bar
+    const lines = one.stderr.trim().split('\n');
+    expect(lines.slice(0, 2)).toEqual([expect.stringMatching(/skipped copy-0\/empty\.txt: is empty/), expect.stringMatching(/skipped copy-1\/binary\.txt:/)]);
+    for (const line of lines.slice(2)) expect(line).toMatch(/^plandiff: note: /);
+  });
+
+  test('after one plan changes, only that plan is parsed again (one new cache entry)', () => {
+    plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
+    const before = new Map(entries(cache).map((e) => [e, statSync(e).mtimeMs]));
+    appendFileSync(join(dir, 'copy-2', 'khanh-hoa', '2024-so-gddt-cai-cach-tthc.txt'), '\n- Các phòng tổ chức thực hiện.\n');
+    const r = plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
+    expect(r.status).toBe(3);
+    const after = entries(cache);
+    expect(after.filter((e) => !before.has(e))).toHaveLength(1);
+    expect(after.filter((e) => before.has(e) && statSync(e).mtimeMs !== before.get(e))).toEqual([]);
+  });
+
+  test('spoiled entries are not trusted: the output stays the same and the entries are rewritten whole', () => {
+    const expected = plandiff(['lineage', dir, '--json', '--no-cache'], {}).stdout;
+    const spoiled = entries(cache);
+    spoiled.forEach((e, k) => writeFileSync(e, k % 2 ? readFileSync(e).subarray(0, 40) : Buffer.from('{"meta":{}}')));
+    const r = plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
+    expect(r.stdout).toBe(expected);
+    for (const e of spoiled) expect(gunzipSync(readFileSync(e)).toString('utf8')).toMatch(/^\{"magic":"plandiff-parsed-document"/);
+  });
+
+  test('cache dir names the cache and cache clear empties it', () => {
+    expect(plandiff(['cache', 'dir'], { PLANDIFF_CACHE_DIR: cache }).stdout.trim()).toBe(cache);
+    expect(entries(cache).length).toBeGreaterThan(0);
+    const r = plandiff(['cache', 'clear'], { PLANDIFF_CACHE_DIR: cache });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/cleared/);
+    expect(entries(cache)).toEqual([]);
+  });
+});
