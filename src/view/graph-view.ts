@@ -143,7 +143,7 @@ export function graphElements(graph: LineageGraph, options: Partial<LayerOptions
     const g = groups.get(n.id);
     if (g) {
       // a family: its head's label and how many documents it holds; a cited group: its title
-      const display = g.kind === 'family' ? `${displayLabel(n).split('\n')[0]}\n＋ ${g.members.length - 1} văn bản` : (n.title ?? n.id);
+      const display = g.kind === 'family' ? `${displayLabel(n).split('\n')[0]}\n+ ${g.members.length - 1} văn bản` : (n.title ?? n.id);
       nodes.push({ group: 'nodes', data: { ...el.data, display, issuer: n.issuer ?? null, inCorpus: g.inCorpus, layer: layer.get(n.id) ?? 0, labelWidth: labelWidth(display), collapsed: g.kind, members: g.members.length } });
       continue;
     }

@@ -64,7 +64,7 @@ describe('condense', () => {
     const fam = els.nodes.find((n) => n.data.id === `${FAMILY}QĐ-UBND/421/2024@Khánh Hòa`);
     expect(fam?.data.members).toBe(4);
     expect(fam?.data.inCorpus).toBe(true);
-    expect(fam?.data.display).toMatch(/^421\/QĐ-UBND \(2024\)\n＋ 3 văn bản$/u);
+    expect(fam?.data.display).toMatch(/^421\/QĐ-UBND \(2024\)\n\+ 3 văn bản$/u);
   });
 
   test('200 plans in 10 provinces read as 10 families and one cited group; reuse at most 3 per plan', () => {
