@@ -18,6 +18,7 @@ import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-row
 import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary, type TrendsResult } from '../../src/view/workspace.js';
 import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
 import { download } from './download.js';
+import { deleteUpload, listUploads, saveUpload } from './upload-store.js';
 import { loadDecisions, reviewable, saveDecision, type DecisionDraft, type StoredDecision } from './review-client.js';
 import { deleteUpload, listUploads, saveUpload } from './upload-store.js';
 
@@ -374,6 +375,8 @@ export class AppController implements ReactiveController {
       try {
         const read = await client.call('add', { files: stored.map((u) => ({ file: u.file, source: 'upload' as const, bytes: u.bytes })) });
         const known = new Set(read.map((s) => s.file));
+        // A kept upload that no longer reads (a newer reader refuses it) is forgotten, not listed.
+        for (const s of read) if (s.error) deleteUpload(s.file).catch(() => {});
         this.summaries = [...this.summaries.filter((s) => !known.has(s.file)), ...read.filter((s) => !s.error)];
         this.updateRows();
       } catch {
@@ -442,6 +445,7 @@ export class AppController implements ReactiveController {
       this.diff = diffRows(value, { ignore: new Set(this.diffIgnore) });
       this.targets = targetRows(value.targets);
       this.comparison = { key, status: 'ready', value, error: null };
+      this.rememberPair(a, b);
       void this.loadReviews(a, b, 'comparison');
       this.rememberPair(a, b);
     } catch (e) {
