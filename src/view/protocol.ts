@@ -15,7 +15,7 @@ export interface AnalysisCalls {
   /** The lineage graph of the corpus (and of the readable uploads, with `uploads`). */
   lineage: { args: { uploads?: boolean }; result: LineageGraph };
   /** Compare A (parent or older) with B (derivative or newer). */
-  compare: { args: { a: string; b: string }; result: Comparison };
+  compare: { args: { a: string; b: string; relation?: 'auto' | 'parent' | 'peer' }; result: Comparison };
   /** Fidelity of a child to its parent, with a matrix over other plans. */
   fidelity: { args: { parent: string; child: string; others: string[] }; result: FidelityResult };
   /** Series over the years, and one year's plans side by side by issuer. */
@@ -63,8 +63,8 @@ export async function dispatch<K extends CallName>(
     case 'lineage':
       return workspace.lineage({ uploads: !!(args as AnalysisCalls['lineage']['args'])?.uploads }) as R;
     case 'compare': {
-      const { a, b } = args as AnalysisCalls['compare']['args'];
-      return workspace.compare(a, b) as R;
+      const { a, b, relation } = args as AnalysisCalls['compare']['args'];
+      return workspace.compare(a, b, relation ?? 'auto') as R;
     }
     case 'fidelity': {
       const { parent, child, others } = args as AnalysisCalls['fidelity']['args'];

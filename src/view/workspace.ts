@@ -248,15 +248,15 @@ export class Workspace {
   }
 
   /** Compares plan A (parent or older) with plan B (derivative or newer); recent results are kept. */
-  compare(a: string, b: string): Comparison {
-    const key = `${a}\u0000${b}`;
+  compare(a: string, b: string, relation: 'auto' | 'parent' | 'peer' = 'auto'): Comparison {
+    const key = `${a}\u0000${b}\u0000${relation}`;
     const hit = this.comparisons.get(key);
     if (hit) {
       this.comparisons.delete(key);
       this.comparisons.set(key, hit);
       return hit;
     }
-    const result = compareDocuments(this.document(a), this.document(b));
+    const result = compareDocuments(this.document(a), this.document(b), { relation });
     this.comparisons.set(key, result);
     while (this.comparisons.size > this.strategies.cachedComparisons) {
       const oldest = this.comparisons.keys().next().value as string;

@@ -102,6 +102,22 @@ describe('review, reports and print in chromium', () => {
     expect(squash(metric).slice(0, 12)).toBe(squash(item.label).slice(0, 12));
   }, 120_000);
 
+  test('the targets view switches between parent → child and peers, and downloads the comparison as Word and Excel', async () => {
+    await page.goto(`${h.server.url}${formatRoute({ view: 'targets', a: PARENT, b: CHILD })}`);
+    const judged = (): Promise<string | null> => page.getByTestId('judged').getAttribute('data-relation').catch(() => null);
+    await expect.poll(judged, { timeout: 60_000 }).toBe('parent');
+    expect(await page.getByTestId('marker-weakened').count()).toBeGreaterThan(0);
+    await page.getByTestId('relation').selectOption('peer');
+    await expect.poll(judged, { timeout: 30_000 }).toBe('peer');
+    expect(await page.getByTestId('marker-weakened').count()).toBe(0);
+    await page.getByTestId('relation').selectOption('auto');
+    await expect.poll(judged, { timeout: 30_000 }).toBe('parent');
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('target-docx').click()]);
+    expect(strFromU8(unzipSync(readFileSync((await docx.path())!))['word/document.xml']!)).toMatch(/<w:del /);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('target-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  }, 120_000);
+
   const printed = async (): Promise<string> => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

@@ -18,7 +18,6 @@ import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-row
 import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary, type TrendsResult } from '../../src/view/workspace.js';
 import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
 import { download } from './download.js';
-import { deleteUpload, listUploads, saveUpload } from './upload-store.js';
 import { loadDecisions, reviewable, saveDecision, type DecisionDraft, type StoredDecision } from './review-client.js';
 import { deleteUpload, listUploads, saveUpload } from './upload-store.js';
 
@@ -95,6 +94,9 @@ export class AppController implements ReactiveController {
   reviews: { key: string; decisions: Map<string, StoredDecision> | null } | null = null;
   /** Review decisions of the compared pair (the target table's), by item id. */
   compareReviews: { key: string; decisions: Map<string, StoredDecision> | null } | null = null;
+  /** How the compared pair is judged: inferred (auto), B derives from A (parent: weakened targets), or peers. */
+  relation: 'auto' | 'parent' | 'peer' = 'auto';
+  private comparisonRelation: 'auto' | 'parent' | 'peer' = 'auto';
   /** Series over the years and one year's issuer table (the trends view). */
   trends: Pending<TrendsResult> | null = null;
   notices: Notice[] = [];
@@ -436,16 +438,16 @@ export class AppController implements ReactiveController {
 
   private async ensureComparison(a: string, b: string): Promise<void> {
     const key = pairKey(a, b);
-    if (this.comparison?.key === key && this.comparison.status !== 'error') return;
+    if (this.comparison?.key === key && this.comparison.status !== 'error' && this.comparisonRelation === this.relation) return;
     this.comparison = { key, status: 'loading', value: null, error: null };
+    this.comparisonRelation = this.relation;
     this.host.requestUpdate();
     try {
-      const value = await (this.client as AnalysisClient).call('compare', { a, b });
+      const value = await (this.client as AnalysisClient).call('compare', { a, b, relation: this.relation });
       if (this.comparison?.key !== key) return;
       this.diff = diffRows(value, { ignore: new Set(this.diffIgnore) });
       this.targets = targetRows(value.targets);
       this.comparison = { key, status: 'ready', value, error: null };
-      this.rememberPair(a, b);
       void this.loadReviews(a, b, 'comparison');
       this.rememberPair(a, b);
     } catch (e) {
@@ -532,6 +534,30 @@ export class AppController implements ReactiveController {
         else this.compareReviews = next;
       }
       this.host.requestUpdate();
+    } catch (e) {
+      this.notify('error', reason(e));
+    }
+  }
+
+  /** Judges the compared pair as parent → child, as peers, or as inferred (the targets view's switch). */
+  setRelation(relation: 'auto' | 'parent' | 'peer'): void {
+    this.relation = relation;
+    const [a, b] = [this.route.a, this.route.b];
+    if (a && b) void this.ensureComparison(a, b);
+  }
+
+  /** The Word or Excel report of the compared pair (targets and the redline, with decisions). */
+  async downloadComparison(format: 'docx' | 'xlsx'): Promise<void> {
+    const c = this.comparison;
+    if (!c?.value) return;
+    const [a, b] = c.key.split('\u0000') as [string, string];
+    try {
+      const { reviewItems } = await import('../../src/compare/review-items.js');
+      const input = { comparison: c.value, report: null, items: reviewItems(c.value), decisions: this.compareReviews?.key === c.key ? (this.compareReviews.decisions ?? new Map()) : new Map(), lang: this.lang };
+      const bytes = format === 'docx' ? await (await import('../../src/report/docx.js')).renderDocx(input) : await (await import('../../src/report/xlsx.js')).renderXlsx(input);
+      const name = (file: string): string => file.replace(/^upload:/, '').replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
+      const type = format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      download(`plandiff-so-sanh-${name(a)}-${name(b)}.${format}`, new Blob([bytes as BlobPart], { type }));
     } catch (e) {
       this.notify('error', reason(e));
     }

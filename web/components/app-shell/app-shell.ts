@@ -491,6 +491,10 @@ export class PdApp extends LitElement {
             .b=${this.app.route.b}
             .locale=${this.locale}
             .decisions=${this.app.compareReviews?.decisions ?? null}
+            .relation=${this.app.relation}
+            .judged=${this.app.comparison?.value?.relation ?? null}
+            @pd-relation=${(e: CustomEvent<{ relation: 'auto' | 'parent' | 'peer' }>) => this.app.setRelation(e.detail.relation)}
+            @pd-download=${(e: CustomEvent<{ format: 'docx' | 'xlsx' }>) => void this.app.downloadComparison(e.detail.format)}
             @pd-review=${(e: CustomEvent<ReviewEventDetail>) => void this.app.saveReview(e.detail, 'comparison')}
             @pd-export-csv=${() => this.app.exportCsv()}
           ></pd-target-table>

@@ -163,6 +163,11 @@ export class PdTargetTable extends LitElement {
   /** Review decisions of the pair by review id; null when they cannot be kept (no server, an upload). */
   @property({ attribute: false }) decisions: ReadonlyMap<string, DecisionView> | null = null;
 
+  /** The relation asked for: auto (inferred), parent (B derives from A), peer. */
+  @property() relation: 'auto' | 'parent' | 'peer' = 'auto';
+  /** The relation the comparison was judged with ('parent': lower asks in B are "weakened"). */
+  @property() judged: 'parent' | 'peer' | null = null;
+
   /** Drafts being edited, by review id. */
   @state() private drafts: Record<string, { status: DecisionView['status']; reason: string }> = {};
 
@@ -256,7 +261,16 @@ export class PdTargetTable extends LitElement {
       <div class="bar">
         <span class="summary" data-testid="target-summary">${t(lang, 'targetSummary', { total: this.rows.length, ...c })}</span>
         <label class="check"><input type="checkbox" .checked=${this.changesOnly} @change=${(e: Event) => (this.changesOnly = (e.target as HTMLInputElement).checked)} />${t(lang, 'filter.changes')}</label>
+        <label
+          >${rt(lang, 'relation')}
+          <select data-testid="relation" @change=${(e: Event) => this.dispatchEvent(new CustomEvent('pd-relation', { detail: { relation: (e.target as HTMLSelectElement).value }, bubbles: true, composed: true }))}>
+            ${(['auto', 'parent', 'peer'] as const).map((r) => html`<option value=${r} ?selected=${this.relation === r}>${rt(lang, `relation.${r}`)}</option>`)}
+          </select></label
+        >
+        ${this.judged ? html`<span class="muted" data-testid="judged" data-relation=${this.judged}>${rt(lang, `judged.${this.judged}`)}</span>` : nothing}
         <button data-testid="export-csv" ?disabled=${!this.rows.length} @click=${() => emit(this, 'pd-export-csv', {})}>⤓ ${t(lang, 'exportCsv')}</button>
+        <button data-testid="target-docx" ?disabled=${!this.rows.length} @click=${() => this.dispatchEvent(new CustomEvent('pd-download', { detail: { format: 'docx' }, bubbles: true, composed: true }))}>⤓ Word</button>
+        <button data-testid="target-xlsx" ?disabled=${!this.rows.length} @click=${() => this.dispatchEvent(new CustomEvent('pd-download', { detail: { format: 'xlsx' }, bubbles: true, composed: true }))}>⤓ Excel</button>
       </div>
       ${this.rows.length === 0
         ? html`<div class="none-msg">${t(lang, 'noTargets')}</div>`
