@@ -87,3 +87,31 @@ describe('plandiff lineage on every core, through the cache (needs the built bin
     expect(entries(cache)).toEqual([]);
   });
 });
+
+/** `script` (util-linux) runs a command on a pseudo-terminal, as a user's shell does. */
+const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
+
+describe.skipIf(!HAS_SCRIPT)('progress on a terminal (needs util-linux script)', () => {
+  const dir = planFolder(10);
+  const cache = mkdtempSync(join(tmpdir(), 'plandiff-tty-cache-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  const onTerminal = (extra: string) => {
+    const log = join(cache, 'typescript.log');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} outline ${JSON.stringify(dir)} ${extra} > /dev/null`;
+    spawnSync('script', ['-qec', command, log], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, PLANDIFF_CACHE_DIR: cache } });
+    return readFileSync(log, 'utf8');
+  };
+
+  test('a long folder run draws files read / total, rate and time left on stderr; --quiet draws nothing', () => {
+    const drawn = onTerminal('');
+    expect(drawn).toMatch(/plandiff reading \[[^\]]*\] \d+\/52 files \| \d+ files\/s \| \w+ left/);
+    const quiet = onTerminal('--quiet');
+    expect(quiet).not.toMatch(/plandiff reading/);
+    expect(quiet).toMatch(/skipped copy-0\/empty\.txt/); // what is skipped is still said
+  });
+});
+
