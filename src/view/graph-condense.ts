@@ -7,7 +7,8 @@
  *     one node until it is opened;
  *  2. cited documents that head no family (the laws, decrees and letters plans cite as basis or
  *     reference) are one node per level until that node is opened;
- *  3. reuse edges are kept above a strength, at most a few per plan (the strongest);
+ *  3. reuse edges are kept above a strength, at most a few per plan (the strongest), and again at
+ *     most as many per drawn node once families are closed;
  *  4. "only documents in the folder" keeps the plans of the folder and nothing else;
  *  5. edges between the same two drawn nodes with the same relation become one, counting how many
  *     it stands for.
@@ -200,5 +201,8 @@ export function condense(graph: LineageGraph, options: Partial<CondenseOptions> 
       (seen as LineageEdge & { count: number }).count += 1;
     }
   }
-  return { graph: { nodes, edges: [...edges.values()] }, groups, drawnAs };
+  // the cap per plan holds for drawn nodes too: a closed family keeps its few strongest reuse links
+  const merged = [...edges.values()];
+  const kept = new Set(strongestReuse(merged, o.reuseMin, o.reusePerPlan));
+  return { graph: { nodes, edges: merged.filter((e) => e.relation !== 'reuse' || kept.has(e)) }, groups, drawnAs };
 }
