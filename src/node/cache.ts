@@ -12,7 +12,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,9 @@ const MAGIC = 'plandiff-parsed-document';
 
 /** Layout version of the cache folder itself. */
 const LAYOUT = 'v1';
+
+/** Entries of another program version untouched for this long are removed (see pruneOtherVersions). */
+const PRUNE_AFTER_MS = 24 * 3600 * 1000;
 
 /** The user's cache folder for plandiff on this platform. */
 export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -176,8 +179,46 @@ export class DocumentCache {
     }
   }
 
+  private pruned = false;
+
+  /**
+   * Removes the entries of other program versions not written to for `maxAgeMs` (each build of
+   * plandiff has its own folder; old ones would only pile up). Recent ones stay: another version
+   * may be running beside this one.
+   */
+  async pruneOtherVersions(maxAgeMs = PRUNE_AFTER_MS): Promise<string[]> {
+    const layout = join(this.root, LAYOUT);
+    const removed: string[] = [];
+    let names: string[];
+    try {
+      names = await readdir(layout);
+    } catch {
+      return removed;
+    }
+    const now = Date.now();
+    for (const name of names) {
+      const dir = join(layout, name);
+      if (dir === this.dir) continue;
+      try {
+        if (now - (await stat(dir)).mtimeMs < maxAgeMs) continue;
+        await rm(dir, { recursive: true, force: true });
+        removed.push(name);
+      } catch {
+        // gone already, or not ours to remove
+      }
+    }
+    return removed;
+  }
+
   /** Stores a document under a key: written to a temporary file, then renamed into place. Never throws (a cache that cannot be written is only slower). */
   async put(key: string, doc: ParsedDocument): Promise<void> {
+    if (!this.pruned) {
+      this.pruned = true;
+      await mkdir(this.dir, { recursive: true }).catch(() => undefined);
+      const now = new Date();
+      await utimes(this.dir, now, now).catch(() => undefined); // this version is in use
+      await this.pruneOtherVersions();
+    }
     const path = this.pathOf(key);
     const head = JSON.stringify({ magic: MAGIC, program: this.program, key });
     const tmp = `${path}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;

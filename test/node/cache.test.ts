@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -123,6 +123,18 @@ process.stdout.write(JSON.stringify(out));
     expect(warm.stats.hits).toBe(5);
     expect(JSON.stringify(warm.docs.map((d) => (d.startsWith('error ') ? d.slice(6) : d)))).toBe(a);
   }, 120_000);
+
+  test('writing for one program version removes the entries of versions untouched for a day, not of recent ones', async () => {
+    const root = freshRoot();
+    await run(dir, new DocumentCache(root, 'old-version'));
+    await run(dir, new DocumentCache(root, 'recent-version'));
+    const old = join(root, 'v1', 'old-version');
+    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
+    utimesSync(old, dayAgo, dayAgo);
+    const current = await run(dir, new DocumentCache(root, PROGRAM));
+    expect(current.stats.writes).toBe(5);
+    expect(readdirSync(join(root, 'v1')).sort()).toEqual([PROGRAM, 'recent-version'].sort());
+  });
 
   test('clearCache removes every entry of every program version', async () => {
     const root = freshRoot();
