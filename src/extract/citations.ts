@@ -451,9 +451,23 @@ function typedBefore(text: string, at: number, before: string, from: number, pat
   const issued = P.TYPED_ISSUER_BEFORE_RE.exec(text.slice(wide, at));
   const issuer = issued?.groups?.['issuer'];
   if (issued?.groups?.['type'] && issuer && !containsTypeWord(issuer)) {
-    return { start: wide + issued.index, type: issued.groups['type'], date: null, issuer: issuer.replace(/\s+/g, ' ') };
+    // the issuer as its own words read it: "Chủ tịch UBND tỉnh" of "… của Chủ tịch UBND tỉnh về việc công bố …: số"
+    return { start: wide + issued.index, type: issued.groups['type'], date: null, issuer: issuerUpToStop(issuer) };
   }
   return null;
+}
+
+/** An issuer run cut at its first stop word in lower case, commas kept ("Tòa án nhân dân tối cao, Viện …"). */
+function issuerUpToStop(run: string): string | null {
+  const out: string[] = [];
+  const ws = run.trim().split(/\s+/u);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!.replace(/[,:]+$/u, '');
+    if (i > 0 && (P.ISSUER_STOP_WORDS.has(w) || P.ISSUER_STOP_PAIRS.has(`${w} ${ws[i + 1] ?? ''}`.toLowerCase()))) break;
+    out.push(ws[i]!);
+  }
+  const issuer = out.join(' ').replace(/[,:\s]+$/u, '');
+  return issuer || null;
 }
 
 /** True when a run of words holds a type word starting with a capital ("… và Công văn …"). */

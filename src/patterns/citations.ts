@@ -245,6 +245,8 @@ export const ISSUER_INNER_WORDS: ReadonlySet<string> = new Set([
   '-', '–', 'đạo', 'chỉ', 'nhiệm', 'khoa', 'thủy', 'sản', 'kiểm', 'ngư', 'truyền', 'thông', 'tin', 'đào', 'tạo', 'giáo', 'dục', 'y', 'tế', 'xây', 'dựng',
   'lao', 'động', 'thương', 'binh', 'kế', 'hoạch', 'đầu', 'an', 'ninh', 'quân', 'sự', 'ngoại', 'giao', 'tưởng',
   'hòa', 'hoà', 'lý', 'quản', 'bảo', 'hiểm', 'vận', 'tải', 'giao', 'thể', 'thao', 'du', 'lịch', 'hóa', 'hoá', 'ngân', 'hàng',
+  // "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao", "Cục Hải quan", "Cục Thuế"
+  'án', 'tối', 'cao', 'sát', 'hải', 'quan', 'thuế',
 ]);
 
 /** Start of a subject: "về …", "về việc …", "V/v …", or a verb kept in the subject ("ban hành …", "sửa đổi, bổ sung …"). */

@@ -244,6 +244,7 @@ describe('issuer and scope', () => {
     ['a written issuer naming another province (holdout daklak 0134)', 'Quyết định số 66/2018/QĐ-UBND ngày 28/12/2018 của UBND tỉnh Phú Yên (cũ)', 'UBND tỉnh Phú Yên', 'Phú Yên'],
     ['a written issuer over two bodies (holdout dongnai 2816)', 'Thông tư số\n02/2017/TT-VPCP ngày 31 tháng 10 năm 2017 của Bộ trưởng, Chủ nhiệm Văn phòng\nChính phủ hướng dẫn nghiệp vụ', 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ', null],
     ['a written issuer with a hyphen (holdout dongnai 2816)', 'Thông tư số 01/2019/TT-BLĐTBXH ngày 02/11/2019 của Bộ Lao động - Thương binh và Xã hội quy định', 'Bộ Lao động - Thương binh và Xã hội', null],
+    ['an issuer written between the type word and "số" (realcorpus)', 'Kết luận liên ngành của Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao và Bộ Công an số 23/KL-LNTPTW ngày 05/11/2025', 'Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao và Bộ Công an', null],
     ['a province whose name holds a stop word ("HĐND tỉnh Cao Bằng", realcorpus)', 'Theo Nghị quyết số 22/2025/NQ-HĐND ngày 10/11/2025 của HĐND tỉnh Cao Bằng;', 'HĐND tỉnh Cao Bằng', 'Cao Bằng'],
     ['a steering committee (holdout nghean 987)', 'Kế hoạch số 01-KH/BCĐ ngày 28/06/2025 của Ban Chỉ đạo\nphát triển khoa học, công nghệ', 'Ban Chỉ đạo phát triển khoa học', null],
   ])('%s', (_name, text, issuer, scope) => {
