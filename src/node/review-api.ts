@@ -90,6 +90,7 @@ export function makeReviewApi(options: ReviewApiOptions): ReviewApi {
         return true;
       }
       if (method === 'GET') {
+        if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return (sendJson(res, 403, { error: 'refused host' }), true); // DNS rebinding
         const pair = pairOf(url.searchParams.get('parent'), url.searchParams.get('child'));
         if (typeof pair === 'string') return (sendJson(res, 400, { error: pair }), true);
         sendJson(res, 200, { decisions: db().current(pair.parent, pair.child), history: db().history(pair.parent, pair.child) });

@@ -185,6 +185,21 @@ describe('the review API of plandiff serve', () => {
     expect((await post({ ...DECISION, status: 'confirmed' }, headers)).status).toBe(403);
   });
 
+  test('refuses to read or hand out the token under a foreign Host (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = (path: string): Promise<number> =>
+      new Promise((done, fail) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host: 'evil.example:80' } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    expect([403, 421]).toContain(await status('/api/review/token'));
+    expect([403, 421]).toContain(await status('/api/review?parent=parent.txt&child=child.txt'));
+  });
+
   test('refuses a plan path outside the folder and a bad decision (400)', async () => {
     expect((await post({ ...DECISION, parent: '../etc/passwd.txt', status: 'confirmed' })).status).toBe(400);
     expect((await post({ ...DECISION, status: 'explained' })).status).toBe(400);
