@@ -341,7 +341,8 @@ export class AppController implements ReactiveController {
       } else {
         last = file;
         // Kept in this browser only (IndexedDB), so that a reload or a deep link finds it again.
-        saveUpload({ file, bytes: new Uint8Array(await f.arrayBuffer()), added: Date.now() }).catch(() => {});
+        // Awaited: stored before the address changes, so a reload right after finds it.
+        await saveUpload({ file, bytes: new Uint8Array(await f.arrayBuffer()), added: Date.now() }).catch(() => {});
       }
     }
     this.updateRows();
