@@ -208,7 +208,12 @@ export function buildDocx(input: DocxReportInput): Document {
   body.push(heading(t.redline));
   body.push(para(t.redlineHint, { italics: true }));
   const revision = { next: 1, author: input.author, date: input.date };
-  for (const al of comparison.alignments) body.push(redlineParagraph(al, revision));
+  const clauseItems = items.filter((i) => i.kind === 'clause');
+  comparison.alignments.forEach((al, k) => {
+    body.push(redlineParagraph(al, revision));
+    const d = clauseItems[k] ? decisions.get(clauseItems[k]!.id) : undefined;
+    if (d) body.push(para(`${t.decisions}: ${decisionText(d, input.lang)}${d.note ? ` — ${d.note}` : ''}`, { italics: true }));
+  });
 
   return new Document({
     creator: 'plandiff',

@@ -14,8 +14,10 @@ import { corpusPath, seed, SEEDS } from '../corpus.js';
 
 const pair = reviewPair(seed('gddt2024'), seed('ubnd2025'));
 const weakened = pair.report.findings.find((f) => f.kind === 'weakened-target')!;
+const droppedClause = pair.items.find((i) => i.kind === 'clause' && i.label.endsWith('→ —'))!;
 const decisions = new Map<string, DecisionView>([
   [weakened.id, { status: 'explained', reason: 'Sở chỉ phụ trách lĩnh vực giáo dục', note: 'Đề nghị Sở bổ sung lộ trình', earlierVersion: false, itemText: weakened.message }],
+  [droppedClause.id, { status: 'false-alarm', reason: null, note: 'Điều khoản thi hành của Quyết định', earlierVersion: true, itemText: droppedClause.text }],
 ]);
 const input = { comparison: pair.comparison, report: pair.report, items: pair.items, decisions, lang: 'vi' as const };
 
@@ -59,6 +61,7 @@ describe('the Word report', () => {
     expect(text).toContain('ban hành trước văn bản cấp trên');
     expect(text).toContain('Đã giải trình: Sở chỉ phụ trách lĩnh vực giáo dục');
     expect(text).toContain('Đề nghị Sở bổ sung lộ trình');
+    expect(text).toContain('Kết quả xem xét: Báo nhầm (quyết định trên phiên bản trước) — Điều khoản thi hành của Quyết định');
   });
 
   test("carries the child's text against the parent's as tracked insertions and deletions", () => {
