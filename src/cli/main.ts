@@ -180,8 +180,9 @@ for (const stream of [process.stdout, process.stderr]) {
 
 function fail(e: unknown): never {
   if (isClosedPipe(e)) process.exit(0);
-  if (e instanceof UserError) {
-    process.stderr.write(`plandiff: ${e.message}\n`);
+  // A spent time budget is about the input (its message names the file), not a bug.
+  if (e instanceof UserError || (e instanceof Error && e.name === 'TimeLimitError')) {
+    process.stderr.write(`plandiff: ${(e as Error).message.split('\n')[0]}\n`);
     process.exit(2);
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -80,10 +80,10 @@ export async function ingest(
         throw new IngestError('unsupported', 'is a legacy Word .doc, which this reader cannot open here; the plandiff command reads it (or save it as .docx)');
       }
       const legacy = await options.legacyWord(bytes);
-      deadline.check('reading the .doc');
       if (legacy.kind === 'docx') {
         const { readDocx } = await import('./docx.js');
-        const read = await readDocx(legacy.bytes, limit, deadline, options);
+        // The conversion has its own time limit (LibreOffice's); the .docx it made gets a budget of its own.
+        const read = await readDocx(legacy.bytes, limit, new Deadline(limit.timeMs), options);
         return { text: read.text, format, encoding: 'utf-8', warnings: [...warnings, ...legacy.warnings, ...read.warnings] };
       }
       if (legacy.text.trim() === '') throw new IngestError('empty', 'has no text (a .doc with no paragraphs)');

@@ -9,14 +9,33 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseDocument } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
 import { DocumentCache, entryKey } from './cache.js';
-import { readPlanFile, UserError } from './files.js';
+import { DEFAULT_LIMITS, Deadline, isIngestError } from '../ingest/index.js';
+import { isTimeLimitError } from '../text/deadline.js';
+import { printable, readPlanFile, UserError } from './files.js';
 import { configureOcr } from './ocr.js';
 import { runSettings, type OcrFlags } from './run-settings.js';
 
+/** The time budget of one file: 30 s, or PLANDIFF_TIME_LIMIT_MS (milliseconds) when set. */
+export function timeLimitMs(): number {
+  const n = Number(process.env.PLANDIFF_TIME_LIMIT_MS);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_LIMITS.timeMs;
+}
+
 /** Reads and parses one plan file exactly as the single-file commands do (ingest warnings included in meta). */
 export async function parsePlanFileUncached(path: string): Promise<ParsedDocument> {
-  const file = await readPlanFile(path);
-  const doc = parseDocument(file.text, { file: path, encoding: file.encoding });
+  // One time budget for reading and parsing the file (issue 11: every file ends within it); a file
+  // read by OCR or converted by LibreOffice spent its time in those programs, under their own limits.
+  const limits = { ...DEFAULT_LIMITS, timeMs: timeLimitMs() };
+  const deadline = new Deadline(limits.timeMs);
+  const file = await readPlanFile(path, limits, { deadline });
+  let doc: ParsedDocument;
+  try {
+    doc = parseDocument(file.text, { file: path, encoding: file.encoding, ...(file.encoding === 'ocr' || file.format === 'doc' ? {} : { deadline }) });
+  } catch (e) {
+    // a spent budget is a fact about the file, said in one line like any reading problem
+    if (isIngestError(e) || isTimeLimitError(e)) throw new UserError(`${printable(path)}: ${(e as Error).message.replace(/^.*?: (took longer)/u, '$1')}`);
+    throw e;
+  }
   doc.meta.warnings.push(...file.warnings);
   if (file.ocr) doc.meta.ocr = file.ocr;
   return doc;

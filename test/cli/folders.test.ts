@@ -133,6 +133,20 @@ describe('single files (built binary)', () => {
     expect(r.stderr).toContain('bad\\x1b[31mname.txt: is empty');
   });
 
+  test('a file over its time budget is one line naming it, exit 2, and skipped in a folder (PLANDIFF_TIME_LIMIT_MS)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-slow-'));
+    writeFileSync(join(dir, 'long.txt'), `KẾ HOẠCH\n\n${Array.from({ length: 200_000 }, (_, i) => `- việc ${i}`).join('\n')}\n`);
+    const one = await plandiff(['parse', join(dir, 'long.txt')], { env: { PLANDIFF_TIME_LIMIT_MS: '20' } });
+    expect(one.code).toBe(2);
+    expect(one.stderr.trim().split('\n')).toEqual([expect.stringMatching(/long\.txt: took longer than 20 ms while /)]);
+    copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'a.txt'));
+    const folder = await plandiff(['lineage', dir, '--json', '--no-cache'], { env: { PLANDIFF_TIME_LIMIT_MS: '3000' } });
+    expect(folder.code).toBe(3);
+    const graph = JSON.parse(folder.stdout) as Graph;
+    expect(graph.skipped).toEqual([{ file: 'long.txt', error: expect.stringMatching(/^took longer than 3000 ms/) }]);
+    expect(graph.nodes.filter((n) => n.file).map((n) => n.file)).toEqual(['a.txt']);
+  });
+
   test('output into a closed pipe ends quietly with exit 0', async () => {
     const code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, [BIN, 'parse', corpusPath(SEEDS.ubnd2025), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
