@@ -169,9 +169,12 @@ export const YEAR_LEAD_RE = /^\s*(?:[-+•]\s*)?năm\s+(?<y>(?:19|20)\d{2})\s*[,
 /**
  * What a regulation's figure must stand beside to be a commitment rather than a rule or an entitlement
  * ("không quá 03 ngày làm việc", "hưởng thêm 100% phụ cấp", "suy giảm 5%" are rules): a target word
- * ("phấn đấu", "mục tiêu", "chỉ tiêu") or a horizon ("đến năm 2030", "năm 2026", "giai đoạn 2026-2030").
+ * ("phấn đấu", "mục tiêu", "chỉ tiêu") or a horizon ("đến năm 2030", "năm 2026", "giai đoạn 2026-2030"),
+ * or a level of money a clause sets ([realcorpus] a decree: "Mức hưởng phụ cấp hằng tháng do Ủy ban nhân
+ * dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định nhưng không thấp hơn 1.170.000 đồng"; the
+ * council resolution fixing it: "Mức phụ cấp hàng tháng đối với Thôn (tổ) đội trưởng bằng 2.340.000 đồng").
  */
-export const REGULATION_COMMITMENT_RE = /phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|(?:đến|trong|vào|hết|cuối)\s+năm\s+(?:19|20)\d{2}|năm\s+(?:19|20)\d{2}\s+(?:đạt|có)|giai\s+đoạn\s+(?:19|20)\d{2}/iu;
+export const REGULATION_COMMITMENT_RE = /phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|(?:đến|trong|vào|hết|cuối)\s+năm\s+(?:19|20)\d{2}|năm\s+(?:19|20)\d{2}\s+(?:đạt|có)|giai\s+đoạn\s+(?:19|20)\d{2}|(?:^|[\s("“])mức\s[^.;]{0,160}?(?:không\s+thấp\s+hơn|bằng|là)\s+\d[\d.]*\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s+)?đồng/iu;
 
 /** The year of a {@link DUE_RE} match. */
 export function dueYear(groups: Record<string, string | undefined>): number | null {
