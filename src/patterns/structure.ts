@@ -94,6 +94,10 @@ export const SITE = {
    */
   footerStart:
     /Văn\s+bản\s+này\s+chưa\s+cập\s+nhật\s+nội\s+dung\s+Tiếng\s+Anh|^#*\s*Văn\s+bản\s+liên\s+quan\s*$|Cảm\s+ơn\s+đã\s+dùng\s+ThuVienPhapLuat|^(?:Địa\s+chỉ|Điện\s+thoại|Mã\s+số\s+thuế)\s*:\s*$|Bạn\s+vừa\s+bị\s+Đăng\s+xuất/u,
+  /** "THE SOCIALIST REPUBLIC OF VIETNAM", "Independence - Freedom - Happiness": the site's English translation starts (after the document) */
+  englishMotto: /SOCIALIST\s+REPUBLIC\s+OF\s+VIET\s*NAM|Independence\s*[-–]\s*Freedom\s*[-–]\s*Happiness/u,
+  /** "MINISTRY OF FINANCE", "PEOPLE'S COMMITTEE OF …": the issuer line of that translation, before its motto */
+  englishIssuer: /^[A-Z][A-Z\s',.&-]{3,80}$/u,
   /** "Công văn 5348/CT-CS năm 2025 hướng dẫn … do Cục Thuế ban hành" (the site's title line, right before the footer) */
   siteTitle: /^\p{Lu}[\p{L}\s]{1,30}\s\d+[\/-][\p{L}\p{N}Đđ/.&-]+(?:\s|$).*(?:ban\s+hành|năm\s+\d{4})/u,
 } as const;

@@ -430,7 +430,8 @@ const SITE_HEAD_REACH = 80;
  * Indices of the paragraphs that are a legal-information site's page furniture: from a banner
  * at the top through the value of the last label of its metadata table ("Tình trạng:" / "Đã
  * biết"), and from the footer's start ("Văn bản này chưa cập nhật nội dung Tiếng Anh", "## Văn
- * bản liên quan", with the site's title line before it) to the end.
+ * bản liên quan", with the site's title line before it) or the site's English translation
+ * ("MINISTRY OF FINANCE" / "THE SOCIALIST REPUBLIC OF VIETNAM") to the end.
  */
 export function siteFurniture(paras: readonly Paragraph[]): Set<number> {
   const out = new Set<number>();
@@ -443,6 +444,12 @@ export function siteFurniture(paras: readonly Paragraph[]): Set<number> {
     for (let i = 0; i <= end; i++) out.add(i);
   }
   for (let i = Math.max(out.size, 1); i < paras.length; i++) {
+    if (banner >= 0 && i > out.size + 10 && SITE.englishMotto.test(paras[i]!.m.text)) {
+      // the site's English translation, appended after the document, up to the footer
+      const from = SITE.englishIssuer.test(paras[i - 1]!.m.text) ? i - 1 : i;
+      for (let k = from; k < paras.length; k++) out.add(k);
+      break;
+    }
     if (!SITE.footerStart.test(paras[i]!.m.text)) continue;
     const from = SITE.siteTitle.test(paras[i - 1]!.m.text) ? i - 1 : i;
     for (let k = from; k < paras.length; k++) out.add(k);

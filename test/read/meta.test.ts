@@ -173,6 +173,17 @@ describe('letters and site furniture', () => {
     expect(doc.citations.map((c) => c.key)).not.toContain('CT-CS/5348/2025');
   });
 
+  test('the site’s English translation after the document is furniture too', () => {
+    const page = [
+      'Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.', 'Số hiệu:', '5348/CT-CS', 'Tình trạng:', 'Đã biết',
+      LETTER,
+      'MINISTRY OF FINANCE', 'THE SOCIALIST REPUBLIC OF VIETNAM Independence - Freedom - Happiness', 'No. 5348/CT-CS',
+      'Article 1. Scope', '1. This Circular provides for the management of funds.',
+    ].join('\n\n');
+    const doc = parseDocument(page);
+    expect(doc.clauses.map((c) => c.id)).toEqual(['p1', 'p2']);
+  });
+
   test('a plan with no site furniture raises no furniture warning', () => {
     expect(seed('gddt2024').meta.warnings.map((w) => w.code)).not.toContain('site-furniture');
   });
