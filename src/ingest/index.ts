@@ -113,7 +113,15 @@ export async function ingest(
         const ext = extensionOf(name);
         throw new IngestError('unsupported', `is ${imageKind(bytes) ?? 'a page image'}${ext ? ` named .${ext}` : ''}: a page image needs OCR, which is ${options.ocr?.mode === 'off' ? 'off (--ocr off)' : 'not available here'}`);
       }
-      const read = await readByOcr({ kind: 'image', bytes }, options.ocr);
+      let read;
+      try {
+        read = await readByOcr({ kind: 'image', bytes }, options.ocr);
+      } catch (e) {
+        // say what the file is: "is a PNG image named .txt that could not be read by OCR (…)"
+        const ext = extensionOf(name);
+        if (e instanceof IngestError) throw new IngestError(e.code, `is ${imageKind(bytes) ?? 'a page image'}${ext ? ` named .${ext}` : ''} that ${e.message}`);
+        throw e;
+      }
       return { text: read.text, format, encoding: 'ocr', warnings: [...warnings, ...read.warnings], ocr: read.ocr };
     }
     case 'html': {
