@@ -399,14 +399,26 @@ export interface MarkedSegment extends Segment {
   hit: 'none' | 'hit' | 'current';
 }
 
-/** Cuts a cell's segments at search hits (ranges into its text), marking the current one. */
-export function markHits(segments: readonly Segment[], hits: ReadonlyArray<{ start: number; end: number; current: boolean }>): MarkedSegment[] {
+/**
+ * Cuts a cell's segments at search hits (ranges into its text), marking the current one. With
+ * `skip`, segments of that mark hold no text of the side the hits were found in (the inline
+ * layout's deletions, for hits in B): they are kept unmarked and not counted.
+ */
+export function markHits(
+  segments: readonly Segment[],
+  hits: ReadonlyArray<{ start: number; end: number; current: boolean }>,
+  skip: Segment['mark'] | null = null,
+): MarkedSegment[] {
   if (!hits.length) return segments.map((s) => ({ ...s, hit: 'none' }));
   const cuts = new Set<number>();
   for (const h of hits) cuts.add(h.start).add(h.end);
   const out: MarkedSegment[] = [];
   let at = 0;
   for (const seg of segments) {
+    if (seg.mark === skip) {
+      out.push({ ...seg, hit: 'none' });
+      continue;
+    }
     let from = 0;
     const end = at + seg.text.length;
     const points = [...cuts].filter((c) => c > at && c < end).sort((x, y) => x - y);

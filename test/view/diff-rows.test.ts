@@ -253,6 +253,14 @@ describe('search inside the diff', () => {
     expect(out.map((s) => `${s.mark}:${s.hit}:${s.text}`)).toEqual(['same:none:làm rõ hành', 'same:current: vi ', 'del:current:nhũng', 'del:none: nhiễu']);
   });
 
+  test('marks B\'s hits in the inline column, past A\'s deletions (000 → 003 "MỤC TIÊU" → "MỤC ĐÍCH")', () => {
+    const row = rows.find((r) => r.a?.id === 'I')!;
+    const hit = searchRows([row], 'đích', 'b')[0]!;
+    const out = markHits(unifiedSegments(row), [{ ...hit, current: true }], 'del');
+    expect(out.filter((s) => s.hit === 'current').map((s) => `${s.mark}:${s.text}`)).toEqual(['ins:ĐÍCH']);
+    expect(out.find((s) => s.mark === 'del')!.hit).toBe('none');
+  });
+
   test('finds nothing for an empty query', () => {
     expect(searchRows(rows, '  ')).toEqual([]);
   });

@@ -771,8 +771,8 @@ export class PdDiffView extends LitElement {
     this.goTo(row, { side, id: (row[side] as DiffCell).id });
   }
 
-  private renderSegments(segs: readonly Segment[], hits: Array<{ start: number; end: number; current: boolean }>) {
-    return markHits(segs, hits).map((s) => {
+  private renderSegments(segs: readonly Segment[], hits: Array<{ start: number; end: number; current: boolean }>, skip: Segment['mark'] | null = null) {
+    return markHits(segs, hits, skip).map((s) => {
       const text = s.hit === 'none' ? s.text : html`<mark class=${s.hit === 'current' ? 'current' : ''}>${s.text}</mark>`;
       return s.mark === 'del' ? html`<del>${text}</del>` : s.mark === 'ins' ? html`<ins>${text}</ins>` : text;
     });
@@ -841,11 +841,13 @@ export class PdDiffView extends LitElement {
     if (this.layout === 'inline') {
       const ids = r.a && r.b && r.a.id !== r.b.id ? `${r.a.id} → ${r.b.id}` : (r.b ?? r.a)?.id;
       const depth = (r.b ?? r.a)?.depth ?? 0;
-      const hits = [...this.hitsOf(r, 'b')];
+      // B's text is the inline column without its deletions: B's hits are marked there (A's only side by side).
+      const hits = r.b ? this.hitsOf(r, 'b') : this.hitsOf(r, 'a');
       return attrs(html`${this.renderMid(r)}
         <div class="cell ${r.block ? 'block' : ''}" style="--depth:${Math.min(depth, 6)}"><span class="cid">${ids}</span>${this.renderSegments(
           unifiedSegments(r),
-          r.status === 'identical' ? hits : [],
+          hits,
+          r.b ? 'del' : null,
         )}${this.renderTags(r)}</div>`);
     }
     return attrs(html`${this.renderCell(r, r.a, 'a')}${this.renderMid(r)}${this.renderCell(r, r.b, 'b', this.renderTags(r))}`);
