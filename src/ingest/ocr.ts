@@ -84,6 +84,12 @@ const EDGE_RULE_RE = /^[|│¦]+|[|│¦]+$/gu;
  * of a line: the reading stage looks for "Số:".
  */
 const NUMBER_WORD_RE = /^((?:Luật |Pháp lệnh |Nghị quyết )?)[Ss][ôóòồốo0]\s*:/u;
+/** A heading in capitals under a label that looks like a Roman numeral as OCR reads it ("IL. MỤC TIÊU", "E1. MỤC ĐÍCH"). */
+const ROMAN_HEADING_RE = /^([IVXLlE1|]{1,5})[.,:]\s+(?=[\p{Lu}\d][\p{Lu}\d ,;–-]{3})/u;
+/** Marks OCR puts before a heading's label ("## II.", "##t 1V."). */
+const HEADING_JUNK_RE = /^#{1,3}\S?\s+(?=[IVXLlE1|]{1,5}[.,:]\s)/u;
+/** An appendix heading: Roman numbering starts again under it. */
+const APPENDIX_RE = /^(?:PHỤ LỤC|Phụ lục)\b/u;
 /** "2", "- 2 -", "Trang 2", "2/13". */
 const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 
@@ -115,7 +121,49 @@ export function ocrText(pages: OcrPage[]): string {
   for (const page of pages) {
     for (const paragraph of pageParagraphs(page)) paragraphs.push(paragraph);
   }
+  mendRomanHeadings(paragraphs);
   return paragraphs.length === 0 ? '' : `${paragraphs.join('\n\n')}\n`;
+}
+
+/** "I.", "II.", … "XX." */
+const ROMANS = Array.from({ length: 20 }, (_, i) => toRoman(i + 1));
+
+function toRoman(n: number): string {
+  const digits: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of digits) while (n >= v) (out += r), (n -= v);
+  return out;
+}
+
+/**
+ * Section headings numbered in Roman numerals ("I. MỤC TIÊU", "II. NHIỆM VỤ") are where OCR
+ * errs most (a bold "I." read as "IL.", "L.", "E1.", "1."), and one misread label renumbers every
+ * clause under it. A heading in capitals whose label is not the next numeral but looks like one
+ * (I, L, l, 1, E, |, V, X) gets the next numeral; the count starts again at an appendix ("PHỤ LỤC").
+ */
+function mendRomanHeadings(paragraphs: string[]): void {
+  let next = 1;
+  paragraphs.forEach((paragraph, i) => {
+    const lines = paragraph.split('\n');
+    lines.forEach((raw, j) => {
+      const line = raw.replace(HEADING_JUNK_RE, '');
+      if (APPENDIX_RE.test(line)) next = 1;
+      const m = ROMAN_HEADING_RE.exec(line);
+      // "1. MỤC ĐÍCH" is a numbered heading, not a misread "I.".
+      if (!m || !/[IVXLlE|]/u.test(m[1]!)) return;
+      const at = ROMANS.indexOf(m[1]!);
+      if (at >= 0 && at + 1 >= next) {
+        next = at + 2;
+        lines[j] = line;
+        return;
+      }
+      if (next > ROMANS.length) return;
+      lines[j] = `${ROMANS[next - 1]}.${line.slice(m[1]!.length + 1)}`;
+      next += 1;
+    });
+    // A heading that ends the engine's paragraph stands apart from the text before it.
+    paragraphs[i] = lines.map((l, j) => (j > 0 && ROMAN_HEADING_RE.test(l) && ROMANS.includes(ROMAN_HEADING_RE.exec(l)![1]!) ? `\n${l}` : l)).join('\n');
+  });
 }
 
 /** One line of a page: its words left to right and its box. */
