@@ -683,14 +683,19 @@ function siblingFacts(passages: Passage[]): Map<string, { lead: string[]; partne
 export function extractTargets(passages: Passage[], context: TargetContext, patterns: TargetPatterns = TARGET_PATTERNS): Target[] {
   const out: Target[] = [];
   const siblings = siblingFacts(passages);
+  // the passages under one heading share its headings array: what it says is read once for all of them
+  const retrospective = new Map<string[], boolean>();
+  const horizons = new Map<string[], number | null>();
+  const groups = new Map<string[], string | null>();
+  const units = new Map<string[], string[]>();
   for (const p of passages) {
     context.deadline?.check('reading targets');
     if (!TARGET_ZONES.has(p.zone)) continue;
     if (p.role === 'group') continue;
-    if (isRetrospective(p.headings)) continue;
+    if (byHeadings(retrospective, p.headings, isRetrospective)) continue;
     try {
-      const headingYear = headingHorizon(p.headings);
-      const group = nearestGroup(p.headings);
+      const headingYear = byHeadings(horizons, p.headings, headingHorizon);
+      const group = byHeadings(groups, p.headings, nearestGroup);
       if (p.cells && p.cells.length > 0) {
         const reader = new PassageReader(p, context, patterns, rowSurroundings(p, context, headingYear, group));
         reader.readRow();
@@ -699,7 +704,7 @@ export function extractTargets(passages: Passage[], context: TargetContext, patt
       }
       const facts = siblings.get(parentId(p.clauseId));
       const around: Surroundings = {
-        lead: uniq(facts?.lead.length ? facts.lead : headingUnits(p.headings)),
+        lead: uniq(facts?.lead.length ? facts.lead : byHeadings(units, p.headings, headingUnits)),
         partners: uniq(facts?.partners ?? []),
         basis: [],
         deadline: facts?.time ?? null,
@@ -716,6 +721,14 @@ export function extractTargets(passages: Passage[], context: TargetContext, patt
     }
   }
   return out;
+}
+
+/** What `read` gives for a headings array, computed once per array. */
+function byHeadings<T>(memo: Map<string[], T>, headings: string[], read: (headings: string[]) => T): T {
+  if (memo.has(headings)) return memo.get(headings) as T;
+  const value = read(headings);
+  memo.set(headings, value);
+  return value;
 }
 
 /** Header of {@link extractTargetsTable}. */
