@@ -49,7 +49,7 @@ type Layout = 'side' | 'inline';
 
 /** Past this many rows, rows off screen are laid out lazily (content-visibility), by chunks of CHUNK rows. */
 const LAZY_ROWS = 200;
-const CHUNK = 24;
+const CHUNK = 12;
 
 const SIDES: readonly SearchSide[] = ['both', 'a', 'b'];
 
@@ -320,7 +320,7 @@ export class PdDiffView extends LitElement {
          (one watched box per chunk, not per row: the browser checks every such box each frame). */
       .pane.lazy .chunk {
         content-visibility: auto;
-        contain-intrinsic-size: auto 1400px;
+        contain-intrinsic-size: auto 700px;
       }
       .row.current {
         outline: 2px solid var(--pd-focus);
