@@ -153,7 +153,7 @@ async function benchIngest(): Promise<void> {
 }
 
 async function benchLineage(sizes: number[]): Promise<void> {
-  console.log('\n## lineage at scale (synthetic corpus derived from the seeds; every core; cold = empty cache, warm = second run)');
+  console.log('\n## lineage at scale (synthetic corpus derived from the seeds; every core; cold = empty cache, warm = second run; cpu = all threads)');
   const mod = await import('./bench-lineage.js');
   const rows = await mod.benchLineage({ sizes });
   const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
@@ -161,7 +161,7 @@ async function benchLineage(sizes: number[]): Promise<void> {
     const peer = r.peerMs ? `  peer ${s(r.peerMs)}: cold ${(r.cold.totalMs / r.peerMs).toFixed(2)}×, warm ${(r.warm.totalMs / r.peerMs).toFixed(2)}× the peer` : '';
     console.log(
       `  ${String(r.plans).padStart(6)} plans  cold ${s(r.cold.totalMs).padStart(7)} (${r.cold.msPerPlan.toFixed(2)} ms/plan, cpu ${s(r.cold.cpuMs)}, ${r.cold.threads} threads, rss ${r.cold.peakRssMb} MB)` +
-        `  warm ${s(r.warm.totalMs).padStart(7)} (${r.warm.msPerPlan.toFixed(2)} ms/plan, ${r.warm.cacheHits} from cache, graph ${s(r.warm.graphMs)}, rss ${r.warm.peakRssMb} MB)${peer}`,
+        `  warm ${s(r.warm.totalMs).padStart(7)} (${r.warm.msPerPlan.toFixed(2)} ms/plan, cpu ${s(r.warm.cpuMs)}, ${r.warm.cacheHits} from cache, graph ${s(r.warm.graphMs)}, rss ${r.warm.peakRssMb} MB)${peer}`,
     );
     console.log(`  ${''.padStart(6)}        nodes ${r.nodes}, citation edges ${r.citationEdges}, reuse edges ${r.reuseEdges}, skipped ${r.skipped}, warm graph ${r.sameGraph ? 'identical to' : 'DIFFERS from'} cold`);
   }
