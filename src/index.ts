@@ -10,12 +10,12 @@
  */
 export type * from './types.js';
 
-export { ingest, IngestError, isIngestError, sniffFormat, type IngestOptions, type IngestResult } from './ingest/index.js';
-export { parseDocument, passagesOf, PARSE_DEFAULTS, normalize, stripMarks, structure, readMeta, type ParseOptions, type ParseStrategies } from './read/index.js';
-export { extractCitations, readReference, citationKey, extractTargets } from './extract/index.js';
-export { compareDocuments, alignClauses, compareTargets, targetsToCsv, fidelity, fidelityMatrix } from './compare/index.js';
-export { buildLineage, LineageBuilder, lineageSummary, siblingGroups, ReuseIndex, toDot, toGraphML, toElements } from './corpus/index.js';
-export { comparisonForm, makeFolder, abbreviationsFor, GLOSSARY, tokenize, normalizeTones, stripDiacritics } from './text/index.js';
+export { ingest, IngestError, isIngestError, sniffFormat, decodeText, DEFAULT_LIMITS, OCR_MODES, type IngestOptions, type IngestResult, type IngestLimits, type IngestErrorCode, type TextEncoding, type InputFormat, type OcrMode, type OcrOptions, type OcrReport, type LegacyWordReading } from './ingest/index.js';
+export * from './read/index.js';
+export * from './extract/index.js';
+export * from './compare/index.js';
+export * from './corpus/index.js';
+export * from './text/index.js';
 
 // published JSON Schemas of the outputs
 export { jsonSchema, parseSchema, compareSchema, lineageSchema } from './schema.js';

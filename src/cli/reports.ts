@@ -13,7 +13,7 @@ import type { DecisionMap, DecisionView } from '../report/review-decisions.js';
 import type { Comparison } from '../types.js';
 
 /** The binary report formats. */
-export const BINARY_FORMATS = ['docx', 'xlsx'] as const;
+const BINARY_FORMATS = ['docx', 'xlsx'] as const;
 
 /** The decisions on the pair (A = parent, B = child) from the plans' store, if there is one. */
 export function decisionsFor(comparison: Comparison): DecisionMap {

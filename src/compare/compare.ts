@@ -21,7 +21,7 @@ export type TargetComparer = (
 
 /** Options of `compareDocuments`. */
 export interface CompareOptions {
-  /** How B relates to A; decides whether asking less is "weakened". 'auto' infers it (see inferRelation). */
+  /** How B relates to A; decides whether asking less is "weakened". 'auto' infers it from the documents (levels, citations, series). */
   relation: CompareRelation | 'auto';
   /** Target comparison strategy; null leaves `targets` empty. */
   compareTargets: TargetComparer | null;
@@ -46,16 +46,6 @@ function folderOf(doc: ParsedDocument): (text: string) => string {
   let fold = folders.get(doc);
   if (!fold) folders.set(doc, (fold = makeFolder(doc.abbreviations ?? {})));
   return fold;
-}
-
-/**
- * 'parent' when B derives from A: B cites A by its number, or A's issuer is a level above B's
- * (a province plan and a department plan); 'peer' otherwise (siblings, two years of one issuer).
- * A pair given child first is 'peer' here; `orientPair` tells it should be swapped.
- */
-export function inferRelation(a: ParsedDocument, b: ParsedDocument): CompareRelation {
-  const o = orientPair(a, b);
-  return o.relation === 'parent' && !o.swapped ? 'parent' : 'peer';
 }
 
 /** A comparison with how its pair was ordered (see orient.ts). */

@@ -18,7 +18,7 @@ import type { LineageEdge, LineageNode } from '../types.js';
 import { SERIES_DEFAULTS, seriesIdentity, type SeriesIdentity, type SeriesOptions } from '../extract/series-identity.js';
 import { SPACE_RUN } from '../patterns/lineage.js';
 
-export { SERIES_DEFAULTS, sameSeries, seriesIdentity, titleParts, type SeriesIdentity, type SeriesOptions } from '../extract/series-identity.js';
+export { sameSeries, seriesIdentity, titleParts, type SeriesOptions } from '../extract/series-identity.js';
 
 /** One edition of a series. */
 export interface SeriesEdition {

@@ -9,7 +9,7 @@ import { EXTENSION_RE, HTML_START_RE } from './patterns.js';
 export type InputFormat = 'txt' | 'md' | 'html' | 'docx' | 'doc' | 'pdf' | 'image';
 
 /** What the first bytes say. */
-export type Magic = 'pdf' | 'zip' | 'ole' | 'rtf' | 'image' | 'archive' | 'html' | 'text';
+type Magic = 'pdf' | 'zip' | 'ole' | 'rtf' | 'image' | 'archive' | 'html' | 'text';
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
 

@@ -30,7 +30,3 @@ export function decodeTcvn3(bytes: Uint8Array): string {
   return decodeSingleByte(bytes, TCVN3_HIGH, TCVN3_LOW).normalize('NFC');
 }
 
-/** Bytes that only TCVN3 gives a Vietnamese letter (lower-case precomposed letters at 0xB5–0xFE). */
-export function isTcvn3LetterByte(b: number): boolean {
-  return b >= 0xa8 && b <= 0xfe && !(b >= 0xb0 && b <= 0xb4);
-}

@@ -54,19 +54,6 @@ export function pairLine(al: Alignment, lang: Lang = 'vi'): string {
   return [MARKS[al.status], ids, ...tags].join(' ');
 }
 
-/** A word diff in plain text: "[-old-]{+new+}", or coloured when colours are given. */
-export function diffText(diff: WordDiff, c?: Colors): string {
-  return diff
-    .map(([op, text]) => {
-      if (op === 0) return text;
-      const core = text.replace(/\s+$/, '');
-      const tail = text.slice(core.length);
-      if (!c || !c.isColorSupported) return (op < 0 ? `[-${core}-]` : `{+${core}+}`) + tail;
-      return (op < 0 ? c.red(c.strikethrough(core)) : c.green(c.underline(core))) + tail;
-    })
-    .join('');
-}
-
 function colourLine(line: string, status: Alignment['status'], c: Colors): string {
   switch (status) {
     case 'identical':
@@ -78,31 +65,6 @@ function colourLine(line: string, status: Alignment['status'], c: Colors): strin
     case 'added':
       return c.green(line);
   }
-}
-
-/** Wraps plain text to lines of at most `width` characters, on spaces where possible. */
-export function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let w = word;
-    while ([...w].length > width) {
-      if (line) {
-        out.push(line);
-        line = '';
-      }
-      out.push([...w].slice(0, width).join(''));
-      w = [...w].slice(width).join('');
-    }
-    if (!line) line = w;
-    else if ([...line].length + 1 + [...w].length <= width) line += ' ' + w;
-    else {
-      out.push(line);
-      line = w;
-    }
-  }
-  if (line) out.push(line);
-  return out.length > 0 ? out : [''];
 }
 
 /** A styled run of text for the columns layout. */

@@ -11,40 +11,6 @@ export type Similarity = (normA: string, normB: string) => number;
 /** Texts with at most this many words are compared on characters (headings, short rows). */
 export const SHORT_WORDS = 6;
 
-/** Counts of each word, for multiset measures. */
-export function bag(tokens: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return counts;
-}
-
-/** Size of the multiset intersection of two bags. */
-export function overlap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const [t, n] of small) {
-    const m = large.get(t);
-    if (m) shared += Math.min(n, m);
-  }
-  return shared;
-}
-
-/** Multiset Dice coefficient on word tokens: 2·|A∩B| / (|A| + |B|). */
-export function tokenDice(normA: string, normB: string): number {
-  const a = words(normA);
-  const b = words(normB);
-  if (a.length === 0 && b.length === 0) return 1;
-  if (a.length === 0 || b.length === 0) return 0;
-  return (2 * overlap(bag(a), bag(b))) / (a.length + b.length);
-}
-
-/** Share of A's words found in B (multiset): 1 when A is wholly carried inside B. */
-export function containment(normA: string, normB: string): number {
-  const a = words(normA);
-  if (a.length === 0) return 0;
-  return overlap(bag(a), bag(words(normB))) / a.length;
-}
-
 /** Character similarity 1 − distance / longer length (fast-levenshtein). */
 export function charSimilarity(normA: string, normB: string): number {
   const longer = Math.max(normA.length, normB.length);

@@ -11,26 +11,6 @@ const VOWELS = 'aăâeêioôơuưy';
 /** Vowels that carry a shape mark and so attract the tone ("thuyền", "người"). */
 const MARKED_VOWELS = 'ăâêôơư';
 
-/** True for a Vietnamese (or Latin) letter, including precomposed letters with marks. */
-export function isLetter(ch: string): boolean {
-  return /\p{L}/u.test(ch);
-}
-
-/** True for an upper-case letter ("Đ", "Ơ", "A"). */
-export function isUpper(ch: string): boolean {
-  return /\p{Lu}/u.test(ch);
-}
-
-/** True for a lower-case letter ("đ", "ư", "a"). */
-export function isLower(ch: string): boolean {
-  return /\p{Ll}/u.test(ch);
-}
-
-/** True for a vowel letter of Vietnamese, with or without marks. */
-export function isVowel(ch: string): boolean {
-  return VOWELS.includes(stripTone(ch).toLowerCase());
-}
-
 /** Removes tone marks but keeps shape marks: "hoá" → "hoa", "thuyền" → "thuyên". */
 export function stripTone(s: string): string {
   let out = '';

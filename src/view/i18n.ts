@@ -550,11 +550,6 @@ export function errorReason(lang: Lang, error: { code: string; message: string }
   return lang === 'en' ? `${t(lang, key)} (${error.message})` : t(lang, key);
 }
 
-/** The report labels of a language (for words shared with the HTML reports). */
-export function reportLabels(lang: Lang): ReturnType<typeof labels> {
-  return labels(lang);
-}
-
 /** A number in the language's format ("0,95" in Vietnamese). */
 export function formatNumber(lang: Lang, n: number, digits = 0): string {
   return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -11,7 +11,6 @@ import { DOCUMENT_TYPES, type DocumentType } from './types.js';
 
 export { NATIONAL_BODIES, LOCAL_BODIES, DEPARTMENTS, PROVINCES, DOCUMENT_TYPES };
 export type { Body, LocalBody, Department, Province, DocumentType };
-export type { Era } from './bodies.js';
 
 /** Cyrillic capitals that look like Latin ones, as a symbol typed on another keyboard writes them ("66/NQ-СР"). */
 const LOOKALIKES: Readonly<Record<string, string>> = { А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', К: 'K', М: 'M', О: 'O', Р: 'P', Т: 'T', Х: 'X', І: 'I' };
@@ -88,12 +87,6 @@ export function departmentAt(text: string): Department | null {
   }) ?? null;
 }
 
-/** The department of that name ("Công Thương", "Văn hoá, Thể thao và Du lịch"), else null. */
-export function departmentByName(name: string): Department | null {
-  const f = foldName(name);
-  return DEPARTMENTS.find((d) => foldName(d.name) === f) ?? null;
-}
-
 /** The province of that name, either era, any listed spelling ("Thừa Thiên Huế" → Huế); else null. */
 export function provinceByName(name: string): Province | null {
   return PROVINCE_BY_NAME.get(foldName(name.replace(/^(?:tỉnh|thành\s+phố|tp\.?)\s+/iu, ''))) ?? null;
@@ -115,22 +108,6 @@ export function provinceAt(text: string): { province: Province; length: number }
     if (p) return { province: p, length: end };
   }
   return null;
-}
-
-/** Every province name of either era in comparison form, longest first. */
-export function provinceNames(): readonly string[] {
-  return PROVINCE_NAMES;
-}
-
-/** Centrally-run cities ("thành phố Hà Nội"). */
-export function isCentralCity(name: string): boolean {
-  return provinceByName(name)?.kind === 'thành phố';
-}
-
-/** "tỉnh Khánh Hòa" / "thành phố Hà Nội": the unit of a province by its kind. */
-export function provinceUnit(name: string): string {
-  const p = provinceByName(name);
-  return `${p?.kind ?? 'tỉnh'} ${p?.name ?? name}`;
 }
 
 /** The document type a symbol code opens: "QĐ" → Quyết định, "NĐ" → Nghị định, "VBHN"; else null. */
