@@ -222,7 +222,9 @@ export async function commandLineage(dir: string, opts: { json?: boolean; dot?: 
   const { files, skipped } = await gatherFolder(dir);
   // streamed: each plan is parsed, folded into the builder (signatures, not texts) and dropped
   const { LineageBuilder, lineageSummary } = await import('../corpus/lineage.js');
-  const builder = new LineageBuilder();
+  // reuse scoring at the end of a long run gets its own bar (plans compared / total)
+  let linking: { tick: (done: number, total: number) => void; stop: () => void } | null = null;
+  const builder = new LineageBuilder({ onProgress: (done, total) => linking?.tick(done, total) });
   await loadEach(
     files,
     skipped,
@@ -231,7 +233,11 @@ export async function commandLineage(dir: string, opts: { json?: boolean; dot?: 
     },
     dir,
   );
+  const { folderProgress } = await import('../node/progress.js');
+  const { runSettings } = await import('../node/run-settings.js');
+  linking = await folderProgress(files.length - skipped.length, 'linking', { quiet: runSettings.quiet, unit: 'plans' });
   const graph = builder.finish();
+  linking.stop();
   for (const n of graph.nodes) for (const w of n.warnings ?? []) process.stderr.write(`plandiff: note: ${printable(n.file ?? n.id)}: ${w.message}\n`);
   graph.skipped = skipped;
   finishFolderRun(skipped);

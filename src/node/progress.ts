@@ -13,6 +13,8 @@ export interface ProgressOptions {
   minFiles: number;
   /** The stream drawn on (default: stderr). */
   stream: NodeJS.WriteStream;
+  /** What is counted ("files"). */
+  unit: string;
 }
 
 /** A progress display: `tick(done, total)` after each file, `stop()` at the end. */
@@ -31,7 +33,7 @@ export async function folderProgress(total: number, label: string, options: Part
   const bar: SingleBar = new cliProgress.SingleBar(
     {
       stream,
-      format: `plandiff ${label} [{bar}] {value}/{total} files | {rate} files/s | {eta_formatted} left`,
+      format: `plandiff ${label} [{bar}] {value}/{total} ${options.unit ?? 'files'} | {rate} ${options.unit ?? 'files'}/s | {eta_formatted} left`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 200,
@@ -41,8 +43,10 @@ export async function folderProgress(total: number, label: string, options: Part
   );
   const t0 = performance.now();
   bar.start(total, 0, { rate: '0' });
+  let shown = total;
   return {
-    tick: (done) => {
+    tick: (done, of) => {
+      if (of !== shown && of > 0) bar.setTotal((shown = of));
       const seconds = (performance.now() - t0) / 1000;
       bar.update(done, { rate: seconds > 0 ? (done / seconds).toFixed(0) : '0' });
     },
