@@ -79,6 +79,10 @@ export const OCR_LAYOUT = {
 /** Table rules and frame bits that OCR reads as characters. */
 const RULE_RE = /^[|│¦!\[\]{}()_—–\-=~.,:;'"`°*]+$/u;
 const EDGE_RULE_RE = /^[|│¦]+|[|│¦]+$/gu;
+/** Dust read as an underscore stuck to a word ("_dụng", "_b)"). */
+const LEADING_SPECK_RE = /^_+(?=\S)/u;
+/** A list bullet as OCR reads it. */
+const BULLET_RE = /^[-–—+•]$/u;
 /**
  * The number line's "Số:" as OCR misreads its tone marks ("Sô:", "Luật sô:", "Só:"), at the start
  * of a line: the reading stage looks for "Số:".
@@ -178,8 +182,10 @@ interface OcrLine {
 function pageParagraphs(page: OcrPage): string[] {
   const lines = new Map<string, OcrLine>();
   for (const word of page.words) {
-    const text = word.text.replace(EDGE_RULE_RE, '').trim();
-    if (text === '' || (RULE_RE.test(text) && word.confidence < OCR_LAYOUT.noiseConfidence) || isSpeck(text, word.confidence)) continue;
+    const text = word.text.replace(EDGE_RULE_RE, '').replace(LEADING_SPECK_RE, '').trim();
+    // A dash or plus that opens a line is a list bullet ("- Nâng cao …", "+ Tiếp tục …"), however unsure the engine is.
+    const bullet = BULLET_RE.test(text) && !lines.has(word.line);
+    if (text === '' || (!bullet && ((RULE_RE.test(text) && word.confidence < OCR_LAYOUT.noiseConfidence) || isSpeck(text, word.confidence)))) continue;
     const cleaned = { ...word, text };
     const line = lines.get(word.line);
     if (line) {

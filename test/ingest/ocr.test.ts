@@ -65,6 +65,13 @@ describe('OCR words → text', () => {
     expect(ocrText([row])).toBe('2.\tTỷ lệ hồ sơ\tSở Nội vụ\tTối thiểu 50%\n');
   });
 
+  test('a list bullet the engine is unsure of stays; dust read as "_" before a word and low-confidence specks go', () => {
+    const words = [...line('1.1.1', 300, ['-', 'Nâng', 'cao', 'chất', 'lượng', 'ø']), ...line('1.1.2', 360, ['_dụng', 'các', 'hệ', 'thống'])];
+    words[0]!.confidence = 30;
+    words[5]!.confidence = 20;
+    expect(ocrText([page(1, words)])).toBe('- Nâng cao chất lượng\ndụng các hệ thống\n');
+  });
+
   test('"Sô:" and "Luật sô:" on the number line read as "Số:" (tone mark misread, scan-03)', () => {
     const misread = page(1, [...line('1.1.1', 300, ['Luật', 'sô:', '68/2020/QH14']), ...line('2.1.1', 400, ['Sô:', '12/KH-UBND'])]);
     expect(ocrText([misread])).toBe('Luật số: 68/2020/QH14\n\nSố: 12/KH-UBND\n');
