@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -19,13 +19,17 @@ const OUT_DIR = 'dist/src/bin';
 
 /**
  * Removes the chunks of earlier builds once the new ones are written (the folder is not emptied
- * first, so a `plandiff` started during a rebuild still finds the files it loads).
+ * first, so a `plandiff` started during a rebuild still finds the files it loads), and dates the
+ * entry file of this build.
  */
 function removeStaleChunks(): Plugin {
   return {
     name: 'plandiff-remove-stale-chunks',
     writeBundle(_options, bundle) {
       for (const name of readdirSync(OUT_DIR)) if (!(name in bundle)) rmSync(join(OUT_DIR, name), { force: true });
+      // the entry's text rarely changes (it imports hashed chunks): date it, so "is the build newer than src/" holds
+      const now = new Date();
+      utimesSync(join(OUT_DIR, 'plandiff.js'), now, now);
     },
   };
 }
