@@ -1,6 +1,8 @@
 /**
  * The actions behind each CLI command. They read through src/node/, call the core, and print.
  */
+import { Deadline, TimeLimitError } from '../text/deadline.js';
+import { timeLimitMs } from '../node/parse-worker.js';
 import { writeFile } from 'node:fs/promises';
 import picocolors from 'picocolors';
 import { printedNumber } from '../extract/citations.js';
@@ -105,7 +107,9 @@ export async function commandCompare(
 ): Promise<void> {
   const [da, db] = [await loadPlan(a), await loadPlan(b)];
   const relation = opts.relation === 'parent' || opts.relation === 'peer' ? opts.relation : 'auto';
-  const cmp = compareDocuments(da, db, { relation, orient: relation === 'auto' });
+  // the comparison has the same time budget as reading one file; a spent one is one line naming both
+  const deadline = new Deadline(timeLimitMs(), (ms, what) => new TimeLimitError(`${printable(a)} ↔ ${printable(b)}: took longer than ${ms} ms while ${what}; stopped`));
+  const cmp = compareDocuments(da, db, { relation, orient: relation === 'auto', align: { deadline } });
   noteOrientation(cmp.orientation, 'compare');
   if (opts.json) return printJson(cmp);
   const lang = opts.lang === 'en' ? 'en' : 'vi';

@@ -19,6 +19,7 @@ import { GLOSSARY } from '../text/abbreviations.js';
 import { makeFolder } from '../text/fold.js';
 import { SHINGLE_DEFAULTS, ShingleIndex, type ShingleOptions } from '../text/shingles.js';
 import { profile, profileContainment, profileSimilarity, SHORT_WORDS, Vocabulary, type Profile } from '../text/similarity.js';
+import { NO_DEADLINE, type Deadline } from '../text/deadline.js';
 import type { Alignment, AlignedClause, Clause } from '../types.js';
 
 /** How the aligner scores and accepts pairs. */
@@ -58,6 +59,8 @@ export interface AlignOptions {
   rounds: number;
   /** Least share of a clause carried inside another for a merge or split part next to its partner's mate. */
   containment: number;
+  /** The time budget, checked as pairs are measured and assigned (a TimeLimitError when spent). */
+  deadline: Deadline;
   /** Least share for a part that sits elsewhere (not next to the clause its container is paired with). */
   farContainment: number;
   /** Least words of a clause to be a merge or split part. */
@@ -99,6 +102,7 @@ const glossaryFold = makeFolder(GLOSSARY);
 /** Defaults, tuned on the seed plans (siblings 000 ↔ 003, next year 000/003 → 004); `npm run
  * calibrate` prints the margins on all labelled pairs. */
 export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
+  deadline: NO_DEADLINE,
   similarity: profileSimilarity,
   foldA: glossaryFold,
   foldB: glossaryFold,
@@ -337,6 +341,7 @@ function similarityOf(run: Run, a: number, b: number): number {
 /** The text similarity of a pair, measured once. A pair measured as a candidate (not only as the
  * parents of one) is listed in `candidates`. */
 function measure(run: Run, a: number, b: number, candidate = true): number {
+  run.o.deadline.tick('aligning clauses');
   const k = pairKey(a, b);
   let s = run.text.get(k);
   if (s === undefined) {
@@ -470,6 +475,7 @@ function scorePair(run: Run, a: number, b: number): Pair {
   const k = pairKey(a, b);
   const known = run.scored.get(k);
   if (known) return known;
+  run.o.deadline.tick('scoring clause pairs');
   const { o } = run;
   const na = run.A[a]!;
   const nb = run.B[b]!;
@@ -574,6 +580,7 @@ function assignRounds(run: Run): Pair[] {
   };
   known([]);
   for (let round = 0; round < Math.max(1, run.o.rounds); round++) {
+    run.o.deadline.check('assigning clause pairs');
     run.scored.clear();
     const next = assign(eligiblePairs(run));
     const same = round > 0 && next.length === chosen.length && next.every((p) => run.partnerA.get(p.a) === p.b);

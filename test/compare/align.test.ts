@@ -368,3 +368,19 @@ describe('000/003 → 004: the same department plans against next year’s provi
     ]);
   });
 });
+
+describe('alignClauses: time budget', () => {
+  test('a spent budget stops the alignment with a TimeLimitError naming the step (issue 11)', async () => {
+    const { Deadline, isTimeLimitError } = await import('../../src/text/deadline.js');
+    const spent = new Deadline(0);
+    await new Promise((r) => setTimeout(r, 2));
+    let error: unknown = null;
+    try {
+      alignClauses(seed('sct2024').clauses, seed('ubnd2025').clauses, { deadline: spent });
+    } catch (e) {
+      error = e;
+    }
+    expect(isTimeLimitError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/while (aligning clauses|scoring clause pairs|assigning clause pairs)/);
+  });
+});
