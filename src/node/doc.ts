@@ -17,7 +17,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import WordExtractor from 'word-extractor';
 import { IngestError, type LegacyWordReading } from '../ingest/index.js';
 
 /** How long one LibreOffice conversion may take before the file is given up. */
@@ -59,6 +58,7 @@ export async function readLegacyWord(bytes: Uint8Array): Promise<LegacyWordReadi
 async function extractWithWordExtractor(bytes: Uint8Array): Promise<LegacyWordReading> {
   let body: string;
   try {
+    const { default: WordExtractor } = await import('word-extractor');
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     body = doc.getBody();
   } catch (e) {

@@ -9,6 +9,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseDocument } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
 import { DocumentCache, entryKey } from './cache.js';
+import { chosenDocReader } from './doc.js';
 import { DEFAULT_LIMITS, Deadline, isIngestError } from '../ingest/index.js';
 import { isTimeLimitError } from '../text/deadline.js';
 import { printable, readPlanFile, UserError } from './files.js';
@@ -50,7 +51,9 @@ export async function parsePlanFile(path: string, cache: DocumentCache | null = 
   let key: string | null = null;
   try {
     // the OCR mode is part of what was read: "--ocr force" reads a PDF's pages, not its text layer
-    key = entryKey(await readFile(path), `${basename(path)}\u0000ocr=${runSettings.ocr.ocr ?? 'auto'}`);
+    // so is the .doc reader: LibreOffice keeps Word's numbering, word-extractor does not
+    const doc = /\.do[ct]$/iu.test(path) ? `\u0000doc=${chosenDocReader()}` : '';
+    key = entryKey(await readFile(path), `${basename(path)}\u0000ocr=${runSettings.ocr.ocr ?? 'auto'}${doc}`);
   } catch {
     // unreadable: readPlanFile below says why, in its own words
   }
