@@ -252,7 +252,7 @@ function goldNorm(s: string | null | undefined): string {
 }
 
 describe.skipIf(!hasShared('eval'))('alignment of the seeds against the hand-made answers (../shared/eval/gold/align.json; needs ../shared/eval)', () => {
-  const gold = JSON.parse(readFileSync(sharedPath('eval/gold/align.json'), 'utf8')) as Record<string, Array<{ a: string | null; b: string | null; status?: string[] }>>;
+  const gold = (hasShared('eval') ? JSON.parse(readFileSync(sharedPath('eval/gold/align.json'), 'utf8')) : {}) as Record<string, Array<{ a: string | null; b: string | null; status?: string[] }>>;
   const pairs = Object.entries(gold).filter(([k]) => !k.startsWith('_'));
 
   test.each(pairs)('meets every row of %s', (pair, rows) => {
