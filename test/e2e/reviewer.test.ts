@@ -107,8 +107,7 @@ describe('reviewer views in chromium', () => {
     expect(await page.evaluate(() => document.querySelector('pd-app')!.shadowRoot!.querySelector('pd-diff-view')!.shadowRoot!.activeElement?.getAttribute('data-testid'))).toBe('diff-head-b');
   });
 
-  // The trends view is another issue's work in progress (its own helper); checked here once it lands.
-  test.each(VIEWS.filter((v) => v !== 'trends'))('axe-core finds no serious or critical violation on the %s view', async (view) => {
+  test.each(VIEWS)('axe-core finds no serious or critical violation on the %s view', async (view) => {
     const route = view === 'lineage' ? { view } : { view, a: SEEDS.ubnd2025, b: SEEDS.gddt2024 };
     await page.goto(h.server.url + formatRoute(route));
     if (view === 'diff') await page.getByTestId('diff-row').first().waitFor({ state: 'attached', timeout: 30_000 });
@@ -120,7 +119,7 @@ describe('reviewer views in chromium', () => {
   test('fits 390 px: no sideways scroll of the page on any view, and no serious violation', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const pair = { a: SEEDS.sct2024, b: SEEDS.gddt2024 };
-    const routes = VIEWS.filter((v) => v !== 'trends').map((view) => formatRoute(view === 'corpus' || view === 'lineage' ? { view } : { view, ...pair }));
+    const routes = VIEWS.map((view) => formatRoute(view === 'corpus' || view === 'lineage' ? { view } : { view, ...pair }));
     for (const route of routes) {
       await page.goto(h.server.url + route);
       await page.waitForTimeout(1500);

@@ -205,7 +205,11 @@ export class PdTrendsView extends LitElement {
       for (const c of s.charts) {
         const slot = this.renderRoot.querySelector<HTMLElement>(`[data-chart="${CSS.escape(`${s.id}#${c.id}`)}"]`);
         if (!slot) continue;
-        slot.replaceChildren(this.chart(Plot, s, c));
+        const drawn = this.chart(Plot, s, c);
+        // The slot is role="img" with the chart's summary as its name (and the data table below):
+        // the drawing itself is decoration to assistive technology (Plot labels its <g> elements).
+        drawn.setAttribute('aria-hidden', 'true');
+        slot.replaceChildren(drawn);
       }
     }
     emit(this, 'pd-trends-ready', { series: this.series.length, charts: this.series.reduce((n, s) => n + s.charts.length, 0) });
@@ -295,7 +299,7 @@ export class PdTrendsView extends LitElement {
       </div>
       ${table.rows.length === 0 || table.metrics.length === 0
         ? html`<div class="empty">${t(lang, 'trends.heatNone')}</div>`
-        : html`<div class="heat-wrap">
+        : html`<div class="heat-wrap" tabindex="0" role="region" aria-label=${t(lang, 'trends.heat', { year: m.year })}>
             <table class="heat">
               <thead>
                 <tr>
