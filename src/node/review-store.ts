@@ -150,6 +150,28 @@ export function checkDecision(d: DecisionInput): void {
   }
 }
 
+/**
+ * better-sqlite3 12 on Node ≥ 24.19 aborts the process when a Statement or Database object is
+ * garbage-collected outside a JavaScript context (an idle GC, or one during shutdown): Node now
+ * asserts in ObjectWrap's destructor (better-sqlite3 issue 1515; fixed by its 13.x, which needs
+ * Node ≥ 22 and so cannot be used while Node 20 is supported). The workaround: nothing is ever left
+ * for the GC — each database is held for the life of the process and reuses one Statement per SQL
+ * text; the store makes its pragmas and transactions with statements of that cache.
+ */
+const HELD: Database.Database[] = [];
+function keptAlive(db: Database.Database): Database.Database {
+  HELD.push(db);
+  const prepare = db.prepare.bind(db) as (...args: unknown[]) => Database.Statement;
+  const statements = new Map<string, Database.Statement>();
+  (db as unknown as { prepare: (...args: unknown[]) => Database.Statement }).prepare = (...args: unknown[]) => {
+    const key = `${args.length}\u0000${String(args[0])}`;
+    let statement = statements.get(key);
+    if (!statement) statements.set(key, (statement = prepare(...args)));
+    return statement;
+  };
+  return db;
+}
+
 /** The review decisions of one folder of plans. */
 export class ReviewStore {
   /** The folder (plans are named relative to it). */
@@ -162,33 +184,48 @@ export class ReviewStore {
     const path = storePath(this.folder);
     try {
       mkdirSync(dirname(path), { recursive: true });
-      this.db = new Database(path, { timeout: 10000 });
+      this.db = keptAlive(new Database(path, { timeout: 10000 }));
     } catch (e) {
       throw new UserError(`${path}: cannot open the review database (${(e as Error).message.split('\n')[0]})`);
     }
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
+    // pragmas that set are run by exec (no Statement object: see keptAlive)
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA synchronous = FULL');
+    this.db.exec('PRAGMA foreign_keys = ON');
     this.migrate();
   }
 
   /** Runs the migrations the database has not seen, each in one transaction. */
   private migrate(): void {
-    const run = this.db.transaction(() => {
+    // BEGIN IMMEDIATE takes the write lock at once (as better-sqlite3's transaction().immediate())
+    this.db.prepare('BEGIN IMMEDIATE').run();
+    try {
       // re-read inside the write lock: another process may have migrated meanwhile
-      const version = this.db.pragma('user_version', { simple: true }) as number;
+      const version = this.version;
       if (version > MIGRATIONS.length) throw new UserError(`${storePath(this.folder)}: made by a newer plandiff (schema ${version})`);
       for (let v = version; v < MIGRATIONS.length; v++) {
         this.db.exec(MIGRATIONS[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
+        this.db.exec(`PRAGMA user_version = ${v + 1}`);
       }
-    });
-    run.immediate();
+      this.db.prepare('COMMIT').run();
+    } catch (e) {
+      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      throw e;
+    }
+  }
+
+  /**
+   * A pragma's value through the statement cache (better-sqlite3's own pragma() prepares a fresh
+   * Statement each call, which is what must not reach the GC on Node 24; see keptAlive).
+   */
+  private pragmaValue(source: string): unknown {
+    const row = this.db.prepare(`PRAGMA ${source}`).raw(true).get() as unknown[] | undefined;
+    return row?.[0];
   }
 
   /** The schema version (number of migrations run). */
   get version(): number {
-    return this.db.pragma('user_version', { simple: true }) as number;
+    return Number(this.pragmaValue('user_version'));
   }
 
   /** A plan's path relative to the folder; a UserError when it lies outside. */
@@ -258,7 +295,7 @@ export class ReviewStore {
 
   /** Runs SQLite's integrity check: "ok" when the file is sound. */
   integrity(): string {
-    return String(this.db.pragma('integrity_check', { simple: true }));
+    return String(this.pragmaValue('integrity_check'));
   }
 
   /** Every decision of the folder, oldest first (for export). */
