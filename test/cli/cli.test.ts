@@ -1,22 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, truncateSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, truncateSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { compareSchema, fidelitySchema, lineageSchema, parseSchema } from '../../src/schema.js';
+import { runBinarySync } from '../binary.js';
 import { corpusPath, SEEDS } from '../corpus.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The built command a user runs (package.json `bin`; test/setup/build.ts keeps it up to date). */
-const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
 
 /** Runs the built CLI, returning exit code and both streams. */
-function plandiff(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const plandiff = (...args: string[]) => runBinarySync(args);
 
 const scratch = mkdtempSync(join(tmpdir(), 'plandiff-cli-'));
 

@@ -4,26 +4,16 @@
  * every other file's results are there; links inside the folder are followed once, links leaving it
  * are reported; order is code-point order whatever the locale; a closed pipe ends quietly.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { BIN, runBinary, type BinaryOptions } from '../binary.js';
 import { corpusPath, SEEDS } from '../corpus.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
-
-type Run = { code: number; stdout: string; stderr: string };
-function plandiff(args: string[], options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: tmpdir(), env: { ...process.env, ...options.env }, uid: options.uid, gid: options.gid, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+/** The built binary, run from the temp folder (nothing depends on the working directory). */
+const plandiff = (args: string[], options: BinaryOptions = {}) => runBinary(args, { cwd: tmpdir(), ...options });
 
 type Graph = { nodes: Array<{ file?: string; files?: string[]; warnings?: Array<{ code: string }> }>; skipped: Array<{ file: string; error: string }> };
 

@@ -8,11 +8,11 @@
  * LibreOffice is a Debian package (`.ci/run` installs it); without it its rows are skipped with a
  * line saying so. Generated files are cached in the temp folder by content hash.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
@@ -21,13 +21,10 @@ import { parseDocument } from '../../src/read/parse.js';
 import type { Clause, ParsedDocument } from '../../src/types.js';
 import { encodeWindows1258 } from '../ingest/writers/legacy.js';
 import { seedToDocx } from '../ingest/writers/seed-docx.js';
+import { hasProgram, runBinary } from '../binary.js';
 import { corpusPath, SEEDS, type SeedName } from '../corpus.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
-
-const onPath = (name: string): boolean => (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, name)));
-const HAS_SOFFICE = onPath('soffice');
+const HAS_SOFFICE = hasProgram('soffice');
 if (!HAS_SOFFICE) process.stderr.write('formats.test: LibreOffice (soffice) not found: the LibreOffice .docx/.pdf/.doc rows are skipped (apt-get install libreoffice-writer)\n');
 
 /** Two seeds: the province decision with its appendix target table, and a department plan. */
@@ -114,14 +111,8 @@ function makeFormats(seed: SeedName): Made[] {
   ];
 }
 
-/** Runs the built binary; resolves with the exit status and both streams. */
-function plandiff(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: tmpdir(), env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+/** Runs the built binary from the temp folder. */
+const plandiff = (args: string[], env: NodeJS.ProcessEnv = {}) => runBinary(args, { cwd: tmpdir(), env });
 
 /** Whitespace folded (a PDF line break after "476/VPCP-" is a space or not). */
 const foldSpace = (text: string) => text.replace(/\s+/g, ' ').replace(/(\S-) /g, '$1').trim();

@@ -1,22 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildLineage } from '../../src/corpus/lineage.js';
 import { buildTrends, issuerMatrix, type TrendPlan } from '../../src/corpus/trends.js';
 import { commitment, matrixToCsv, matrixToMd, trendsToCsv, trendsToMd, trendsToText, TRENDS_CSV_HEADER } from '../../src/cli/trends.js';
 import { issuerMatrixSchema, trendsSchema } from '../../src/schema.js';
+import { runBinarySync } from '../binary.js';
 import { SEEDS, seed } from '../corpus.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The package's binary (package.json `bin`), built by the test setup, as a user runs it. */
-const BIN = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff;
-function plandiff(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const plandiff = (...args: string[]) => runBinarySync(args);
 
 const docs = (Object.keys(SEEDS) as Array<keyof typeof SEEDS>).map((k) => ({ file: SEEDS[k], doc: seed(k) }));
 const plans: TrendPlan[] = docs.map((d) => ({ file: d.file, meta: d.doc.meta, targets: d.doc.targets }));

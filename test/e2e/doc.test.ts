@@ -4,17 +4,18 @@
  * them with LibreOffice; the page then shows the plan like any other. Skipped without LibreOffice.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument } from '../../src/read/parse.js';
 import { corpusPath, SEEDS } from '../corpus.js';
+import { hasProgram } from '../binary.js';
 import { seedToDocx } from '../ingest/writers/seed-docx.js';
 import { startHarness, type Harness } from './browser.js';
 
-const HAS_SOFFICE = (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'soffice')));
+const HAS_SOFFICE = hasProgram('soffice');
 
 describe.skipIf(!HAS_SOFFICE)('a .doc in the served folder, in chromium (needs LibreOffice)', () => {
   let h: Harness;

@@ -4,19 +4,18 @@
  * change from the cache, a spoiled cache is rewritten, `cache clear` empties it, and no progress is
  * drawn when stderr is not a terminal.
  */
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { planFolder, ROOT } from './fixtures.js';
-
-const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
+import { spawnSync } from 'node:child_process';
+import { BIN, runBinarySync } from '../binary.js';
+import { planFolder } from './fixtures.js';
 
 function plandiff(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = runBinarySync(args, { env, timeout: 120_000 });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 function entries(root: string): string[] {

@@ -1,0 +1,55 @@
+/**
+ * The built `plandiff` command, as a user runs it: the package's `bin` (test/setup/build.ts keeps it
+ * up to date), spawned with Node. One place for the tests that run the binary.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** The built command's entry file. */
+export const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
+
+export interface BinaryRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface BinaryOptions {
+  /** Working directory (default: the repository). */
+  cwd?: string;
+  /** Added to the environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Run as this user and group (the tests run as root; an unreadable folder needs another user). */
+  uid?: number;
+  gid?: number;
+  timeout?: number;
+}
+
+const MAX_BUFFER = 64 * 1024 * 1024;
+
+/** Runs the binary; resolves with the exit status and both streams. */
+export function runBinary(args: string[], options: BinaryOptions = {}): Promise<BinaryRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, uid: options.uid, gid: options.gid, maxBuffer: MAX_BUFFER, timeout: options.timeout ?? 120_000 },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** `runBinary`, synchronously. */
+export function runBinarySync(args: string[], options: BinaryOptions = {}): BinaryRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: 'utf8', maxBuffer: MAX_BUFFER, timeout: options.timeout ?? 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** True when a program is on the PATH (soffice, pandoc, tesseract …). */
+export function hasProgram(name: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((d) => d !== '' && existsSync(join(d, name)));
+}
