@@ -109,17 +109,17 @@ export async function ingest(
       return { text: read.text, format, encoding: 'ocr', warnings: [...warnings, ...read.warnings, ...cut], ocr: read.ocr };
     }
     case 'image': {
+      // what the file is, for messages: "is a PNG image named .txt"
+      const ext = extensionOf(name);
+      const what = `is ${imageKind(bytes) ?? 'a page image'}${ext ? ` named .${ext}` : ''}`;
       if (options.ocr?.mode === 'off' || !options.ocr?.engine) {
-        const ext = extensionOf(name);
-        throw new IngestError('unsupported', `is ${imageKind(bytes) ?? 'a page image'}${ext ? ` named .${ext}` : ''}: a page image needs OCR, which is ${options.ocr?.mode === 'off' ? 'off (--ocr off)' : 'not available here'}`);
+        throw new IngestError('unsupported', `${what}: a page image needs OCR, which is ${options.ocr?.mode === 'off' ? 'off (--ocr off)' : 'not available here'}`);
       }
       let read;
       try {
         read = await readByOcr({ kind: 'image', bytes }, options.ocr);
       } catch (e) {
-        // say what the file is: "is a PNG image named .txt that could not be read by OCR (…)"
-        const ext = extensionOf(name);
-        if (e instanceof IngestError) throw new IngestError(e.code, `is ${imageKind(bytes) ?? 'a page image'}${ext ? ` named .${ext}` : ''} that ${e.message}`);
+        if (e instanceof IngestError) throw new IngestError(e.code, `${what} that ${e.message}`);
         throw e;
       }
       return { text: read.text, format, encoding: 'ocr', warnings: [...warnings, ...read.warnings], ocr: read.ocr };
