@@ -11,42 +11,33 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIngestError } from '../ingest/index.js';
 import { readLegacyWord } from './doc.js';
 import { MAX_FILE_BYTES } from './files.js';
+import { readBody, sendJson } from './http-send.js';
 
 /** The endpoint's path. */
 export const CONVERT_DOC_PATH = '/api/convert-doc';
-
-function reply(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  res.end(JSON.stringify(value));
-}
 
 /** Handles the request when it is for this endpoint; false otherwise. */
 export async function convertDocApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
   if (pathname !== CONVERT_DOC_PATH) return false;
   if (req.method !== 'POST') {
-    reply(res, 405, { error: 'POST the .doc bytes' });
+    sendJson(res, 405, { error: 'POST the .doc bytes' });
     return true;
   }
   if (req.headers['x-plandiff'] !== 'convert') {
-    reply(res, 403, { error: 'refused: missing X-Plandiff: convert' });
+    sendJson(res, 403, { error: 'refused: missing X-Plandiff: convert' });
     return true;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_FILE_BYTES) {
-      reply(res, 413, { error: `too large (more than ${MAX_FILE_BYTES} bytes)` });
-      return true;
-    }
-    chunks.push(chunk as Buffer);
+  const body = await readBody(req, MAX_FILE_BYTES);
+  if (!body) {
+    sendJson(res, 413, { error: `too large (more than ${MAX_FILE_BYTES} bytes)` });
+    return true;
   }
   try {
-    const read = await readLegacyWord(new Uint8Array(Buffer.concat(chunks)));
-    if (read.kind === 'docx') reply(res, 200, { kind: 'docx', base64: Buffer.from(read.bytes).toString('base64'), warnings: read.warnings });
-    else reply(res, 200, read);
+    const read = await readLegacyWord(new Uint8Array(body));
+    if (read.kind === 'docx') sendJson(res, 200, { kind: 'docx', base64: Buffer.from(read.bytes).toString('base64'), warnings: read.warnings });
+    else sendJson(res, 200, read);
   } catch (e) {
-    reply(res, 422, { error: isIngestError(e) ? e.message : String((e as Error)?.message ?? e).split('\n')[0] });
+    sendJson(res, 422, { error: isIngestError(e) ? e.message : String((e as Error)?.message ?? e).split('\n')[0] });
   }
   return true;
 }

@@ -12,6 +12,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UserError } from './files.js';
+import { readBody, sendJson } from './http-send.js';
 import { checkDecision, ReviewStore, type DecisionInput } from './review-store.js';
 
 /** The header carrying the CSRF token. */
@@ -22,20 +23,10 @@ const MAX_BODY = 256 * 1024;
 
 const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  res.end(JSON.stringify(value));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new UserError(`request body larger than ${MAX_BODY} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+async function readText(req: IncomingMessage): Promise<string> {
+  const body = await readBody(req, MAX_BODY);
+  if (!body) throw new UserError(`request body larger than ${MAX_BODY} bytes`);
+  return body.toString('utf8');
 }
 
 /** Options of the review API. */
@@ -101,7 +92,7 @@ export function makeReviewApi(options: ReviewApiOptions): ReviewApi {
       if (refused) return (sendJson(res, 403, { error: refused }), true);
       let body: Record<string, unknown>;
       try {
-        body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+        body = JSON.parse(await readText(req)) as Record<string, unknown>;
       } catch (e) {
         return (sendJson(res, 400, { error: e instanceof UserError ? e.message : 'expected a JSON object' }), true);
       }

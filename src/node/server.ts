@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertDocApi } from './convert-api.js';
+import { COMMON_HEADERS, DATA_CSP, send, sendJson } from './http-send.js';
 import { listPlanFiles, MAX_FILE_BYTES, PLAN_EXTENSIONS, UserError } from './files.js';
 import { makeReviewApi } from './review-api.js';
 
@@ -136,17 +137,6 @@ export const APP_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-/** The policy of plan files and API answers: never a document that runs anything. */
-const DATA_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
-
-/** Headers every answer carries. */
-const COMMON_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
-
 /** Host names a loopback server answers to. */
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -161,15 +151,6 @@ export function isLoopbackHost(host: string | undefined, port?: number): boolean
   if (!m || !LOOPBACK_NAMES.has(m[1]!)) return false;
   if (port === undefined) return true;
   return Number(m[2] ?? 80) === port;
-}
-
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': DATA_CSP, ...COMMON_HEADERS });
-  res.end(body);
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
 /** Plan files go out as data: text as text/plain, the rest as bytes, always as an attachment. */
