@@ -2,7 +2,7 @@
  * The actions behind each CLI command. They read through src/node/, call the core, and print.
  */
 import { Deadline, TimeLimitError } from '../text/deadline.js';
-import { timeLimitMs } from '../node/parse-worker.js';
+import { timeLimitMs } from '../node/run-settings.js';
 import { writeFile } from 'node:fs/promises';
 import picocolors from 'picocolors';
 import { printedNumber } from '../extract/citations.js';

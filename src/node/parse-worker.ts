@@ -14,13 +14,7 @@ import { DEFAULT_LIMITS, Deadline, isIngestError } from '../ingest/index.js';
 import { isTimeLimitError } from '../text/deadline.js';
 import { printable, readPlanFile, UserError } from './files.js';
 import { configureOcr } from './ocr.js';
-import { runSettings, type OcrFlags } from './run-settings.js';
-
-/** The time budget of one file: 30 s, or PLANDIFF_TIME_LIMIT_MS (milliseconds) when set. */
-export function timeLimitMs(): number {
-  const n = Number(process.env.PLANDIFF_TIME_LIMIT_MS);
-  return Number.isFinite(n) && n > 0 ? n : DEFAULT_LIMITS.timeMs;
-}
+import { runSettings, timeLimitMs, type OcrFlags } from './run-settings.js';
 
 /** Reads and parses one plan file exactly as the single-file commands do (ingest warnings included in meta). */
 export async function parsePlanFileUncached(path: string): Promise<ParsedDocument> {

@@ -5,6 +5,14 @@
  * thread's module state). A tiny module, so the command line can set it without loading the parser.
  */
 
+import { DEFAULT_LIMITS } from '../ingest/limits.js';
+
+/** The time budget of one file and of one comparison: 30 s, or PLANDIFF_TIME_LIMIT_MS (milliseconds) when set. */
+export function timeLimitMs(): number {
+  const n = Number(process.env.PLANDIFF_TIME_LIMIT_MS);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_LIMITS.timeMs;
+}
+
 /** The OCR options as given on the command line (`--ocr`, `--ocr-timeout`). */
 export interface OcrFlags {
   ocr?: string;
