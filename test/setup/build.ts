@@ -4,7 +4,7 @@
  * has it from `npm install`'s prepare step).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,16 +20,51 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+function fresh(bin: string): boolean {
+  return existsSync(bin) && statSync(bin).mtimeMs >= newestSource(join(ROOT, 'src'));
+}
+
+/**
+ * Two test runs at once (two terminals, or a watch and a run) must not build over each other: the
+ * build holds a lock directory (mkdir is atomic), and a waiting run re-checks once it gets it. A lock
+ * older than ten minutes is from a killed run and is taken over.
+ */
+function withBuildLock(work: () => void): void {
+  const lock = join(ROOT, 'dist', '.build-lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // gone meanwhile: try again
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export default function setup(): void {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
   const bin = join(ROOT, pkg.bin.plandiff as string);
-  if (existsSync(bin) && statSync(bin).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
-  process.stderr.write('plandiff tests: building the command (npm run build) …\n');
-  try {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  } catch (e) {
-    // Type errors still emit JavaScript; the binary tests then say what is wrong with it.
-    if (!existsSync(bin)) throw e;
-    process.stderr.write('plandiff tests: the build reported errors (above); testing what it emitted\n');
-  }
+  if (fresh(bin)) return;
+  withBuildLock(() => {
+    if (fresh(bin)) return;
+    process.stderr.write('plandiff tests: building the command (npm run build) …\n');
+    try {
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    } catch (e) {
+      // Type errors still emit JavaScript; the binary tests then say what is wrong with it.
+      if (!existsSync(bin)) throw e;
+      process.stderr.write('plandiff tests: the build reported errors (above); testing what it emitted\n');
+    }
+  });
 }
