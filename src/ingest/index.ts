@@ -18,7 +18,7 @@ export { DEFAULT_LIMITS, Deadline, type IngestLimits } from './limits.js';
 export { decodeText, type TextEncoding } from './decode.js';
 export { htmlToText } from './html.js';
 export { sniffFormat, type InputFormat } from './sniff.js';
-export { OCR_MODES, ocrText, type OcrEngine, type OcrMode, type OcrOptions, type OcrPage, type OcrReport, type OcrRequest, type OcrWord } from './ocr.js';
+export { OCR_MODES, ocrText, type OcrEngine, type OcrMode, type OcrOptions, type OcrPage, type OcrReport, type OcrRequest, type OcrRules, type OcrWord } from './ocr.js';
 
 export interface IngestResult {
   /** The text the structure parser reads; spans are offsets into this string. */

@@ -22,7 +22,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestError } from '../ingest/errors.js';
-import { OCR_MODES, type OcrEngine, type OcrMode, type OcrOptions, type OcrPage, type OcrRequest, type OcrWord } from '../ingest/ocr.js';
+import { prepareImage } from '../ingest/ocr-image.js';
+import { OCR_MODES, type OcrEngine, type OcrMode, type OcrOptions, type OcrPage, type OcrRequest, type OcrRules, type OcrWord } from '../ingest/ocr.js';
 import { OcrCache } from './ocr-cache.js';
 
 export interface TesseractOptions {
@@ -87,7 +88,7 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
     async recognize(request, onPage) {
       const version = check(request.kind);
       const digest = createHash('sha256').update(request.bytes).digest('hex');
-      const settings = `${version}|${lang}|${request.kind === 'pdf' ? dpi : 'image'}|psm3|red|despeckle|v2`;
+      const settings = `${version}|${lang}|${request.kind === 'pdf' ? dpi : 'image'}|psm3|red|specks|deskew|rules|v3`;
       const pageNumbers = request.kind === 'pdf' ? request.pages : [1];
       const total = pageNumbers.length;
       const started = Date.now();
@@ -116,10 +117,11 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
             if (expired) return;
             let result = cache ? await cache.get(digest, page, settings) : null;
             if (!result) {
-              const image = request.kind === 'pdf' ? redAsGrey(await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath], null, running)) : request.bytes;
+              const prepared = request.kind === 'pdf' ? preparePpm(await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath], null, running), dpi) : { image: request.bytes };
               if (expired) return;
-              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', '3', 'tsv'], image, running);
+              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', '3', 'tsv'], prepared.image, running);
               result = parseTsv(tsv.toString('utf8'), page);
+              if (prepared.rules) result.rules = prepared.rules;
               if (cache) await cache.put(digest, page, settings, result);
             }
             results[index] = result;
@@ -174,32 +176,25 @@ function run(program: string, args: string[], input: Uint8Array | null, running:
 }
 
 /**
- * A binary PPM (P6) page → the PGM (P5) tesseract reads: the red channel as grey (black ink stays
- * black, red stamps and red signatures turn white), then specks removed: a dark pixel with no dark
- * pixel among its eight neighbours is dust, not ink (tesseract reads dust as "-", "_" or "ˆ" before
- * a label). Anything that is not a P6 image is passed through.
+ * A binary PPM (P6) page → the PGM (P5) tesseract reads and the page's ruled lines: the red channel
+ * as grey (black ink stays black, red stamps and red signatures turn white), then specks removed,
+ * the page straightened and its table rules found (see ingest/ocr-image.ts). Anything that is not
+ * a P6 image is passed through.
  */
-export function redAsGrey(ppm: Uint8Array): Uint8Array {
+export function preparePpm(ppm: Uint8Array, dpi: number): { image: Uint8Array; rules?: OcrRules } {
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(new TextDecoder('latin1').decode(ppm.subarray(0, 64)));
-  if (!header) return ppm;
+  if (!header) return { image: ppm };
   const width = Number(header[1]);
   const height = Number(header[2]);
   const start = header[0].length;
-  const head = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
   const grey = new Uint8Array(width * height);
   for (let i = 0, p = start; i < width * height; i++, p += 3) grey[i] = ppm[p]!;
+  const prepared = prepareImage({ width, height, pixels: grey }, dpi);
+  const head = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
   const out = new Uint8Array(head.length + width * height);
   out.set(head, 0);
-  out.set(grey, head.length);
-  const dark = (i: number) => grey[i]! < 128;
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
-      if (!dark(i)) continue;
-      if (dark(i - width - 1) || dark(i - width) || dark(i - width + 1) || dark(i - 1) || dark(i + 1) || dark(i + width - 1) || dark(i + width) || dark(i + width + 1)) continue;
-      out[head.length + i] = 255;
-    }
-  }
-  return out;
+  out.set(prepared.image.pixels, head.length);
+  return { image: out, rules: prepared.rules };
 }
 
 /** Tesseract's TSV (level, page, block, paragraph, line, word, left, top, width, height, conf, text) → a page. */

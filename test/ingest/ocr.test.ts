@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { IngestError, ingest, ocrText, type OcrEngine, type OcrPage, type OcrRequest, type OcrWord } from '../../src/ingest/index.js';
 import { OcrCache } from '../../src/node/ocr-cache.js';
-import { parseTsv, redAsGrey } from '../../src/node/ocr.js';
+import { parseTsv, preparePpm } from '../../src/node/ocr.js';
 import { buildPdf } from './writers/pdf.js';
 
 /** Words on one line, laid left to right from `left`, each `text` at a given x (or after the previous one). */
@@ -48,9 +48,11 @@ describe('OCR words → text', () => {
     ...line('9.1.1', 3380, ['2']),
   ]);
 
-  test('keeps lines, a blank line between paragraphs, and drops the page number at the foot', () => {
+  test('keeps lines, a blank line after a line that stops short of the margin or before extra spacing, and drops the page number at the foot', () => {
+    // Paragraphs come from the geometry, not the engine's paragraphs: the motto line stops short of
+    // the number line's right edge, and "2015;" would have fitted on the line before it.
     expect(ocrText([header])).toBe(
-      'THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 01/2025/QĐ-TTg Hà Nội, ngày 03 tháng 01 năm 2025\n\nQUYẾT ĐỊNH\n\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm\n2015;\n',
+      'THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 01/2025/QĐ-TTg Hà Nội, ngày 03 tháng 01 năm 2025\n\nQUYẾT ĐỊNH\n\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm\n\n2015;\n',
     );
   });
 
@@ -74,7 +76,7 @@ describe('OCR words → text', () => {
 
   test('"Sô:" and "Luật sô:" on the number line read as "Số:" (tone mark misread, scan-03)', () => {
     const misread = page(1, [...line('1.1.1', 300, ['Luật', 'sô:', '68/2020/QH14']), ...line('2.1.1', 400, ['Sô:', '12/KH-UBND'])]);
-    expect(ocrText([misread])).toBe('Luật số: 68/2020/QH14\n\nSố: 12/KH-UBND\n');
+    expect(ocrText([misread])).toBe('Luật số: 68/2020/QH14\nSố: 12/KH-UBND\n');
   });
 });
 
@@ -114,11 +116,22 @@ describe('tesseract output', () => {
     expect(parsed.confidence).toBeCloseTo((90 * 3 + 60 * 14) / 17, 5);
   });
 
-  test('the red channel of a page image turns a red stamp white and keeps black ink', () => {
-    const ppm = new Uint8Array([...new TextEncoder().encode('P6\n2 1\n255\n'), 220, 30, 30, 0, 0, 0]);
-    const pgm = redAsGrey(ppm);
-    expect(new TextDecoder().decode(pgm.subarray(0, 11))).toBe('P5\n2 1\n255\n');
-    expect([...pgm.subarray(11)]).toEqual([220, 0]);
+  test('the red channel of a page image turns a red stamp white, keeps black ink and removes a lone speck', () => {
+    // 24 × 8: a black 5 × 5 blot (ink), a red 5 × 5 blot (stamp), one black pixel (dust).
+    const width = 24;
+    const height = 8;
+    const rgb = new Uint8Array(width * height * 3).fill(255);
+    const paint = (x0: number, size: number, [r, g, b]: number[]) => {
+      for (let y = 1; y < 1 + size; y++) for (let x = x0; x < x0 + size; x++) rgb.set([r!, g!, b!], (y * width + x) * 3);
+    };
+    paint(1, 5, [0, 0, 0]);
+    paint(9, 5, [220, 30, 30]);
+    paint(18, 1, [0, 0, 0]);
+    const { image } = preparePpm(new Uint8Array([...new TextEncoder().encode(`P6\n${width} ${height}\n255\n`), ...rgb]), 300);
+    const head = `P5\n${width} ${height}\n255\n`;
+    expect(new TextDecoder().decode(image.subarray(0, head.length))).toBe(head);
+    const grey = image.subarray(head.length);
+    expect([grey[2 * width + 3], grey[2 * width + 11], grey[1 * width + 18]]).toEqual([0, 220, 255]);
   });
 });
 

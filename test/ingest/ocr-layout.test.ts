@@ -1,0 +1,111 @@
+// The OCR layout from word boxes and the page image: ruled tables put back into rows, bullet dashes
+// the engine dropped, skew and rules measured on the image, and the repairs of labels and numbers.
+import { describe, expect, test } from 'vitest';
+import { ocrText, type OcrPage, type OcrRules, type OcrWord } from '../../src/ingest/index.js';
+import { findRules, measureSkew, removeSpecks, type GreyImage } from '../../src/ingest/ocr-image.js';
+
+/** Words on one line from `left`, each 20 px a character, 15 px apart, or at a given x. */
+function line(id: string, top: number, words: Array<string | [string, number]>, height = 40, left = 200): OcrWord[] {
+  let x = left;
+  return words.map((w) => {
+    const [text, at] = typeof w === 'string' ? [w, x] : w;
+    const width = text.length * 20;
+    x = at + width + 15;
+    return { text, left: at, top, width, height, confidence: 95, line: id };
+  });
+}
+
+const page = (words: OcrWord[], rules?: OcrRules): OcrPage => ({ page: 1, width: 2480, height: 3508, confidence: 95, words, ...(rules ? { rules } : {}) });
+
+describe('a ruled table read as lines across its cells', () => {
+  // The appendix of 2024 Sở GDĐT Khánh Hòa as tesseract reads a synthetic scan of it: each text
+  // line runs across all cells ("Tỷ lệ cung cấp - Đơn vị chủ Trong Tối"), a cell's text goes on
+  // over several lines. Rules at x 300 | 400 | 1000 | 1400 | 1700, rows at y 500 | 700 | 1000.
+  const vertical = [300, 400, 1000, 1400, 1700].map((x) => ({ x, top: 500, bottom: 1000 }));
+  const horizontal = [500, 700, 1000].map((y) => ({ y, left: 300, right: 1700 }));
+  const words = [
+    ...line('1.1.1', 550, [['TT', 320], ['Tên', 420], 'nhiệm', 'vụ', ['Phân', 1020], 'công', ['Chỉ', 1420], 'tiêu']),
+    ...line('2.1.1', 750, [['1.', 320], ['Tỷ', 420], 'lệ', 'cung', 'cấp', ['Văn', 1020], 'phòng', ['Tối', 1420], 'thiểu']),
+    ...line('2.1.2', 810, [['dịch', 420], 'vụ', 'công', ['Sở', 1020], ['80%', 1420]]),
+    ...line('3.1.1', 1100, ['Nơi', 'nhận:']),
+  ];
+
+  test('comes out as one tab-separated row per ruled row, a cell\'s lines joined, the text after it in place', () => {
+    expect(ocrText([page(words, { horizontal, vertical })])).toBe('TT\tTên nhiệm vụ\tPhân công\tChỉ tiêu\n\n1.\tTỷ lệ cung cấp dịch vụ công\tVăn phòng Sở\tTối thiểu 80%\n\nNơi nhận:\n');
+  });
+
+  test('without rules the same words stay lines (no table is guessed from two columns)', () => {
+    expect(ocrText([page(words)])).not.toContain('Tỷ lệ cung cấp dịch vụ công');
+  });
+});
+
+describe('bullet dashes', () => {
+  test('a dash printed just left of a line\'s first word is the bullet "-"; a "-" the image does not show is dust', () => {
+    const words = [...line('1.1.1', 300, ['Nâng', 'cao', 'chất', 'lượng'], 40, 260), ...line('2.1.1', 400, ['-', 'thức', 'điện', 'tử'])];
+    const dashes = [{ left: 200, top: 318, width: 30, height: 4 }];
+    expect(ocrText([page(words, { horizontal: [], vertical: [], dashes })])).toBe('- Nâng cao chất lượng\nthức điện tử\n');
+  });
+
+  test('the "_" two pixels wide tesseract gives for a dash is the bullet when the dash is there', () => {
+    const words = line('1.1.1', 300, [['_', 215], ['Hoàn', 260], 'thành']);
+    words[0]!.width = 2;
+    words[0]!.height = 2;
+    expect(ocrText([page(words, { horizontal: [], vertical: [], dashes: [{ left: 200, top: 320, width: 30, height: 4 }] })])).toBe('- Hoàn thành\n');
+  });
+});
+
+describe('repairs of labels and numbers', () => {
+  test.each([
+    ['digits read as letters before "%" ("8O%", "l00%")', ['Tối', 'thiểu', '8O%', 'và', 'l00%'], 'Tối thiểu 80% và 100%\n'],
+    ['a word that only ends in "l" before "%" is left alone', ['tổng', 'lượng', 'Al%'], 'tổng lượng Al%\n'],
+    ['a heading\'s markdown marks read as "‡#ttt##"', ['‡#ttt##', '*-', 'Cải', 'cách', 'thể', 'chế:*'], '#### *- Cải cách thể chế:*\n'],
+  ])('%s', (_name, text, expected) => {
+    expect(ocrText([page(line('1.1.1', 300, text))])).toBe(expected);
+  });
+
+  test('a table group row\'s Roman numeral read as "IL." or "Il" gets the next numeral; item numbers stay', () => {
+    const vertical = [300, 400, 1000].map((x) => ({ x, top: 500, bottom: 1100 }));
+    const horizontal = [500, 600, 700, 800, 900, 1100].map((y) => ({ y, left: 300, right: 1000 }));
+    const rows = [['I', 'Chỉ tiêu cụ thể'], ['1.', 'Tỷ lệ'], ['IL.', 'Thực hiện chỉ tiêu'], ['1.', 'Cập nhật'], ['Il', 'Chỉ tiêu về tỷ lệ']];
+    const words = rows.flatMap(([label, text], i) => line(`${i + 1}.1.1`, 530 + i * 100, [[label!, 320], [text!, 420]]));
+    expect(ocrText([page(words, { horizontal, vertical })]).split('\n\n').map((r) => r.split('\t')[0])).toEqual(['I', '1.', 'II.', '1.', 'III']);
+  });
+});
+
+describe('the page image', () => {
+  const blank = (width: number, height: number): GreyImage => ({ width, height, pixels: new Uint8Array(width * height).fill(255) });
+
+  test('the skew of lines of text is measured (to a tenth of a degree), a straight page reads 0', () => {
+    const draw = (degrees: number) => {
+      const image = blank(1200, 900);
+      const t = Math.tan((degrees * Math.PI) / 180);
+      for (let row = 0; row < 12; row++) {
+        for (let x = 100; x < 1100; x++) {
+          if (x % 40 > 30) continue; // gaps between words
+          for (let dy = 0; dy < 12; dy++) image.pixels[Math.round(80 + row * 60 + dy + x * t) * 1200 + x] = 0;
+        }
+      }
+      return image;
+    };
+    expect(measureSkew(draw(0))).toBe(0);
+    expect(Math.abs(measureSkew(draw(1.2)) - 1.2)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(measureSkew(draw(-0.8)) + 0.8)).toBeLessThanOrEqual(0.1);
+  });
+
+  test('a grid of thin grey rules is found: its vertical and horizontal lines, each once', () => {
+    const image = blank(1000, 1400);
+    for (const x of [100, 500, 900]) for (let y = 100; y <= 700; y++) image.pixels[y * 1000 + x] = 170;
+    for (const y of [100, 400, 700]) for (let x = 100; x <= 900; x++) image.pixels[y * 1000 + x] = 170;
+    const rules = findRules(image);
+    expect(rules.vertical.map((v) => v.x)).toEqual([100, 500, 900]);
+    expect(rules.horizontal.map((h) => h.y)).toEqual([100, 400, 700]);
+  });
+
+  test('specks go, the dot of a letter stays', () => {
+    const image = blank(40, 10);
+    image.pixels[2 * 40 + 2] = 0; // dust
+    for (let y = 3; y < 8; y++) for (let x = 20; x < 25; x++) image.pixels[y * 40 + x] = 0; // a dot of 25 pixels
+    removeSpecks(image, 6);
+    expect([image.pixels[2 * 40 + 2], image.pixels[5 * 40 + 22]]).toEqual([255, 0]);
+  });
+});
