@@ -52,6 +52,13 @@ const LABEL_START_RE = /^(?:[IVXL]{1,5}[.:]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ
 /** A line that ends a sentence or a heading. */
 const TERMINAL_RE = /[.:;!?…)]["”*]*$/u;
 
+/** The middle value (the upper one of an even count), or `fallback` when there is none. */
+const median = (values: number[], fallback: number): number => {
+  if (values.length === 0) return fallback;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
 /** The lines of a page: words cleaned of rules and specks, gathered by the engine's line, page numbers in the top and bottom bands dropped. */
 export function pageLines(page: OcrPage): OcrLine[] {
   const lines = new Map<string, OcrLine>();
@@ -61,9 +68,9 @@ export function pageLines(page: OcrPage): OcrLine[] {
     const first = !lines.has(word.line);
     if (first && BULLET_RE.test(text)) text = text.includes('+') || text.includes('•') ? text : '-';
     const bullet = first && /^[-+•]$/u.test(text);
-    if (first && text === '_' && page.rules?.dashes) {
-      // Maybe a dash the engine misplaced: mendBullet decides.
-    } else if (text === '' || (!bullet && ((RULE_RE.test(text) && word.confidence < OCR_LAYOUT.noiseConfidence) || isSpeck(text, word.confidence)))) continue;
+    // A "_" opening a line may be a dash the engine misplaced: mendBullet decides.
+    const maybeDash = first && text === '_' && page.rules?.dashes !== undefined;
+    if (!maybeDash && (text === '' || (!bullet && ((RULE_RE.test(text) && word.confidence < OCR_LAYOUT.noiseConfidence) || isSpeck(text, word.confidence))))) continue;
     const cleaned = { ...word, text };
     const line = lines.get(word.line);
     if (line) {
@@ -79,8 +86,7 @@ export function pageLines(page: OcrPage): OcrLine[] {
   const all = [...lines.values()];
   for (const line of all) {
     line.words.sort((a, b) => a.left - b.left);
-    const heights = line.words.map((w) => w.height).sort((a, b) => a - b);
-    line.height = heights[Math.floor(heights.length / 2)]!;
+    line.height = median(line.words.map((w) => w.height), 0);
   }
   if (page.rules?.dashes) for (const line of all) mendBullet(line, page.rules.dashes);
   return all.filter((line) => line.words.length > 0 && !isPageNumber(line, page));
@@ -120,12 +126,6 @@ function isPageNumber(line: OcrLine, page: OcrPage): boolean {
   const inBand = line.bottom < page.height * 0.1 || line.top > page.height * 0.92;
   return inBand && PAGE_NUMBER_RE.test(text);
 }
-
-const median = (values: number[], fallback: number): number => {
-  if (values.length === 0) return fallback;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 /** The page's measures: usual text height, usual line pitch, text margins. */
 interface PageMeasure {
@@ -188,14 +188,18 @@ export function layoutPage(page: OcrPage): PageBlock[] {
   return out;
 }
 
+/** "(Ban hành kèm theo …)" under a title in capitals belongs to the title (on the same page, or at the head of the next one). */
+export function continuesTitle(prev: string, text: string): boolean {
+  return text.startsWith('(') && !/\p{Ll}/u.test(prev);
+}
+
 function startsParagraph(prev: OcrLine, line: OcrLine, text: string, m: PageMeasure): boolean {
   if (LABEL_START_RE.test(text)) return true;
   const pitch = line.top - prev.top;
   // Side by side or above: not the same paragraph.
   if (pitch < m.height * 0.5) return true;
   const prevText = prev.words.map((w) => w.text).join(' ');
-  // "(Ban hành kèm theo …)" under a title in capitals belongs to the title.
-  if (text.startsWith('(') && !/\p{Ll}/u.test(prevText) && pitch < m.pitch * 2.5) return false;
+  if (continuesTitle(prevText, text) && pitch < m.pitch * 2.5) return false;
   if (pitch > m.pitch * OCR_LAYOUT.paragraphPitch) return true;
   const firstWord = line.words[0]!;
   const room = m.right - prev.right;
@@ -303,17 +307,19 @@ function withTables(lines: OcrLine[], page: OcrPage, m: PageMeasure): Array<OcrL
   if (tables.length === 0) return lines;
   const cells = tables.map(() => new Map<string, Array<{ word: OcrWord; line: number }>>());
   const emitted = new Set<number>();
-  const out: Array<OcrLine | { cells: string[] }> = [];
+  // Lines, and a placeholder where each table starts (its rows are known once every word is in its cell).
+  const out: Array<OcrLine | { table: number }> = [];
   lines.forEach((line, index) => {
     const kept: OcrWord[] = [];
     const into = new Set<number>();
     for (const word of line.words) {
-      const t = tables.findIndex((table) => cellOf(table, word) !== null);
-      if (t < 0) {
+      let t = -1;
+      let cell: { row: number; column: number } | null = null;
+      while (cell === null && ++t < tables.length) cell = cellOf(tables[t]!, word);
+      if (cell === null) {
         kept.push(word);
         continue;
       }
-      const cell = cellOf(tables[t]!, word)!;
       const key = `${cell.row}:${cell.column}`;
       const list = cells[t]!.get(key) ?? [];
       list.push({ word, line: index });
@@ -323,14 +329,13 @@ function withTables(lines: OcrLine[], page: OcrPage, m: PageMeasure): Array<OcrL
     for (const t of into) {
       if (emitted.has(t)) continue;
       emitted.add(t);
-      out.push({ table: t } as never);
+      out.push({ table: t });
     }
     if (kept.length > 0) out.push({ ...line, words: kept, left: kept[0]!.left, right: Math.max(...kept.map((w) => w.left + w.width)) });
   });
-  // The placeholders become the tables' rows, now that every word is in its cell.
-  return out.flatMap((item) => {
+  return out.flatMap((item): Array<OcrLine | { cells: string[] }> => {
     if (!('table' in item)) return [item];
-    const t = (item as { table: number }).table;
+    const t = item.table;
     const table = tables[t]!;
     const rows: Array<{ cells: string[] }> = [];
     for (let r = 0; r < table.rows.length - 1; r++) {

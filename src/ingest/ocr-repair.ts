@@ -53,31 +53,39 @@ function toRoman(n: number): string {
 }
 
 /**
+ * The numeral a Roman label stands for, counting as it goes: the label itself when it is a numeral
+ * not behind the count, else the next numeral of the count (a misread one); null past "XX".
+ */
+function countNumeral(count: { next: number }, label: string): string | null {
+  const at = ROMANS.indexOf(label);
+  if (at >= 0 && at + 1 >= count.next) {
+    count.next = at + 2;
+    return label;
+  }
+  if (count.next > ROMANS.length) return null;
+  count.next += 1;
+  return ROMANS[count.next - 2]!;
+}
+
+/**
  * Section headings numbered in Roman numerals ("I. MỤC TIÊU", "II. NHIỆM VỤ") are where OCR
  * errs most (a bold "I." read as "IL.", "L.", "E1.", "1."), and one misread label renumbers every
  * clause under it. A heading in capitals whose label is not the next numeral but looks like one
  * (I, L, l, 1, E, |, V, X) gets the next numeral; the count starts again at an appendix ("PHỤ LỤC").
  */
 export function mendRomanHeadings(paragraphs: string[]): void {
-  let next = 1;
+  const count = { next: 1 };
   paragraphs.forEach((paragraph, i) => {
     if (paragraph.includes('\t')) return;
     const lines = paragraph.split('\n');
     lines.forEach((raw, j) => {
       const line = raw.replace(HEADING_JUNK_RE, '');
-      if (APPENDIX_RE.test(line)) next = 1;
+      if (APPENDIX_RE.test(line)) count.next = 1;
       const m = ROMAN_HEADING_RE.exec(line);
       // "1. MỤC ĐÍCH" is a numbered heading, not a misread "I.".
       if (!m || !/[IVXLlE|]/u.test(m[1]!)) return;
-      const at = ROMANS.indexOf(m[1]!);
-      if (at >= 0 && at + 1 >= next) {
-        next = at + 2;
-        lines[j] = line;
-        return;
-      }
-      if (next > ROMANS.length) return;
-      lines[j] = `${ROMANS[next - 1]}.${line.slice(m[1]!.length + 1)}`;
-      next += 1;
+      const numeral = countNumeral(count, m[1]!);
+      if (numeral !== null) lines[j] = numeral === m[1] ? line : `${numeral}.${line.slice(m[1]!.length + 1)}`;
     });
     // A heading that ends the engine's paragraph stands apart from the text before it.
     paragraphs[i] = lines.map((l, j) => (j > 0 && ROMAN_HEADING_RE.test(l) && ROMANS.includes(ROMAN_HEADING_RE.exec(l)![1]!) ? `\n${l}` : l)).join('\n');
@@ -91,22 +99,16 @@ export function mendRomanHeadings(paragraphs: string[]): void {
  * appendix heading.
  */
 export function mendRomanCells(paragraphs: string[]): void {
-  let next = 1;
+  const count = { next: 1 };
   paragraphs.forEach((paragraph, i) => {
     if (!paragraph.includes('\t')) {
-      if (APPENDIX_RE.test(paragraph)) next = 1;
+      if (APPENDIX_RE.test(paragraph)) count.next = 1;
       return;
     }
     const tab = paragraph.indexOf('\t');
     const m = ROMAN_CELL_RE.exec(paragraph.slice(0, tab));
     if (!m || !/[IVXLl|]/u.test(m[1]!)) return;
-    const at = ROMANS.indexOf(m[1]!);
-    if (at >= 0 && at + 1 >= next) {
-      next = at + 2;
-      return;
-    }
-    if (next > ROMANS.length) return;
-    paragraphs[i] = `${ROMANS[next - 1]}${m[2]}${paragraph.slice(tab)}`;
-    next += 1;
+    const numeral = countNumeral(count, m[1]!);
+    if (numeral !== null && numeral !== m[1]) paragraphs[i] = `${numeral}${m[2]}${paragraph.slice(tab)}`;
   });
 }

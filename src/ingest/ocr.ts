@@ -7,7 +7,7 @@
  */
 import type { Warning } from '../types.js';
 import { IngestError } from './errors.js';
-import { layoutPage } from './ocr-layout.js';
+import { continuesTitle, layoutPage } from './ocr-layout.js';
 import { mendRomanCells, mendRomanHeadings, repairCell, repairLine } from './ocr-repair.js';
 
 /** When a scan is read by OCR: `auto` when a PDF has no usable text layer and for page images, `force` always, `off` never. */
@@ -108,7 +108,7 @@ export function ocrText(pages: OcrPage[]): string {
       const text = block.kind === 'row' ? block.cells.map(repairCell).join('\t') : block.lines.map(repairLine).join('\n');
       const prev = paragraphs[paragraphs.length - 1];
       // A title in capitals at the foot of a page and its "(Ban hành kèm theo …)" at the head of the next are one paragraph.
-      if (i === 0 && block.kind === 'paragraph' && text.startsWith('(') && prev !== undefined && !prev.includes('\t') && !/\p{Ll}/u.test(prev)) paragraphs[paragraphs.length - 1] = `${prev}\n${text}`;
+      if (i === 0 && block.kind === 'paragraph' && prev !== undefined && !prev.includes('\t') && continuesTitle(prev, text)) paragraphs[paragraphs.length - 1] = `${prev}\n${text}`;
       else paragraphs.push(text);
     });
   }
