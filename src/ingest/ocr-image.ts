@@ -29,6 +29,15 @@ export const OCR_IMAGE = {
   verticalRule: 0.025,
 };
 
+/** The grey image as a binary PGM (P5), which tesseract (and tesseract.js's Leptonica) reads as it is. */
+export function greyPgm(image: GreyImage): Uint8Array {
+  const head = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const out = new Uint8Array(head.length + image.pixels.length);
+  out.set(head, 0);
+  out.set(image.pixels, head.length);
+  return out;
+}
+
 /** Removes specks, straightens the page and finds its ruled lines. */
 export function prepareImage(image: GreyImage, dpi = 300): { image: GreyImage; rules: OcrRules; skewDegrees: number } {
   removeSpecks(image, Math.max(1, Math.round(OCR_IMAGE.speckPixels * (dpi / 300) ** 2)));

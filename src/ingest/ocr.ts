@@ -116,3 +116,33 @@ export function ocrText(pages: OcrPage[]): string {
   mendRomanCells(paragraphs);
   return paragraphs.length === 0 ? '' : `${paragraphs.join('\n\n')}\n`;
 }
+
+/**
+ * Tesseract's TSV (level, page, block, paragraph, line, word, left, top, width, height, conf, text)
+ * → a page: what the `tesseract` program prints with `tsv` and tesseract.js returns with
+ * `{ tsv: true }`, so both engines read their output the same way.
+ */
+export function parseTsv(tsv: string, page: number): OcrPage {
+  const words: OcrWord[] = [];
+  let width = 0;
+  let height = 0;
+  let weighted = 0;
+  let letters = 0;
+  for (const row of tsv.split('\n')) {
+    const cells = row.split('\t');
+    if (cells.length < 12 || cells[0] === 'level') continue;
+    const [level, , block, par, line, , left, top, w, h, conf] = cells.map(Number) as number[];
+    if (level === 1) {
+      width = w!;
+      height = h!;
+      continue;
+    }
+    const text = cells.slice(11).join('\t').trim();
+    if (level !== 5 || text === '') continue;
+    const confidence = Math.max(0, conf!);
+    words.push({ text: text.normalize('NFC'), left: left!, top: top!, width: w!, height: h!, confidence, line: `${block}.${par}.${line}` });
+    weighted += confidence * text.length;
+    letters += text.length;
+  }
+  return { page, width, height, confidence: letters > 0 ? weighted / letters : 0, words };
+}

@@ -22,8 +22,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestError } from '../ingest/errors.js';
-import { prepareImage } from '../ingest/ocr-image.js';
-import { OCR_MODES, type OcrEngine, type OcrMode, type OcrOptions, type OcrPage, type OcrRequest, type OcrRules, type OcrWord } from '../ingest/ocr.js';
+import { greyPgm, prepareImage } from '../ingest/ocr-image.js';
+import { pageImagePdf } from '../ingest/ocr-page-image.js';
+import { OCR_MODES, parseTsv, type OcrEngine, type OcrMode, type OcrOptions, type OcrRequest, type OcrRules, type OcrPage } from '../ingest/ocr.js';
 import { OcrCache } from './ocr-cache.js';
 
 export interface TesseractOptions {
@@ -70,13 +71,13 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
   const cache = options.cacheDir === null ? null : new OcrCache(options.cacheDir ?? undefined, options.env);
   let name = `tesseract (${lang})`;
 
-  const check = (kind: OcrRequest['kind']) => {
+  const check = (kind: 'pdf' | 'image' | 'tiff') => {
     const probe = probeTesseract();
     if (!probe) throw new IngestError('unsupported', 'needs OCR, but the tesseract program is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)');
     for (const l of lang.split('+')) {
       if (!probe.langs.includes(l)) throw new IngestError('unsupported', `needs OCR, but tesseract has no "${l}" language data (apt-get install tesseract-ocr-${l})`);
     }
-    if (kind === 'pdf' && !hasProgram('pdftoppm')) throw new IngestError('unsupported', 'needs OCR, but pdftoppm is not installed to render its pages (apt-get install poppler-utils)');
+    if (kind !== 'tiff' && !hasProgram('pdftoppm')) throw new IngestError('unsupported', 'needs OCR, but pdftoppm is not installed to render its pages (apt-get install poppler-utils)');
     name = `${probe.version} (${lang})`;
     return probe.version;
   };
@@ -86,9 +87,13 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
       return name;
     },
     async recognize(request, onPage) {
-      const version = check(request.kind);
+      // A .png or .jpg page is wrapped as a one-page PDF at its own resolution, so pdftoppm renders it
+      // and it gets the clean-up of a PDF page; a TIFF (or a PNG with alpha) goes to tesseract as it is.
+      const wrapped = request.kind === 'image' ? pageImagePdf(request.bytes) : null;
+      const version = check(request.kind === 'pdf' ? 'pdf' : wrapped ? 'image' : 'tiff');
       const digest = createHash('sha256').update(request.bytes).digest('hex');
-      const settings = `${version}|${lang}|${request.kind === 'pdf' ? dpi : 'image'}|psm3|red|specks|deskew|rules|v3`;
+      const renderDpi = wrapped ? wrapped.dpi : dpi;
+      const settings = `${version}|${lang}|${request.kind === 'pdf' ? dpi : wrapped ? `image-${renderDpi}` : 'image'}|psm3|red|specks|deskew|rules|v3`;
       const pageNumbers = request.kind === 'pdf' ? request.pages : [1];
       const total = pageNumbers.length;
       const started = Date.now();
@@ -104,10 +109,11 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
       let done = 0;
       try {
         let pdfPath = '';
-        if (request.kind === 'pdf') {
+        const pdf = request.kind === 'pdf' ? request.bytes : wrapped?.pdf;
+        if (pdf) {
           dir = await mkdtemp(join(tmpdir(), 'plandiff-ocr-'));
           pdfPath = join(dir, 'scan.pdf');
-          await writeFile(pdfPath, request.bytes);
+          await writeFile(pdfPath, pdf);
         }
         let next = 0;
         const work = async () => {
@@ -117,7 +123,7 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
             if (expired) return;
             let result = cache ? await cache.get(digest, page, settings) : null;
             if (!result) {
-              const prepared = request.kind === 'pdf' ? preparePpm(await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath], null, running), dpi) : { image: request.bytes };
+              const prepared = pdf ? preparePpm(await run('pdftoppm', ['-r', String(renderDpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath], null, running), renderDpi) : { image: request.bytes };
               if (expired) return;
               const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', '3', 'tsv'], prepared.image, running);
               result = parseTsv(tsv.toString('utf8'), page);
@@ -190,37 +196,7 @@ export function preparePpm(ppm: Uint8Array, dpi: number): { image: Uint8Array; r
   const grey = new Uint8Array(width * height);
   for (let i = 0, p = start; i < width * height; i++, p += 3) grey[i] = ppm[p]!;
   const prepared = prepareImage({ width, height, pixels: grey }, dpi);
-  const head = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const out = new Uint8Array(head.length + width * height);
-  out.set(head, 0);
-  out.set(prepared.image.pixels, head.length);
-  return { image: out, rules: prepared.rules };
-}
-
-/** Tesseract's TSV (level, page, block, paragraph, line, word, left, top, width, height, conf, text) → a page. */
-export function parseTsv(tsv: string, page: number): OcrPage {
-  const words: OcrWord[] = [];
-  let width = 0;
-  let height = 0;
-  let weighted = 0;
-  let letters = 0;
-  for (const row of tsv.split('\n')) {
-    const cells = row.split('\t');
-    if (cells.length < 12 || cells[0] === 'level') continue;
-    const [level, , block, par, line, , left, top, w, h, conf] = cells.map(Number) as number[];
-    if (level === 1) {
-      width = w!;
-      height = h!;
-      continue;
-    }
-    const text = cells.slice(11).join('\t').trim();
-    if (level !== 5 || text === '') continue;
-    const confidence = Math.max(0, conf!);
-    words.push({ text: text.normalize('NFC'), left: left!, top: top!, width: w!, height: h!, confidence, line: `${block}.${par}.${line}` });
-    weighted += confidence * text.length;
-    letters += text.length;
-  }
-  return { page, width, height, confidence: letters > 0 ? weighted / letters : 0, words };
+  return { image: greyPgm(prepared.image), rules: prepared.rules };
 }
 
 /** How the command line reads scans: set once from `--ocr`, `--ocr-timeout` (see src/cli/main.ts). */

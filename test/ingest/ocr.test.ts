@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { IngestError, ingest, ocrText, type OcrEngine, type OcrPage, type OcrRequest, type OcrWord } from '../../src/ingest/index.js';
 import { OcrCache } from '../../src/node/ocr-cache.js';
-import { parseTsv, preparePpm } from '../../src/node/ocr.js';
+import { parseTsv } from '../../src/ingest/ocr.js';
+import { preparePpm } from '../../src/node/ocr.js';
 import { buildPdf } from './writers/pdf.js';
 
 /** Words on one line, laid left to right from `left`, each `text` at a given x (or after the previous one). */

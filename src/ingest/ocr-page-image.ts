@@ -1,0 +1,188 @@
+/**
+ * A page image (.png, .jpg) made into a one-page PDF, the way img2pdf does it: the image's own
+ * bytes are the page's only image (a JPEG as it is, DCTDecode; a PNG's compressed pixels with the
+ * PNG predictors, FlateDecode), nothing decoded or re-encoded, and the page is sized so that
+ * rendering it at the image's resolution gives back its pixels one for one. The Node edge renders
+ * that page with pdftoppm like any scanned PDF page, so a page image goes through the same clean-up
+ * (red channel, specks, skew, table rules: ocr-image.ts) before tesseract.
+ *
+ * Isomorphic (bytes in, bytes out). A TIFF, a PNG with an alpha channel, interlacing or 16-bit
+ * samples, and a CMYK JPEG are not wrapped (null): the caller reads them as they are.
+ */
+
+/** A page image's size, colours and resolution, as its header says. */
+export interface PageImageInfo {
+  kind: 'png' | 'jpeg';
+  width: number;
+  height: number;
+  /** Dots per inch the file declares (JFIF density, PNG pHYs); null when it declares none. */
+  dpi: number | null;
+}
+
+/** The resolution assumed when a page image declares a useless one: its longer side is taken as an A4 page's 11.69 in. */
+const A4_LONG_SIDE_INCHES = 11.69;
+
+/** Resolutions below this are the "72 dpi" or "96 dpi" screen defaults cameras and editors write, not a scan's. */
+const MIN_DECLARED_DPI = 100;
+
+/** A page image wrapped as a one-page PDF, and the resolution to render it at. */
+export interface WrappedPageImage {
+  pdf: Uint8Array;
+  /** Rendering the page at this resolution gives the image's own pixels. */
+  dpi: number;
+  info: PageImageInfo;
+}
+
+/** The page image as a one-page PDF, or null when it is not a PNG or JPEG this wrapper takes. */
+export function pageImagePdf(bytes: Uint8Array): WrappedPageImage | null {
+  const image = readPng(bytes) ?? readJpeg(bytes);
+  if (!image) return null;
+  const { info } = image;
+  const dpi = info.dpi !== null && info.dpi >= MIN_DECLARED_DPI ? info.dpi : Math.max(MIN_DECLARED_DPI, Math.round(Math.max(info.width, info.height) / A4_LONG_SIDE_INCHES));
+  return { pdf: onePagePdf(info.width, info.height, dpi, image.dictionary, image.data), dpi, info };
+}
+
+/** An image ready to go into a PDF: its stream dictionary entries and its data. */
+interface PdfImage {
+  info: PageImageInfo;
+  dictionary: string;
+  data: Uint8Array;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+const u16 = (b: Uint8Array, at: number): number => (b[at]! << 8) | b[at + 1]!;
+
+/** A PNG of grey, RGB or palette samples (8 bits or fewer, not interlaced): its IDAT data with the predictor parameters. */
+function readPng(bytes: Uint8Array): PdfImage | null {
+  if (bytes.length < 33 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return null;
+  let width = 0;
+  let height = 0;
+  let depth = 0;
+  let colour = -1;
+  let dpi: number | null = null;
+  let palette: Uint8Array | null = null;
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = u32(bytes, at);
+    const type = String.fromCharCode(bytes[at + 4]!, bytes[at + 5]!, bytes[at + 6]!, bytes[at + 7]!);
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (body.length < length) return null;
+    if (type === 'IHDR') {
+      if (length < 13) return null;
+      width = u32(body, 0);
+      height = u32(body, 4);
+      depth = body[8]!;
+      colour = body[9]!;
+      if (body[12] !== 0) return null; // interlaced
+    } else if (type === 'pHYs' && length >= 9 && body[8] === 1) {
+      const x = u32(body, 0);
+      if (x > 0) dpi = Math.round(x * 0.0254);
+    } else if (type === 'PLTE') palette = body;
+    else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const colours = colour === 0 ? 1 : colour === 2 ? 3 : colour === 3 ? 1 : 0;
+  if (!width || !height || !colours || depth > 8 || (colour === 2 && depth !== 8) || idat.length === 0 || (colour === 3 && !palette)) return null;
+  const space = colour === 3 ? `[/Indexed /DeviceRGB ${palette!.length / 3 - 1} <${hex(palette!)}>]` : colour === 0 ? '/DeviceGray' : '/DeviceRGB';
+  const dictionary = `/ColorSpace ${space} /BitsPerComponent ${depth} /Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors ${colours} /BitsPerComponent ${depth} /Columns ${width} >>`;
+  return { info: { kind: 'png', width, height, dpi }, dictionary, data: concat(idat) };
+}
+
+/** A baseline or progressive JPEG of one or three components: its bytes as they are. */
+function readJpeg(bytes: Uint8Array): PdfImage | null {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
+  let dpi: number | null = null;
+  for (let at = 2; at + 4 <= bytes.length; ) {
+    if (bytes[at] !== 0xff) return null;
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) {
+      at += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      at += 2;
+      continue;
+    }
+    const length = u16(bytes, at + 2);
+    const body = bytes.subarray(at + 4, at + 2 + length);
+    // APP0 "JFIF\0": version, units (1 dots per inch, 2 per cm), x density
+    if (marker === 0xe0 && length >= 14 && String.fromCharCode(...body.subarray(0, 5)) === 'JFIF\0') {
+      const units = body[7]!;
+      const x = u16(body, 8);
+      if (x > 0 && units === 1) dpi = x;
+      else if (x > 0 && units === 2) dpi = Math.round(x * 2.54);
+    }
+    // SOFn (not DHT C4, JPG C8, DAC CC): precision, height, width, components
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      if (body.length < 6) return null;
+      const height = u16(body, 1);
+      const width = u16(body, 3);
+      const components = body[5]!;
+      if (!width || !height || (components !== 1 && components !== 3)) return null;
+      const dictionary = `/ColorSpace ${components === 1 ? '/DeviceGray' : '/DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode`;
+      return { info: { kind: 'jpeg', width, height, dpi }, dictionary, data: bytes };
+    }
+    at += 2 + length;
+  }
+  return null;
+}
+
+/** A PDF of one page showing one image over the whole page, `dpi` pixels to the inch. */
+function onePagePdf(width: number, height: number, dpi: number, dictionary: string, data: Uint8Array): Uint8Array {
+  // Rounded down: a renderer rounds the pixel count up, and must find the image's own again.
+  const w = floor4((width * 72) / dpi);
+  const h = floor4((height * 72) / dpi);
+  const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const offsets: number[] = [];
+  let size = 0;
+  const put = (piece: string | Uint8Array): void => {
+    const b = typeof piece === 'string' ? encoder.encode(piece) : piece;
+    parts.push(b);
+    size += b.length;
+  };
+  const object = (n: number, body: string, stream?: Uint8Array): void => {
+    offsets[n] = size;
+    put(`${n} 0 obj\n${body}\n`);
+    if (stream) {
+      put('stream\n');
+      put(stream);
+      put('\nendstream\n');
+    }
+    put('endobj\n');
+  };
+  put('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
+  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  object(3, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`);
+  object(4, `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} ${dictionary} /Length ${data.length} >>`, data);
+  object(5, `<< /Length ${content.length} >>`, encoder.encode(content));
+  const xref = size;
+  put(`xref\n0 6\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  put(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return concat(parts);
+}
+
+function floor4(n: number): number {
+  return Math.floor(n * 10_000) / 10_000;
+}
+
+function hex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

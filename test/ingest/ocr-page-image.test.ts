@@ -1,0 +1,100 @@
+// Page images (.png, .jpg) get the clean-up of a scanned PDF page: wrapped as a one-page PDF at
+// their own resolution (ocr-page-image.ts), rendered by pdftoppm, then red channel, specks, skew and
+// rules (ocr-image.ts) before tesseract. Needs poppler-utils (and img2pdf for the reference wrap,
+// tesseract-ocr-vie for the engine); each part skips with its reason when a program is missing.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ingest } from '../../src/ingest/index.js';
+import { pageImagePdf } from '../../src/ingest/ocr-page-image.js';
+import { tesseractEngine } from '../../src/node/ocr.js';
+import { syntheticScan } from '../../src/node/ocr-synth.js';
+import { parseDocument } from '../../src/read/parse.js';
+import { fixtureBytes } from './seed-fixtures.js';
+
+const has = (program: string, arg = '-v') => !spawnSync(program, [arg]).error;
+const hasPoppler = has('pdftoppm');
+const hasImg2pdf = has('img2pdf', '--version');
+const hasOcr = hasPoppler && spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true;
+const SEED_004 = 'khanh-hoa-2025-ubnd-cai-cach-tthc';
+
+/** Page `page` of a PDF as an image file pdftoppm writes (`-png`, `-jpeg`, with more flags). */
+function pageImage(pdf: Uint8Array, flags: string[], page = 1): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-page-image-'));
+  writeFileSync(join(dir, 'in.pdf'), pdf);
+  const r = spawnSync('pdftoppm', [...flags, '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')]);
+  if (r.status !== 0) throw new Error(`pdftoppm: ${r.stderr}`);
+  const ext = flags.includes('-png') ? 'png' : flags.includes('-jpeg') ? 'jpg' : flags.includes('-gray') ? 'pgm' : 'ppm';
+  return new Uint8Array(readFileSync(join(dir, `out.${ext}`)));
+}
+
+/** The wrapped page rendered back by pdftoppm at `dpi`: its PPM bytes. */
+function render(pdf: Uint8Array, dpi: number): Uint8Array {
+  return pageImage(pdf, ['-r', String(dpi)]);
+}
+
+const ppmSize = (ppm: Uint8Array) => /^P[56]\s+(\d+)\s+(\d+)\s/.exec(new TextDecoder('latin1').decode(ppm.subarray(0, 32)))!.slice(1, 3).map(Number);
+
+describe('a page image wrapped as a one-page PDF', () => {
+  test('what is not a PNG or JPEG this wrapper takes is left alone: TIFF, alpha PNG, garbage', () => {
+    const tiff = new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]);
+    expect(pageImagePdf(tiff)).toBeNull();
+    // IHDR of a 1×1 RGBA PNG (colour type 6)
+    const rgba = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    expect(pageImagePdf(rgba)).toBeNull();
+    expect(pageImagePdf(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))).toBeNull();
+  });
+
+  describe.skipIf(!hasPoppler)('rendered by pdftoppm (needs poppler-utils)', () => {
+    const typed = fixtureBytes(`${SEED_004}.pdf`);
+
+    test('a PNG keeps its resolution (pHYs) and renders back at its own size', () => {
+      const png = pageImage(typed, ['-r', '150', '-png']);
+      const wrapped = pageImagePdf(png)!;
+      expect(wrapped.info).toEqual({ kind: 'png', width: 1241, height: 1754, dpi: 150 });
+      expect(wrapped.dpi).toBe(150);
+      expect(ppmSize(render(wrapped.pdf, wrapped.dpi))).toEqual([1241, 1754]);
+    });
+
+    test.skipIf(!hasImg2pdf)('a PNG (colour and grey) renders exactly as img2pdf\'s wrapping of it does (needs img2pdf)', () => {
+      for (const flags of [['-png'], ['-png', '-gray']]) {
+        const png = pageImage(typed, ['-r', '100', ...flags]);
+        const dir = mkdtempSync(join(tmpdir(), 'plandiff-img2pdf-'));
+        writeFileSync(join(dir, 'page.png'), png);
+        expect(spawnSync('img2pdf', [join(dir, 'page.png'), '-o', join(dir, 'page.pdf')]).status).toBe(0);
+        const reference = render(new Uint8Array(readFileSync(join(dir, 'page.pdf'))), 100);
+        expect(Buffer.from(render(pageImagePdf(png)!.pdf, 100)).equals(Buffer.from(reference))).toBe(true);
+      }
+    });
+
+    test('a JPEG with no usable resolution is taken as an A4 page: its longer side over 11.69 in', () => {
+      // pdftoppm writes JFIF density 72 dpi whatever it rendered at: a screen default, not a scan's
+      const jpeg = pageImage(typed, ['-r', '200', '-jpeg']);
+      const wrapped = pageImagePdf(jpeg)!;
+      expect(wrapped.info).toMatchObject({ kind: 'jpeg', width: 1654, height: 2339 });
+      expect(wrapped.dpi).toBe(200);
+      expect(ppmSize(render(wrapped.pdf, wrapped.dpi))).toEqual([1654, 2339]);
+    });
+  });
+});
+
+describe.skipIf(!hasOcr)('a page image through the tesseract engine (needs tesseract-ocr-vie and poppler-utils)', () => {
+  test('a skewed, speckled, stamped JPEG page goes through the page clean-up (rules found) and gives the identity printed on it', { timeout: 120_000 }, async () => {
+    // Page 1 of 004 (QĐ 3HH/QĐ-UBND of UBND Khánh Hòa), degraded as a scan, then saved as a JPEG photo of the page.
+    const scan = syntheticScan(fixtureBytes(`${SEED_004}.pdf`), { pages: [1] });
+    const jpeg = pageImage(scan, ['-r', '200', '-jpeg']);
+    const engine = tesseractEngine({ cacheDir: null });
+    const pages = await engine.recognize({ kind: 'image', bytes: jpeg });
+    // Only the clean-up finds rules and dashes: a page image sent to tesseract as it is has none.
+    expect(pages[0]!.rules).toBeDefined();
+    expect(pages[0]!.rules!.dashes).toBeDefined();
+    const read = await ingest(jpeg, 'trang-1.jpg', undefined, { ocr: { engine } });
+    expect(read.encoding).toBe('ocr');
+    const typed = spawnSync('pdftotext', ['-f', '1', '-l', '1', join('test', 'fixtures', `${SEED_004}.pdf`), '-'], { encoding: 'utf8' }).stdout;
+    const truth = parseDocument(typed, { file: null }).meta;
+    const meta = parseDocument(read.text, { file: 'trang-1.jpg' }).meta;
+    expect([meta.number, meta.symbol, meta.year]).toEqual([truth.number, truth.symbol, truth.year]);
+  });
+});
