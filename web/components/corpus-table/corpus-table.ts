@@ -125,6 +125,59 @@ export class PdCorpusTable extends LitElement {
         gap: 8px;
         align-items: center;
       }
+      /* on paper: every plan and every column on an A4 page — no scroll box, no minimum widths,
+         wrapping values, smaller type; the controls, the ticks and the graph links left out */
+      @media print {
+        .bar > :not(.count),
+        td.pick,
+        th:first-child,
+        td.actions,
+        th:last-child,
+        button.remove {
+          display: none;
+        }
+        .bar {
+          padding: 0 0 6px;
+        }
+        .scroll {
+          max-height: none;
+          min-height: 0;
+          overflow: visible;
+        }
+        table {
+          table-layout: auto;
+          font-size: 8.5pt;
+        }
+        th,
+        td {
+          padding: 4px 5px;
+        }
+        th {
+          position: static;
+          white-space: normal;
+        }
+        td.title {
+          min-width: 0;
+          width: 38%;
+        }
+        td.nowrap,
+        .chip {
+          white-space: normal;
+        }
+        td.mono,
+        .file {
+          overflow-wrap: anywhere;
+        }
+        details.warn ul {
+          display: block;
+        }
+        tr {
+          break-inside: avoid;
+        }
+        thead {
+          display: table-header-group;
+        }
+      }
     `,
   ];
 

@@ -128,18 +128,28 @@ export class PdTargetTable extends LitElement {
           max-height: none;
           overflow: visible;
         }
-        /* every column on an A4 page: no minimum widths, wrapping values, smaller type */
+        /* every column on an A4 page: no minimum widths, wrapping values and headings, smaller
+           type, the target's wording the widest column */
         table {
           width: 100%;
           table-layout: auto;
           font-size: 8.5pt;
         }
+        th,
+        td {
+          padding: 4px 4px;
+        }
+        th {
+          position: static;
+          white-space: normal;
+        }
         td.metric {
           min-width: 0;
           max-width: none;
+          width: 34%;
         }
         .value,
-        .links a {
+        .chip {
           white-space: normal;
         }
         tr {

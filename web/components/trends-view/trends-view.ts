@@ -145,12 +145,60 @@ export class PdTrendsView extends LitElement {
         summary {
           display: none;
         }
-        section.series,
+        /* a series longer than a page flows on (kept whole it left the first page blank);
+           a chart stays whole, with its full caption */
+        section.series {
+          break-inside: auto;
+        }
         figure {
           break-inside: avoid;
         }
+        figcaption {
+          display: block;
+          overflow: visible;
+          -webkit-line-clamp: none;
+          min-height: 0;
+        }
+        /* every metric column of the issuer table on the page: fixed layout over the page width,
+           wrapping headings and values, small type */
         .heat-wrap {
           overflow: visible;
+          padding: 6px 0;
+        }
+        table.heat {
+          table-layout: fixed;
+          width: 100%;
+          font-size: 7pt;
+        }
+        table.heat th,
+        table.heat td {
+          padding: 2px 1px;
+          white-space: normal;
+          overflow-wrap: break-word;
+          position: static;
+        }
+        table.heat thead th:first-child {
+          width: 12%;
+        }
+        table.heat th.metric {
+          min-width: 0;
+          max-width: none;
+          font-size: 6.5pt;
+          line-height: 1.25;
+        }
+        table.heat th.metric .dropped {
+          font-size: 6.5pt;
+        }
+        table.heat td,
+        table.heat th {
+          -webkit-print-color-adjust: exact;
+          print-color-adjust: exact;
+        }
+        thead {
+          display: table-header-group;
+        }
+        tr {
+          break-inside: avoid;
         }
       }
     `,
