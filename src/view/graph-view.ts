@@ -9,6 +9,7 @@ import { nodeLabel } from '../corpus/lineage.js';
 import type { LineageGraph, LineageNode, LineageRelation } from '../types.js';
 import { clip } from '../text/clip.js';
 import type { DrawnGroup } from './graph-condense.js';
+import type { LayoutRequest } from './graph-layout.js';
 
 /** Every relation, in legend order. */
 export const RELATIONS: readonly LineageRelation[] = ['implements', 'succeeds', 'basis', 'refers', 'reuse'];
@@ -153,86 +154,24 @@ export function graphElements(graph: LineageGraph, options: Partial<LayerOptions
   return { nodes, edges };
 }
 
-/**
- * The order of the nodes inside each layer: first by year then label, then a few barycentre sweeps
- * (down, then up) that pull each node towards the mean position of its neighbours in other
- * layers — the classic crossing-reduction heuristic, linear in the edges per sweep, so it runs on
- * graphs far larger than dagre's own ordering copes with. Returns the node ids of each layer, top first.
- */
-export function orderLayers(elements: GraphElements, sweeps = 4): string[][] {
-  const count = elements.nodes.reduce((m, n) => Math.max(m, n.data.layer + 1), 0);
-  const rows: GraphNodeData[][] = Array.from({ length: count }, () => []);
-  for (const n of elements.nodes) (rows[n.data.layer] as GraphNodeData[]).push(n.data);
-  for (const row of rows) row.sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || a.display.localeCompare(b.display, 'vi'));
+/** The layout's input from the graph's elements: a node at least as wide as its circle (26 px for a plan, 18 for a cited document). */
+export function layoutRequest(elements: GraphElements): LayoutRequest {
   const layerOf = new Map(elements.nodes.map((n) => [n.data.id, n.data.layer]));
-  const neighbours = new Map<string, string[]>();
+  const nodes = elements.nodes.map((n) => ({ id: n.data.id, layer: n.data.layer, width: Math.max(n.data.labelWidth, n.data.inCorpus ? 26 : 18), year: n.data.year, display: n.data.display }));
+  const links: Array<[string, string]> = [];
+  const seen = new Set<string>();
   for (const e of elements.edges) {
-    const ls = layerOf.get(e.data.source);
-    const lt = layerOf.get(e.data.target);
-    if (ls === undefined || lt === undefined || ls === lt) continue;
-    (neighbours.get(e.data.source) ?? neighbours.set(e.data.source, []).get(e.data.source)!).push(e.data.target);
-    (neighbours.get(e.data.target) ?? neighbours.set(e.data.target, []).get(e.data.target)!).push(e.data.source);
+    if (e.data.relation === 'reuse') continue;
+    const citing = layerOf.get(e.data.source);
+    const cited = layerOf.get(e.data.target);
+    if (citing === undefined || cited === undefined || cited === citing) continue;
+    const [upper, lower] = cited < citing ? [e.data.target, e.data.source] : [e.data.source, e.data.target];
+    const key = `${upper}\u0000${lower}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    links.push([upper, lower]);
   }
-  const pos = new Map<string, number>();
-  const place = (row: GraphNodeData[]): void => row.forEach((n, i) => pos.set(n.id, i - (row.length - 1) / 2));
-  rows.forEach(place);
-  const sweep = (k: number, above: boolean): void => {
-    const row = rows[k] as GraphNodeData[];
-    const centre = new Map<string, number>();
-    for (const n of row) {
-      const xs = (neighbours.get(n.id) ?? []).filter((m) => (above ? (layerOf.get(m) as number) < k : (layerOf.get(m) as number) > k)).map((m) => pos.get(m) as number);
-      centre.set(n.id, xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : (pos.get(n.id) as number));
-    }
-    row.sort((a, b) => (centre.get(a.id) as number) - (centre.get(b.id) as number));
-    place(row);
-  };
-  for (let s = 0; s < sweeps; s++) {
-    for (let k = 1; k < count; k++) sweep(k, true);
-    for (let k = count - 2; k >= 0; k--) sweep(k, false);
-  }
-  return rows.map((row) => row.map((n) => n.id));
-}
-
-/** How `placeLayers` spaces the nodes (model pixels). */
-export interface PlaceOptions {
-  /** Gap between neighbours in a row. */
-  gap: number;
-  /** Height of a row (node plus its two-line label). */
-  rowHeight: number;
-  /** Extra space between two layers. */
-  layerGap: number;
-  /** Most nodes in one row; a longer layer wraps onto more rows, so big graphs keep a viewable shape. */
-  maxRow: number;
-}
-
-/** Defaults: 18 px apart, rows of 48 px, 36 px between layers, rows of at most 30 nodes. */
-export const PLACE_DEFAULTS: Readonly<PlaceOptions> = { gap: 18, rowHeight: 48, layerGap: 36, maxRow: 30 };
-
-/**
- * Positions from an order: each layer's rows centred on x = 0, left to right in the given order,
- * nodes `width(id)` wide; layers top to bottom. Returns the centre of every node.
- */
-export function placeLayers(layers: readonly (readonly string[])[], width: (id: string) => number, options: Partial<PlaceOptions> = {}): Map<string, { x: number; y: number }> {
-  const o = { ...PLACE_DEFAULTS, ...options };
-  const out = new Map<string, { x: number; y: number }>();
-  let y = 0;
-  for (const layer of layers) {
-    if (!layer.length) continue;
-    const perRow = Math.max(1, Math.ceil(layer.length / Math.ceil(layer.length / Math.max(1, o.maxRow))));
-    for (let start = 0; start < layer.length; start += perRow) {
-      const row = layer.slice(start, start + perRow);
-      const total = row.reduce((sum, id) => sum + width(id), 0) + o.gap * (row.length - 1);
-      let x = -total / 2;
-      for (const id of row) {
-        const w = width(id);
-        out.set(id, { x: x + w / 2, y });
-        x += w + o.gap;
-      }
-      y += o.rowHeight;
-    }
-    y += o.layerGap;
-  }
-  return out;
+  return { nodes, links };
 }
 
 /** What the graph shows. */

@@ -2,7 +2,8 @@
  * The lineage graph at corpus scale in chromium: 200 plans in 10 provinces (a graph made in Node, no
  * parsing) drawn condensed — families closed, cited documents by level, strongest reuse — and the
  * toolbar: open a family, find a document, only documents in the folder, reuse strength, a node's
- * neighbourhood, SVG and PNG export. Counts are checked against `condense` in Node.
+ * neighbourhood, SVG and PNG export. Counts are checked against `condense` in Node. The layout runs
+ * in its own module worker, layers top to bottom, no two nodes on top of each other.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -143,6 +144,31 @@ describe('lineage graph at scale in chromium (needs no ../shared)', () => {
     expect(out.png.width).toBeLessThanOrEqual(1754);
     expect(out.png.height).toBeLessThanOrEqual(1240);
     expect(out.png.bytes).toBeLessThan(10 * 1024 * 1024);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('lays the graph out in its own module worker: layers top to bottom, no two nodes overlapping', async () => {
+    await ready();
+    expect(await stats().getAttribute('data-layout')).toBe('worker');
+    expect(page.workers().map((w) => w.url()).filter((u) => /layout\.worker/.test(u))).toHaveLength(1);
+    // families open, cited documents closed: 200 plans and their cited groups drawn one by one
+    const boxes = await page.locator('pd-lineage-graph').evaluate((el) => (el as unknown as { nodeBoxes(): Array<{ id: string; layer: number; x1: number; x2: number; y1: number; y2: number }> }).nodeBoxes());
+    expect(boxes.length).toBe((await shown()).nodes);
+    expect(boxes.length).toBeGreaterThan(200);
+    const layers = [...new Set(boxes.map((b) => b.layer))].sort((a, b) => a - b);
+    expect(layers.length).toBeGreaterThan(1);
+    for (let k = 1; k < layers.length; k++) {
+      const upper = boxes.filter((b) => b.layer === layers[k - 1]);
+      const lower = boxes.filter((b) => b.layer === layers[k]);
+      expect(Math.max(...upper.map((b) => b.y2))).toBeLessThan(Math.min(...lower.map((b) => b.y1)));
+    }
+    const overlapping: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping.push(`${a.id} / ${b.id}`);
+      }
+    expect(overlapping).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -67,7 +67,7 @@ describe('web view in chromium', () => {
     await expect.poll(() => stats.getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
     expect(Number(await stats.getAttribute('data-nodes'))).toBe(graph.nodes.length);
     expect(Number(await stats.getAttribute('data-edges'))).toBe(graph.edges.length);
-    expect(await stats.getAttribute('data-engine')).toBe('dagre');
+    expect(await stats.getAttribute('data-layout')).toBe('worker');
     await page.screenshot({ path: join(ARTIFACTS, 'web-lineage.png') });
   });
 

@@ -1,138 +1,101 @@
 /**
- * The layered layout of the lineage graph. Layers are fixed by us (level, then bands of years: see
- * `layers` in src/view/graph-view.ts); what a layout has to decide is the order of the nodes inside
- * each layer, so that citation edges cross as little as possible.
- *
- * While the graph is small, cytoscape-dagre decides it: each layer gets an invisible anchor node,
- * anchors are chained top to bottom and every node hangs from its layer's anchor (dagre ranks by
- * edge direction only, so this pins the ranks), and citation edges enter reversed (cited → citing)
- * where they agree with the layers. Dagre's crossing reduction grows fast with long edges (a
- * 500-node corpus of dense citations takes close to a minute), so past `dagreMaxHints` the order
- * comes from our own barycentre sweeps (`orderLayers`), linear in the edges. Either way the nodes
- * are then placed row by row (`placeLayers`): layers centred on one axis, long layers wrapped.
- * Real edges never enter the layout; they follow their nodes.
+ * The lineage graph's layout, run off the main thread. The component hands its elements to
+ * `runLayout`; their layout request (`layoutRequest`: node ids, layers, widths and the citation
+ * links between layers) goes to a module worker of its own (web/app/layout.worker.ts), started —
+ * and its code fetched — on the first graph drawn, which answers with every node's position
+ * (`layeredLayout`, src/view/graph-layout.ts: barycentre ordering, rows wrapped towards a screen's
+ * aspect). The positions are set in one batch. Where a module worker cannot start, the same code
+ * is loaded and run on the main thread. A request overtaken by a newer one is answered but dropped
+ * by the caller (the component checks that its elements are still the ones drawn).
  */
-import type { Core, EdgeDefinition, ElementDefinition, LayoutOptions } from 'cytoscape';
-import { orderLayers, placeLayers, PLACE_DEFAULTS, type GraphElements, type PlaceOptions } from '../../../src/view/graph-view.js';
+import type { Core } from 'cytoscape';
+import { layoutRequest, type GraphElements } from '../../../src/view/graph-view.js';
+import type { LayoutOptions, LayoutRequest } from '../../../src/view/graph-layout.js';
 
-/** Layout options (documented like Cytoscape's own layouts). */
+/** Options of the graph's layout (see LAYOUT_DEFAULTS in src/view/graph-layout.ts), and of fitting the view afterwards. */
 export const defaults = {
-  name: 'dagre',
-  /** Layers flow top to bottom: national, province, department, district (then years, oldest first). */
-  rankDir: 'TB',
-  /** Dagre's gap between nodes of one layer (only its order is kept; `place.gap` spaces the result). */
-  nodeSep: 18,
-  /** Dagre's gap between layers (`place` decides the final rows). */
-  rankSep: 60,
-  /** Gap between edges dagre routes side by side (only layout edges are routed). */
-  edgeSep: 6,
-  /** Dagre's ranker; network simplex keeps the pinned layers tight. */
-  ranker: 'network-simplex',
-  /** Labels are not measured by dagre: their widths are estimated in the view model (`labelWidth`). */
-  nodeDimensionsIncludeLabels: false,
-  /** No animation: at 1,000+ nodes animating positions costs more than the layout itself. */
-  animate: false,
   /** Fit the graph to the viewport when done. */
   fit: true,
-  /** Padding around the fitted graph. */
+  /** Padding around the fitted graph (pixels). */
   padding: 24,
-  /** Weight of the anchor edges: high, so nodes sit exactly on their layer. */
-  anchorWeight: 50,
-  /** Weight of the (reversed) citation edges that only help dagre order nodes within layers. */
-  citationWeight: 1,
-  /** Dagre orders the layers while the graph has at most this many citation hints; past it, `orderLayers`. */
-  dagreMaxHints: 300,
-  /** Barycentre sweeps of `orderLayers` (each one down and one up). */
-  sweeps: 4,
-  /** Row placement: gaps, row height, wrapping of long layers (see PLACE_DEFAULTS). */
-  place: PLACE_DEFAULTS as PlaceOptions,
+  /** Passed to `layeredLayout`; empty: its defaults. */
+  layout: {} as Partial<LayoutOptions>,
 };
 
-/** Prefix of the invisible anchors' ids. */
-export const ANCHOR = '__anchor:';
-/** Prefix of the invisible layout edges' ids. */
-export const LAYOUT_EDGE = '__layout:';
+/** A request to the layout worker. */
+export interface LayoutCall {
+  id: number;
+  request: LayoutRequest;
+  options: Partial<LayoutOptions>;
+}
 
-/** The anchors and layout edges that fix the layers, to add next to the real elements. */
-export function layoutScaffold(elements: GraphElements): ElementDefinition[] {
-  const layerOf = new Map(elements.nodes.map((n) => [n.data.id, n.data.layer]));
-  const count = elements.nodes.reduce((m, n) => Math.max(m, n.data.layer + 1), 0);
-  const out: ElementDefinition[] = [];
-  for (let i = 0; i < count; i++) {
-    out.push({ group: 'nodes', data: { id: `${ANCHOR}${i}` }, classes: 'scaffold' });
-    if (i > 0) out.push({ group: 'edges', data: { id: `${LAYOUT_EDGE}chain:${i}`, source: `${ANCHOR}${i - 1}`, target: `${ANCHOR}${i}`, minLen: 1, weight: defaults.anchorWeight }, classes: 'scaffold' });
-  }
-  for (const n of elements.nodes) {
-    out.push({ group: 'edges', data: { id: `${LAYOUT_EDGE}hang:${n.data.id}`, source: `${ANCHOR}${n.data.layer}`, target: n.data.id, minLen: 1, weight: defaults.anchorWeight }, classes: 'scaffold' });
-  }
-  const seen = new Set<string>();
-  for (const e of elements.edges) {
-    if (e.data.relation === 'reuse') continue;
-    const citing = layerOf.get(e.data.source);
-    const cited = layerOf.get(e.data.target);
-    if (citing === undefined || cited === undefined || cited >= citing) continue;
-    const key = `${e.data.target}\u0000${e.data.source}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const edge: EdgeDefinition = {
-      group: 'edges',
-      data: { id: `${LAYOUT_EDGE}cite:${key}`, source: e.data.target, target: e.data.source, minLen: citing - cited, weight: defaults.citationWeight },
-      classes: 'scaffold',
+/** The layout worker's answer. */
+export type LayoutReply =
+  | { id: number; kind: 'result'; positions: Map<string, { x: number; y: number }>; maxRow: number; ms: number }
+  | { id: number; kind: 'error'; message: string };
+
+/** Where the last layout ran: in the layout worker, or on the main thread when no worker could start. */
+export type LayoutThread = 'worker' | 'main';
+
+type Positions = Map<string, { x: number; y: number }>;
+
+let worker: Worker | null | undefined;
+let next = 1;
+const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void }>();
+
+/** The layout worker, started on first use; null when module workers cannot start here. */
+function layoutWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('../../app/layout.worker.ts', import.meta.url), { type: 'module', name: 'plandiff-layout' });
+    worker.onmessage = (e: MessageEvent<LayoutReply>) => {
+      const reply = e.data;
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (reply.kind === 'result') p.resolve(reply.positions);
+      else p.reject(new Error(reply.message));
     };
-    out.push(edge);
+    worker.onerror = (e) => {
+      const error = new Error(e.message || 'the layout worker failed');
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    };
+  } catch {
+    worker = null;
   }
-  return out;
+  return worker;
 }
 
-/** Which engine ordered the layers. */
-export type LayoutEngine = 'dagre' | 'barycentre';
-
-function citationHints(scaffold: ElementDefinition[]): number {
-  return scaffold.filter((e) => String(e.data.id).startsWith(`${LAYOUT_EDGE}cite:`)).length;
-}
-
-/** Dagre's order of each layer: the anchors and hint edges are added, dagre runs, the scaffold goes. */
-function dagreOrder(cy: Core, elements: GraphElements, scaffold: ElementDefinition[], o: typeof defaults): Promise<string[][]> {
-  cy.add(scaffold);
-  const eles = cy.nodes().union(cy.edges('.scaffold'));
-  const layout = eles.layout({
-    name: o.name,
-    rankDir: o.rankDir,
-    nodeSep: o.nodeSep,
-    rankSep: o.rankSep,
-    edgeSep: o.edgeSep,
-    ranker: o.ranker,
-    nodeDimensionsIncludeLabels: o.nodeDimensionsIncludeLabels,
-    animate: false,
-    fit: false,
-    minLen: (edge: { data(key: string): unknown }) => Number(edge.data('minLen') ?? 1),
-    edgeWeight: (edge: { data(key: string): unknown }) => Number(edge.data('weight') ?? 1),
-  } as LayoutOptions);
-  return new Promise((done) => {
-    layout.one('layoutstop', () => {
-      const rows: Array<Array<{ id: string; x: number }>> = [];
-      for (const n of elements.nodes) (rows[n.data.layer] ??= []).push({ id: n.data.id, x: cy.getElementById(n.data.id).position('x') });
-      cy.remove('.scaffold');
-      done(rows.map((row) => (row ?? []).sort((a, b) => a.x - b.x).map((n) => n.id)));
-    });
-    layout.run();
+/** Positions from the worker (or, without one, from the same code on the main thread). */
+async function positionsOf(request: LayoutRequest, options: Partial<LayoutOptions>): Promise<{ positions: Positions; thread: LayoutThread }> {
+  const w = layoutWorker();
+  if (!w) {
+    const { layeredLayout } = await import('../../../src/view/graph-layout.js');
+    return { positions: layeredLayout(request, options).positions, thread: 'main' };
+  }
+  const id = next++;
+  const positions = await new Promise<Positions>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    w.postMessage({ id, request, options } satisfies LayoutCall);
   });
+  return { positions, thread: 'worker' };
 }
 
-/** Lays the graph out in its layers; resolves with the engine that ordered them. */
-export async function runLayout(cy: Core, elements: GraphElements, options: Partial<typeof defaults> = {}): Promise<LayoutEngine> {
+/**
+ * Lays the elements out in their layers and moves Cytoscape's nodes there; resolves with where the
+ * layout ran, or null when `stale()` says the elements were replaced meanwhile (nothing is moved).
+ */
+export async function runLayout(cy: Core, elements: GraphElements, stale: () => boolean, options: Partial<typeof defaults> = {}): Promise<LayoutThread | null> {
   const o = { ...defaults, ...options };
-  const scaffold = layoutScaffold(elements);
-  const engine: LayoutEngine = citationHints(scaffold) <= o.dagreMaxHints ? 'dagre' : 'barycentre';
-  const order = engine === 'dagre' ? await dagreOrder(cy, elements, scaffold, o) : orderLayers(elements, o.sweeps);
-  const widths = new Map(elements.nodes.map((n) => [n.data.id, Math.max(n.data.labelWidth, n.data.inCorpus ? 26 : 18)]));
-  const at = placeLayers(order, (id) => widths.get(id) ?? 40, o.place);
+  const { positions, thread } = await positionsOf(layoutRequest(elements), o.layout);
+  if (stale() || cy.destroyed()) return null;
   cy.batch(() => {
     cy.nodes().forEach((n) => {
-      const p = at.get(n.id());
+      const p = positions.get(n.id());
       if (p) n.position(p);
     });
   });
   if (o.fit) cy.fit(cy.nodes(':visible'), o.padding);
-  return engine;
+  return thread;
 }

@@ -114,7 +114,6 @@ export function graphStyle(options: { big: boolean }): StylesheetJson {
     // a family drawn as one node (click opens it); a group of cited documents of one level
     { selector: 'node[collapsed = "family"]', style: { width: 38, height: 38, shape: 'round-rectangle', 'border-width': 4, 'border-style': 'double', 'font-weight': 'bold' } },
     { selector: 'node[collapsed = "cited"]', style: { width: 44, height: 30, shape: 'barrel', 'border-style': 'dashed', 'background-color': '#f3f5f8' } },
-    { selector: '.scaffold', style: { display: 'none' } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
     { selector: 'node.focus', style: { 'overlay-color': COLORS.select, 'overlay-opacity': 0.25, 'overlay-padding': 5 } },

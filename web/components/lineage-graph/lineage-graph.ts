@@ -7,7 +7,6 @@
  * The Cytoscape instance is destroyed when the element leaves the page.
  */
 import cytoscape, { type Core, type EdgeSingular, type EventObject, type NodeSingular } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LineageGraph, LineageRelation } from '../../../src/types.js';
@@ -18,10 +17,8 @@ import { levelLabel, relationLabel, t, type Lang } from '../../../src/view/i18n.
 import { download } from '../../app/download.js';
 import { chips, controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
-import { runLayout, type LayoutEngine } from './graph-layout.js';
+import { runLayout, type LayoutThread } from './graph-layout.js';
 import { COLORS, graphStyle } from './graph-style.js';
-
-cytoscape.use(dagre);
 
 /** Below this many documents the graph opens with families and cited documents open (it reads as it is). */
 const SMALL_GRAPH = 60;
@@ -267,8 +264,8 @@ export class PdLineageGraph extends LitElement {
 
   private cy: Core | null = null;
   private drawn: GraphElements | null = null;
-  /** Which engine ordered the layers of the last layout. */
-  private engine: LayoutEngine | null = null;
+  /** Where the last layout ran (the layout worker, or the main thread when no worker could start). */
+  private layoutThread: LayoutThread | null = null;
 
   /** The viewport position of an edge's midpoint (client pixels); null when it is not drawn. For tests and keyboard helpers. */
   edgeMidpoint(id: string): { x: number; y: number } | null {
@@ -286,6 +283,14 @@ export class PdLineageGraph extends LitElement {
     const p = (node as NodeSingular).renderedPosition();
     const box = this.container.getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
+  }
+
+  /** Every drawn node's layer and box (model pixels, label left out), for tests: layers top to bottom, no two boxes overlapping. */
+  nodeBoxes(): Array<{ id: string; layer: number; x1: number; x2: number; y1: number; y2: number }> {
+    return (this.cy?.nodes(':visible') ?? []).map((n) => {
+      const box = n.boundingBox({ includeLabels: false, includeOverlays: false });
+      return { id: n.id(), layer: Number(n.data('layer')), x1: box.x1, x2: box.x2, y1: box.y1, y2: box.y2 };
+    });
   }
 
   override disconnectedCallback(): void {
@@ -399,9 +404,11 @@ export class PdLineageGraph extends LitElement {
     await nextTask();
     if (this.shownElements !== elements) return;
     const layoutStart = performance.now();
-    this.engine = elements && elements.nodes.length ? await runLayout(cy, elements) : null;
+    const stale = (): boolean => this.shownElements !== elements || this.cy !== cy;
+    const thread = elements && elements.nodes.length ? await runLayout(cy, elements, stale) : null;
+    if (stale()) return;
+    this.layoutThread = thread;
     performance.measure('pd-graph:layout', { start: layoutStart });
-    if (this.shownElements !== elements) return;
     await nextTask();
     if (this.shownElements !== elements) return;
     this.applyFilter();
@@ -465,7 +472,6 @@ export class PdLineageGraph extends LitElement {
 
   private handleNodeTap(e: EventObject): void {
     const node = e.target as NodeSingular;
-    if (node.hasClass('scaffold')) return;
     // a family or a group of cited documents opens in place
     if (node.data('collapsed')) return this.toggleOpen(node.id());
     emit(this, 'pd-node-select', { id: node.id() });
@@ -495,13 +501,11 @@ export class PdLineageGraph extends LitElement {
 
   private handleEdgeTap(e: EventObject): void {
     const edge = e.target as EdgeSingular;
-    if (edge.hasClass('scaffold')) return;
     emit(this, 'pd-edge-select', { source: edge.data('source'), target: edge.data('target'), relation: edge.data('relation') as LineageRelation });
   }
 
   private handleHover(e: EventObject): void {
     const el = e.target as NodeSingular | EdgeSingular;
-    if (el.hasClass('scaffold')) return;
     el.addClass('hover');
     this.container.style.cursor = 'pointer';
     const lang = this.locale;
@@ -536,7 +540,7 @@ export class PdLineageGraph extends LitElement {
 
   private handleFit(): void {
     const cy = this.cy;
-    if (cy) cy.fit(cy.nodes().not('.scaffold').filter(':visible'), 24);
+    if (cy) cy.fit(cy.nodes(':visible'), 24);
   }
 
   private handleZoom(factor: number): void {
@@ -570,11 +574,11 @@ export class PdLineageGraph extends LitElement {
     const cy = this.cy;
     if (!cy) return null;
     const positions = new Map<string, { x: number; y: number }>();
-    const nodes = cy.nodes(':visible').not('.scaffold');
+    const nodes = cy.nodes(':visible');
     nodes.forEach((n) => {
       positions.set(n.id(), { ...n.position() });
     });
-    const edges = cy.edges(':visible').not('.scaffold');
+    const edges = cy.edges(':visible');
     return graphSvg(
       nodes.map((n) => n.data()),
       edges.map((e) => e.data()),
@@ -710,7 +714,7 @@ export class PdLineageGraph extends LitElement {
         >
         ${this.graph ? this.renderCondenseControls() : nothing}
         <span class="spacer"></span>
-        <span class="stats" data-testid="graph-stats" data-nodes=${this.shown.nodes} data-edges=${this.shown.edges} data-ready=${this.ready} data-engine=${this.engine ?? ''}>
+        <span class="stats" data-testid="graph-stats" data-nodes=${this.shown.nodes} data-edges=${this.shown.edges} data-ready=${this.ready} data-layout=${this.layoutThread ?? ''}>
           ${t(lang, 'graphStats', { nodes: this.shown.nodes, edges: this.shown.edges })}
         </span>
         <button title=${t(lang, 'zoomOut')} aria-label=${t(lang, 'zoomOut')} @click=${() => this.handleZoom(0.8)}>−</button>
