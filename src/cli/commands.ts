@@ -10,7 +10,7 @@ import { compareDocuments } from '../compare/compare.js';
 import type { Orientation } from '../compare/orient.js';
 import { printable, UserError } from '../node/files.js';
 import { labelPrefix } from '../read/parse.js';
-import { finishFolderRun, gatherFolder, gatherPaths, loadEach, loadPlan, sameFile } from './plans.js';
+import { finishFolderRun, gatherFolder, gatherPaths, loadEach, loadEachRecord, loadPlan, sameFile } from './plans.js';
 import { renderCompareMd } from '../report/compare-md.js';
 import { renderCompareText } from '../report/compare-text.js';
 import { targetsToCsv, toCsv } from '../compare/target-compare.js';
@@ -224,16 +224,17 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
 
 export async function commandLineage(dir: string, opts: { json?: boolean; dot?: boolean; graphml?: boolean }): Promise<void> {
   const { files, skipped } = await gatherFolder(dir);
-  // streamed: each plan is parsed, folded into the builder (signatures, not texts) and dropped
+  // streamed: each plan is parsed, folded into the builder (shingle sets, not texts) and dropped
   const { LineageBuilder, lineageSummary } = await import('../corpus/lineage.js');
   // reuse scoring at the end of a long run gets its own bar (plans compared / total)
   let linking: { tick: (done: number, total: number) => void; stop: () => void } | null = null;
   const builder = new LineageBuilder({ onProgress: (done, total) => linking?.tick(done, total) });
-  await loadEach(
+  // each plan's record (identity, citations, shingle set) is made where it is parsed, and cached
+  await loadEachRecord(
     files,
     skipped,
-    (f, doc) => {
-      builder.add({ file: f.relative, doc });
+    (f, record) => {
+      builder.addRecord(f.relative, record);
     },
     dir,
   );

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { parseDocument } from '../read/parse.js';
 import { comparePaths, printable, readPlanFile, scanFolder, UserError, type PlanFile } from '../node/files.js';
 import type { ParsedDocument, SkippedFile } from '../types.js';
+import type { LineageRecord } from '../corpus/lineage.js';
 import { runSettings } from '../node/run-settings.js';
 
 /** Exit status of a folder run that printed its results but skipped some input. */
@@ -58,9 +59,31 @@ export async function loadEach(
   use: (file: PlanFile, doc: ParsedDocument) => void | Promise<void>,
   folder: string | null = null,
 ): Promise<void> {
-  const [{ parsePlanFiles }, { openCache }, { folderProgress }] = await Promise.all([import('../node/pool.js'), import('../node/cache.js'), import('../node/progress.js')]);
+  await readEach(files, skipped, folder, (pool, options) => pool.parsePlanFiles(files, options), (r) => use(r.file as PlanFile, r.doc));
+}
+
+/** As {@link loadEach}, with each plan's lineage record instead of its document (see lineage.ts). */
+export async function loadEachRecord(
+  files: PlanFile[],
+  skipped: SkippedFile[],
+  use: (file: PlanFile, record: LineageRecord) => void | Promise<void>,
+  folder: string | null = null,
+): Promise<void> {
+  await readEach(files, skipped, folder, (pool, options) => pool.planFileRecords(files, options), (r) => use(r.file as PlanFile, r.record));
+}
+
+type Pool = typeof import('../node/pool.js');
+
+async function readEach<R extends { file: PlanFile; error?: Error }>(
+  files: PlanFile[],
+  skipped: SkippedFile[],
+  folder: string | null,
+  start: (pool: Pool, options: Partial<import('../node/pool.js').PoolOptions>) => AsyncIterable<R>,
+  use: (result: R & { error?: undefined }) => void | Promise<void>,
+): Promise<void> {
+  const [pool, { openCache }, { folderProgress }] = await Promise.all([import('../node/pool.js'), import('../node/cache.js'), import('../node/progress.js')]);
   const progress = await folderProgress(files.length, 'reading', { quiet: runSettings.quiet });
-  const run = parsePlanFiles(files, { cache: runSettings.cache ? openCache(folder) : null, onProgress: progress.tick });
+  const run = start(pool, { cache: runSettings.cache ? openCache(folder) : null, onProgress: progress.tick });
   try {
     for await (const r of run) {
       if (r.error) {
@@ -70,7 +93,7 @@ export async function loadEach(
         reportSkipped(s);
         continue;
       }
-      await use(r.file as PlanFile, r.doc);
+      await use(r as R & { error?: undefined });
     }
   } finally {
     progress.stop();

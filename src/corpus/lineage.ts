@@ -8,7 +8,7 @@
  */
 import type { Citation, CitationRelation, DocumentMeta, LineageEdge, LineageGraph, LineageNode, ParsedDocument } from '../types.js';
 import { citationKey, printedNumber } from '../extract/citations.js';
-import { ReuseIndex, type ReuseOptions } from './reuse.js';
+import { REUSE_DEFAULTS, ReuseIndex, Shingler, type ReuseOptions } from './reuse.js';
 import { successionEdges } from './series.js';
 import { normalizeTones } from '../text/vietnamese.js';
 import { provinceByName } from '../vocabulary/index.js';
@@ -28,6 +28,66 @@ export interface LineageInput {
   file: string;
   /** The plan as parsed, citations included. */
   doc: ParsedDocument;
+}
+
+/** The meta fields of a plan that the graph reads. */
+const RECORD_META = ['number', 'symbol', 'year', 'type', 'level', 'issuer', 'province', 'place', 'date', 'title'] as const;
+
+/** What the graph keeps of one citation: its identity and how it was cited, with the number of mentions. */
+export type LineageCitation = Pick<Citation, 'key' | 'type' | 'number' | 'symbol' | 'year' | 'date' | 'issuer' | 'subject' | 'scope' | 'relation'> & { mentions: number };
+
+/**
+ * All that the graph takes from one parsed plan: a few meta fields, its citations and the shingle
+ * set of its text (see reuse.ts). Small and made of plain data, so it is made where the plan is
+ * parsed (a worker thread) and can be cached instead of the whole document.
+ */
+export interface LineageRecord {
+  /** The plan's meta fields that name and place it (see RECORD_META). */
+  meta: Partial<Pick<DocumentMeta, (typeof RECORD_META)[number]>>;
+  /** Its citations that have a key. */
+  citations: LineageCitation[];
+  /** Its shingle set, null when reuse is not measured. */
+  shingles: Uint32Array | null;
+  /** Names the options that made the shingle set ({@link Shingler.key}); null with no set. */
+  shingling: string | null;
+}
+
+/** The shingler of the default reuse options (what `plandiff lineage` runs), made once. */
+let defaultShingler: Shingler | null = null;
+const theDefaultShingler = (): Shingler => (defaultShingler ??= new Shingler(REUSE_DEFAULTS));
+
+/** Names how the default reuse options make shingle sets ({@link Shingler.key}). */
+export function defaultShingling(): string {
+  return theDefaultShingler().key;
+}
+
+/**
+ * The lineage record of a parsed plan. `shingler` makes the shingle set (default: the one of
+ * REUSE_DEFAULTS; null: no set). Odd documents never throw.
+ */
+export function lineageRecord(doc: ParsedDocument, shingler: Shingler | null = theDefaultShingler()): LineageRecord {
+  const meta: LineageRecord['meta'] = {};
+  const from = (doc?.meta ?? {}) as unknown as Record<string, unknown>;
+  for (const k of RECORD_META) if (from[k] !== undefined) (meta as Record<string, unknown>)[k] = from[k];
+  const citations: LineageCitation[] = [];
+  for (const c of Array.isArray(doc?.citations) ? doc.citations : []) {
+    if (!c || typeof c.key !== 'string' || !c.key.trim()) continue;
+    citations.push({
+      key: c.key,
+      type: c.type,
+      number: c.number,
+      symbol: c.symbol,
+      year: c.year,
+      date: c.date,
+      issuer: c.issuer,
+      subject: c.subject,
+      scope: c.scope,
+      relation: c.relation,
+      mentions: Array.isArray(c.mentions) ? c.mentions.length : 0,
+    });
+  }
+  const shingles = shingler ? shingler.fromClauses(Array.isArray(doc?.clauses) ? doc.clauses : []) : null;
+  return { meta, citations, shingles, shingling: shingler ? shingler.key : null };
 }
 
 /** How the graph is built. */
@@ -151,8 +211,19 @@ export class LineageBuilder {
 
   /** Adds one plan: its node, its citation edges and its shingles. Odd documents never throw. */
   add(input: LineageInput): void {
-    const { file, doc } = input;
-    const meta = doc?.meta ?? ({} as DocumentMeta);
+    this.addRecord(input.file, lineageRecord(input.doc, this.reuse ? this.reuse.shingler : null));
+  }
+
+  /**
+   * Adds one plan by its lineage record (see {@link lineageRecord}); the graph is the one `add`
+   * gives for the document. A record whose shingle set was made with other options than this
+   * builder's is refused (an Error: the caller mixed up options).
+   */
+  addRecord(file: string, record: LineageRecord): void {
+    const meta = record.meta as DocumentMeta;
+    if (this.reuse && record.shingling !== this.reuse.shingler.key) {
+      throw new Error(`lineage: the record of ${file} was shingled with other options (${record.shingling ?? 'none'}, expected ${this.reuse.shingler.key})`);
+    }
     const id = this.spelling(planNodeId(file, meta));
     const level = meta.level ?? inferLevel(str(meta.symbol), str(meta.issuer), str(meta.type));
     const facts: LineageNode = {
@@ -181,9 +252,8 @@ export class LineageBuilder {
       fill(existing, facts);
     }
 
-    for (const c of Array.isArray(doc?.citations) ? doc.citations : []) {
-      if (!c || typeof c.key !== 'string' || !c.key.trim()) continue;
-      const target = this.spelling(citedNodeId(c, meta));
+    for (const c of record.citations) {
+      const target = this.spelling(citedNodeId(c as unknown as Citation, meta));
       if (target === id) continue;
       if (!this.nodes.has(target)) {
         this.nodes.set(target, {
@@ -203,7 +273,7 @@ export class LineageBuilder {
         fill(node, { key: c.key, type: str(c.type), number: str(c.number), symbol: str(c.symbol), year: num(c.year), date: str(c.date), issuer: str(c.issuer), title: str(c.subject) });
       }
       const relation: CitationRelation = c.relation in RELATION_RANK ? c.relation : 'refers';
-      const mentions = Array.isArray(c.mentions) ? c.mentions.length : 0;
+      const mentions = c.mentions;
       const edgeKey = `${id}\u0000${target}`;
       const edge = this.citations.get(edgeKey);
       if (!edge) this.citations.set(edgeKey, { source: id, target, relation, score: 1, mentions });
@@ -214,7 +284,7 @@ export class LineageBuilder {
     }
 
     if (this.reuse) {
-      this.reuse.addClauses(Array.isArray(doc?.clauses) ? doc.clauses : []);
+      this.reuse.addSet(record.shingles ?? new Uint32Array(0));
       this.reuseNodes.push(id);
     }
   }

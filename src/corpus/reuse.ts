@@ -258,13 +258,49 @@ export interface ReuseStats {
 /** 2^21: room for two million documents beside a 32-bit band key in one float64. */
 const INDEX_SPAN = 2 ** 21;
 
+/** The options that decide a document's shingle set (the rest only weigh and pair the sets). */
+type ShinglingOptions = Pick<ReuseOptions, 'shingleWords' | 'skeleton' | 'skipZones'>;
+
+/**
+ * A document's shingle set: the sorted distinct hashes of its clauses' word shingles, the
+ * skeleton's left out. Made where the document is parsed (a worker thread, or read back from the
+ * cache beside it), so that only the set travels to the index. `key` names the options that made
+ * it: a set is added only to an index that makes sets the same way.
+ */
+export class Shingler {
+  /** Names the shingling options ("6:header,closing,footnote:1a2b3c4d"). */
+  readonly key: string;
+  private readonly skeleton: Set<number>;
+
+  constructor(readonly options: Readonly<ShinglingOptions>) {
+    if (!Number.isInteger(options.shingleWords) || options.shingleWords < 1) throw new Error(`reuse option shingleWords: expected a whole number of words, got ${options.shingleWords}`);
+    this.skeleton = skeletonShingles(options.skeleton, options.shingleWords);
+    this.key = `${options.shingleWords}:${options.skipZones.join(',')}:${hashWord(options.skeleton.join('\u0000')).toString(16)}`;
+  }
+
+  /** The shingle set of some comparison forms. */
+  fromNorms(norms: Iterable<string>): Uint32Array {
+    const hashes: number[] = [];
+    for (const norm of norms) {
+      for (const h of shingleHashes(norm, this.options.shingleWords)) if (!this.skeleton.has(h)) hashes.push(h);
+    }
+    return sortedUnique(hashes);
+  }
+
+  /** The shingle set of a clause tree (the skipped zones left out). */
+  fromClauses(clauses: readonly Clause[]): Uint32Array {
+    return this.fromNorms(clauseNorms(clauses, this.options.skipZones));
+  }
+}
+
 /**
  * Reuse index: `add` every document's clause comparison forms (streaming: only a sorted array of
  * shingle hashes is kept per document), then `pairs()` once.
  */
 export class ReuseIndex {
   readonly options: Readonly<ReuseOptions>;
-  private readonly skeleton: Set<number>;
+  /** How this index makes a document's shingle set (see {@link addSet}). */
+  readonly shingler: Shingler;
   private readonly sketch = new FrequencySketch();
   private readonly docs: Uint32Array[] = [];
   /** What the last `pairs()` call did. */
@@ -272,11 +308,10 @@ export class ReuseIndex {
 
   constructor(options: Partial<ReuseOptions> = {}) {
     this.options = { ...REUSE_DEFAULTS, ...options };
-    const { hashes, rows, shingleWords } = this.options;
-    if (!Number.isInteger(shingleWords) || shingleWords < 1) throw new Error(`reuse option shingleWords: expected a whole number of words, got ${shingleWords}`);
+    const { hashes, rows } = this.options;
+    this.shingler = new Shingler(this.options);
     if (!Number.isInteger(Math.log2(hashes)) || hashes < 2) throw new Error(`reuse option hashes: expected a power of two, got ${hashes}`);
     if (!Number.isInteger(rows) || rows < 1 || hashes % rows !== 0) throw new Error(`reuse option rows: expected a divisor of ${hashes}, got ${rows}`);
-    this.skeleton = skeletonShingles(this.options.skeleton, this.options.shingleWords);
   }
 
   /** Number of documents added. */
@@ -286,20 +321,20 @@ export class ReuseIndex {
 
   /** Adds one document by its clauses' comparison forms; returns its index. */
   add(norms: Iterable<string>): number {
-    if (this.docs.length >= INDEX_SPAN) throw new Error(`reuse index: more than ${INDEX_SPAN} documents`);
-    const hashes: number[] = [];
-    for (const norm of norms) {
-      for (const h of shingleHashes(norm, this.options.shingleWords)) if (!this.skeleton.has(h)) hashes.push(h);
-    }
-    const set = sortedUnique(hashes);
-    for (let i = 0; i < set.length; i++) this.sketch.add(set[i] as number);
-    this.docs.push(set);
-    return this.docs.length - 1;
+    return this.addSet(this.shingler.fromNorms(norms));
   }
 
   /** Adds one document by its clause tree. */
   addClauses(clauses: readonly Clause[]): number {
-    return this.add(clauseNorms(clauses, this.options.skipZones));
+    return this.addSet(this.shingler.fromClauses(clauses));
+  }
+
+  /** Adds one document by its shingle set, made by a {@link Shingler} of this index's options; returns its index. */
+  addSet(set: Uint32Array): number {
+    if (this.docs.length >= INDEX_SPAN) throw new Error(`reuse index: more than ${INDEX_SPAN} documents`);
+    for (let i = 0; i < set.length; i++) this.sketch.add(set[i] as number);
+    this.docs.push(set);
+    return this.docs.length - 1;
   }
 
   /** Weight of a shingle from its document frequency: 1 when rare, 0 when in most documents. */

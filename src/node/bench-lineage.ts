@@ -1,9 +1,9 @@
 /**
  * Lineage benchmark: writes N synthetic plans (synth.ts) to a temporary folder, then times what
- * `plandiff lineage DIR` does with them — list, read and parse on every core (pool.ts) through the
- * cache (cache.ts), stream each plan into the lineage builder, build the graph — twice: cold (an
- * empty cache) and warm (the cache the cold pass filled). Memory is sampled throughout; progress
- * goes to stderr.
+ * `plandiff lineage DIR` does with them — list, read, parse and shingle on every core (pool.ts)
+ * through the cache of lineage records (cache.ts), stream each record into the lineage builder,
+ * build the graph — twice: cold (an empty cache) and warm (the cache the cold pass filled).
+ * Memory is sampled throughout; progress goes to stderr.
  *
  * Run: `npx tsx src/node/bench-lineage.ts 1000 10000` (prints the results as JSON on stdout).
  */
@@ -16,7 +16,7 @@ import { LineageBuilder } from '../corpus/lineage.js';
 import type { LineageGraph } from '../types.js';
 import { DocumentCache, openCache } from './cache.js';
 import { listPlanFiles } from './files.js';
-import { defaultThreads, parsePlanFiles } from './pool.js';
+import { defaultThreads, planFileRecords } from './pool.js';
 import { loadSeeds, writeSynthCorpus, type SynthOptions } from './synth.js';
 
 /** What to run. */
@@ -122,7 +122,7 @@ async function lineagePass(dir: string, cache: DocumentCache, log: (line: string
   const files = await listPlanFiles(dir);
   const builder = new LineageBuilder({ onProgress: () => peak.sample() });
   let skipped = 0;
-  const run = parsePlanFiles(files, {
+  const run = planFileRecords(files, {
     cache,
     threads: defaultThreads(),
     onProgress: (done, total) => {
@@ -131,7 +131,7 @@ async function lineagePass(dir: string, cache: DocumentCache, log: (line: string
     },
   });
   for await (const r of run) {
-    if (r.doc) builder.add({ file: r.file.relative, doc: r.doc });
+    if (r.record) builder.addRecord(r.file.relative, r.record);
     else {
       skipped += 1;
       log(`${tag} skipped ${r.file.relative}: ${r.error.message}`);

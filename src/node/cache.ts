@@ -6,22 +6,31 @@
  * whole — truncated, corrupt, written by another program version, or not a parsed document — is
  * ignored (the plan is parsed again) and rewritten.
  *
+ * `plandiff lineage` keeps, instead of the document, the plan's lineage record (its identity,
+ * citations and shingle set: a few KB, read back without the JSON of the text), under the same key
+ * with the `.lineage` extension, checked by a checksum as a document's gzip is by its CRC; a plan
+ * with no record yet is read from its document entry when there is one, else parsed.
+ *
  * Where: `PLANDIFF_CACHE_DIR` when set; else a `.plandiff/` folder in the folder being read when
  * the user made one; else the user's cache folder (`$XDG_CACHE_HOME/plandiff`, `~/.cache/plandiff`,
  * `~/Library/Caches/plandiff`, `%LOCALAPPDATA%\plandiff\Cache`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { endianness, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { LineageRecord } from '../corpus/lineage.js';
 import type { ParsedDocument } from '../types.js';
 
 /** First line of every entry: says what wrote it. */
 const MAGIC = 'plandiff-parsed-document';
+
+/** Head of every lineage record entry. */
+const RECORD_MAGIC = 'plandiff-lineage-record';
 
 /** Layout version of the cache folder itself. */
 const LAYOUT = 'v1';
@@ -146,16 +155,23 @@ export class DocumentCache {
     this.dir = join(root, LAYOUT, program.replace(/[^\w.-]/g, '_'));
   }
 
-  private pathOf(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json.gz`);
+  private pathOf(key: string, ext = '.json.gz'): string {
+    return join(this.dir, key.slice(0, 2), `${key}${ext}`);
+  }
+
+  /** The bytes of an entry file, or null when there is none. */
+  private load(path: string): Buffer | null {
+    try {
+      return readFileSync(path);
+    } catch {
+      return null;
+    }
   }
 
   /** The document stored under a key, or null when there is none or it cannot be trusted. */
   async get(key: string): Promise<ParsedDocument | null> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.pathOf(key));
-    } catch {
+    const bytes = this.load(this.pathOf(key));
+    if (!bytes) {
       this.stats.misses += 1;
       return null;
     }
@@ -163,6 +179,12 @@ export class DocumentCache {
     if (doc) this.stats.hits += 1;
     else this.stats.rejected += 1;
     return doc;
+  }
+
+  /** The document stored under a key, as {@link get}, without counting it in the stats (a second look, after a lineage record was missing). */
+  async peek(key: string): Promise<ParsedDocument | null> {
+    const bytes = this.load(this.pathOf(key));
+    return bytes ? this.decode(bytes, key) : null;
   }
 
   private decode(bytes: Buffer, key: string): ParsedDocument | null {
@@ -174,6 +196,77 @@ export class DocumentCache {
       if (head.magic !== MAGIC || head.program !== this.program || head.key !== key) return null;
       const doc: unknown = JSON.parse(text.slice(nl + 1));
       return looksParsed(doc) ? doc : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The lineage record stored under a key (see lineage.ts), or null when there is none or it
+   * cannot be trusted: a whole entry of this program version and key, whose shingle set was made
+   * with the options named `shingling`, and whose checksum holds.
+   */
+  async getRecord(key: string, shingling: string | null): Promise<LineageRecord | null> {
+    const bytes = this.load(this.pathOf(key, '.lineage'));
+    if (!bytes) {
+      this.stats.misses += 1;
+      return null;
+    }
+    const record = this.decodeRecord(bytes, key, shingling);
+    if (record) this.stats.hits += 1;
+    else this.stats.rejected += 1;
+    return record;
+  }
+
+  /**
+   * A record entry: the length of its head (4 bytes, little-endian), the head (JSON: what wrote it,
+   * for which key and shingling, the sizes of the parts and their checksum), the record's meta and
+   * citations (JSON), padding to a multiple of 4 bytes, and the shingle set (32-bit integers).
+   */
+  private encodeRecord(key: string, record: LineageRecord): Buffer {
+    const body = Buffer.from(JSON.stringify({ meta: record.meta, citations: record.citations }));
+    const set = record.shingles ?? new Uint32Array(0);
+    const shingles = Buffer.from(set.buffer, set.byteOffset, set.byteLength);
+    const head = Buffer.from(
+      JSON.stringify({
+        magic: RECORD_MAGIC,
+        program: this.program,
+        key,
+        shingling: record.shingling,
+        endianness: endianness(),
+        body: body.length,
+        shingles: record.shingles ? set.length : null,
+        sum: recordSum(body, shingles),
+      }),
+    );
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(head.length);
+    const pad = Buffer.alloc((4 - ((4 + head.length + body.length) % 4)) % 4);
+    return Buffer.concat([length, head, body, pad, shingles]);
+  }
+
+  private decodeRecord(bytes: Buffer, key: string, shingling: string | null): LineageRecord | null {
+    try {
+      if (bytes.length < 4) return null;
+      const headLength = bytes.readUInt32LE(0);
+      if (4 + headLength > bytes.length) return null;
+      const head = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as Record<string, unknown>;
+      if (head.magic !== RECORD_MAGIC || head.program !== this.program || head.key !== key) return null;
+      if (head.shingling !== shingling || head.endianness !== endianness()) return null;
+      const bodyLength = head.body;
+      const count = head.shingles;
+      if (!Number.isInteger(bodyLength) || (count !== null && !Number.isInteger(count))) return null;
+      const bodyEnd = 4 + headLength + (bodyLength as number);
+      const setStart = bodyEnd + ((4 - (bodyEnd % 4)) % 4);
+      if (bytes.length !== setStart + 4 * ((count as number | null) ?? 0)) return null;
+      const body = bytes.subarray(4 + headLength, bodyEnd);
+      const set = bytes.subarray(setStart);
+      if (head.sum !== recordSum(body, set)) return null;
+      const parts = JSON.parse(body.toString('utf8')) as { meta?: unknown; citations?: unknown };
+      if (!parts.meta || typeof parts.meta !== 'object' || !Array.isArray(parts.citations)) return null;
+      // a copy, aligned for the 32-bit view whatever the offset of the read buffer
+      const shingles = count === null ? null : new Uint32Array(new Uint8Array(set).buffer);
+      return { meta: parts.meta as LineageRecord['meta'], citations: parts.citations as LineageRecord['citations'], shingles, shingling };
     } catch {
       return null;
     }
@@ -212,25 +305,59 @@ export class DocumentCache {
 
   /** Stores a document under a key: written to a temporary file, then renamed into place. Never throws (a cache that cannot be written is only slower). */
   async put(key: string, doc: ParsedDocument): Promise<void> {
+    const head = JSON.stringify({ magic: MAGIC, program: this.program, key });
+    await this.write(this.pathOf(key), () => gzipSync(`${head}\n${JSON.stringify(doc)}`, { level: 1 }));
+  }
+
+  /** Stores a lineage record under a key, as {@link put} does a document. */
+  async putRecord(key: string, record: LineageRecord): Promise<void> {
+    await this.write(this.pathOf(key, '.lineage'), () => this.encodeRecord(key, record));
+  }
+
+  /** Folders made by this cache (each is made once a run). */
+  private readonly made = new Set<string>();
+
+  /**
+   * Writes an entry atomically: its bytes go to a temporary file of a name no other writer uses
+   * (process, thread, random), which is then renamed over the entry. A reader sees the old entry
+   * or the new one whole, never half of one; a writer that dies leaves only a temporary file,
+   * which no reader opens.
+   */
+  private async write(path: string, bytes: () => Uint8Array): Promise<void> {
     if (!this.pruned) {
       this.pruned = true;
-      await mkdir(this.dir, { recursive: true }).catch(() => undefined);
-      const now = new Date();
-      await utimes(this.dir, now, now).catch(() => undefined); // this version is in use
+      try {
+        mkdirSync(this.dir, { recursive: true });
+        const now = new Date();
+        utimesSync(this.dir, now, now); // this version is in use
+      } catch {
+        // an unwritable cache only makes runs slower
+      }
       await this.pruneOtherVersions();
     }
-    const path = this.pathOf(key);
-    const head = JSON.stringify({ magic: MAGIC, program: this.program, key });
+    const folder = dirname(path);
     const tmp = `${path}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(tmp, gzipSync(`${head}\n${JSON.stringify(doc)}`, { level: 1 }));
-      await rename(tmp, path);
+      if (!this.made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.made.add(folder);
+      }
+      writeFileSync(tmp, bytes());
+      renameSync(tmp, path);
       this.stats.writes += 1;
     } catch {
-      await unlink(tmp).catch(() => undefined);
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // never written
+      }
     }
   }
+}
+
+/** Checksum of a record entry's parts. */
+function recordSum(body: Uint8Array, shingles: Uint8Array): string {
+  return createHash('sha1').update(body).update(shingles).digest('hex').slice(0, 20);
 }
 
 /** Removes every plandiff cache entry under a cache folder (all program versions); returns whether there was one. */

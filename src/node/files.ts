@@ -2,7 +2,8 @@
  * The Node edge for documents on disk: checks a path, reads its bytes, decodes them, and lists
  * the plan files of a folder. Every problem is a UserError naming the file and the problem.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { DEFAULT_LIMITS, ingest, isIngestError, type IngestLimits, type IngestOptions, type OcrReport } from '../ingest/index.js';
 import type { SkippedFile, Warning } from '../types.js';
@@ -38,8 +39,11 @@ export interface DecodedFile {
   ocr?: OcrReport;
 }
 
-/** Reads and decodes one plan file (any format `ingest` reads), with one-line errors for every bad case. */
-export async function readPlanFile(path: string, limits: IngestLimits = DEFAULT_LIMITS, options: IngestOptions = {}): Promise<DecodedFile> {
+/**
+ * Reads and decodes one plan file (any format `ingest` reads), with one-line errors for every bad
+ * case. `bytes`: the file's content when the caller read it already (to hash it for the cache).
+ */
+export async function readPlanFile(path: string, limits: IngestLimits = DEFAULT_LIMITS, options: IngestOptions = {}, bytes: Uint8Array | null = null): Promise<DecodedFile> {
   const name = printable(path);
   let info;
   try {
@@ -52,9 +56,9 @@ export async function readPlanFile(path: string, limits: IngestLimits = DEFAULT_
   if (info.size > limits.maxBytes) {
     throw new UserError(`${name}: the file is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MB)`);
   }
-  let bytes: Uint8Array;
   try {
-    const buffer = await readFile(path);
+    // read whole at once (a synchronous read is one system call; the promise API reads in chunks)
+    const buffer = bytes ?? readFileSync(path);
     // A plain Uint8Array, not a Buffer: pdf.js refuses Buffers.
     bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (e) {

@@ -3,11 +3,12 @@
  * the main thread for one thread, and by the worker threads of pool.ts), and the worker's message
  * loop when this module runs as a worker. The cache (cache.ts) is consulted by content hash first.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseDocument } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
+import { defaultShingling, lineageRecord, type LineageRecord } from '../corpus/lineage.js';
 import { DocumentCache, entryKey } from './cache.js';
 import { chosenDocReader } from './doc.js';
 import { DEFAULT_LIMITS, Deadline, isIngestError } from '../ingest/index.js';
@@ -16,13 +17,16 @@ import { printable, readPlanFile, UserError } from './files.js';
 import { configureOcr } from './ocr.js';
 import { runSettings, timeLimitMs, type OcrFlags } from './run-settings.js';
 
-/** Reads and parses one plan file exactly as the single-file commands do (ingest warnings included in meta). */
-export async function parsePlanFileUncached(path: string): Promise<ParsedDocument> {
+/**
+ * Reads and parses one plan file exactly as the single-file commands do (ingest warnings included
+ * in meta). `bytes`: the file's content, when the caller read it already.
+ */
+export async function parsePlanFileUncached(path: string, bytes: Uint8Array | null = null): Promise<ParsedDocument> {
   // One time budget for reading and parsing the file (issue 11: every file ends within it); a file
   // read by OCR or converted by LibreOffice spent its time in those programs, under their own limits.
   const limits = { ...DEFAULT_LIMITS, timeMs: timeLimitMs() };
   const deadline = new Deadline(limits.timeMs);
-  const file = await readPlanFile(path, limits, { deadline });
+  const file = await readPlanFile(path, limits, { deadline }, bytes);
   let doc: ParsedDocument;
   try {
     doc = parseDocument(file.text, { file: path, encoding: file.encoding, ...(file.encoding === 'ocr' || file.format === 'doc' ? {} : { deadline }) });
@@ -36,21 +40,26 @@ export async function parsePlanFileUncached(path: string): Promise<ParsedDocumen
   return doc;
 }
 
+/** A file's bytes and its cache key, or nulls when it cannot be read (readPlanFile then says why, in its own words). */
+function keyOf(path: string): { bytes: Uint8Array | null; key: string | null } {
+  try {
+    const bytes = readFileSync(path);
+    // the OCR mode is part of what was read: "--ocr force" reads a PDF's pages, not its text layer
+    // so is the .doc reader: LibreOffice keeps Word's numbering, word-extractor does not
+    const doc = /\.do[ct]$/iu.test(path) ? `\u0000doc=${chosenDocReader()}` : '';
+    return { bytes, key: entryKey(bytes, `${basename(path)}\u0000ocr=${runSettings.ocr.ocr ?? 'auto'}${doc}`) };
+  } catch {
+    return { bytes: null, key: null };
+  }
+}
+
 /**
  * Reads and parses one plan file; with a cache, a plan whose bytes were parsed before by this
  * program version is read back from it instead (and a fresh parse is stored).
  */
 export async function parsePlanFile(path: string, cache: DocumentCache | null = null): Promise<ParsedDocument> {
   if (!cache) return parsePlanFileUncached(path);
-  let key: string | null = null;
-  try {
-    // the OCR mode is part of what was read: "--ocr force" reads a PDF's pages, not its text layer
-    // so is the .doc reader: LibreOffice keeps Word's numbering, word-extractor does not
-    const doc = /\.do[ct]$/iu.test(path) ? `\u0000doc=${chosenDocReader()}` : '';
-    key = entryKey(await readFile(path), `${basename(path)}\u0000ocr=${runSettings.ocr.ocr ?? 'auto'}${doc}`);
-  } catch {
-    // unreadable: readPlanFile below says why, in its own words
-  }
+  const { bytes, key } = keyOf(path);
   if (key) {
     const hit = await cache.get(key);
     if (hit) {
@@ -58,21 +67,45 @@ export async function parsePlanFile(path: string, cache: DocumentCache | null = 
       return hit;
     }
   }
-  const doc = await parsePlanFileUncached(path);
+  const doc = await parsePlanFileUncached(path, bytes);
   if (key) await cache.put(key, doc);
   return doc;
 }
+
+/**
+ * The lineage record of one plan file (what `plandiff lineage` keeps of it, see lineage.ts); with
+ * a cache, read back from its record entry, else made from its document entry, else parsed, and
+ * stored as a record (the document itself is not stored: lineage needs only the record).
+ */
+export async function planFileRecord(path: string, cache: DocumentCache | null = null): Promise<LineageRecord> {
+  if (!cache) return lineageRecord(await parsePlanFileUncached(path));
+  const shingling = defaultShingling();
+  const { bytes, key } = keyOf(path);
+  if (key) {
+    const hit = await cache.getRecord(key, shingling);
+    if (hit) return hit;
+  }
+  const doc = (key ? await cache.peek(key) : null) ?? (await parsePlanFileUncached(path, bytes));
+  const record = lineageRecord(doc);
+  if (key) await cache.putRecord(key, record);
+  return record;
+}
+
+/** What a worker is asked to make of a file: the parsed document, or its lineage record. */
+export type ParseTask = 'document' | 'lineage';
 
 /** What the pool sends a worker: parse this file. */
 export interface ParseRequest {
   /** Sequence number, echoed in the reply. */
   seq: number;
   path: string;
+  task: ParseTask;
 }
 
 /** What a worker sends back. */
 export type ParseReply =
   | { seq: number; kind: 'parsed'; doc: ParsedDocument }
+  | { seq: number; kind: 'record'; record: LineageRecord }
   | { seq: number; kind: 'failed'; message: string; user: boolean }
   | { seq: number; kind: 'stats'; hits: number; misses: number; rejected: number; writes: number };
 
@@ -97,13 +130,18 @@ function serve(): void {
       port.postMessage({ seq: msg.seq, kind: 'stats', ...s } satisfies ParseReply);
       return;
     }
-    parsePlanFile(msg.path, cache).then(
-      (doc) => port.postMessage({ seq: msg.seq, kind: 'parsed', doc } satisfies ParseReply),
-      (e: unknown) => {
-        const message = e instanceof Error ? e.message : String(e);
-        port.postMessage({ seq: msg.seq, kind: 'failed', message, user: e instanceof UserError } satisfies ParseReply);
-      },
-    );
+    const done =
+      msg.task === 'lineage'
+        ? planFileRecord(msg.path, cache).then((record) => {
+            // the shingle set moves to the main thread instead of being copied
+            const transfer = record.shingles ? [record.shingles.buffer as ArrayBuffer] : [];
+            port.postMessage({ seq: msg.seq, kind: 'record', record } satisfies ParseReply, transfer);
+          })
+        : parsePlanFile(msg.path, cache).then((doc) => port.postMessage({ seq: msg.seq, kind: 'parsed', doc } satisfies ParseReply));
+    done.catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      port.postMessage({ seq: msg.seq, kind: 'failed', message, user: e instanceof UserError } satisfies ParseReply);
+    });
   });
 }
 

@@ -9,11 +9,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { LineageRecord } from '../corpus/lineage.js';
 import type { ParsedDocument } from '../types.js';
 import type { CacheStats, DocumentCache } from './cache.js';
 import { UserError } from './files.js';
 import { runSettings } from './run-settings.js';
-import { parsePlanFile, type ParseReply, type ParseWorkerData } from './parse-worker.js';
+import { parsePlanFile, planFileRecord, type ParseReply, type ParseTask, type ParseWorkerData } from './parse-worker.js';
 
 /** A file of a folder run. */
 export interface PlanFileRef {
@@ -27,6 +28,11 @@ export interface PlanFileRef {
 export type PlanFileResult =
   | { index: number; file: PlanFileRef; doc: ParsedDocument; error?: undefined }
   | { index: number; file: PlanFileRef; doc?: undefined; error: Error };
+
+/** The outcome for one file of a lineage run, in list order: its lineage record. */
+export type RecordFileResult =
+  | { index: number; file: PlanFileRef; record: LineageRecord; error?: undefined }
+  | { index: number; file: PlanFileRef; record?: undefined; error: Error };
 
 /** How a folder run is spread. */
 export interface PoolOptions {
@@ -65,7 +71,7 @@ function startWorker(workerData: unknown): Worker {
 }
 
 /** Cache counters summed over this thread and the workers. */
-export interface PoolRun extends AsyncIterable<PlanFileResult> {
+export interface PoolRun<R = PlanFileResult> extends AsyncIterable<R> {
   /** Cache counters of the run (complete once iteration has ended). */
   readonly stats: CacheStats;
   /** Threads that parsed. */
@@ -78,22 +84,41 @@ export interface PoolRun extends AsyncIterable<PlanFileResult> {
  * that dies ends the run with that error.
  */
 export function parsePlanFiles(files: readonly PlanFileRef[], options: Partial<PoolOptions> = {}): PoolRun {
+  return spread<ParsedDocument, PlanFileResult>(files, options, 'document', (index, file, doc) => ({ index, file, doc }), (index, file, error) => ({ index, file, error }));
+}
+
+/**
+ * The lineage record of each file (see lineage.ts), as {@link parsePlanFiles} gives documents:
+ * made where the file is parsed, so that only the record (a few KB, its shingle set moved, not
+ * copied) reaches this thread, and cached as records.
+ */
+export function planFileRecords(files: readonly PlanFileRef[], options: Partial<PoolOptions> = {}): PoolRun<RecordFileResult> {
+  return spread<LineageRecord, RecordFileResult>(files, options, 'lineage', (index, file, record) => ({ index, file, record }), (index, file, error) => ({ index, file, error }));
+}
+
+/** Makes one result of a file's value. */
+type Wrap<T, R> = (index: number, file: PlanFileRef, value: T) => R;
+/** Makes one result of a file's error. */
+type WrapError<R> = (index: number, file: PlanFileRef, error: Error) => R;
+
+function spread<T, R>(files: readonly PlanFileRef[], options: Partial<PoolOptions>, task: ParseTask, ok: Wrap<T, R>, failed: WrapError<R>): PoolRun<R> {
   const o: PoolOptions = { ...POOL_DEFAULTS, threads: defaultThreads(), ...options };
   const threads = files.length < o.minFilesForWorkers ? 1 : Math.max(1, Math.min(o.threads, Math.ceil(files.length / o.perWorker)));
   const stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
-  const run = threads === 1 ? inThread(files, o, stats) : inWorkers(files, o, threads, stats);
+  const run = threads === 1 ? inThread(files, o, stats, task, ok, failed) : inWorkers(files, o, threads, stats, task, ok, failed);
   return { [Symbol.asyncIterator]: () => run, stats, threads };
 }
 
-async function* inThread(files: readonly PlanFileRef[], o: PoolOptions, stats: CacheStats): AsyncGenerator<PlanFileResult> {
+async function* inThread<T, R>(files: readonly PlanFileRef[], o: PoolOptions, stats: CacheStats, task: ParseTask, ok: Wrap<T, R>, failed: WrapError<R>): AsyncGenerator<R> {
   const before = o.cache ? { ...o.cache.stats } : null;
   try {
     for (const [index, file] of files.entries()) {
-      let result: PlanFileResult;
+      let result: R;
       try {
-        result = { index, file, doc: await parsePlanFile(file.path, o.cache) };
+        const value = task === 'lineage' ? await planFileRecord(file.path, o.cache) : await parsePlanFile(file.path, o.cache);
+        result = ok(index, file, value as T);
       } catch (e) {
-        result = { index, file, error: e instanceof Error ? e : new Error(String(e)) };
+        result = failed(index, file, e instanceof Error ? e : new Error(String(e)));
       }
       o.onProgress?.(index + 1, files.length);
       yield result;
@@ -103,7 +128,15 @@ async function* inThread(files: readonly PlanFileRef[], o: PoolOptions, stats: C
   }
 }
 
-async function* inWorkers(files: readonly PlanFileRef[], o: PoolOptions, threads: number, stats: CacheStats): AsyncGenerator<PlanFileResult> {
+async function* inWorkers<T, R>(
+  files: readonly PlanFileRef[],
+  o: PoolOptions,
+  threads: number,
+  stats: CacheStats,
+  task: ParseTask,
+  ok: Wrap<T, R>,
+  failed: WrapError<R>,
+): AsyncGenerator<R> {
   const data: ParseWorkerData & { plandiffParseWorker: true } = {
     plandiffParseWorker: true,
     cache: o.cache ? { root: o.cache.root, program: o.cache.program } : null,
@@ -129,7 +162,7 @@ async function* inWorkers(files: readonly PlanFileRef[], o: PoolOptions, threads
   const send = (k: number) => {
     const seq = next++;
     inFlight[k]! += 1;
-    workers[k]!.postMessage({ seq, path: files[seq]!.path });
+    workers[k]!.postMessage({ seq, path: files[seq]!.path, task });
   };
   workers.forEach((w, k) => {
     w.on('message', (reply: ParseReply) => {
@@ -174,10 +207,9 @@ async function* inWorkers(files: readonly PlanFileRef[], o: PoolOptions, threads
       ready.delete(index);
       const file = files[index]!;
       o.onProgress?.(index + 1, files.length);
-      if (reply.kind === 'parsed') yield { index, file, doc: reply.doc };
-      else if (reply.kind === 'failed') {
-        yield { index, file, error: reply.user ? new UserError(reply.message) : new Error(reply.message) };
-      }
+      if (reply.kind === 'parsed') yield ok(index, file, reply.doc as T);
+      else if (reply.kind === 'record') yield ok(index, file, reply.record as T);
+      else if (reply.kind === 'failed') yield failed(index, file, reply.user ? new UserError(reply.message) : new Error(reply.message));
     }
     if (o.cache) {
       // each worker's cache counters, asked once all its files are done

@@ -1,0 +1,193 @@
+/**
+ * Lineage records (what `plandiff lineage` keeps of each plan: identity, citations, shingle set),
+ * made in worker threads and cached beside the parsed documents: the graph built from records is
+ * the graph built from the documents, byte for byte; a record entry that does not read back whole
+ * is never trusted; and neither two runs at once nor a run killed in the middle of its writes
+ * leaves an entry that a later run would misread.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildLineage, LineageBuilder } from '../../src/corpus/lineage.js';
+import { DocumentCache, programFingerprint } from '../../src/node/cache.js';
+import { listPlanFiles } from '../../src/node/files.js';
+import { parsePlanFiles, planFileRecords } from '../../src/node/pool.js';
+import { BIN, runBinary } from '../binary.js';
+import { planFolder, ROOT } from './fixtures.js';
+
+const PROGRAM = programFingerprint(join(ROOT, 'src', 'node', 'parse-worker.ts'), 'test');
+
+/** The graph of a folder through lineage records (threads, cache), and the cache's counters. */
+async function graphOfRecords(dir: string, cache: DocumentCache | null, threads = 1) {
+  const files = await listPlanFiles(dir);
+  const run = planFileRecords(files, { threads, cache, minFilesForWorkers: 1 });
+  const builder = new LineageBuilder();
+  for await (const r of run) if (r.record) builder.addRecord(r.file.relative, r.record);
+  return { json: JSON.stringify(builder.finish()), stats: { ...run.stats } };
+}
+
+/** The graph of a folder from the parsed documents, as `buildLineage` makes it. */
+async function graphOfDocuments(dir: string): Promise<string> {
+  const inputs = [];
+  for await (const r of parsePlanFiles(await listPlanFiles(dir), { threads: 1 })) if (r.doc) inputs.push({ file: r.file.relative, doc: r.doc });
+  return JSON.stringify(buildLineage(inputs));
+}
+
+/** A record entry with its head changed by `edit`, laid out again (head length and padding) as the cache lays it out. */
+function editHead(entry: Buffer, edit: (head: Record<string, unknown>) => Record<string, unknown>): Buffer {
+  const length = entry.readUInt32LE(0);
+  const head = JSON.parse(entry.toString('utf8', 4, 4 + length)) as Record<string, unknown>;
+  const bodyEnd = 4 + length + (head.body as number);
+  const body = entry.subarray(4 + length, bodyEnd);
+  const shingles = entry.subarray(bodyEnd + ((4 - (bodyEnd % 4)) % 4));
+  const newHead = Buffer.from(JSON.stringify(edit(head)));
+  const prefix = Buffer.alloc(4);
+  prefix.writeUInt32LE(newHead.length);
+  const pad = Buffer.alloc((4 - ((4 + newHead.length + body.length) % 4)) % 4);
+  return Buffer.concat([prefix, newHead, body, pad, shingles]);
+}
+
+function flipBit(entry: Buffer, at: number): Buffer {
+  const copy = Buffer.from(entry);
+  copy[at] = copy[at]! ^ 1;
+  return copy;
+}
+
+function records(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.lineage'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+describe('lineage records', () => {
+  const dir = planFolder(2);
+  const roots: string[] = [];
+  const freshRoot = () => {
+    const r = mkdtempSync(join(tmpdir(), 'plandiff-records-'));
+    roots.push(r);
+    return r;
+  };
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const r of roots) rmSync(r, { recursive: true, force: true });
+  });
+
+  test('the graph built from records, cold, warm and on two threads, is the graph built from the documents', async () => {
+    const expected = await graphOfDocuments(dir);
+    expect(JSON.parse(expected).edges.some((e: { relation: string }) => e.relation === 'reuse')).toBe(true);
+    expect((await graphOfRecords(dir, null)).json).toBe(expected);
+    const root = freshRoot();
+    const cold = await graphOfRecords(dir, new DocumentCache(root, PROGRAM), 2);
+    expect(cold.json).toBe(expected);
+    expect(records(root)).toHaveLength(5); // two copies of five plans: five contents
+    const warm = await graphOfRecords(dir, new DocumentCache(root, PROGRAM), 2);
+    expect(warm.json).toBe(expected);
+    expect(warm.stats).toMatchObject({ hits: 10, rejected: 0, writes: 0 });
+  });
+
+  test('a plan with no record yet is made from its cached document, not parsed again', async () => {
+    const root = freshRoot();
+    for await (const r of parsePlanFiles(await listPlanFiles(dir), { threads: 1, cache: new DocumentCache(root, PROGRAM) })) void r;
+    // mark the cached documents, so that a record made from them shows it
+    const documents = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.name.endsWith('.json.gz'));
+    expect(documents).toHaveLength(5);
+    for (const e of documents) {
+      const path = join(e.parentPath, e.name);
+      const text = gunzipSync(readFileSync(path)).toString('utf8');
+      const nl = text.indexOf('\n');
+      const doc = JSON.parse(text.slice(nl + 1)) as { meta: { title: string | null } };
+      doc.meta.title = 'read from the cached document';
+      writeFileSync(path, gzipSync(`${text.slice(0, nl)}\n${JSON.stringify(doc)}`));
+    }
+    const from = await graphOfRecords(dir, new DocumentCache(root, PROGRAM));
+    const plans = (JSON.parse(from.json) as { nodes: Array<{ file?: string; title: string | null }> }).nodes.filter((n) => n.file);
+    expect(plans.map((n) => n.title)).toEqual(plans.map(() => 'read from the cached document'));
+    expect(from.stats).toMatchObject({ hits: 5, writes: 5 }); // the second copy of each plan reads the first one's record
+    expect(records(root)).toHaveLength(5);
+  });
+
+  test.each([
+    ['garbage bytes', (_: Buffer) => Buffer.from('not a record')],
+    ['a truncated entry', (b: Buffer) => b.subarray(0, b.length - 4)],
+    ['an entry of another program version', (b: Buffer) => editHead(b, (h) => ({ ...h, program: '0.0.1-other' }))],
+    ['an entry stored under another key', (b: Buffer) => editHead(b, (h) => ({ ...h, key: `f${String(h.key).slice(1)}` === h.key ? `e${String(h.key).slice(1)}` : `f${String(h.key).slice(1)}` }))],
+    ['an entry shingled with other options', (b: Buffer) => editHead(b, (h) => ({ ...h, shingling: `5${String(h.shingling).slice(1)}` }))],
+    ['one flipped bit in the shingle set', (b: Buffer) => flipBit(b, b.length - 3)],
+    ['one flipped bit in the identity and citations', (b: Buffer) => flipBit(b, 4 + b.readUInt32LE(0) + 3)],
+  ])('%s is not trusted: the plan is read again, the entry rewritten, the graph unchanged', async (_, spoil) => {
+    const root = freshRoot();
+    const first = await graphOfRecords(dir, new DocumentCache(root, PROGRAM));
+    const spoiled = records(root);
+    expect(spoiled).toHaveLength(5);
+    for (const e of spoiled) writeFileSync(e, spoil(readFileSync(e)));
+    const second = await graphOfRecords(dir, new DocumentCache(root, PROGRAM));
+    expect(second.json).toBe(first.json);
+    // one thread, in list order: the first copy of each plan finds its entry spoiled and rewrites it, the second reads it back
+    expect(second.stats).toMatchObject({ hits: 5, rejected: 5, writes: 5 });
+    const third = await graphOfRecords(dir, new DocumentCache(root, PROGRAM));
+    expect(third.stats).toMatchObject({ hits: 10, rejected: 0 });
+    expect(third.json).toBe(first.json);
+  });
+
+  test('a builder refuses a record shingled with other options than its own', async () => {
+    const [file] = await listPlanFiles(dir);
+    for await (const r of planFileRecords([file!], { threads: 1 })) {
+      expect(() => new LineageBuilder({ reuseOptions: { shingleWords: 5 } }).addRecord('a.txt', r.record!)).toThrow(/shingled with other options/);
+      expect(() => new LineageBuilder({ reuse: false }).addRecord('a.txt', r.record!)).not.toThrow();
+    }
+  });
+});
+
+describe('the record cache under concurrent and interrupted runs (needs the built binary)', () => {
+  const dir = planFolder(6);
+  const roots: string[] = [];
+  const freshRoot = () => {
+    const r = mkdtempSync(join(tmpdir(), 'plandiff-records-'));
+    roots.push(r);
+    return r;
+  };
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const r of roots) rmSync(r, { recursive: true, force: true });
+  });
+  const lineage = (cache: string | null, threads = '2') => runBinary(['lineage', dir, '--json', ...(cache ? [] : ['--no-cache'])], { env: { PLANDIFF_THREADS: threads, ...(cache ? { PLANDIFF_CACHE_DIR: cache } : {}) } });
+
+  test('two runs filling one cache at once print the graph of no cache, and leave only whole entries', async () => {
+    const expected = (await lineage(null, '1')).stdout;
+    const root = freshRoot();
+    const [a, b] = await Promise.all([lineage(root), lineage(root)]);
+    expect(a.stdout).toBe(expected);
+    expect(b.stdout).toBe(expected);
+    expect(records(root)).toHaveLength(5);
+    expect(readdirSync(root, { recursive: true }).filter((n) => String(n).endsWith('.tmp'))).toEqual([]);
+    const warm = await lineage(root);
+    expect(warm.stdout).toBe(expected);
+  }, 180_000);
+
+  test('a run killed (SIGKILL) while it writes entries leaves none that the next run misreads', async () => {
+    const expected = (await lineage(null, '1')).stdout;
+    const signals: Array<string | null> = [];
+    for (const delay of [150, 400, 800]) {
+      const root = freshRoot();
+      await new Promise<void>((resolve) => {
+        const p = spawn(process.execPath, [BIN, 'lineage', dir, '--json'], { env: { ...process.env, PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: root }, stdio: 'ignore' });
+        const timer = setTimeout(() => p.kill('SIGKILL'), delay);
+        p.on('exit', (_code, signal) => {
+          signals.push(signal);
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      const after = await lineage(root);
+      expect(after.stdout).toBe(expected);
+      const again = await lineage(root);
+      expect(again.stdout).toBe(expected);
+      expect(records(root)).toHaveLength(5);
+    }
+    expect(signals).toContain('SIGKILL'); // at least one run was stopped before its end
+  }, 180_000);
+});
