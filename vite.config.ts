@@ -1,7 +1,25 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 
+/**
+ * The test tiers, chosen by Vitest's `--mode` (package.json scripts):
+ * - default (`npm test`): every behaviour, through the built binary and chromium, and a handful of
+ *   real files of each kind;
+ * - `real` (`npm run test:real`): the sweeps over every real file in ../shared (all scans by OCR, all
+ *   .doc/.docx/.pdf) — the files named *.real.test.ts; `.ci/run` runs them after `npm test`;
+ * - `unit` (`npm run test:unit`): the quick loop, no binary, no browser, no external program.
+ */
+const REAL = ['test/**/*.real.test.ts'];
+const SPAWNING = ['test/e2e/**', 'test/cli/**', 'test/package/**', 'test/node/cli-folder.test.ts', 'test/report/office.test.ts', 'test/ingest/office-parity.test.ts', 'test/ingest/ocr-scan.test.ts', 'test/ingest/ocr.test.ts', 'test/ingest/hostile.test.ts'];
+
+function tier(mode: string): { include: string[]; exclude: string[]; globalSetup: string[] } {
+  if (mode === 'real') return { include: REAL, exclude: [], globalSetup: ['test/setup/shared.ts', 'test/setup/cache.ts', 'test/setup/build.ts'] };
+  if (mode === 'unit') return { include: ['test/**/*.test.ts'], exclude: [...REAL, ...SPAWNING], globalSetup: ['test/setup/shared.ts', 'test/setup/cache.ts'] };
+  return { include: ['test/**/*.test.ts'], exclude: REAL, globalSetup: ['test/setup/shared.ts', 'test/setup/cache.ts', 'test/setup/build.ts'] };
+}
+
 // One config for the web view (root: web/) and for Vitest (tests under test/).
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'web',
   // Relative asset URLs: the built app works wherever `plandiff serve` mounts it.
   base: './',
@@ -18,8 +36,10 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/shared.ts', 'test/setup/build.ts'],
+    ...tier(mode),
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores (one on this 2-core machine); most test
+    // files wait on a child (the binary, chromium, LibreOffice, tesseract), so use every core.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
-});
+}));

@@ -1,28 +1,30 @@
 /**
- * Real published files (../shared/realfiles: Word .docx and legacy .doc, text PDFs; never copied
- * here) through the built binary: each is read with exit 0 and nothing on stderr, into a clause tree
- * and the document's own identity. Skipped, with a visible reason, when ../shared is absent.
+ * Real published files (../shared/realfiles; never copied here) through the built binary, one of
+ * each kind a user has: a Word .docx, a legacy .doc (LibreOffice), a text PDF, a signed scan and a
+ * scanned page image (OCR). Each is read with exit 0 and nothing on stderr, into a clause tree and the
+ * document's own identity. The sweeps over every real file are *.real.test.ts (`npm run test:real`).
+ * Skipped, with a visible reason, when ../shared (or, for the scans, tesseract) is absent.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Clause, ParsedDocument } from '../../src/types.js';
-import { runBinary } from '../binary.js';
+import { hasProgram } from '../binary.js';
 import { sharedPath } from '../corpus.js';
+import { expectReadWithIdentity } from './realfiles.js';
+
 const DIR = sharedPath('realfiles');
-const FILES = existsSync(DIR) ? readdirSync(DIR).filter((f) => /^(doc|docx|pdf)-\d+\.(docx?|pdf)$/.test(f)).sort() : [];
+const hasFiles = existsSync(DIR);
+const hasOcr = hasProgram('pdftoppm') && spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true;
 
-const count = (cs: Clause[]): number => cs.reduce((n, c) => n + 1 + count(c.children), 0);
+describe.skipIf(!hasFiles).concurrent('one real file of each kind through plandiff parse (needs ../shared/realfiles)', () => {
+  test.each(['docx-01.docx', 'doc-01.doc', 'pdf-01.pdf'])('%s', (name) => expectReadWithIdentity(join(DIR, name)));
 
-describe.skipIf(FILES.length === 0)('real published .doc, .docx and text .pdf files through plandiff parse (needs ../shared/realfiles)', () => {
-  test.each(FILES)('%s is read into clauses and its own number, symbol and year', async (name) => {
-    const { code, stdout, stderr } = await runBinary(['parse', join(DIR, name), '--json']);
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as ParsedDocument;
-    expect(count(doc.clauses)).toBeGreaterThanOrEqual(3);
-    expect(doc.meta.number).toMatch(/^\d+$/);
-    expect(doc.meta.symbol).toBeTruthy();
-    expect(doc.meta.year).toBeGreaterThan(1990);
+  test.skipIf(!hasOcr).each([
+    ['scan-10.pdf', 3],
+    ['page-01.jpg', 0],
+  ])('%s is read by OCR (needs tesseract-ocr-vie)', async (name, minClauses) => {
+    const doc = await expectReadWithIdentity(join(DIR, name), minClauses);
+    expect(doc.meta.encoding).toBe('ocr');
   });
 });

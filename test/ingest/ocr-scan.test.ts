@@ -1,20 +1,17 @@
-// OCR on real pages: synthetic scans of a seed plan through the built binary, and the real signed
-// scans and page images of ../shared/realfiles. Needs tesseract-ocr, tesseract-ocr-vie and
-// poppler-utils (.ci/run installs them); OCR results are cached in the temp folder by content hash,
-// so a second run reads no page again.
+// OCR through the built binary: a synthetic scan of a seed plan (skewed, speckled, red seal). The
+// real signed scans and page images of ../shared/realfiles: a handful through the binary in
+// test/cli/realfiles.test.ts, all of them in ocr-scan.real.test.ts (`npm run test:real`). Needs
+// tesseract-ocr, tesseract-ocr-vie and poppler-utils (.ci/run installs them).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ingest } from '../../src/ingest/index.js';
-import { tesseractEngine } from '../../src/node/ocr.js';
 import { syntheticScan } from '../../src/node/ocr-synth.js';
 import { parseDocument } from '../../src/read/parse.js';
 import { fixtureBytes } from './seed-fixtures.js';
 
 const hasOcr = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true && !spawnSync('pdftoppm', ['-v']).error;
-const cacheDir = join(tmpdir(), 'plandiff-test-ocr-cache');
 const binary = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const SEED_004 = 'khanh-hoa-2025-ubnd-cai-cach-tthc';
 
@@ -47,26 +44,5 @@ describe.skipIf(!hasOcr)('a synthetic scan of a seed plan (skewed, speckled, red
     expect(entries).toHaveLength(2);
     const second = run();
     expect(second.stdout).toBe(first.stdout);
-  });
-});
-
-const realfiles = join(process.cwd(), '..', 'shared', 'realfiles');
-
-describe.skipIf(!hasOcr || !existsSync(realfiles))('real signed scans and page images (needs ../shared and tesseract-ocr-vie)', () => {
-  test('the first page of most real scans gives the document number, symbol and year', { timeout: 600_000 }, async () => {
-    mkdirSync(cacheDir, { recursive: true });
-    const engine = tesseractEngine({ cacheDir });
-    const files = readdirSync(realfiles).filter((f) => /^(scan-\d+\.pdf|page-\d+\.jpg)$/.test(f)).sort();
-    const read: string[] = [];
-    for (const f of files) {
-      const r = await ingest(new Uint8Array(readFileSync(join(realfiles, f))), f, undefined, { ocr: { engine, maxPages: 1 } });
-      expect(r.encoding).toBe('ocr');
-      const meta = parseDocument(r.text, { file: f }).meta;
-      if (meta.number && meta.symbol && meta.year) read.push(f);
-    }
-    // The issue's goal is 90 %; this reader finds an identity on 13 of the 18 today (not checked
-    // here against the answers kept back with the checks). The rest: a number stamped over or
-    // written by hand, letters whose number line OCR loses, a last page with no header at all.
-    expect(read.length / files.length).toBeGreaterThanOrEqual(0.7);
   });
 });
