@@ -6,11 +6,21 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatRoute, VIEWS } from '../../src/view/route.js';
+import { formatRoute, VIEWS, type View } from '../../src/view/route.js';
 import { corpusPath, SEEDS } from '../corpus.js';
 import { ROOT, seriousViolations, startHarness, type Harness } from './browser.js';
 
 const CORPUS_PLANS = Object.keys(SEEDS).length;
+
+/** Waits until a view shows its content (its first row, chart or score), not for a fixed time. */
+async function viewReady(page: Page, view: View): Promise<void> {
+  if (view === 'lineage') {
+    await expect.poll(() => page.getByTestId('graph-stats').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
+    return;
+  }
+  const marker = { corpus: 'corpus-row', trends: 'trend-series', diff: 'diff-row', targets: 'target-row', fidelity: 'fidelity-score' }[view];
+  await page.getByTestId(marker).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
 
 describe('reviewer views in chromium', () => {
   let h: Harness;
@@ -110,19 +120,17 @@ describe('reviewer views in chromium', () => {
   test.each(VIEWS)('axe-core finds no serious or critical violation on the %s view', async (view) => {
     const route = view === 'lineage' ? { view } : { view, a: SEEDS.ubnd2025, b: SEEDS.gddt2024 };
     await page.goto(h.server.url + formatRoute(route));
-    if (view === 'diff') await page.getByTestId('diff-row').first().waitFor({ state: 'attached', timeout: 30_000 });
-    else if (view === 'lineage') await expect.poll(() => page.getByTestId('graph-stats').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
-    else await page.waitForTimeout(1500);
+    await viewReady(page, view);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('fits 390 px: no sideways scroll of the page on any view, and no serious violation', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const pair = { a: SEEDS.sct2024, b: SEEDS.gddt2024 };
-    const routes = VIEWS.map((view) => formatRoute(view === 'corpus' || view === 'lineage' ? { view } : { view, ...pair }));
-    for (const route of routes) {
+    for (const view of VIEWS) {
+      const route = formatRoute(view === 'corpus' || view === 'lineage' ? { view } : { view, ...pair });
       await page.goto(h.server.url + route);
-      await page.waitForTimeout(1500);
+      await viewReady(page, view);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, route).toBeLessThanOrEqual(390);
       expect(await seriousViolations(page), route).toEqual([]);
