@@ -168,7 +168,6 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     throw new UserError(`${printable(child)}: is the same file as --parent; give the parent plan and a different child plan`);
   }
   const parent = await loadPlan(opts.parent);
-  if (folder && opts.format === 'docx') throw new UserError(`--format docx: give one child plan, not a folder (the folder's matrix prints as xlsx, text, html or --json)`);
   if (!folder && (opts.format === 'docx' || opts.format === 'xlsx')) {
     const { reviewPair } = await import('../compare/review-pair.js');
     const { writeBinaryReport } = await import('./reports.js');
@@ -193,15 +192,9 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     const { fidelityMatrix } = await import('../compare/fidelity.js');
     const matrix = fidelityMatrix(children, parent);
     if (opts.json) return printJson({ ...matrix, skipped });
-    if (opts.format === 'xlsx') {
-      if (!opts.output && process.stdout.isTTY) throw new UserError('--format xlsx writes a binary file: pass -o FILE.xlsx (or redirect stdout)');
-      const { renderMatrixXlsx } = await import('../report/xlsx.js');
-      const bytes = await renderMatrixXlsx(matrix, lang);
-      if (!opts.output) return void process.stdout.write(bytes);
-      await writeFile(opts.output, bytes).catch((e: NodeJS.ErrnoException) => {
-        throw new UserError(`${opts.output}: cannot write (${e.code ?? 'error'})`);
-      });
-      return void process.stderr.write(`plandiff: wrote ${opts.output}\n`);
+    if (opts.format === 'docx' || opts.format === 'xlsx') {
+      const { writeMatrixReport } = await import('./reports.js');
+      return writeMatrixReport(opts.format, matrix, { lang, output: opts.output });
     }
     if (opts.format === 'html') {
       const { renderFidelityMatrixHtml } = await import('../report/fidelity-html.js');

@@ -7,7 +7,8 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/universal';
-import type { CoverageStatus, FidelityMatrix, FidelityReport } from '../compare/fidelity.js';
+import type { CoverageStatus, FidelityReport } from '../compare/fidelity.js';
+import { planReviews, type MatrixReportInput } from './matrix-review.js';
 import { orientationSentence } from './orientation-labels.js';
 import type { ReviewItem } from '../compare/review-items.js';
 import type { Comparison, Target } from '../types.js';
@@ -138,15 +139,40 @@ async function packSheets(sheets: Array<{ name: string; data: SheetData; widths:
   );
 }
 
-/** The workbook of a folder's fidelity matrix: a sheet of plans (score, findings, pair warnings)
- * and the matrix itself, a row per parent clause or target, status and similarity per plan. */
-export function matrixSheets(matrix: FidelityMatrix, lang: Lang): Array<{ name: string; data: SheetData; widths: number[] }> {
+/** The workbook of a folder's fidelity matrix: a sheet of plans (score, findings by severity, review
+ * decisions, pair warnings), the matrix itself (a row per parent clause or target, status and
+ * similarity per plan) and every plan's findings with their decisions. */
+export function matrixSheets(input: MatrixReportInput): Array<{ name: string; data: SheetData; widths: number[] }> {
+  const { matrix, lang } = input;
   const vi = lang === 'vi';
+  const reviews = planReviews(input);
+  const pct = (x: number | null): Cell => num(x === null ? null : Math.round(x * 1000) / 10);
   const plans: SheetData = [
-    headRow(vi ? ['Tệp', 'Cơ quan', 'Tiêu đề', 'Điểm', 'Phát hiện', 'Lưu ý về cặp văn bản'] : ['File', 'Issuer', 'Title', 'Score', 'Findings', 'About the pair']),
+    headRow(
+      vi
+        ? ['Tệp', 'Cơ quan', 'Tiêu đề', 'Điểm', 'Phát hiện', 'Cao', 'Trung bình', 'Thấp', 'Xác nhận', 'Đã giải trình', 'Báo nhầm', 'Phát hiện chưa xem xét', 'Trên phiên bản trước', 'Nội dung được kế thừa (%)', 'Chỉ tiêu được kế thừa (%)', 'Lưu ý về cặp văn bản']
+        : ['File', 'Issuer', 'Title', 'Score', 'Findings', 'High', 'Medium', 'Low', 'Confirmed', 'Explained', 'False alarm', 'Findings without decision', 'On an earlier version', 'Clauses carried (%)', 'Targets carried (%)', 'About the pair'],
+    ),
     ...matrix.plans.map((p, k) => {
-      const r = matrix.reports[k];
-      return [text(p.file), text(p.issuer), text(p.title), num(p.score), num(r?.findings.length ?? null), text((r?.orientation.warnings ?? []).map((w) => orientationSentence(w, lang)).join('\n') || null)];
+      const r = reviews[k]!;
+      return [
+        text(p.file),
+        text(p.issuer),
+        text(p.title),
+        num(p.score),
+        num(r.findings.total),
+        num(r.findings.high),
+        num(r.findings.medium),
+        num(r.findings.low),
+        num(r.decided.confirmed),
+        num(r.decided.explained),
+        num(r.decided['false-alarm']),
+        num(r.openFindings),
+        num(r.earlier),
+        pct(r.report.score.clauses),
+        pct(r.report.score.targets),
+        text(r.report.orientation.warnings.map((w) => orientationSentence(w, lang)).join('\n') || null),
+      ];
     }),
   ];
   const statusOf = (s: CoverageStatus): string => (vi ? { copied: 'giữ nguyên', modified: 'sửa đổi', dropped: 'bỏ' } : { copied: 'copied', modified: 'modified', dropped: 'dropped' })[s];
@@ -161,13 +187,34 @@ export function matrixSheets(matrix: FidelityMatrix, lang: Lang): Array<{ name: 
     for (const c of r.cells) row.push(text(statusOf(c.status) + (c.flag ? ` (${c.flag === 'weakened' ? (vi ? 'hạ mức' : 'weakened') : vi ? 'sửa nội dung' : 'substantive'})` : '')), num(c.similarity));
     rows.push(row);
   }
+  const h = H[lang];
+  const findings: SheetData = [headRow([vi ? 'Tệp' : 'File', ...h.findingHead])];
+  matrix.reports.forEach((report, k) => {
+    const decisions: DecisionMap = input.decisions[k] ?? new Map();
+    for (const f of report.findings) {
+      const d = decisions.get(f.id);
+      findings.push([
+        text(matrix.plans[k]?.file),
+        text(f.id),
+        text(severityLabel(f.severity, lang)),
+        text(f.kind),
+        text(findingSentence(f, lang)),
+        text(d ? statusName(d.status, lang) : null),
+        text(d?.reason),
+        text(d?.note),
+        text(d?.earlierVersion ? h.yes : h.no),
+        text(d?.earlierVersion ? d.itemText : null),
+      ]);
+    }
+  });
   return [
-    { name: vi ? 'Văn bản' : 'Plans', data: plans, widths: [40, 30, 60, 8, 10, 60] },
+    { name: vi ? 'Văn bản' : 'Plans', data: plans, widths: [40, 30, 60, 8, 10, 6, 10, 6, 10, 12, 10, 14, 12, 12, 12, 60] },
     { name: vi ? 'Ma trận' : 'Matrix', data: rows, widths: [14, 10, 70, 8, ...matrix.plans.flatMap(() => [16, 10])] },
+    { name: h.findings, data: findings, widths: [40, 14, 10, 16, 70, 16, 30, 30, 10, 40] },
   ];
 }
 
 /** The folder matrix as .xlsx bytes. */
-export async function renderMatrixXlsx(matrix: FidelityMatrix, lang: Lang): Promise<Uint8Array> {
-  return packSheets(matrixSheets(matrix, lang));
+export async function renderMatrixXlsx(input: MatrixReportInput): Promise<Uint8Array> {
+  return packSheets(matrixSheets(input));
 }
