@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { convertDocApi } from './convert-api.js';
 import { COMMON_HEADERS, DATA_CSP, send, sendJson } from './http-send.js';
 import { listPlanFiles, MAX_FILE_BYTES, PLAN_EXTENSIONS, UserError } from './files.js';
+import { ocrAssets } from './ocr-assets.js';
 import { makeReviewApi } from './review-api.js';
 
 /** How the server runs. */
@@ -266,6 +267,7 @@ export function makeHandler(
       if (url.pathname === '/api/corpus') return await corpus(res);
       if (url.pathname === '/api/file') return await planFile(res, url.searchParams.get('path'), head);
       if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { error: `no such endpoint: ${url.pathname}` });
+      if (await ocrAssets(res, url.pathname, head)) return; // tesseract.js for scans in the browser (ocr-assets.ts)
       return await asset(res, url.pathname, head);
     } catch (e) {
       if (!res.headersSent) sendJson(res, 500, { error: e instanceof Error ? e.message.split('\n')[0] : String(e) });

@@ -7,6 +7,26 @@ import type { AnalysisCalls, CallMessage, CallName, ReplyMessage } from '../../s
 /** Told (done, total) while plans are read. */
 export type ProgressListener = (done: number, total: number) => void;
 
+/** What the worker posts while OCR reads a dropped scan: one message a page. */
+export interface OcrProgressMessage {
+  /** The call reading the scan. */
+  id: number;
+  kind: 'ocr-progress';
+  /** The file's name. */
+  file: string;
+  /** The page just read (from 1). */
+  page: number;
+  /** Pages read so far, and of how many. */
+  done: number;
+  total: number;
+}
+
+/**
+ * The page-wide event OCR progress is told by (`OCR_PROGRESS_EVENT` on `window`, detail: the
+ * message), for the drop zones to show; the last one has `done === total`.
+ */
+export const OCR_PROGRESS_EVENT = 'pd-ocr-progress';
+
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
@@ -26,7 +46,10 @@ export class WorkerClient implements AnalysisClient {
   private readonly pending = new Map<number, Pending>();
 
   constructor(private readonly worker: Worker) {
-    worker.onmessage = (e: MessageEvent<ReplyMessage>) => this.handleReply(e.data);
+    worker.onmessage = (e: MessageEvent<ReplyMessage | OcrProgressMessage>) => {
+      if (e.data.kind === 'ocr-progress') window.dispatchEvent(new CustomEvent(OCR_PROGRESS_EVENT, { detail: e.data }));
+      else this.handleReply(e.data);
+    };
     worker.onerror = (e) => {
       const error = new Error(e.message || 'the analysis worker failed');
       for (const p of this.pending.values()) p.reject(error);

@@ -1,15 +1,31 @@
 /**
  * The analysis worker: a Workspace (the core: ingest, parse, lineage, compare, fidelity) behind a
- * message pump, so that reading a long plan never blocks the page.
+ * message pump, so that reading a long plan never blocks the page. Scans are read by OCR here too
+ * (tesseract.js, loaded from the local server: ocr-engine.ts), each page reported as it is done.
  */
-import { dispatch, type CallMessage, type ReplyMessage } from '../../src/view/protocol.js';
+import { dispatch, type AnalysisCalls, type CallMessage, type ReplyMessage } from '../../src/view/protocol.js';
 import { Workspace } from '../../src/view/workspace.js';
 import { ingest } from '../../src/ingest/index.js';
+import type { OcrProgressMessage } from './analysis-client.js';
 import { convertDocOnServer } from './legacy-word.js';
+import { browserOcrEngine } from './ocr-engine.js';
 
-// .doc files are converted by the local server (the browser has no reader for them).
-const workspace = new Workspace({ ingest: (bytes, name) => ingest(bytes, name, undefined, { legacyWord: convertDocOnServer }) });
-const scope = self as unknown as { postMessage(m: ReplyMessage): void; onmessage: ((e: MessageEvent<CallMessage>) => void) | null };
+const scope = self as unknown as { postMessage(m: ReplyMessage | OcrProgressMessage): void; onmessage: ((e: MessageEvent<CallMessage>) => void) | null; location: Location };
+
+/** The call being answered (calls run one at a time), so OCR progress is told to its caller. */
+let current = 0;
+/** Whether the call reads dropped files: only those are read by OCR (a folder of scans is not OCR'd page by page at every load). */
+let uploads = false;
+const ocr = browserOcrEngine(scope.location.origin);
+
+// .doc files are converted by the local server (the browser has no reader for them); dropped scans are read by OCR.
+const workspace = new Workspace({
+  ingest: (bytes, name) =>
+    ingest(bytes, name, undefined, {
+      legacyWord: convertDocOnServer,
+      ocr: uploads ? { engine: ocr, onPage: (page, done, total) => scope.postMessage({ id: current, kind: 'ocr-progress', file: name, page: page.page, done, total }) } : undefined,
+    }),
+});
 
 // Calls run one after another: each waits for the one before, so `add` and `compare` never interleave.
 let queue: Promise<void> = Promise.resolve();
@@ -18,6 +34,8 @@ scope.onmessage = (event) => {
   const { id, call, args } = event.data;
   queue = queue.then(async () => {
     const start = performance.now();
+    current = id;
+    uploads = call === 'add' && (args as AnalysisCalls['add']['args']).files.every((f) => f.source === 'upload');
     try {
       const result = await dispatch(workspace, call, args, (done, total) => scope.postMessage({ id, kind: 'progress', done, total }));
       scope.postMessage({ id, kind: 'result', result, ms: performance.now() - start });

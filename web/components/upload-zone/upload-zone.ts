@@ -1,15 +1,24 @@
 /**
  * <pd-upload-zone>: a drop target and file chooser for plans to compare. It only hands the chosen
- * File objects up (`pd-files-drop`); the controller reads them.
+ * File objects up (`pd-files-drop`); the controller reads them. While a dropped scan is read by OCR
+ * it shows the page reached (the analysis client tells it, `OCR_PROGRESS_EVENT` on the window).
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { t, type Lang } from '../../../src/view/i18n.js';
 import { controls } from '../../styles/shared.js';
+import { OCR_PROGRESS_EVENT, type OcrProgressMessage } from '../../app/analysis-client.js';
 import { emit } from '../events.js';
 
-/** File types offered in the chooser (what the core reads). */
-export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.doc,.pdf,application/msword,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf';
+/** File types offered in the chooser (what the core reads; page images by OCR). */
+export const ACCEPT =
+  '.txt,.md,.markdown,.html,.htm,.docx,.doc,.pdf,.png,.jpg,.jpeg,.tif,.tiff,application/msword,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,image/png,image/jpeg,image/tiff';
+
+/** The OCR progress line, in both languages. */
+const OCR_LABEL: Record<Lang, (file: string, done: number, total: number) => string> = {
+  vi: (file, done, total) => `Đang nhận dạng chữ (OCR) "${file}" trên máy: trang ${done}/${total}`,
+  en: (file, done, total) => `Reading "${file}" by OCR on this machine: page ${done} of ${total}`,
+};
 
 @customElement('pd-upload-zone')
 export class PdUploadZone extends LitElement {
@@ -61,6 +70,25 @@ export class PdUploadZone extends LitElement {
         border: none;
         background: none;
       }
+      .ocr {
+        display: block;
+        margin-top: 8px;
+        font-size: 13px;
+        color: var(--pd-text, inherit);
+      }
+      .ocr progress {
+        display: block;
+        width: 100%;
+        height: 6px;
+        margin-top: 4px;
+      }
+      :host([compact]) .ocr {
+        display: inline-block;
+        margin: 0 0 0 8px;
+      }
+      :host([compact]) .ocr progress {
+        display: none;
+      }
       input[type='file'] {
         position: absolute;
         width: 1px;
@@ -77,7 +105,24 @@ export class PdUploadZone extends LitElement {
   @property({ type: Boolean, reflect: true }) compact = false;
 
   @state() private over = false;
+  /** The scan OCR is reading, while it reads it. */
+  @state() private ocr: OcrProgressMessage | null = null;
   @query('input[type=file]') private input!: HTMLInputElement;
+
+  private readonly handleOcrProgress = (e: Event): void => {
+    const progress = (e as CustomEvent<OcrProgressMessage>).detail;
+    this.ocr = progress.done < progress.total ? progress : null;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(OCR_PROGRESS_EVENT, this.handleOcrProgress);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener(OCR_PROGRESS_EVENT, this.handleOcrProgress);
+    super.disconnectedCallback();
+  }
 
   /** Opens the file chooser. */
   choose(): void {
@@ -111,6 +156,15 @@ export class PdUploadZone extends LitElement {
     }
   }
 
+  private renderOcr() {
+    const p = this.ocr;
+    if (!p) return nothing;
+    const label = OCR_LABEL[this.locale](p.file, p.done, p.total);
+    return html`<span class="ocr" role="status" data-testid="ocr-progress" data-done=${p.done} data-total=${p.total}
+      >${label}<progress max=${p.total} .value=${p.done} aria-label=${label}></progress
+    ></span>`;
+  }
+
   override render() {
     // Reached through the button or the zone: the input itself is no tab stop, but it is labelled.
     const input = html`<input
@@ -125,7 +179,7 @@ export class PdUploadZone extends LitElement {
     if (this.compact) {
       return html`<button class="primary" data-testid="upload-button" @click=${this.choose}>
           <span aria-hidden="true">⇪</span>${t(this.locale, 'uploadButton')}</button
-        >${input}`;
+        >${this.renderOcr()}${input}`;
     }
     return html`<div
       class="zone ${this.over ? 'over' : ''}"
@@ -139,7 +193,7 @@ export class PdUploadZone extends LitElement {
       @drop=${this.handleDrop}
     >
       <span class="glyph" aria-hidden="true">⇪</span>
-      <div><strong>${t(this.locale, 'uploadTitle')}</strong><span class="hint">${t(this.locale, 'uploadHint')}</span></div>
+      <div><strong>${t(this.locale, 'uploadTitle')}</strong><span class="hint">${t(this.locale, 'uploadHint')}</span>${this.renderOcr()}</div>
     </div>
     ${input}`;
   }

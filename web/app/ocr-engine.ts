@@ -1,0 +1,152 @@
+/**
+ * The web view's OCR engine, run inside the analysis worker: tesseract.js (the Tesseract 5 LSTM
+ * engine compiled to WebAssembly) with the Vietnamese model of @tesseract.js-data/vie, every file
+ * loaded from `plandiff serve` itself (/ocr/…, see src/node/ocr-assets.ts): no CDN, nothing sent
+ * anywhere. It reads pages as the command line's engine does (src/node/ocr.ts): a PDF page (or a
+ * .png/.jpg page wrapped as a one-page PDF at its own resolution) is rendered by pdf.js onto an
+ * OffscreenCanvas at 300 dpi, its red channel taken as grey (red stamps and signatures drop out),
+ * cleaned (specks, skew, table rules: ingest/ocr-image.ts), and recognised with page segmentation 3;
+ * tesseract's TSV is read by the same parser. Two tesseract workers read two pages at a time, while
+ * this worker renders the next page. A TIFF (which pdf.js cannot wrap) goes to tesseract as it is.
+ */
+import type { Worker as TesseractWorker } from 'tesseract.js';
+import { IngestError } from '../../src/ingest/errors.js';
+import { greyPgm, prepareImage } from '../../src/ingest/ocr-image.js';
+import { pageImagePdf } from '../../src/ingest/ocr-page-image.js';
+import { parseTsv, type OcrEngine, type OcrPage, type OcrRequest } from '../../src/ingest/ocr.js';
+
+/** How the browser reads scans. */
+export const BROWSER_OCR_DEFAULTS = {
+  /** Resolution PDF pages are rendered at (the command line's too). */
+  dpi: 300,
+  /** Pages read at once (tesseract workers); fewer on a one-core machine. */
+  workers: 2,
+  /** Tesseract language. */
+  lang: 'vie',
+};
+
+/** Where `plandiff serve` serves tesseract.js's files (src/node/ocr-assets.ts). */
+function assetUrls(origin: string): { workerPath: string; corePath: string; langPath: string } {
+  return { workerPath: new URL('/ocr/worker.min.js', origin).href, corePath: new URL('/ocr/core/', origin).href, langPath: new URL('/ocr/lang', origin).href };
+}
+
+/** pdf.js's canvases, made as OffscreenCanvas: a worker has no document to make <canvas> elements in. */
+class OffscreenCanvasFactory {
+  create(width: number, height: number) {
+    const canvas = new OffscreenCanvas(Math.max(1, width), Math.max(1, height));
+    return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
+  }
+  reset(target: { canvas: OffscreenCanvas | null }, width: number, height: number): void {
+    if (!target.canvas) return;
+    target.canvas.width = Math.max(1, width);
+    target.canvas.height = Math.max(1, height);
+  }
+  destroy(target: { canvas: OffscreenCanvas | null; context: unknown }): void {
+    if (target.canvas) target.canvas.width = target.canvas.height = 0;
+    target.canvas = null;
+    target.context = null;
+  }
+}
+
+/** The little of pdf.js this module uses. */
+interface PdfPage {
+  getViewport(options: { scale: number }): { width: number; height: number };
+  render(options: { canvasContext: OffscreenCanvasRenderingContext2D; viewport: unknown; background?: string }): { promise: Promise<void> };
+  cleanup(): void;
+}
+interface PdfDocument {
+  getPage(n: number): Promise<PdfPage>;
+  destroy(): Promise<void>;
+}
+
+async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const { getDocumentProxy } = await import('unpdf');
+  const options = { verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, CanvasFactory: OffscreenCanvasFactory };
+  return (await getDocumentProxy(new Uint8Array(bytes), options)) as unknown as PdfDocument;
+}
+
+/** One page rendered at `dpi`, as the PGM tesseract reads and the page's ruled lines. */
+async function renderPage(doc: PdfDocument, n: number, dpi: number): Promise<{ pgm: Uint8Array; rules: OcrPage['rules'] }> {
+  const page = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new IngestError('unsupported', 'needs OCR, but this browser cannot draw a page off screen (no OffscreenCanvas 2D)');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    await page.render({ canvasContext: context, viewport, background: '#ffffff' }).promise;
+    const rgba = context.getImageData(0, 0, width, height).data;
+    const grey = new Uint8Array(width * height);
+    for (let i = 0, p = 0; i < grey.length; i++, p += 4) grey[i] = rgba[p]!; // the red channel
+    canvas.width = canvas.height = 0;
+    const prepared = prepareImage({ width, height, pixels: grey }, dpi);
+    return { pgm: greyPgm(prepared.image), rules: prepared.rules };
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** The tesseract.js engine; `origin` is the server's ("http://127.0.0.1:4180"). */
+export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER_OCR_DEFAULTS> = {}): OcrEngine {
+  const { dpi, lang } = { ...BROWSER_OCR_DEFAULTS, ...options };
+  const lanes = Math.max(1, Math.min(options.workers ?? BROWSER_OCR_DEFAULTS.workers, navigator.hardwareConcurrency || 1));
+  const name = `tesseract.js (${lang})`;
+
+  const startWorker = async (): Promise<TesseractWorker> => {
+    try {
+      const { createWorker, OEM } = await import('tesseract.js'); // loaded only when a scan comes
+      const worker = await createWorker(lang, OEM.LSTM_ONLY, { ...assetUrls(origin), workerBlobURL: false, gzip: true, cacheMethod: 'none', legacyCore: false, legacyLang: false });
+      await worker.setParameters({ tessedit_pageseg_mode: '3' as never });
+      return worker;
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new IngestError('unsupported', `needs OCR, but the OCR engine could not be loaded from this server's /ocr/ files (${why.split('\n')[0]!.slice(0, 120)}); open the view through plandiff serve`);
+    }
+  };
+
+  return {
+    name,
+    async recognize(request: OcrRequest, onPage) {
+      const wrapped = request.kind === 'image' ? pageImagePdf(request.bytes) : null;
+      const pdf = request.kind === 'pdf' ? request.bytes : (wrapped?.pdf ?? null);
+      const renderDpi = wrapped ? wrapped.dpi : dpi;
+      const pageNumbers = request.kind === 'pdf' ? request.pages : [1];
+      const total = pageNumbers.length;
+      const workers: TesseractWorker[] = [];
+      let doc: PdfDocument | null = null;
+      try {
+        try {
+          doc = pdf ? await openPdf(pdf) : null;
+        } catch (e) {
+          throw new IngestError('corrupt', `could not be drawn for OCR (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+        }
+        const results: OcrPage[] = new Array(total);
+        let next = 0;
+        let done = 0;
+        const lane = async () => {
+          const worker = await startWorker();
+          workers.push(worker);
+          while (next < total) {
+            const index = next++;
+            const n = pageNumbers[index]!;
+            const prepared = doc ? await renderPage(doc, n, renderDpi) : { pgm: request.bytes, rules: undefined };
+            const read = await worker.recognize(new Blob([prepared.pgm as Uint8Array<ArrayBuffer>]), {}, { text: false, tsv: true });
+            const page = parseTsv(read.data.tsv ?? '', n);
+            if (prepared.rules) page.rules = prepared.rules;
+            results[index] = page;
+            done += 1;
+            onPage?.(page, done, total);
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(lanes, total) }, lane));
+        return results;
+      } finally {
+        await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
+        await doc?.destroy().catch(() => undefined);
+      }
+    },
+  };
+}
