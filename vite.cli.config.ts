@@ -1,4 +1,5 @@
-import { readdirSync, rmSync, utimesSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -26,7 +27,7 @@ function removeStaleChunks(): Plugin {
   return {
     name: 'plandiff-remove-stale-chunks',
     writeBundle(_options, bundle) {
-      for (const name of readdirSync(OUT_DIR)) if (!(name in bundle)) rmSync(join(OUT_DIR, name), { force: true });
+      for (const name of readdirSync(OUT_DIR)) if (!(name in bundle) && name !== 'help.json') rmSync(join(OUT_DIR, name), { force: true });
       // the entry's text rarely changes (it imports hashed chunks): date it, so "is the build newer than src/" holds
       const now = new Date();
       utimesSync(join(OUT_DIR, 'plandiff.js'), now, now);
@@ -34,8 +35,31 @@ function removeStaleChunks(): Plugin {
   };
 }
 
+/**
+ * Writes help.json beside the entry: what `plandiff --help` and `plandiff --version` print into a
+ * pipe, got by running the command line just built (with the baked answers off), so that
+ * src/cli/bin.ts answers them without loading commander. Written to a temporary file, then renamed.
+ */
+function bakeHelp(): Plugin {
+  return {
+    name: 'plandiff-bake-help',
+    closeBundle() {
+      const entry = join(OUT_DIR, 'plandiff.js');
+      const env = { ...process.env, PLANDIFF_NO_BAKED_HELP: '1' };
+      const run = (flag: string): string => {
+        const r = spawnSync(process.execPath, [entry, flag], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        if (r.status !== 0) throw new Error(`plandiff ${flag} failed while baking help.json: ${r.stderr}`);
+        return r.stdout;
+      };
+      const tmp = join(OUT_DIR, `help.json.${process.pid}.tmp`);
+      writeFileSync(tmp, JSON.stringify({ help: run('--help'), version: run('--version') }));
+      renameSync(tmp, join(OUT_DIR, 'help.json'));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [removeStaleChunks()],
+  plugins: [removeStaleChunks(), bakeHelp()],
   ssr: { noExternal: true, external: EXTERNAL },
   publicDir: false,
   logLevel: 'warn',
