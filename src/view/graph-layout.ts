@@ -6,16 +6,16 @@
  * the layout decides is the order of the nodes inside each layer, so that citation edges cross as
  * little as possible, and then where each node goes:
  *
- *  1. `layoutRequest` (graph-view.ts, on the page): the nodes (id, layer, width, sort keys) and the citation links between two
- *     layers, cited above citing — all the worker needs, a small message to copy;
+ *  1. `layoutRequest` (graph-view.ts, on the page): the nodes (id, layer, width, sort keys) and
+ *     the citation links between two layers, cited above citing — a small message to copy;
  *  2. `orderLayers`: barycentre sweeps (down, then up) pulling each node towards the mean position
  *     of its neighbours in other layers, keeping the order with the fewest crossings between
  *     neighbouring layers. Linear in the links per sweep. Chosen over cytoscape-dagre and elkjs
- *     layered by the benchmark (docs/web.md, "Speed"): as few or fewer crossings on the synthetic
- *     corpus, and 128 ms at 2,000 nodes where elkjs took 131 s and dagre longer;
- *  3. `placeLayers`: row by row, each layer's rows centred on one axis, a long layer wrapped onto
- *     rows of at most `maxRow` nodes, `maxRow` picked so that the drawing's width / height comes
- *     closest to `aspect` (a screen or an A4 page rather than a strip).
+ *     layered by the benchmark (test/e2e/bench-graph-layout.ts; figures in docs/web.md, "Speed");
+ *  3. `arrange` / `placeLayers`: layers top to bottom, each centred on one axis; a long layer is
+ *     wrapped column by column (x keeps growing with the order) into rows of at most `maxRow`
+ *     nodes, `maxRow` picked so that the drawing's width / height comes closest to `aspect` (a
+ *     screen or an A4 page rather than a strip).
  * Reuse edges and citations inside one layer never enter the layout; they follow their nodes.
  */
 
@@ -160,9 +160,11 @@ export function orderLayers(request: LayoutRequest, sweeps: number = LAYOUT_DEFA
 }
 
 /**
- * Positions from an order: each layer's rows centred on x = 0, left to right in the given order,
- * nodes `width(id)` wide; layers top to bottom, a layer longer than `maxRow` on rows of equal
- * length. Returns the centre of every node.
+ * Positions from an order: layers top to bottom, each centred on x = 0. A layer longer than
+ * `maxRow` is wrapped column by column — the order fills the first column top to bottom, then the
+ * next — so that x still grows with the order, as the crossing reduction assumed (wrapping row by
+ * row would spread the first nodes of the order over the whole width). Columns are as wide as
+ * their widest node. Returns the centre of every node.
  */
 export function placeLayers(layers: readonly (readonly string[])[], width: (id: string) => number, options: Partial<PlaceOptions> = {}): Map<string, { x: number; y: number }> {
   const o = { ...PLACE_DEFAULTS, ...options };
@@ -170,19 +172,17 @@ export function placeLayers(layers: readonly (readonly string[])[], width: (id: 
   let y = 0;
   for (const layer of layers) {
     if (!layer.length) continue;
-    const perRow = Math.max(1, Math.ceil(layer.length / Math.ceil(layer.length / Math.max(1, o.maxRow))));
-    for (let start = 0; start < layer.length; start += perRow) {
-      const row = layer.slice(start, start + perRow);
-      const total = row.reduce((sum, id) => sum + width(id), 0) + o.gap * (row.length - 1);
-      let x = -total / 2;
-      for (const id of row) {
-        const w = width(id);
-        out.set(id, { x: x + w / 2, y });
-        x += w + o.gap;
-      }
-      y += o.rowHeight;
-    }
-    y += o.layerGap;
+    const rows = Math.ceil(layer.length / Math.max(1, o.maxRow));
+    const columns: string[][] = [];
+    for (let start = 0; start < layer.length; start += rows) columns.push(layer.slice(start, start + rows));
+    const widths = columns.map((column) => Math.max(...column.map(width)));
+    let x = -(widths.reduce((sum, w) => sum + w, 0) + o.gap * (columns.length - 1)) / 2;
+    columns.forEach((column, c) => {
+      const w = widths[c] as number;
+      column.forEach((id, r) => out.set(id, { x: x + w / 2, y: y + r * o.rowHeight }));
+      x += w + o.gap;
+    });
+    y += rows * o.rowHeight + o.layerGap;
   }
   return out;
 }
@@ -199,10 +199,12 @@ export function aspectOf(positions: ReadonlyMap<string, { x: number; y: number }
   return positions.size ? (right - left) / (bottom - top) : 1;
 }
 
-/** Lays a graph out: order (`orderLayers`), then rows (`placeLayers`) wrapped to come closest to `options.aspect`. */
-export function layeredLayout(request: LayoutRequest, options: Partial<LayoutOptions> = {}): LayoutResult {
+/**
+ * Positions for an order (from `orderLayers` or any other engine): rows by `placeLayers`, long
+ * layers wrapped at the `maxRow` in `rowRange` whose drawing comes closest to `options.aspect`.
+ */
+export function arrange(request: LayoutRequest, order: readonly (readonly string[])[], options: Partial<LayoutOptions> = {}): Omit<LayoutResult, 'order'> {
   const o = { ...LAYOUT_DEFAULTS, ...options, place: { ...LAYOUT_DEFAULTS.place, ...options.place } };
-  const order = orderLayers(request, o.sweeps);
   const widths = new Map(request.nodes.map((n) => [n.id, n.width]));
   const width = (id: string): number => widths.get(id) ?? 40;
   let maxRow = o.place.maxRow;
@@ -216,5 +218,11 @@ export function layeredLayout(request: LayoutRequest, options: Partial<LayoutOpt
       if (off < miss) [positions, maxRow, miss] = [tried, n, off];
     }
   }
-  return { positions, order, maxRow };
+  return { positions, maxRow };
+}
+
+/** Lays a graph out: order (`orderLayers`), then rows (`arrange`). */
+export function layeredLayout(request: LayoutRequest, options: Partial<LayoutOptions> = {}): LayoutResult {
+  const order = orderLayers(request, options.sweeps ?? LAYOUT_DEFAULTS.sweeps);
+  return { ...arrange(request, order, options), order };
 }

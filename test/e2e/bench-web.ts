@@ -5,11 +5,15 @@
  *      first contentful paint, first table rows, whole corpus read;
  *   2. the lineage graph of 200 and 1,000 synthetic plans (parsed in Node), condensed as the app draws
  *      it: layout done, first frame, interactive (a zoom answered), longest main-thread task, export sizes;
+ *      then the app on a served folder of as many plans: from the corpus loaded (every file read, the
+ *      lineage built in the analysis worker) to the graph interactive, and the longest main-thread task
+ *      meanwhile (PerformanceObserver longtask);
  *   3. the side-by-side diff of two ~40 KB plans (Gia Lai 2021–2025 and a synthetic derivative):
  *      rendering the rows in the component, and end to end in the app (compare in the worker + render).
  *   4. scrolling a 1,000-row diff (issue 19): the pane scrolled 120 px per frame for 150 frames; for
  *      each frame, the main-thread work from the scroll write to the task after that frame's
  *      rendering (style, layout, paint of the rows that come into view), and the frame intervals.
+ *   5. the graph layout engines compared at 50, 300 and 2,000 nodes (bench-graph-layout.ts).
  * Targets (issue 6): corpus first paint < 1 s; 1,000-node graph interactive < 3 s; 40 KB diff rendered < 300 ms.
  * Target (issue 19): a 1,000-row diff scrolls at ≤ 16 ms of work per frame. Wall time counts the
  * core other processes take on a busy machine, so the renderer's own CPU time per frame is read
@@ -28,6 +32,7 @@ import { startServer, type RunningServer } from '../../src/node/server.js';
 import { loadSeeds, synthesize } from '../../src/node/synth.js';
 import { parseDocument } from '../../src/read/parse.js';
 import { diffRows } from '../../src/view/diff-rows.js';
+import { graphLayoutBench } from './bench-graph-layout.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -35,7 +40,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 const GIA_LAI = 'gia-lai/2021-2025-so-cong-thuong-cai-cach-hanh-chinh.txt';
 
 const argOnly = process.argv.indexOf('--only');
-/** Run one part only: corpus, graph or diff. */
+/** Run one part only: corpus, graph, diff or layout. */
 const ONLY = argOnly > 0 ? process.argv[argOnly + 1] : null;
 const argPlans = process.argv.indexOf('--plans');
 const SYNTH_PLANS = argPlans > 0 ? Number(process.argv[argPlans + 1]) : 200;
@@ -45,9 +50,12 @@ const SCROLL_FRAMES = 150;
 /** Folder sizes of the graph benchmark (issue 17: 200 plans interactive ≤ 5 s, 1,000 plans ≤ 15 s, no task over 200 ms). */
 const argGraph = process.argv.indexOf('--graph-plans');
 const GRAPH_PLANS = argGraph > 0 ? [Number(process.argv[argGraph + 1])] : [200, 1000];
+const argBudget = process.argv.indexOf('--layout-budget');
+/** Seconds each layout engine may take on one graph in part 5 before it is stopped. */
+const LAYOUT_BUDGET = argBudget > 0 ? Number(process.argv[argBudget + 1]) : 180;
 
 /** Hands a lineage graph to a fresh <pd-lineage-graph> and times it: layout, first frame, zoom answered, longest task. */
-async function graphInPage(page: Page, url: string, graph: unknown): Promise<{ layout: number; painted: number; interactive: number; longest: number; nodes: number; edges: number; engine: string; steps: Array<[string, number]> }> {
+async function graphInPage(page: Page, url: string, graph: unknown): Promise<{ layout: number; painted: number; interactive: number; longest: number; nodes: number; edges: number; thread: string; steps: Array<[string, number]> }> {
   await page.goto(`${url}#/corpus`);
   await page.waitForFunction(() => !!customElements.get('pd-lineage-graph'));
   // the graph is handed over first, so that copying it into the page (the worker's postMessage in the
@@ -76,14 +84,54 @@ async function graphInPage(page: Page, url: string, graph: unknown): Promise<{ l
     el.graph = full;
     const done = await ready;
     const painted = await frame();
-    const engine = el.shadowRoot?.querySelector('[data-testid="graph-stats"]')?.getAttribute('data-engine') ?? '';
-    return { start, layout: done.t - start, painted: painted - start, nodes: done.nodes, edges: done.edges, engine };
+    const thread = el.shadowRoot?.querySelector('[data-testid="graph-stats"]')?.getAttribute('data-layout') ?? '';
+    return { start, layout: done.t - start, painted: painted - start, nodes: done.nodes, edges: done.edges, thread };
   });
   await page.mouse.move(720, 500);
   await page.mouse.wheel(0, -400);
   const after = await page.evaluate(() => new Promise<{ t: number; longest: number }>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r({ t: performance.now(), longest: (window as unknown as { __longest: { ms: number } }).__longest.ms })))));
   const steps = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('pd-graph:')).map((m) => [m.name.slice(9), m.duration] as [string, number]));
-  return { layout: g.layout, painted: g.painted, interactive: after.t - g.start, longest: after.longest, nodes: g.nodes, edges: g.edges, engine: g.engine, steps };
+  return { layout: g.layout, painted: g.painted, interactive: after.t - g.start, longest: after.longest, nodes: g.nodes, edges: g.edges, thread: g.thread, steps };
+}
+
+/**
+ * The app on a served folder: waits for the corpus to be loaded (every file read and the lineage
+ * built in the analysis worker), opens the graph tab and times it until a zoom is answered; the
+ * longest main-thread task from the corpus loaded on (PerformanceObserver longtask).
+ */
+async function graphInApp(page: Page, url: string): Promise<{ loaded: number; interactive: number; longest: number; nodes: number; thread: string }> {
+  await page.goto('about:blank');
+  await page.goto(`${url}#/corpus`);
+  const g = await page.evaluate(async () => {
+    const tasks: Array<{ start: number; duration: number }> = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    (window as unknown as { __tasks: typeof tasks }).__tasks = tasks;
+    const shell = (): ShadowRoot | null | undefined => document.querySelector('pd-app')?.shadowRoot;
+    const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+    while (!shell()?.querySelector('[data-testid="corpus-summary"]')) await frame();
+    const loaded = performance.now();
+    (shell()!.querySelector('[data-testid="tab-lineage"]') as HTMLElement).click();
+    const stats = (): Element | null | undefined => shell()?.querySelector('pd-lineage-graph')?.shadowRoot?.querySelector('[data-testid="graph-stats"]');
+    while (stats()?.getAttribute('data-ready') !== 'true') await frame();
+    return { loaded, nodes: Number(stats()!.getAttribute('data-nodes')), thread: stats()!.getAttribute('data-layout') ?? '' };
+  });
+  await page.mouse.move(900, 500);
+  await page.mouse.wheel(0, -400);
+  const after = await page.evaluate(
+    (loaded) =>
+      new Promise<{ t: number; longest: number }>((r) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const tasks = (window as unknown as { __tasks: Array<{ start: number; duration: number }> }).__tasks;
+            r({ t: performance.now(), longest: Math.max(0, ...tasks.filter((t) => t.start + t.duration >= loaded).map((t) => t.duration)) });
+          }),
+        ),
+      ),
+    g.loaded,
+  );
+  return { loaded: g.loaded, interactive: after.t - g.loaded, longest: after.longest, nodes: g.nodes, thread: g.thread };
 }
 
 function ms(x: number): string {
@@ -177,12 +225,13 @@ async function main(): Promise<void> {
     process.stdout.write('\n2. lineage graph (condensed: families, cited documents by level, strongest reuse)\n');
     for (const plans of GRAPH_PLANS) {
       const t0 = performance.now();
-      const docs = [...synthesize(seeds, { count: plans, seed: 5 })].map((p) => ({ file: p.file, doc: parseDocument(p.text, { file: p.file }) }));
+      const synthPlans = [...synthesize(seeds, { count: plans, seed: 5 })];
+      const docs = synthPlans.map((p) => ({ file: p.file, doc: parseDocument(p.text, { file: p.file }) }));
       const graph = buildLineage(docs);
       const counts = { nodes: graph.nodes.length, edges: graph.edges.length, reuse: graph.edges.filter((e) => e.relation === 'reuse').length };
       process.stdout.write(`  (${plans} plans: ${counts.nodes} nodes, ${counts.edges} edges of which ${counts.reuse} reuse; built in Node in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
       const g = await graphInPage(page, bundled.url, graph);
-      line(`drawn: ${g.nodes} nodes, ${g.edges} edges (${g.engine})`, g.layout);
+      line(`drawn: ${g.nodes} nodes, ${g.edges} edges (layout: ${g.thread})`, g.layout);
       line('first frame drawn', g.painted);
       line('graph interactive (first frame + zoom answered)', g.interactive, plans <= 200 ? 5000 : 15000);
       line('longest main-thread task while drawing', g.longest, 200);
@@ -194,6 +243,12 @@ async function main(): Promise<void> {
         return { png: el.pngSize(), svg: (el.svgOfShown() ?? '').length };
       });
       process.stdout.write(`  exports: PNG ${png.png.width}×${png.png.height} px (A4 at 150 dpi at most) ${(png.png.bytes / 1024).toFixed(0)} KB, SVG ${(png.svg / 1024).toFixed(0)} KB\n`);
+      const folder = writeFolder(synthPlans);
+      folders.push(folder);
+      const app = await graphInApp(page, (await serve(folder)).url);
+      process.stdout.write(`  the app on a folder of ${plans} plans: corpus loaded (read, lineage built in the worker) at ${(app.loaded / 1000).toFixed(1)} s; then ${app.nodes} nodes drawn (layout: ${app.thread})\n`);
+      line('  corpus loaded → graph interactive (zoom answered)', app.interactive, plans <= 200 ? 5000 : 15000);
+      line('  longest main-thread task from the corpus loaded on', app.longest, 200);
     }
     }
     if (!ONLY || ONLY === 'diff') {
@@ -340,6 +395,7 @@ async function main(): Promise<void> {
     line('renderer main-thread CPU, longest task', Math.max(0, ...tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000)), 16.01);
     line('CPU of every rendering thread (main, compositor, raster, GPU) per frame', allMs / SCROLL_FRAMES);
     }
+    if (!ONLY || ONLY === 'layout') await graphLayoutBench(seeds, LAYOUT_BUDGET);
   } finally {
     await context.close();
     for (const s of servers) await s.close();
