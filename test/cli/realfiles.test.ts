@@ -14,11 +14,13 @@ import { sharedPath } from '../corpus.js';
 import { expectReadWithIdentity } from './realfiles.js';
 
 const DIR = sharedPath('realfiles');
+// LibreOffice and OCR on a busy machine: the binary's own limits (2 min a .doc, OCR's time limit) come first
+const TIMEOUT = 300_000;
 const hasFiles = existsSync(DIR);
 const hasOcr = hasProgram('pdftoppm') && spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true;
 
 describe.skipIf(!hasFiles).concurrent('one real file of each kind through plandiff parse (needs ../shared/realfiles)', () => {
-  test.each(['docx-01.docx', 'doc-01.doc', 'pdf-01.pdf'])('%s', (name) => expectReadWithIdentity(join(DIR, name)));
+  test.each(['docx-01.docx', 'doc-01.doc', 'pdf-01.pdf'])('%s', (name) => expectReadWithIdentity(join(DIR, name)), TIMEOUT);
 
   test.skipIf(!hasOcr).each([
     ['scan-10.pdf', 3],
@@ -26,5 +28,5 @@ describe.skipIf(!hasFiles).concurrent('one real file of each kind through plandi
   ])('%s is read by OCR (needs tesseract-ocr-vie)', async (name, minClauses) => {
     const doc = await expectReadWithIdentity(join(DIR, name), minClauses);
     expect(doc.meta.encoding).toBe('ocr');
-  });
+  }, TIMEOUT);
 });
