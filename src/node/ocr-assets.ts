@@ -85,7 +85,7 @@ export async function ocrAssets(res: ServerResponse, pathname: string, head: boo
   res.writeHead(200, {
     'content-type': TYPES[asset.file.slice(asset.file.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
     'content-length': info.size,
-    'cache-control': 'public, max-age=3600',
+    'cache-control': 'no-cache', // asked for each time: the engine loads only when a page is not in the browser's OCR cache
     'content-security-policy': OCR_CSP,
     ...COMMON_HEADERS,
   });

@@ -95,6 +95,14 @@ describe.skipIf(!HAS_TOOLS)('a dropped scan read by OCR in chromium (needs poppl
     expect(found.length, `clause ids read: ${[...read].join(' ')}; expected ${expected.join(' ')}`).toBeGreaterThanOrEqual(Math.ceil(expected.length / 2));
   });
 
+  test('after a reload the kept scan is read from the pages this browser kept: no engine loaded, the same number', { timeout: 120_000 }, async () => {
+    const engineLoads = served.filter((p) => p === '/ocr/worker.min.js').length;
+    await page.goto(h.server.url);
+    const row = page.locator('[data-testid="corpus-row"][data-file="upload:scan-004.pdf"]');
+    await expect.poll(async () => (await row.count()) && ((await row.textContent()) ?? ''), { timeout: 60_000 }).toContain('3HH/');
+    expect(served.filter((p) => p === '/ocr/worker.min.js').length).toBe(engineLoads);
+  });
+
   test('nothing left the server\'s origin: the OCR engine and its Vietnamese model came from plandiff serve', () => {
     expect(requests.filter((u) => !u.startsWith(h.server.url) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     expect(served).toContain('/ocr/worker.min.js');

@@ -8,12 +8,15 @@
  * cleaned (specks, skew, table rules: ingest/ocr-image.ts), and recognised with page segmentation 3;
  * tesseract's TSV is read by the same parser. Two tesseract workers read two pages at a time, while
  * this worker renders the next page. A TIFF (which pdf.js cannot wrap) goes to tesseract as it is.
+ * Pages read are kept in this browser (ocr-cache.ts), so a kept upload is not read again after a
+ * reload; the engine is started only for pages not kept.
  */
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import { IngestError } from '../../src/ingest/errors.js';
 import { greyPgm, prepareImage } from '../../src/ingest/ocr-image.js';
 import { pageImagePdf } from '../../src/ingest/ocr-page-image.js';
 import { parseTsv, type OcrEngine, type OcrPage, type OcrRequest } from '../../src/ingest/ocr.js';
+import { cachedPage, cachePage, pageKey } from './ocr-cache.js';
 
 /** How the browser reads scans. */
 export const BROWSER_OCR_DEFAULTS = {
@@ -115,27 +118,39 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
       const renderDpi = wrapped ? wrapped.dpi : dpi;
       const pageNumbers = request.kind === 'pdf' ? request.pages : [1];
       const total = pageNumbers.length;
-      const workers: TesseractWorker[] = [];
-      let doc: PdfDocument | null = null;
+      const workers: Array<Promise<TesseractWorker>> = [];
+      let doc = null as Promise<PdfDocument | null> | null;
+      const key = await pageKey(request.bytes, `${name}|best_int|${pdf ? renderDpi : 'image'}|psm3|red|specks|deskew|rules|v1`);
+      /** The document, opened once a page is not in the cache. */
+      const opened = (): Promise<PdfDocument | null> =>
+        (doc ??= pdf
+          ? openPdf(pdf).catch((e: unknown) => {
+              throw new IngestError('corrupt', `could not be drawn for OCR (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+            })
+          : Promise.resolve(null));
       try {
-        try {
-          doc = pdf ? await openPdf(pdf) : null;
-        } catch (e) {
-          throw new IngestError('corrupt', `could not be drawn for OCR (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
-        }
         const results: OcrPage[] = new Array(total);
         let next = 0;
         let done = 0;
         const lane = async () => {
-          const worker = await startWorker();
-          workers.push(worker);
+          let worker: Promise<TesseractWorker> | null = null;
           while (next < total) {
             const index = next++;
             const n = pageNumbers[index]!;
-            const prepared = doc ? await renderPage(doc, n, renderDpi) : { pgm: request.bytes, rules: undefined };
-            const read = await worker.recognize(new Blob([prepared.pgm as Uint8Array<ArrayBuffer>]), {}, { text: false, tsv: true });
-            const page = parseTsv(read.data.tsv ?? '', n);
-            if (prepared.rules) page.rules = prepared.rules;
+            let page = await cachedPage(key(n));
+            if (!page) {
+              // the engine starts loading while the page is drawn
+              if (!worker) {
+                workers.push((worker = startWorker()));
+                worker.catch(() => undefined); // its failure is thrown where it is awaited
+              }
+              const source = await opened();
+              const prepared = source ? await renderPage(source, n, renderDpi) : { pgm: request.bytes, rules: undefined };
+              const read = await (await worker).recognize(new Blob([prepared.pgm as Uint8Array<ArrayBuffer>]), {}, { text: false, tsv: true });
+              page = parseTsv(read.data.tsv ?? '', n);
+              if (prepared.rules) page.rules = prepared.rules;
+              await cachePage(key(n), page);
+            }
             results[index] = page;
             done += 1;
             onPage?.(page, done, total);
@@ -144,8 +159,8 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
         await Promise.all(Array.from({ length: Math.min(lanes, total) }, lane));
         return results;
       } finally {
-        await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
-        await doc?.destroy().catch(() => undefined);
+        await Promise.all(workers.map((w) => w.then((x) => x.terminate()).catch(() => undefined)));
+        await doc?.then((d) => d?.destroy()).catch(() => undefined);
       }
     },
   };
