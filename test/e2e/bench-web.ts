@@ -10,9 +10,11 @@
  *      meanwhile (PerformanceObserver longtask);
  *   3. the side-by-side diff of two ~40 KB plans (Gia Lai 2021–2025 and a synthetic derivative):
  *      rendering the rows in the component, and end to end in the app (compare in the worker + render).
- *   4. scrolling a 1,000-row diff (issue 19): the pane scrolled 120 px per frame for 150 frames; for
- *      each frame, the main-thread work from the scroll write to the task after that frame's
- *      rendering (style, layout, paint of the rows that come into view), and the frame intervals.
+ *   4. scrolling a 1,000-row diff (issue 19), and two long held-out plans when ../shared is there: the
+ *      pane scrolled steadily (120 px a frame) and flung (1,200 px a frame); for each frame, the
+ *      main-thread work from the scroll write to the task after that frame's rendering (style,
+ *      layout, paint of the rows that come into view), requestAnimationFrame deltas (percentiles),
+ *      long tasks, and the most rows the page held at once.
  *   5. the graph layout engines compared at 50, 300 and 2,000 nodes (bench-graph-layout.ts).
  * Targets (issue 6): corpus first paint < 1 s; 1,000-node graph interactive < 3 s; 40 KB diff rendered < 300 ms.
  * Target (issue 19): a 1,000-row diff scrolls at ≤ 16 ms of work per frame. Wall time counts the
@@ -21,11 +23,11 @@
  * STEP=<px> changes the scroll step (STEP=0: the cost of measuring alone); EXTRA_CSS=<rules>
  * adds rules to the diff's shadow root, to try a styling change against the same rows.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { compareDocuments } from '../../src/compare/compare.js';
 import { buildLineage } from '../../src/corpus/lineage.js';
 import { startServer, type RunningServer } from '../../src/node/server.js';
@@ -44,9 +46,8 @@ const argOnly = process.argv.indexOf('--only');
 const ONLY = argOnly > 0 ? process.argv[argOnly + 1] : null;
 const argPlans = process.argv.indexOf('--plans');
 const SYNTH_PLANS = argPlans > 0 ? Number(process.argv[argPlans + 1]) : 200;
-/** Rows of the diff scrolled in part 4, and frames it is scrolled for. */
+/** Rows of the diff scrolled in part 4. */
 const SCROLL_ROWS = 1000;
-const SCROLL_FRAMES = 150;
 /** Folder sizes of the graph benchmark (issue 17: 200 plans interactive ≤ 5 s, 1,000 plans ≤ 15 s, no task over 200 ms). */
 const argGraph = process.argv.indexOf('--graph-plans');
 const GRAPH_PLANS = argGraph > 0 ? [Number(process.argv[argGraph + 1])] : [200, 1000];
@@ -184,6 +185,206 @@ async function corpusPaint(page: Page, server: RunningServer, plans: number): Pr
   }, plans);
 }
 
+/** A way of scrolling the diff pane in part 4: pixels per frame, for a number of frames. */
+interface ScrollPass {
+  name: string;
+  step: number;
+  frames: number;
+}
+
+/** Steady reading speed, then a fling that brings fresh rows into view every frame. STEP=<px> replaces the first. */
+const SCROLL_PASSES: readonly ScrollPass[] = [
+  { name: `steady, ${process.env.STEP ?? 120} px a frame`, step: Number(process.env.STEP ?? 120), frames: 300 },
+  { name: 'fling, 1,200 px a frame', step: 1200, frames: 60 },
+];
+
+/** What one pass measured in the page. */
+interface PassResult {
+  /** Main-thread work from the scroll write to the task after that frame's rendering, per frame. */
+  work: number[];
+  /** requestAnimationFrame timestamp deltas while scrolling. */
+  deltas: number[];
+  /** Long tasks (≥ 50 ms) the page reported, their durations. */
+  longTasks: number[];
+  /** Most rows in the DOM at once while scrolling. */
+  maxRows: number;
+  scrolled: number;
+  height: number;
+}
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; args?: { name?: string } };
+
+function pct(xs: readonly number[], p: number): number {
+  return [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? Number.NaN;
+}
+
+/**
+ * Part 4: mounts a <pd-diff-view> on `rows` at 1440 × 900 and scrolls its pane by each of
+ * SCROLL_PASSES, reading per frame the work, the requestAnimationFrame deltas and the long tasks,
+ * and from a trace the renderer's CPU time (thread time, which a busy machine does not inflate).
+ */
+async function scrollDiff(context: BrowserContext, page: Page, url: string, label: string, rows: unknown, docs: { a: unknown; b: unknown }): Promise<void> {
+  await page.goto(`${url}#/corpus`);
+  await page.waitForFunction(() => !!customElements.get('pd-diff-view'));
+  const cdp = await context.newCDPSession(page);
+  const traceEvents: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...(e.value as unknown as TraceEvent[])));
+  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', '__metadata'] }, transferMode: 'ReportEvents' } as never);
+  const results = await page.evaluate(
+    async ({ rows, docs, passes, extraCss }) => {
+      document.body.replaceChildren();
+      const host = document.createElement('div');
+      host.style.cssText = 'position:fixed;inset:0;background:#fff';
+      const el = document.createElement('pd-diff-view') as HTMLElement & { rows: unknown; docA: unknown; docB: unknown; updateComplete: Promise<boolean>; step(dir: 1 | -1): void };
+      el.style.setProperty('--pd-diff-height', '820px');
+      host.append(el);
+      document.body.append(host);
+      const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame((t) => r(t)));
+      await frame();
+      // opening: the rows handed over until the frame after they are drawn
+      const opened = performance.now();
+      performance.mark('open-start');
+      el.docA = docs.a;
+      el.docB = docs.b;
+      el.rows = rows;
+      await el.updateComplete;
+      await frame();
+      const mount = performance.now() - opened;
+      performance.mark('open-end');
+      await frame();
+      const root = el.shadowRoot as ShadowRoot;
+      const pane = root.querySelector('[data-testid="diff-pane"]') as HTMLElement;
+      // a step to the next change (n), and a status chip pressed and released: until the next frame
+      const timed = async (act: () => void): Promise<number> => {
+        const t = performance.now();
+        act();
+        await el.updateComplete;
+        await frame();
+        return performance.now() - t;
+      };
+      const steps: number[] = [];
+      performance.mark('step-start');
+      for (let k = 0; k < 20; k++) steps.push(await timed(() => el.step(1)));
+      performance.mark('step-end');
+      const chip = root.querySelector('[data-testid="diff-count-dropped"]') as HTMLElement;
+      performance.mark('filter-start');
+      const filters = [await timed(() => chip.click()), await timed(() => chip.click())];
+      performance.mark('filter-end');
+      if (extraCss) {
+        const st = document.createElement('style');
+        st.textContent = extraCss;
+        root.append(st);
+      }
+      const longTasks: number[] = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+      const out = [];
+      for (const [k, pass] of passes.entries()) {
+        pane.scrollTop = 0;
+        for (let f = 0; f < 10; f++) await frame();
+        longTasks.length = 0;
+        const work: number[] = [];
+        const deltas: number[] = [];
+        let maxRows = 0;
+        let last = await frame();
+        performance.mark(`scroll-start-${k}`);
+        for (let f = 0; f < pass.frames; f++) {
+          const t = await frame();
+          deltas.push(t - last);
+          last = t;
+          const start = performance.now();
+          pane.scrollTop += pass.step;
+          // The task after this frame's rendering: its start closes the frame's work.
+          await new Promise<void>((r) => setTimeout(r, 0));
+          work.push(performance.now() - start);
+          maxRows = Math.max(maxRows, root.querySelectorAll('[data-testid="diff-row"]').length);
+        }
+        performance.mark(`scroll-end-${k}`);
+        await frame();
+        out.push({ work, deltas, longTasks: [...longTasks], maxRows, scrolled: pane.scrollTop, height: pane.scrollHeight });
+      }
+      return { passes: out, mount, steps, filters };
+    },
+    { rows, docs, passes: SCROLL_PASSES, extraCss: process.env.EXTRA_CSS ?? '' },
+  );
+  await cdp.send('Tracing.end');
+  await traced;
+  await cdp.detach();
+  const mainTid = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((m) => m.name === 'scroll-start-0' && m.pid === e.pid))?.tid;
+  // Every rendering thread: the page's main thread, its compositor and raster workers, and the GPU process (software compositing).
+  const renderPids = new Set(traceEvents.filter((e) => e.name === 'thread_name' && (e.args?.name === 'VizCompositorThread' || e.tid === mainTid)).map((e) => e.pid));
+  const TOP = new Set(['ThreadControllerImpl::RunTask', 'TaskGraphRunner::RunTask', 'ThreadPool_RunTask']);
+  const rowCount = (rows as unknown[]).length;
+  process.stdout.write(`  ${label} (${rowCount} rows; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: wall times count the core other processes take)\n`);
+  const mark = (name: string) => traceEvents.find((e) => e.name === name)?.ts ?? Number.NaN;
+  /** Main-thread CPU time (thread time) between two marks; a task across a mark counts for its share inside. */
+  const cpuBetween = (name: string): number => {
+    const [a, b] = [mark(`${name}-start`), mark(`${name}-end`)];
+    let sum = 0;
+    for (const e of traceEvents) {
+      if (e.ph !== 'X' || e.tid !== mainTid || e.name !== 'ThreadControllerImpl::RunTask' || !e.dur) continue;
+      const inside = Math.min(b, e.ts + e.dur) - Math.max(a, e.ts);
+      if (inside > 0) sum += ((e.tdur ?? e.dur) * inside) / e.dur / 1000;
+    }
+    return sum;
+  };
+  line('opened: rows handed over → drawn (wall)', results.mount);
+  line('  … main-thread CPU (trace)', cpuBetween('open'));
+  line('a step to the next change (n), median of 20 (wall)', pct(results.steps, 0.5));
+  line('  … main-thread CPU per step, mean (trace)', cpuBetween('step') / 20);
+  line('a status chip pressed / released, slower of the two (wall)', Math.max(...results.filters));
+  line('  … main-thread CPU of both, mean (trace)', cpuBetween('filter') / 2);
+  for (const [k, pass] of SCROLL_PASSES.entries()) {
+    const r = results.passes[k] as PassResult;
+    const [from, to] = [mark(`scroll-start-${k}`), mark(`scroll-end-${k}`)];
+    const inWindow = (e: TraceEvent) => e.ph === 'X' && TOP.has(e.name) && e.ts >= from && e.ts <= to;
+    const tasks = traceEvents.filter((e) => inWindow(e) && e.tid === mainTid && e.name === 'ThreadControllerImpl::RunTask');
+    const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+    const allMs = traceEvents.filter((e) => inWindow(e) && renderPids.has(e.pid)).reduce((sum, e) => sum + cpu(e), 0);
+    const vsync = pct(r.deltas, 0.5);
+    const late = r.deltas.filter((d) => d > vsync * 1.5).length;
+    process.stdout.write(`  ${pass.name}: ${pass.frames} frames, scrolled ${r.scrolled.toFixed(0)} of ${r.height} px, at most ${r.maxRows} rows in the page\n`);
+    line('  work per frame, median (wall)', pct(r.work, 0.5));
+    line('  work per frame, p95 (wall)', pct(r.work, 0.95), 16.01);
+    line('  work per frame, worst (wall)', Math.max(...r.work));
+    line('  requestAnimationFrame delta, median', vsync);
+    line('  requestAnimationFrame delta, p95', pct(r.deltas, 0.95));
+    line('  requestAnimationFrame delta, p99', pct(r.deltas, 0.99));
+    line('  requestAnimationFrame delta, worst', Math.max(...r.deltas));
+    process.stdout.write(`    frames later than 1.5 vsync: ${late} of ${r.deltas.length}; long tasks (≥ 50 ms): ${r.longTasks.length}${r.longTasks.length ? `, longest ${Math.max(...r.longTasks).toFixed(0)} ms` : ''}\n`);
+    line(`  renderer main-thread CPU per frame, mean (trace, ${tasks.length} tasks)`, tasks.reduce((s, e) => s + cpu(e), 0) / pass.frames, 16.01);
+    line('  renderer main-thread CPU per task, p95 (trace)', pct(tasks.map(cpu), 0.95));
+    line('  renderer main-thread CPU, longest task (trace)', Math.max(0, ...tasks.map(cpu)), 16.01);
+    line('  CPU of every rendering thread per frame (trace)', allMs / pass.frames);
+  }
+}
+
+/** Part 4: a synthetic 1,000-row diff (Gia Lai against derivatives of itself), and two long held-out plans when ../shared is there. */
+async function diffScroll(context: BrowserContext, page: Page, url: string, seeds: Array<{ file: string; text: string }>): Promise<void> {
+  process.stdout.write('\n4. scrolling a long diff (target: ≤ 16 ms of work per frame)\n');
+  const giaLai = seeds.find((s) => s.file === GIA_LAI) as { file: string; text: string };
+  const base = parseDocument(giaLai.text, { file: GIA_LAI });
+  const alignments: ReturnType<typeof compareDocuments>['alignments'] = [];
+  let docs: { a: unknown; b: unknown } = { a: base.meta, b: base.meta };
+  for (let k = 0; alignments.length < SCROLL_ROWS; k++) {
+    const derived = [...synthesize([giaLai], { count: 1, seed: 20 + k, rewordRate: 0.25, dropRate: 0.08, addRate: 0.05 })][0] as { file: string; text: string };
+    const c = compareDocuments(base, parseDocument(derived.text, { file: `derived-${k}.txt` }));
+    docs = { a: c.a, b: c.b };
+    alignments.push(...c.alignments);
+  }
+  await scrollDiff(context, page, url, 'synthetic: Gia Lai 2021–2025 against derivatives of itself', diffRows({ alignments: alignments.slice(0, SCROLL_ROWS) }), docs);
+  const held = join(ROOT, '../shared/holdout/adjacent');
+  const [fileA, fileB] = ['bacninh-ubnd-2025-144-kh.txt', 'dongnai-ubnd-2025-179-kh.txt'];
+  if (!existsSync(join(held, fileA)) || !existsSync(join(held, fileB))) {
+    process.stdout.write(`  (held-out pair skipped: ${held} not found)\n`);
+    return;
+  }
+  const c = compareDocuments(parseDocument(readFileSync(join(held, fileA), 'utf8'), { file: fileA }), parseDocument(readFileSync(join(held, fileB), 'utf8'), { file: fileB }));
+  await scrollDiff(context, page, url, `held out: ${fileA} → ${fileB}`, diffRows(c), { a: c.a, b: c.b });
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
   process.stdout.write('plandiff web benchmark (headless chromium)\n\n');
@@ -303,98 +504,7 @@ async function main(): Promise<void> {
     );
     line('diff end to end (compare in the worker, transfer, render)', e2e);
     }
-    if (!ONLY || ONLY === 'diff' || ONLY === 'scroll') {
-
-    // 4. Scrolling a 1,000-row diff.
-    process.stdout.write('\n4. scrolling a 1,000-row diff\n');
-    const giaLai = seeds.find((s) => s.file === GIA_LAI) as { file: string; text: string };
-    const base = parseDocument(giaLai.text, { file: GIA_LAI });
-    const alignments: ReturnType<typeof compareDocuments>['alignments'] = [];
-    let docs = { a: base.meta, b: base.meta } as unknown;
-    for (let k = 0; alignments.length < SCROLL_ROWS; k++) {
-      const derived = [...synthesize([giaLai], { count: 1, seed: 20 + k, rewordRate: 0.25, dropRate: 0.08, addRate: 0.05 })][0] as { file: string; text: string };
-      const c = compareDocuments(base, parseDocument(derived.text, { file: `derived-${k}.txt` }));
-      docs = { a: c.a, b: c.b };
-      alignments.push(...c.alignments);
-    }
-    const rows = diffRows({ alignments: alignments.slice(0, SCROLL_ROWS) });
-    await page.goto(`${bundled.url}#/corpus`);
-    await page.waitForFunction(() => !!customElements.get('pd-diff-view'));
-    // CPU time of the renderer's main thread from a trace (thread time, "tdur"): unlike wall time it
-    // does not count the time other processes of a busy machine take the core away.
-    const cdp = await context.newCDPSession(page);
-    const traceEvents: Array<{ name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; args?: { name?: string } }> = [];
-    cdp.on('Tracing.dataCollected', (e: { value: typeof traceEvents }) => traceEvents.push(...e.value));
-    const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', '__metadata'] }, transferMode: 'ReportEvents' } as never);
-    const scroll = await page.evaluate(
-      async ({ rows, docs, frames, step, extraCss }) => {
-        document.body.replaceChildren();
-        const host = document.createElement('div');
-        host.style.cssText = 'position:fixed;inset:0;background:#fff';
-        const el = document.createElement('pd-diff-view') as HTMLElement & { rows: unknown; docA: unknown; docB: unknown; updateComplete: Promise<boolean> };
-        el.style.setProperty('--pd-diff-height', '820px');
-        host.append(el);
-        document.body.append(host);
-        const d = docs as { a: unknown; b: unknown };
-        el.docA = d.a;
-        el.docB = d.b;
-        el.rows = rows;
-        await el.updateComplete;
-        const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-        await frame();
-        await frame();
-        const pane = el.shadowRoot?.querySelector('[data-testid="diff-pane"]') as HTMLElement;
-        if (extraCss) {
-          const st = document.createElement('style');
-          st.textContent = extraCss;
-          el.shadowRoot?.append(st);
-          await frame();
-          await frame();
-        }
-        const count = el.shadowRoot?.querySelectorAll('[data-testid="diff-row"]').length ?? 0;
-        const work: number[] = [];
-        const intervals: number[] = [];
-        let last = await frame();
-        performance.mark('scroll-start');
-        for (let k = 0; k < frames; k++) {
-          const t = await frame();
-          intervals.push(t - last);
-          last = t;
-          const start = performance.now();
-          pane.scrollTop += step;
-          // The task after this frame's rendering: its start closes the frame's work.
-          await new Promise<void>((r) => setTimeout(r, 0));
-          work.push(performance.now() - start);
-        }
-        performance.mark('scroll-end');
-        return { count, work, intervals, scrolled: pane.scrollTop, height: pane.scrollHeight };
-      },
-      { rows, docs, frames: SCROLL_FRAMES, step: Number(process.env.STEP ?? 120), extraCss: process.env.EXTRA_CSS ?? '' },
-    );
-    await cdp.send('Tracing.end');
-    await traced;
-    const mark = (name: string) => traceEvents.find((e) => e.name === name)?.ts ?? NaN;
-    const [from, to] = [mark('scroll-start'), mark('scroll-end')];
-    const mainTid = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((m) => m.name === 'scroll-start' && m.pid === e.pid))?.tid;
-    const TOP = new Set(['ThreadControllerImpl::RunTask', 'TaskGraphRunner::RunTask', 'ThreadPool_RunTask']);
-    const inWindow = (e: (typeof traceEvents)[number]) => e.ph === 'X' && TOP.has(e.name) && e.ts >= from && e.ts <= to;
-    const tasks = traceEvents.filter((e) => inWindow(e) && e.tid === mainTid && e.name === 'ThreadControllerImpl::RunTask');
-    // Every rendering thread: the page's main thread, its compositor and raster workers, and the GPU process (software compositing).
-    const renderPids = new Set(traceEvents.filter((e) => e.name === 'thread_name' && (e.args?.name === 'VizCompositorThread' || e.tid === mainTid)).map((e) => e.pid));
-    const allMs = traceEvents.filter((e) => inWindow(e) && renderPids.has(e.pid)).reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000;
-    const cpuMs = tasks.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000;
-    const pct = (xs: number[], p: number): number => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(p * xs.length))] as number;
-    process.stdout.write(`  (${scroll.count} rows, scrolled ${scroll.scrolled.toFixed(0)} of ${scroll.height} px in ${SCROLL_FRAMES} frames)\n`);
-    line('work per scrolled frame, median', pct(scroll.work, 0.5));
-    line('work per scrolled frame, p95', pct(scroll.work, 0.95), 16.01);
-    line('work per scrolled frame, worst', Math.max(...scroll.work));
-    line('frame interval while scrolling, p95', pct(scroll.intervals, 0.95));
-    process.stdout.write(`  (wall time above counts the core taken by other processes; load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)\n`);
-    line(`renderer main-thread CPU per frame, mean (trace, ${tasks.length} tasks)`, cpuMs / SCROLL_FRAMES, 16.01);
-    line('renderer main-thread CPU, longest task', Math.max(0, ...tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000)), 16.01);
-    line('CPU of every rendering thread (main, compositor, raster, GPU) per frame', allMs / SCROLL_FRAMES);
-    }
+    if (!ONLY || ONLY === 'diff' || ONLY === 'scroll') await diffScroll(context, page, bundled.url, seeds);
     if (!ONLY || ONLY === 'layout') await graphLayoutBench(seeds, LAYOUT_BUDGET);
   } finally {
     await context.close();
