@@ -6,6 +6,7 @@
  *   #/lineage?node=<node id>
  *   #/trends
  *   #/diff?a=<file>&b=<file>&clause=b:II.1.b
+ *   #/diff?a=<file>&b=<file>&warning=b:1234      (the reading warning of B starting at offset 1234)
  *   #/targets?a=<file>&b=<file>
  *   #/fidelity?a=<parent file>&b=<child file>
  */
@@ -24,6 +25,14 @@ export interface ClauseRef {
   id: string;
 }
 
+/** A reading warning of one side of a comparison, by where its span starts in that plan's text. */
+export interface WarningRef {
+  /** Side of the pair. */
+  side: 'a' | 'b';
+  /** Offset of the warning's span start in the original text. */
+  at: number;
+}
+
 /** What the address asks for. */
 export interface Route {
   /** The view shown. */
@@ -36,6 +45,8 @@ export interface Route {
   clause: ClauseRef | null;
   /** The lineage node whose page is open. */
   node: string | null;
+  /** The reading warning the diff view shows (absent unless the address names one). */
+  warning?: WarningRef;
 }
 
 /** The address of the start page. */
@@ -61,7 +72,15 @@ export function parseRoute(hash: string): Route {
     const v = params.get(k);
     return v && v.trim() ? v : null;
   };
-  return { view, a: value('a'), b: value('b'), clause: parseClauseRef(value('clause')), node: value('node') };
+  const warning = parseWarningRef(value('warning'));
+  return { view, a: value('a'), b: value('b'), clause: parseClauseRef(value('clause')), node: value('node'), ...(warning ? { warning } : {}) };
+}
+
+/** Reads "b:1234"; null when it is not of that shape. */
+function parseWarningRef(s: string | null): WarningRef | null {
+  const ref = parseClauseRef(s);
+  const at = Number(ref?.id);
+  return ref && Number.isSafeInteger(at) && at >= 0 && String(at) === ref.id ? { side: ref.side, at } : null;
 }
 
 /** Reads "b:II.1.b"; null when it is not of that shape. */
@@ -79,6 +98,7 @@ export function formatRoute(route: Partial<Route> & { view: View }): string {
   if (pair && route.a) params.set('a', route.a);
   if (pair && route.b) params.set('b', route.b);
   if (route.view === 'diff' && route.clause) params.set('clause', `${route.clause.side}:${route.clause.id}`);
+  if (route.view === 'diff' && route.warning) params.set('warning', `${route.warning.side}:${route.warning.at}`);
   if (route.view === 'lineage' && route.node) params.set('node', route.node);
   const query = params.toString();
   return `#/${route.view}${query ? `?${query}` : ''}`;

@@ -76,7 +76,8 @@ describe('diff view in chromium (000 → 003)', () => {
   test('marks pairs equal only after folding, and shows a capital once case is no longer ignored', async () => {
     const abbr = row('[data-a="II.2.-9"][data-status="identical"]');
     expect(await abbr.getByTestId('fold-mark').getAttribute('data-kinds')).toBe('abbreviation');
-    expect(await abbr.getByTestId('fold-mark').getAttribute('title')).toBe('Giống nhau khi bỏ qua: chữ viết tắt');
+    expect(await abbr.getByTestId('fold-tip').textContent()).toBe('Giống nhau khi bỏ qua: chữ viết tắt');
+    expect(await abbr.getByTestId('fold-mark').getAttribute('aria-label')).toBe('Vì sao giống nhau');
     await page.getByTestId('diff-ignore').locator('summary').click();
     await page.getByTestId('ignore-case').uncheck();
     const capital = row('[data-a="II.2.-8"]');

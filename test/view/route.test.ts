@@ -41,6 +41,14 @@ describe('routes in the URL hash', () => {
     expect(formatRoute({ view: 'corpus', a: 'x.txt', b: 'y.txt', clause: { side: 'a', id: 'I' } })).toBe('#/corpus');
   });
 
+  test('keeps a reading warning on the diff (side and offset), and only a well-formed one', () => {
+    const hash = formatRoute({ view: 'diff', a: 'x.txt', b: 'y.txt', warning: { side: 'b', at: 4804 } });
+    expect(hash).toBe('#/diff?a=x.txt&b=y.txt&warning=b%3A4804');
+    expect(parseRoute(hash).warning).toEqual({ side: 'b', at: 4804 });
+    for (const bad of ['c:12', 'b:-1', 'b:1.5', 'b:x', 'b:']) expect(parseRoute(`#/diff?warning=${encodeURIComponent(bad)}`).warning).toBeUndefined();
+    expect(formatRoute({ view: 'targets', a: 'x.txt', b: 'y.txt', warning: { side: 'a', at: 1 } })).toBe('#/targets?a=x.txt&b=y.txt');
+  });
+
   test('falls back to the corpus page for an unknown view or an empty hash', () => {
     expect(parseRoute('')).toEqual(HOME);
     expect(parseRoute('#/nowhere?a=x')).toMatchObject({ view: 'corpus' });

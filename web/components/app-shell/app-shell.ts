@@ -423,7 +423,12 @@ export class PdApp extends LitElement {
         ></pd-lineage-graph>
       </div>
       <div class="card side">
-        <pd-node-page .page=${page} .pairs=${pairs} .locale=${lang} @pd-node-select=${(e: PdEvent<'pd-node-select'>) => this.app.selectNode(e.detail.id)}></pd-node-page>
+        <pd-node-page
+          .page=${page}
+          .pairs=${pairs}
+          .warnings=${this.app.summaries.find((s) => !!page?.node.file && s.file === page.node.file)?.warnings ?? []}
+          .locale=${lang}
+          @pd-node-select=${(e: PdEvent<'pd-node-select'>) => this.app.selectNode(e.detail.id)}></pd-node-page>
       </div>
     </div>`;
   }
@@ -471,6 +476,7 @@ export class PdApp extends LitElement {
             .docA=${c.value.a}
             .docB=${c.value.b}
             .clause=${this.app.route.clause}
+            .warning=${this.app.route.warning ?? null}
             .ignore=${this.app.diffIgnore}
             .locale=${this.locale}
             @pd-clause-focus=${(e: PdEvent<'pd-clause-focus'>) => this.app.focusClause(e.detail.clause)}

@@ -8,11 +8,15 @@
  * each linked to its clause. The focused clause is reported up (`pd-clause-focus`) so the address
  * can hold it. Prints as a clean report, full titles included.
  *
- * Scrolling never re-renders: rows off screen skip layout (content-visibility) and the minimap's
- * viewport is moved by a style write in an animation frame.
+ * Long diffs are windowed: past WINDOW_ROWS rows only the rows near the viewport are in the page
+ * (whole blocks of CHUNK rows), the others stand as two spacers of their measured or estimated
+ * height; the window moves when a block has scrolled past, and the rest of the view (bar, change
+ * list, minimap marks) is not re-rendered when it does. The minimap's viewport is moved by a style
+ * write in an animation frame. Printing draws every row.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DocumentMeta, Warning } from '../../../src/types.js';
 import {
@@ -37,9 +41,10 @@ import {
   type SearchSide,
   type Segment,
 } from '../../../src/view/diff-rows.js';
+import { estimateRowHeight, rowOffsets, rowWindow, type RowEstimate, type RowRange } from '../../../src/view/diff-window.js';
 import { FOLD_KINDS, type FoldKind } from '../../../src/view/fold-explain.js';
 import { formatNumber, rowStatusLabel, t, type Lang, type MessageKey } from '../../../src/view/i18n.js';
-import { formatRoute, type ClauseRef } from '../../../src/view/route.js';
+import { formatRoute, type ClauseRef, type WarningRef } from '../../../src/view/route.js';
 import { clip } from '../../../src/text/clip.js';
 import { chips, controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
@@ -47,9 +52,12 @@ import { emit } from '../events.js';
 type Doc = DocumentMeta & { file: string | null };
 type Layout = 'side' | 'inline';
 
-/** Past this many rows, rows off screen are laid out lazily (content-visibility), by chunks of CHUNK rows. */
-const LAZY_ROWS = 200;
+/** Past this many rows shown, only a window of rows around the viewport is in the page. */
+const WINDOW_ROWS = 300;
+/** Rows are drawn and dropped by blocks of CHUNK: the window moves once a block has passed. */
 const CHUNK = 12;
+/** Pixels of rows kept in the page beyond each edge of the viewport. */
+const OVERSCAN = 900;
 
 const SIDES: readonly SearchSide[] = ['both', 'a', 'b'];
 
@@ -316,17 +324,25 @@ export class PdDiffView extends LitElement {
       .row {
         border-bottom: 1px solid #edf0f4;
       }
-      /* Long plans: rows off screen are not laid out until they come near, CHUNK rows at a time
-         (one watched box per chunk, not per row: the browser checks every such box each frame). */
-      .pane.lazy .chunk {
-        content-visibility: auto;
-        contain-intrinsic-size: auto 700px;
+      /* Long plans: the rows outside the window stand as two empty boxes of their height. */
+      .gap {
+        contain: strict;
+        overflow-anchor: none;
       }
       .row.current {
         outline: 2px solid var(--pd-focus);
         outline-offset: -2px;
         position: relative;
         z-index: 1;
+      }
+      /* The clause (or the header line) a followed reading warning is about. */
+      .row .cell.warned,
+      .head .warned {
+        background: #fff1c2;
+        box-shadow: inset 4px 0 0 #b7791f;
+      }
+      .cell:focus {
+        outline: none;
       }
       .cell {
         padding: 6px 12px 6px calc(12px + var(--depth, 0) * 14px);
@@ -367,11 +383,47 @@ export class PdDiffView extends LitElement {
         border-radius: 50%;
         background: var(--pd-border-strong);
       }
+      .foldmark {
+        position: relative;
+      }
       .fold {
+        all: unset;
         font-size: 12px;
         line-height: 1;
+        padding: 2px 4px;
+        border-radius: 4px;
         color: var(--pd-muted);
         cursor: help;
+      }
+      .fold:focus-visible {
+        outline: 2px solid var(--pd-focus);
+      }
+      /* The fold mark's explanation: shown on hover and on focus, dismissed by Escape (WCAG 1.4.13). */
+      .tip {
+        display: none;
+        position: absolute;
+        z-index: 6;
+        top: calc(100% + 4px);
+        left: 50%;
+        transform: translateX(-50%);
+        width: max-content;
+        max-width: 240px;
+        padding: 5px 8px;
+        border-radius: 6px;
+        background: var(--pd-text);
+        color: var(--pd-surface);
+        font-size: 12px;
+        line-height: 1.4;
+        white-space: normal;
+        text-align: left;
+        box-shadow: var(--pd-shadow);
+      }
+      .foldmark:hover .tip,
+      .fold:focus + .tip {
+        display: block;
+      }
+      .foldmark.dismissed .tip {
+        display: none;
       }
       .s-identical .cell {
         color: #3a4654;
@@ -531,8 +583,11 @@ export class PdDiffView extends LitElement {
         .row {
           break-inside: avoid;
         }
-        .pane.lazy .chunk {
-          content-visibility: visible;
+        .gap {
+          display: none;
+        }
+        .tip {
+          display: none !important;
         }
         .row.current {
           outline: none;
@@ -557,6 +612,8 @@ export class PdDiffView extends LitElement {
   @property({ attribute: false }) clause: ClauseRef | null = null;
   /** Kinds of difference the rows were built ignoring (the "ignore …" toggles show them). */
   @property({ attribute: false }) ignore: readonly FoldKind[] = FOLD_KINDS;
+  /** A reading warning to show (from the address): its side and where it starts in that plan's text. */
+  @property({ attribute: false }) warning: WarningRef | null = null;
   /** Language of the labels. */
   @property() locale: Lang = 'vi';
 
@@ -572,33 +629,195 @@ export class PdDiffView extends LitElement {
   @state() private current: number | null = null;
   /** What the last copy did (spoken by the live region). */
   @state() private copyStatus = '';
+  /** Positions in `shown` of the rows in the page (all of them up to WINDOW_ROWS rows). */
+  @state() private win: RowRange = { start: 0, end: 0 };
+  /** Every row is drawn while the page prints. */
+  @state() private printing = false;
+  /** The reading warning followed last: the row it points at (null: the header) and its code. */
+  @state() private warned: { side: 'a' | 'b'; index: number | null; code: string } | null = null;
+  /** The fold mark whose explanation Escape closed (until it loses focus). */
+  @state() private dismissedTip: number | null = null;
 
   @query('.pane') private pane!: HTMLElement;
   @query('.viewport') private viewportEl!: HTMLElement;
   @query('input[type="search"]') private searchInput!: HTMLInputElement;
 
   private shown: DiffRow[] = [];
+  /** The changed rows among `shown`, and the minimap's marks: rebuilt with `shown` only. */
+  private changes: DiffRow[] = [];
+  private marks: ReturnType<typeof minimapMarks> = [];
   private hits: SearchHit[] = [];
   private hitsByRow = new Map<number, SearchHit[]>();
   private scrollPending = false;
+  /** Focus goes to the followed warning's place once it is drawn. */
+  private focusWarned = false;
   private viewportFrame = 0;
+  /** Measured heights of rows drawn so far, by alignment index (for this layout and width). */
+  private readonly heights = new Map<number, number>();
+  /** How far the estimates were off for the first rows measured (measured / estimated). */
+  private scale: number | null = null;
+  /** Where each row of `shown` starts below the header (measured or estimated heights). */
+  private offsets: Float64Array = new Float64Array(1);
+  private offsetsStale = true;
+  private headPx = 0;
+  private paneWidth = 0;
+  private readonly observed = new Set<Element>();
+  private readonly sizes = new ResizeObserver((entries) => this.handleSizes(entries));
+  private readonly printQuery = matchMedia('print');
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
+  private readonly onPrint = (on: boolean): void => {
+    if (this.printing === on) return;
+    this.printing = on;
+    // drawn at once: the page is laid out for print right after this event
+    if (on) this.performUpdate();
+  };
+  private readonly onBeforePrint = (): void => this.onPrint(true);
+  private readonly onAfterPrint = (): void => this.onPrint(this.printQuery.matches);
+  private readonly onPrintQuery = (e: MediaQueryListEvent): void => this.onPrint(e.matches);
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.onKey);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
+    this.printQuery.addEventListener('change', this.onPrintQuery);
   }
 
   override disconnectedCallback(): void {
     document.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
+    this.printQuery.removeEventListener('change', this.onPrintQuery);
     cancelAnimationFrame(this.viewportFrame);
+    this.sizes.disconnect();
+    this.observed.clear();
     super.disconnectedCallback();
+  }
+
+  /** The rows shown changed (a filter, new rows): what is derived from them follows. */
+  private reshow(rows: DiffRow[]): void {
+    this.shown = rows;
+    this.changes = rows.filter((r) => r.changed);
+    this.marks = minimapMarks(rows);
+    this.offsetsStale = true;
+  }
+
+  /** Only a window of the rows is in the page: a long diff, not being printed. */
+  private get windowed(): boolean {
+    return this.shown.length > WINDOW_ROWS && !this.printing;
+  }
+
+  /** Guesses of row heights for the pane's width and the layout (refined by `scale` once rows are measured). */
+  private estimate(): RowEstimate {
+    const width = this.paneWidth || 900;
+    const column = this.layout === 'inline' ? width - 34 - 24 : (width - 34) / 2 - 24;
+    return { charsPerLine: Math.max(10, column / 7.2), linePx: 21.7, padPx: 13, tagsPx: 23 };
+  }
+
+  private computeOffsets(): void {
+    const est = this.estimate();
+    const scale = this.scale ?? 1;
+    this.offsets = rowOffsets(this.shown.map((r) => this.heights.get(r.index) ?? estimateRowHeight(r, est) * scale));
+    this.offsetsStale = false;
+  }
+
+  /** The window for a pane scrolled to `scrollTop`. */
+  private windowAt(scrollTop: number): RowRange {
+    if (this.offsetsStale) this.computeOffsets();
+    const height = this.pane?.clientHeight || 800;
+    return rowWindow(this.offsets, scrollTop - this.headPx, height, OVERSCAN, CHUNK);
+  }
+
+  /** Moves the window to the pane's scroll position; re-renders only when it changed. */
+  private followScroll(): void {
+    if (!this.windowed || !this.pane) return;
+    const next = this.windowAt(this.pane.scrollTop);
+    if (next.start !== this.win.start || next.end !== this.win.end) this.win = next;
+  }
+
+  /** Heights measured by the browser: rows drawn (kept for when they leave the window), the header, the pane's width. */
+  private handleSizes(entries: ResizeObserverEntry[]): void {
+    let changed = false;
+    for (const e of entries) {
+      const el = e.target as HTMLElement;
+      const box = e.borderBoxSize[0];
+      if (!box) continue;
+      if (el === this.pane) {
+        if (Math.abs(box.inlineSize - this.paneWidth) > 1) {
+          this.paneWidth = box.inlineSize;
+          this.resetHeights();
+          changed = true;
+        }
+      } else if (el.classList.contains('head')) {
+        if (box.blockSize !== this.headPx) {
+          this.headPx = box.blockSize;
+          changed = true;
+        }
+      } else if (el.isConnected && el.dataset.index !== undefined) {
+        const index = Number(el.dataset.index);
+        if (this.heights.get(index) !== box.blockSize) {
+          this.heights.set(index, box.blockSize);
+          this.offsetsStale = true;
+        }
+      }
+    }
+    if (this.scale === null && this.heights.size >= CHUNK) {
+      // the first rows measured say how far the guesses are off: the rest are scaled once, so the spacers do not creep
+      const est = this.estimate();
+      let measured = 0;
+      let guessed = 0;
+      for (const r of this.shown) {
+        const h = this.heights.get(r.index);
+        if (h === undefined) continue;
+        measured += h;
+        guessed += estimateRowHeight(r, est);
+      }
+      if (guessed > 0) this.scale = measured / guessed;
+      changed = true;
+    }
+    if (changed) {
+      this.offsetsStale = true;
+      if (this.windowed) {
+        this.requestUpdate();
+        this.followScroll();
+      }
+    }
+  }
+
+  /** Forgets measured heights (the width or the layout changed). */
+  private resetHeights(): void {
+    this.heights.clear();
+    this.scale = null;
+    this.offsetsStale = true;
+  }
+
+  /** Watches the sizes of the rows in the page, and stops watching those that left it. */
+  private observeRows(): void {
+    for (const el of this.observed) {
+      if (!el.isConnected) {
+        this.sizes.unobserve(el);
+        this.observed.delete(el);
+      }
+    }
+    if (!this.windowed) return;
+    for (const el of this.renderRoot.querySelectorAll('.row')) {
+      if (this.observed.has(el)) continue;
+      this.sizes.observe(el);
+      this.observed.add(el);
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.sizes.observe(this.pane);
+    const head = this.renderRoot.querySelector('.head');
+    if (head) this.sizes.observe(head);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('rows') && !this.clause) this.current = null;
+    if (changed.has('rows') || changed.has('layout') || changed.has('locale')) this.resetHeights();
     if (changed.has('rows') || changed.has('statuses') || changed.has('substantiveOnly')) {
-      this.shown = pickRows(this.rows, { statuses: this.statuses, substantiveOnly: this.substantiveOnly });
+      this.reshow(pickRows(this.rows, { statuses: this.statuses, substantiveOnly: this.substantiveOnly }));
     }
     if ((changed.has('clause') || changed.has('rows')) && this.clause) {
       const row = rowOfClause(this.rows, this.clause);
@@ -607,7 +826,7 @@ export class PdDiffView extends LitElement {
         if (!this.shown.includes(row)) {
           this.statuses = new Set();
           this.substantiveOnly = false;
-          this.shown = [...this.rows];
+          this.reshow([...this.rows]);
         }
         this.scrollPending = true;
       }
@@ -622,12 +841,31 @@ export class PdDiffView extends LitElement {
       }
       if (this.hitAt >= this.hits.length) this.hitAt = -1;
     }
+    if ((changed.has('warning') || changed.has('rows')) && this.warning && this.rows.length) this.followWarningRef(this.warning);
+    const reshown = changed.has('rows') || changed.has('statuses') || changed.has('substantiveOnly') || changed.has('printing') || changed.has('layout');
+    if (!this.windowed) {
+      if (this.win.start !== 0 || this.win.end !== this.shown.length) this.win = { start: 0, end: this.shown.length };
+    } else if (this.scrollPending && this.current !== null) {
+      // going to a row: the window is put around it first, so that it is in the page to scroll to
+      const at = this.shown.findIndex((r) => r.index === this.current);
+      if (at >= 0 && (reshown || at < this.win.start || at >= this.win.end)) {
+        if (this.offsetsStale) this.computeOffsets();
+        this.win = this.windowAt((this.offsets[at] as number) + this.headPx - (this.pane?.clientHeight || 800) / 2);
+      }
+    } else if (reshown) this.win = this.windowAt(this.pane?.scrollTop ?? 0);
   }
 
   protected override updated(): void {
+    this.observeRows();
     if (this.scrollPending) {
       this.scrollPending = false;
       this.scrollToCurrent();
+    }
+    if (this.focusWarned) {
+      this.focusWarned = false;
+      const w = this.warned;
+      const target = w?.index === null ? `[data-testid="diff-head-${w.side}"]` : '.cell.warned';
+      this.renderRoot.querySelector<HTMLElement>(target)?.focus({ preventScroll: true });
     }
     this.moveViewport();
   }
@@ -650,6 +888,7 @@ export class PdDiffView extends LitElement {
   }
 
   private goTo(row: DiffRow, clause: ClauseRef = clauseOfRow(row)): void {
+    this.warned = null;
     this.current = row.index;
     this.scrollPending = true;
     emit(this, 'pd-clause-focus', { clause });
@@ -706,11 +945,15 @@ export class PdDiffView extends LitElement {
     }
   }
 
-  /** The minimap's viewport follows the pane by a style write in the next frame: no re-render while scrolling. */
+  /**
+   * In the frame after a scroll: the window follows the pane (a re-render of the rows only, when a
+   * block of rows has passed) and the minimap's viewport moves by a style write.
+   */
   private moveViewport(): void {
     if (this.viewportFrame) return;
     this.viewportFrame = requestAnimationFrame(() => {
       this.viewportFrame = 0;
+      this.followScroll();
       const p = this.pane;
       const v = this.viewportEl;
       const map = v?.parentElement;
@@ -757,18 +1000,37 @@ export class PdDiffView extends LitElement {
     this.copyStatus = t(this.locale, ok ? 'diff.copied' : 'diff.copyFailed');
   }
 
+  /**
+   * Follows a reading warning: scrolls to the clause it is about and highlights that side's cell (or,
+   * for a number or a date of the header, the header's line), which takes the focus.
+   */
   private jumpToWarning(side: 'a' | 'b', w: Warning): void {
     const row = rowOfWarning(this.rows, side, w);
     if (!row) {
-      this.pane.scrollTop = 0;
-      this.renderRoot.querySelector<HTMLElement>(`[data-testid="diff-head-${side}"]`)?.focus();
+      if (this.pane) this.pane.scrollTop = 0;
+      this.warned = { side, index: null, code: w.code };
+      this.focusWarned = true;
       return;
     }
     if (!this.shown.includes(row)) {
       this.statuses = new Set();
       this.substantiveOnly = false;
+      this.reshow([...this.rows]);
     }
     this.goTo(row, { side, id: (row[side] as DiffCell).id });
+    this.warned = { side, index: row.index, code: w.code };
+    this.focusWarned = true;
+  }
+
+  /** A warning named by the address: the one of that side's plan starting there (ignored when the plan has none). */
+  private followWarningRef(ref: WarningRef): void {
+    const doc = ref.side === 'a' ? this.docA : this.docB;
+    const w = doc?.warnings?.find((x) => x.span?.[0] === ref.at);
+    if (!w) return;
+    const row = rowOfWarning(this.rows, ref.side, w);
+    // a clause named beside it wins unless it is the warning's own (the address keeps both once the view moved on)
+    if (this.clause && !(row && row[this.clause.side]?.id === this.clause.id)) return;
+    this.jumpToWarning(ref.side, w);
   }
 
   private renderSegments(segs: readonly Segment[], hits: Array<{ start: number; end: number; current: boolean }>, skip: Segment['mark'] | null = null) {
@@ -785,9 +1047,20 @@ export class PdDiffView extends LitElement {
     return list.filter((h) => h.side === side).map((h) => ({ start: h.start, end: h.end, current: h === cur }));
   }
 
+  /** The cell a followed warning is about: highlighted, and focusable so the focus can land on it. */
+  private isWarned(r: DiffRow, side: 'a' | 'b'): boolean {
+    return this.warned !== null && this.warned.index === r.index && this.warned.side === side;
+  }
+
   private renderCell(r: DiffRow, c: DiffCell | null, side: 'a' | 'b', extra: unknown = nothing) {
     if (!c) return html`<div class="cell ${side} empty" aria-hidden="true"></div>`;
-    return html`<div class="cell ${side} ${r.block ? 'block' : ''}" style="--depth:${Math.min(c.depth, 6)}"><span class="cid">${c.id}</span>${this.renderSegments(
+    const warned = this.isWarned(r, side);
+    return html`<div
+      class="cell ${side} ${r.block ? 'block' : ''} ${warned ? 'warned' : ''}"
+      style="--depth:${Math.min(c.depth, 6)}"
+      data-warned=${warned ? this.warned?.code ?? '' : nothing}
+      tabindex=${warned ? '-1' : nothing}
+    ><span class="cid">${c.id}</span>${this.renderSegments(
       c.segments,
       this.hitsOf(r, side),
     )}${extra}</div>`;
@@ -819,10 +1092,38 @@ export class PdDiffView extends LitElement {
   private renderMid(r: DiffRow) {
     const lang = this.locale;
     const folded = r.status === 'identical' && (r.folded === null || r.folded.length > 0);
+    // The "≈" is a button: reached by Tab, its explanation is a tooltip shown on hover and on focus,
+    // tied to it by aria-describedby, closed by Escape.
+    const tip = `fold-tip-${r.index}`;
     return html`<div class="mid" title=${rowStatusLabel(lang, r.status)}>
       <span class="dot"></span>
-      ${folded ? html`<span class="fold" data-testid="fold-mark" data-kinds=${(r.folded ?? []).join(' ')} title=${this.foldTitle(r)} aria-label=${this.foldTitle(r)}>≈</span>` : nothing}
+      ${folded
+        ? html`<span class="foldmark ${this.dismissedTip === r.index ? 'dismissed' : ''}"
+            ><button
+              class="fold"
+              data-testid="fold-mark"
+              data-kinds=${(r.folded ?? []).join(' ')}
+              aria-label=${t(lang, 'diff.foldMark')}
+              aria-describedby=${tip}
+              @keydown=${(e: KeyboardEvent) => {
+                if (e.key === 'Escape') this.dismissedTip = r.index;
+              }}
+              @blur=${() => {
+                if (this.dismissedTip === r.index) this.dismissedTip = null;
+              }}
+            >
+              ≈</button
+            ><span class="tip" role="tooltip" id=${tip} data-testid="fold-tip">${this.foldTitle(r)}</span></span
+          >`
+        : nothing}
     </div>`;
+  }
+
+  /** What a row's drawing depends on: a row whose values are the same is not evaluated again (the window moving re-renders only the rows that come in). */
+  private rowDeps(r: DiffRow): unknown[] {
+    const hits = this.hitsByRow.get(r.index) ?? null;
+    const cur = this.hits[this.hitAt];
+    return [r, this.layout, this.locale, r.index === this.current, this.warned?.index === r.index ? this.warned : null, hits, hits && cur && hits.includes(cur) ? cur : null, this.dismissedTip === r.index];
   }
 
   private renderRow(r: DiffRow) {
@@ -872,9 +1173,16 @@ export class PdDiffView extends LitElement {
     if (!d) return html`<div class="side-${side}"></div>`;
     const ident = d.symbol ? `${d.number ?? '…'}/${d.symbol}` : null;
     const meta = [side === 'a' ? 'A' : 'B', d.issuer, ident, d.date].filter(Boolean).join(' · ');
+    // a warning of the header (its number or its date read several ways) is about this line
+    const warned = this.warned !== null && this.warned.index === null && this.warned.side === side;
     return html`<div class="side-${side}" data-testid="diff-head-${side}" tabindex="-1">
       <span class="doc-title">${d.title ?? d.file ?? '—'}</span>
-      <span class="doc-meta">${meta}</span>
+      <span
+        class="doc-meta ${warned ? 'warned' : ''}"
+        data-testid="diff-head-meta-${side}"
+        data-warned=${warned ? this.warned?.code ?? '' : nothing}
+        >${meta}</span
+      >
       ${this.renderWarnings(d, side)}
     </div>`;
   }
@@ -928,11 +1236,15 @@ export class PdDiffView extends LitElement {
     const lang = this.locale;
     const counts = diffCounts(this.rows);
     const shown = this.shown;
-    const changes = shown.filter((r) => r.changed);
-    const marks = minimapMarks(shown);
+    const changes = this.changes;
     const row = this.currentRow();
+    // the rows in the page: all of them, or the window (whole blocks of CHUNK) between two spacers
+    const { start, end } = this.win;
+    if (this.windowed && this.offsetsStale) this.computeOffsets();
+    const above = this.windowed ? (this.offsets[start] ?? 0) : 0;
+    const below = this.windowed ? (this.offsets[shown.length] ?? 0) - (this.offsets[end] ?? 0) : 0;
     const chunks: DiffRow[][] = [];
-    for (let k = 0; k < shown.length; k += CHUNK) chunks.push(shown.slice(k, k + CHUNK));
+    for (let k = start; k < end; k += CHUNK) chunks.push(shown.slice(k, Math.min(end, k + CHUNK)));
     return html`
       <div class="bar">
         <div class="counts" role="group" aria-label=${t(lang, 'diff.statuses')} data-testid="diff-summary" data-total=${counts.total}>
@@ -982,12 +1294,14 @@ export class PdDiffView extends LitElement {
       <div class="layout">
         <nav class="changes" aria-label=${t(lang, 'changeList')}>
           <h3>${t(lang, 'changeList')} (${changes.length})</h3>
-          ${changes.length
+          ${guard([changes, this.current, lang], () =>
+            changes.length
             ? html`<ol data-testid="change-list">
                 ${repeat(
                   changes,
                   (r) => r.index,
-                  (r) => {
+                  (r) =>
+                    guard([r, r.index === this.current, lang], () => {
                     const c = r.b ?? r.a;
                     return html`<li>
                       <button class="s-${r.status} ${r.index === this.current ? 'current' : ''}" @click=${() => this.goTo(r)}>
@@ -996,33 +1310,39 @@ export class PdDiffView extends LitElement {
                         <span class="snip">${clip(cellText(c ?? null), 80)}</span>
                       </button>
                     </li>`;
-                  },
+                  }),
                 )}
               </ol>`
-            : html`<p class="none">${t(lang, 'noChanges')}</p>`}
+            : html`<p class="none">${t(lang, 'noChanges')}</p>`,
+          )}
         </nav>
         <div
-          class="pane ${shown.length > LAZY_ROWS ? 'lazy' : ''} ${this.layout}"
+          class="pane ${this.layout}"
           data-testid="diff-pane"
+          data-window=${`${start}-${end}`}
           tabindex="0"
           role="region"
           aria-label=${t(lang, 'diff.pane')}
           @scroll=${this.moveViewport}
         >
           <div class="head">${this.renderDocHead(this.docA, 'a')}<div></div>${this.renderDocHead(this.docB, 'b')}</div>
+          ${above > 0 ? html`<div class="gap" data-testid="diff-gap-above" style="height:${above.toFixed(0)}px"></div>` : nothing}
           ${repeat(
             chunks,
             (c) => c[0]?.index ?? -1,
             (c) => html`<div class="chunk">${repeat(
               c,
               (r) => r.index,
-              (r) => this.renderRow(r),
+              (r) => guard(this.rowDeps(r), () => this.renderRow(r)),
             )}</div>`,
           )}
+          ${below > 0 ? html`<div class="gap" data-testid="diff-gap-below" style="height:${below.toFixed(0)}px"></div>` : nothing}
           ${shown.length === 0 ? html`<p class="none">${t(lang, 'noChanges')}</p>` : nothing}
         </div>
         <div class="minimap" data-testid="minimap" @click=${this.handleMinimap} aria-hidden="true">
-          ${marks.map((m) => html`<span class="mark ${m.status}" style="top:${(m.top * 100).toFixed(3)}%;height:${(m.height * 100).toFixed(3)}%"></span>`)}
+          ${guard([this.marks], () =>
+            this.marks.map((m) => html`<span class="mark ${m.status}" style="top:${(m.top * 100).toFixed(3)}%;height:${(m.height * 100).toFixed(3)}%"></span>`),
+          )}
           <span class="viewport"></span>
         </div>
       </div>

@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Warning } from '../../../src/types.js';
 import type { LinkedDocument, NodePage } from '../../../src/view/graph-view.js';
 import { formatNumber, levelLabel, relationLabel, t, type Lang, type MessageKey } from '../../../src/view/i18n.js';
 import { formatRoute } from '../../../src/view/route.js';
@@ -101,6 +102,12 @@ export class PdNodePage extends LitElement {
         padding: 14px 16px;
         color: var(--pd-muted);
       }
+      .warn li {
+        display: block;
+      }
+      .warn .where {
+        color: var(--pd-muted);
+      }
     `,
   ];
 
@@ -108,6 +115,8 @@ export class PdNodePage extends LitElement {
   @property({ attribute: false }) page: NodePage | null = null;
   /** Reuse pairs of the corpus for the overview, strongest first. */
   @property({ attribute: false }) pairs: ReusePairView[] = [];
+  /** The chosen plan's reading warnings (decoding and header oddities, garbled citations, duplicate labels). */
+  @property({ attribute: false }) warnings: Warning[] = [];
   /** Language of the labels. */
   @property() locale: Lang = 'vi';
 
@@ -137,6 +146,33 @@ export class PdNodePage extends LitElement {
               </li>`,
             )}
           </ul>`}
+    </section>`;
+  }
+
+  /**
+   * The plan's reading warnings, each linking to its place in the text: the diff with the plan as B
+   * (against the plan it implements when that one is in the folder, else against itself), which
+   * scrolls to the clause, or the header line, the warning is about and highlights it.
+   */
+  private renderWarnings(file: string | null) {
+    const lang = this.locale;
+    const page = this.page;
+    if (!file || !page || !this.warnings.length) return nothing;
+    const parent = page.cites.find((d) => d.relation === 'implements' && d.file && d.file !== file)?.file ?? file;
+    return html`<section class="warn" data-testid="page-warnings">
+      <h3>${t(lang, 'warningsTitle')} (${this.warnings.length})</h3>
+      <ul>
+        ${this.warnings.map(
+          (w) => html`<li data-code=${w.code}>
+            ${w.message}
+            ${w.span
+              ? html`— <a data-testid="page-warning-link" href=${formatRoute({ view: 'diff', a: parent, b: file, warning: { side: 'b', at: w.span[0] } })}
+                    >${t(lang, 'page.warningShow')} →</a
+                  >`
+              : html`<span class="where">(${t(lang, 'page.warningFile')})</span>`}
+          </li>`,
+        )}
+      </ul>
     </section>`;
   }
 
@@ -183,6 +219,7 @@ export class PdNodePage extends LitElement {
         </div>
         <button class="ghost" aria-label=${t(lang, 'page.close')} title=${t(lang, 'page.close')} @click=${() => emit(this, 'pd-node-select', { id: null })}>✕</button>
       </header>
+      ${this.renderWarnings(file)}
       ${this.renderList('page.cites', page.cites, file, false)} ${this.renderList('page.implementers', page.implementers, file, true)}
       ${this.renderList('page.citedBy', page.citedBy, file, true)} ${this.renderList('page.reuse', page.reuse, file, true)}
     `;
