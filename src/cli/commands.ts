@@ -223,19 +223,31 @@ export async function commandLineage(dir: string, opts: { json?: boolean; dot?: 
   let linking: { tick: (done: number, total: number) => void; stop: () => void } | null = null;
   const builder = new LineageBuilder({ onProgress: (done, total) => linking?.tick(done, total) });
   // each plan's record (identity, citations, shingle set) is made where it is parsed, and cached
+  const plans: string[] = [];
+  let keyed = true;
   await loadEachRecord(
     files,
     skipped,
-    (f, record) => {
+    (f, record, key) => {
       builder.addRecord(f.relative, record);
+      if (key === null) keyed = false;
+      else plans.push(`${f.relative}\u0000${key}`);
     },
     dir,
   );
-  const { folderProgress } = await import('../node/progress.js');
+  const [{ graphKey, openCache }, { defaultShingling }] = await Promise.all([import('../node/cache.js'), import('../corpus/lineage.js')]);
   const { runSettings } = await import('../node/run-settings.js');
-  linking = await folderProgress(files.length - skipped.length, 'linking', { quiet: runSettings.quiet, unit: 'plans' });
-  const graph = builder.finish();
-  linking.stop();
+  // the same plans under the same names make the same graph: a run on an unchanged folder reads it back
+  const cache = runSettings.cache && keyed ? openCache(dir) : null;
+  const key = cache ? graphKey(plans, defaultShingling()) : null;
+  let graph = cache && key ? await cache.getGraph(key) : null;
+  if (!graph) {
+    const { folderProgress } = await import('../node/progress.js');
+    linking = await folderProgress(files.length - skipped.length, 'linking', { quiet: runSettings.quiet, unit: 'plans' });
+    graph = builder.finish();
+    linking.stop();
+    if (cache && key) await cache.putGraph(key, graph);
+  }
   for (const n of graph.nodes) for (const w of n.warnings ?? []) process.stderr.write(`plandiff: note: ${printable(n.file ?? n.id)}: ${w.message}\n`);
   graph.skipped = skipped;
   finishFolderRun(skipped);

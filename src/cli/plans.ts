@@ -62,14 +62,14 @@ export async function loadEach(
   await readEach(files, skipped, folder, (pool, options) => pool.parsePlanFiles(files, options), (r) => use(r.file as PlanFile, r.doc));
 }
 
-/** As {@link loadEach}, with each plan's lineage record instead of its document (see lineage.ts). */
+/** As {@link loadEach}, with each plan's lineage record instead of its document (see lineage.ts), and the cache key of its content (null without a cache). */
 export async function loadEachRecord(
   files: PlanFile[],
   skipped: SkippedFile[],
-  use: (file: PlanFile, record: LineageRecord) => void | Promise<void>,
+  use: (file: PlanFile, record: LineageRecord, key: string | null) => void | Promise<void>,
   folder: string | null = null,
 ): Promise<void> {
-  await readEach(files, skipped, folder, (pool, options) => pool.planFileRecords(files, options), (r) => use(r.file as PlanFile, r.record));
+  await readEach(files, skipped, folder, (pool, options) => pool.planFileRecords(files, options), (r) => use(r.file as PlanFile, r.record, r.key));
 }
 
 type Pool = typeof import('../node/pool.js');

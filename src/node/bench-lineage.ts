@@ -2,19 +2,21 @@
  * Lineage benchmark: writes N synthetic plans (synth.ts) to a temporary folder, then times what
  * `plandiff lineage DIR` does with them — list, read, parse and shingle on every core (pool.ts)
  * through the cache of lineage records (cache.ts), stream each record into the lineage builder,
- * build the graph — twice: cold (an empty cache) and warm (the cache the cold pass filled).
+ * build the graph (or read it back, as the command does for the same plans under the same names)
+ * — cold (an empty cache), warm (the cache the cold pass filled), warm with the graph built again,
+ * and after one plan is added to the folder (one plan parsed, the others read back, a new graph).
  * Memory is sampled throughout; progress goes to stderr.
  *
  * Run: `npx tsx src/node/bench-lineage.ts 1000 10000` (prints the results as JSON on stdout).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LineageBuilder } from '../corpus/lineage.js';
+import { defaultShingling, LineageBuilder } from '../corpus/lineage.js';
 import type { LineageGraph } from '../types.js';
-import { DocumentCache, openCache } from './cache.js';
+import { DocumentCache, graphKey, openCache } from './cache.js';
 import { listPlanFiles } from './files.js';
 import { defaultThreads, planFileRecords } from './pool.js';
 import { loadSeeds, writeSynthCorpus, type SynthOptions } from './synth.js';
@@ -56,6 +58,8 @@ export type LineagePass = {
   cacheWrites: number;
   /** Threads that parsed. */
   threads: number;
+  /** The graph was read back (the same plans under the same names as a run before). */
+  graphFromCache: boolean;
 };
 
 /** Figures of one corpus size: a cold pass (empty cache) and a warm one (the cache filled by the cold pass). */
@@ -66,6 +70,10 @@ export type BenchLineageResult = {
   generateMs: number;
   cold: LineagePass;
   warm: LineagePass;
+  /** A warm pass that builds the graph again instead of reading it back. */
+  rebuilt: LineagePass;
+  /** A pass after one plan was added to the folder. */
+  added: LineagePass;
   nodes: number;
   citationEdges: number;
   reuseEdges: number;
@@ -114,7 +122,7 @@ class MemoryPeak {
 }
 
 /** One pass of what `plandiff lineage DIR` does: list, parse on every core (through the cache), build. */
-async function lineagePass(dir: string, cache: DocumentCache, log: (line: string) => void, tag: string): Promise<{ pass: LineagePass; graph: LineageGraph; skipped: number }> {
+async function lineagePass(dir: string, cache: DocumentCache, log: (line: string) => void, tag: string, rebuild = false): Promise<{ pass: LineagePass; graph: LineageGraph; skipped: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const peak = new MemoryPeak();
   const cpu0 = process.cpuUsage();
@@ -130,16 +138,23 @@ async function lineagePass(dir: string, cache: DocumentCache, log: (line: string
       if (done % 2000 === 0 || done === total) log(`${tag} parsed ${done}/${total}  ${((performance.now() - t0) / 1000).toFixed(1)} s  rss ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);
     },
   });
+  const plans: string[] = [];
   for await (const r of run) {
-    if (r.record) builder.addRecord(r.file.relative, r.record);
-    else {
+    if (r.record) {
+      builder.addRecord(r.file.relative, r.record);
+      plans.push(`${r.file.relative}\u0000${r.key}`);
+    } else {
       skipped += 1;
       log(`${tag} skipped ${r.file.relative}: ${r.error.message}`);
     }
   }
   const parseMs = performance.now() - t0;
   const t1 = performance.now();
-  const graph = builder.finish();
+  // as plandiff lineage does: the graph of the same plans under the same names is read back
+  const key = graphKey(plans, defaultShingling());
+  const cached = rebuild ? null : await cache.getGraph(key);
+  const graph = cached ?? builder.finish();
+  if (!cached) await cache.putGraph(key, graph);
   const graphMs = performance.now() - t1;
   peak.stop();
   const cpu = process.cpuUsage(cpu0);
@@ -155,6 +170,7 @@ async function lineagePass(dir: string, cache: DocumentCache, log: (line: string
     cacheHits: run.stats.hits,
     cacheWrites: run.stats.writes,
     threads: run.threads,
+    graphFromCache: cached !== null,
   };
   log(`${tag} total ${(totalMs / 1000).toFixed(1)} s (parse ${(parseMs / 1000).toFixed(1)} s, graph ${(graphMs / 1000).toFixed(1)} s), ${run.threads} threads, cache ${run.stats.hits} hits, peak rss ${pass.peakRssMb} MB`);
   return { pass, graph, skipped };
@@ -188,18 +204,29 @@ async function runOne(size: number, options: BenchLineageOptions, log: (line: st
     const coldJson = JSON.stringify(cold.graph);
     cold.graph = null as unknown as LineageGraph;
     const warm = await lineagePass(dir, new DocumentCache(cacheRoot, program), log, `[${size} warm]`);
+    // every record from the cache, the graph built again (what a change of one plan costs beyond parsing it)
+    const rebuilt = await lineagePass(dir, new DocumentCache(cacheRoot, program), log, `[${size} warm, graph rebuilt]`, true);
+    rebuilt.graph = null as unknown as LineageGraph;
     const reuseEdges = warm.graph.edges.filter((e) => e.relation === 'reuse').length;
+    const warmGraph = warm.graph;
+    warm.graph = null as unknown as LineageGraph;
+    // one more plan: a copy of the first one with a line of its own, under a new name
+    const [first] = await listPlanFiles(dir);
+    writeFileSync(join(dir, 'added-plan.txt'), `${readFileSync(first!.path, 'utf8')}\n- Bổ sung một nhiệm vụ của kế hoạch mới.\n`);
+    const added = await lineagePass(dir, new DocumentCache(cacheRoot, program), log, `[${size} +1 plan]`);
     const peerMs = timePeer(dir, log, `[${size} peer]`);
     return {
       plans: size,
       generateMs: Math.round(generateMs),
       cold: cold.pass,
       warm: warm.pass,
-      nodes: warm.graph.nodes.length,
-      citationEdges: warm.graph.edges.length - reuseEdges,
+      rebuilt: rebuilt.pass,
+      added: added.pass,
+      nodes: warmGraph.nodes.length,
+      citationEdges: warmGraph.edges.length - reuseEdges,
       reuseEdges,
       skipped: warm.skipped,
-      sameGraph: JSON.stringify(warm.graph) === coldJson,
+      sameGraph: JSON.stringify(warmGraph) === coldJson,
       peerMs,
       ...(options.keep ? { dir } : {}),
     };

@@ -24,13 +24,19 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { LineageRecord } from '../corpus/lineage.js';
-import type { ParsedDocument } from '../types.js';
+import type { LineageGraph, ParsedDocument } from '../types.js';
 
 /** First line of every entry: says what wrote it. */
 const MAGIC = 'plandiff-parsed-document';
 
 /** Head of every lineage record entry. */
 const RECORD_MAGIC = 'plandiff-lineage-record';
+
+/** First line of every lineage graph entry. */
+const GRAPH_MAGIC = 'plandiff-lineage-graph';
+
+/** Lineage graphs kept (the most recent ones; each folder state that was run has its own). */
+const GRAPHS_KEPT = 4;
 
 /** Layout version of the cache folder itself. */
 const LAYOUT = 'v1';
@@ -314,6 +320,48 @@ export class DocumentCache {
     await this.write(this.pathOf(key, '.lineage'), () => this.encodeRecord(key, record));
   }
 
+  /**
+   * The lineage graph of a folder run stored under a key (see {@link graphKey}), or null when there
+   * is none or it cannot be trusted. Not counted in the stats (those count plans).
+   */
+  async getGraph(key: string): Promise<LineageGraph | null> {
+    const bytes = this.load(this.graphPath(key));
+    if (!bytes) return null;
+    try {
+      const text = gunzipSync(bytes).toString('utf8');
+      const nl = text.indexOf('\n');
+      if (nl < 0) return null;
+      const head = JSON.parse(text.slice(0, nl)) as { magic?: unknown; program?: unknown; key?: unknown };
+      if (head.magic !== GRAPH_MAGIC || head.program !== this.program || head.key !== key) return null;
+      const graph = JSON.parse(text.slice(nl + 1)) as LineageGraph;
+      return graph && Array.isArray(graph.nodes) && Array.isArray(graph.edges) ? graph : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Stores the lineage graph of a folder run, keeping the {@link GRAPHS_KEPT} most recent graphs. Never throws. */
+  async putGraph(key: string, graph: LineageGraph): Promise<void> {
+    const head = JSON.stringify({ magic: GRAPH_MAGIC, program: this.program, key });
+    const writes = this.stats.writes;
+    await this.write(this.graphPath(key), () => gzipSync(`${head}\n${JSON.stringify(graph)}`, { level: 1 }));
+    this.stats.writes = writes;
+    const folder = dirname(this.graphPath(key));
+    try {
+      const graphs = (await readdir(folder)).filter((n) => n.endsWith('.json.gz'));
+      if (graphs.length <= GRAPHS_KEPT) return;
+      const dated = await Promise.all(graphs.map(async (n) => ({ n, at: (await stat(join(folder, n)).catch(() => null))?.mtimeMs ?? 0 })));
+      dated.sort((a, b) => b.at - a.at);
+      for (const { n } of dated.slice(GRAPHS_KEPT)) await rm(join(folder, n), { force: true });
+    } catch {
+      // another run pruned them already
+    }
+  }
+
+  private graphPath(key: string): string {
+    return join(this.dir, 'graphs', `${key}.json.gz`);
+  }
+
   /** Folders made by this cache (each is made once a run). */
   private readonly made = new Set<string>();
 
@@ -353,6 +401,17 @@ export class DocumentCache {
       }
     }
   }
+}
+
+/**
+ * The key of a lineage graph: how the shingle sets were made, and each plan of the run in order,
+ * by its path in the folder and the cache key of its content. The same plans under the same names
+ * give the same graph; a plan added, removed, renamed or changed gives another key.
+ */
+export function graphKey(plans: readonly string[], shingling: string): string {
+  const hash = createHash('sha256').update(shingling);
+  for (const p of plans) hash.update('\u0000').update(p);
+  return hash.digest('hex');
 }
 
 /** Checksum of a record entry's parts. */

@@ -72,23 +72,29 @@ export async function parsePlanFile(path: string, cache: DocumentCache | null = 
   return doc;
 }
 
+/** A lineage record with the cache key of the file's content (null without a cache, or when the file could not be read). */
+export interface KeyedRecord {
+  record: LineageRecord;
+  key: string | null;
+}
+
 /**
  * The lineage record of one plan file (what `plandiff lineage` keeps of it, see lineage.ts); with
  * a cache, read back from its record entry, else made from its document entry, else parsed, and
  * stored as a record (the document itself is not stored: lineage needs only the record).
  */
-export async function planFileRecord(path: string, cache: DocumentCache | null = null): Promise<LineageRecord> {
-  if (!cache) return lineageRecord(await parsePlanFileUncached(path));
+export async function planFileRecord(path: string, cache: DocumentCache | null = null): Promise<KeyedRecord> {
+  if (!cache) return { record: lineageRecord(await parsePlanFileUncached(path)), key: null };
   const shingling = defaultShingling();
   const { bytes, key } = keyOf(path);
   if (key) {
     const hit = await cache.getRecord(key, shingling);
-    if (hit) return hit;
+    if (hit) return { record: hit, key };
   }
   const doc = (key ? await cache.peek(key) : null) ?? (await parsePlanFileUncached(path, bytes));
   const record = lineageRecord(doc);
   if (key) await cache.putRecord(key, record);
-  return record;
+  return { record, key };
 }
 
 /** What a worker is asked to make of a file: the parsed document, or its lineage record. */
@@ -105,7 +111,7 @@ export interface ParseRequest {
 /** What a worker sends back. */
 export type ParseReply =
   | { seq: number; kind: 'parsed'; doc: ParsedDocument }
-  | { seq: number; kind: 'record'; record: LineageRecord }
+  | { seq: number; kind: 'record'; record: LineageRecord; key: string | null }
   | { seq: number; kind: 'failed'; message: string; user: boolean }
   | { seq: number; kind: 'stats'; hits: number; misses: number; rejected: number; writes: number };
 
@@ -132,10 +138,10 @@ function serve(): void {
     }
     const done =
       msg.task === 'lineage'
-        ? planFileRecord(msg.path, cache).then((record) => {
+        ? planFileRecord(msg.path, cache).then(({ record, key }) => {
             // the shingle set moves to the main thread instead of being copied
             const transfer = record.shingles ? [record.shingles.buffer as ArrayBuffer] : [];
-            port.postMessage({ seq: msg.seq, kind: 'record', record } satisfies ParseReply, transfer);
+            port.postMessage({ seq: msg.seq, kind: 'record', record, key } satisfies ParseReply, transfer);
           })
         : parsePlanFile(msg.path, cache).then((doc) => port.postMessage({ seq: msg.seq, kind: 'parsed', doc } satisfies ParseReply));
     done.catch((e: unknown) => {

@@ -14,7 +14,7 @@ import type { ParsedDocument } from '../types.js';
 import type { CacheStats, DocumentCache } from './cache.js';
 import { UserError } from './files.js';
 import { runSettings } from './run-settings.js';
-import { parsePlanFile, planFileRecord, type ParseReply, type ParseTask, type ParseWorkerData } from './parse-worker.js';
+import { parsePlanFile, planFileRecord, type KeyedRecord, type ParseReply, type ParseTask, type ParseWorkerData } from './parse-worker.js';
 
 /** A file of a folder run. */
 export interface PlanFileRef {
@@ -31,8 +31,8 @@ export type PlanFileResult =
 
 /** The outcome for one file of a lineage run, in list order: its lineage record. */
 export type RecordFileResult =
-  | { index: number; file: PlanFileRef; record: LineageRecord; error?: undefined }
-  | { index: number; file: PlanFileRef; record?: undefined; error: Error };
+  | { index: number; file: PlanFileRef; record: LineageRecord; /** Cache key of the file's content (null without a cache). */ key: string | null; error?: undefined }
+  | { index: number; file: PlanFileRef; record?: undefined; key?: undefined; error: Error };
 
 /** How a folder run is spread. */
 export interface PoolOptions {
@@ -93,7 +93,7 @@ export function parsePlanFiles(files: readonly PlanFileRef[], options: Partial<P
  * copied) reaches this thread, and cached as records.
  */
 export function planFileRecords(files: readonly PlanFileRef[], options: Partial<PoolOptions> = {}): PoolRun<RecordFileResult> {
-  return spread<LineageRecord, RecordFileResult>(files, options, 'lineage', (index, file, record) => ({ index, file, record }), (index, file, error) => ({ index, file, error }));
+  return spread<KeyedRecord, RecordFileResult>(files, options, 'lineage', (index, file, { record, key }) => ({ index, file, record, key }), (index, file, error) => ({ index, file, error }));
 }
 
 /** Makes one result of a file's value. */
@@ -208,7 +208,7 @@ async function* inWorkers<T, R>(
       const file = files[index]!;
       o.onProgress?.(index + 1, files.length);
       if (reply.kind === 'parsed') yield ok(index, file, reply.doc as T);
-      else if (reply.kind === 'record') yield ok(index, file, reply.record as T);
+      else if (reply.kind === 'record') yield ok(index, file, { record: reply.record, key: reply.key } as T);
       else if (reply.kind === 'failed') yield failed(index, file, reply.user ? new UserError(reply.message) : new Error(reply.message));
     }
     if (o.cache) {

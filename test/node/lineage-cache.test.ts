@@ -168,6 +168,35 @@ describe('the record cache under concurrent and interrupted runs (needs the buil
     expect(warm.stdout).toBe(expected);
   }, 180_000);
 
+  test('a run on an unchanged folder reads its graph back; a plan added, or a spoiled graph entry, makes the graph again', async () => {
+    const root = freshRoot();
+    const graphs = () => readdirSync(join(root, 'v1'), { recursive: true }).filter((n) => /(^|\/)graphs\/[0-9a-f]+\.json\.gz$/.test(String(n)));
+    for (const format of ['--json', '--dot', '--graphml']) {
+      const expected = await runBinary(['lineage', dir, format, '--no-cache']);
+      const first = await runBinary(['lineage', dir, format], { env: { PLANDIFF_CACHE_DIR: root } });
+      const second = await runBinary(['lineage', dir, format], { env: { PLANDIFF_CACHE_DIR: root } });
+      for (const r of [first, second]) {
+        expect(r.stdout).toBe(expected.stdout);
+        expect(r.stderr).toBe(expected.stderr);
+        expect(r.code).toBe(expected.code);
+      }
+    }
+    expect(graphs()).toHaveLength(1); // one folder state, one graph, whatever the format printed
+    const [entry] = readdirSync(join(root, 'v1'), { recursive: true, withFileTypes: true }).filter((e) => e.parentPath.endsWith('graphs'));
+    writeFileSync(join(entry!.parentPath, entry!.name), gzipSync('{"magic":"plandiff-lineage-graph"}\n{"nodes":[],"edges":[]}'));
+    expect((await lineage(root)).stdout).toBe((await lineage(null)).stdout);
+    const added = join(dir, 'copy-0', 'added.txt');
+    writeFileSync(added, `${readFileSync(join(dir, 'copy-0', 'khanh-hoa', '2024-so-gddt-cai-cach-tthc.txt'), 'utf8')}\n- Các phòng tổ chức thực hiện.\n`);
+    try {
+      const withAdded = await lineage(root);
+      expect(withAdded.stdout).toBe((await lineage(null)).stdout);
+      expect(JSON.parse(withAdded.stdout).nodes.some((n: { file?: string }) => n.file === join('copy-0', 'added.txt'))).toBe(true);
+      expect(graphs()).toHaveLength(2);
+    } finally {
+      rmSync(added);
+    }
+  }, 180_000);
+
   test('a run killed (SIGKILL) while it writes entries leaves none that the next run misreads', async () => {
     const expected = (await lineage(null, '1')).stdout;
     const signals: Array<string | null> = [];
