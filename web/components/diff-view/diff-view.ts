@@ -681,6 +681,8 @@ export class PdDiffView extends LitElement {
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
     this.printQuery.addEventListener('change', this.onPrintQuery);
+    // moved in the page: watch the pane again (disconnecting stopped every observation)
+    if (this.hasUpdated) this.observeFrame();
   }
 
   override disconnectedCallback(): void {
@@ -808,6 +810,11 @@ export class PdDiffView extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    this.observeFrame();
+  }
+
+  /** Watches the pane's width and the header's height. */
+  private observeFrame(): void {
     this.sizes.observe(this.pane);
     const head = this.renderRoot.querySelector('.head');
     if (head) this.sizes.observe(head);
@@ -1232,6 +1239,29 @@ export class PdDiffView extends LitElement {
     </details>`;
   }
 
+  /** The change list: an item per changed row (an item whose row and state are the same is not evaluated again). */
+  private renderChangeList(changes: readonly DiffRow[]) {
+    const lang = this.locale;
+    if (!changes.length) return html`<p class="none">${t(lang, 'noChanges')}</p>`;
+    return html`<ol data-testid="change-list">
+      ${repeat(
+        changes,
+        (r) => r.index,
+        (r) =>
+          guard([r, r.index === this.current, lang], () => {
+            const c = r.b ?? r.a;
+            return html`<li>
+              <button class="s-${r.status} ${r.index === this.current ? 'current' : ''}" @click=${() => this.goTo(r)}>
+                <span class="chip ${r.status}">${rowStatusLabel(lang, r.status)}</span>
+                <span class="cid mono">${c?.id}</span>
+                <span class="snip">${clip(cellText(c ?? null), 80)}</span>
+              </button>
+            </li>`;
+          }),
+      )}
+    </ol>`;
+  }
+
   override render() {
     const lang = this.locale;
     const counts = diffCounts(this.rows);
@@ -1294,27 +1324,7 @@ export class PdDiffView extends LitElement {
       <div class="layout">
         <nav class="changes" aria-label=${t(lang, 'changeList')}>
           <h3>${t(lang, 'changeList')} (${changes.length})</h3>
-          ${guard([changes, this.current, lang], () =>
-            changes.length
-            ? html`<ol data-testid="change-list">
-                ${repeat(
-                  changes,
-                  (r) => r.index,
-                  (r) =>
-                    guard([r, r.index === this.current, lang], () => {
-                    const c = r.b ?? r.a;
-                    return html`<li>
-                      <button class="s-${r.status} ${r.index === this.current ? 'current' : ''}" @click=${() => this.goTo(r)}>
-                        <span class="chip ${r.status}">${rowStatusLabel(lang, r.status)}</span>
-                        <span class="cid mono">${c?.id}</span>
-                        <span class="snip">${clip(cellText(c ?? null), 80)}</span>
-                      </button>
-                    </li>`;
-                  }),
-                )}
-              </ol>`
-            : html`<p class="none">${t(lang, 'noChanges')}</p>`,
-          )}
+          ${guard([changes, this.current, lang], () => this.renderChangeList(changes))}
         </nav>
         <div
           class="pane ${this.layout}"
