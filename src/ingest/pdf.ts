@@ -582,106 +582,156 @@ function endsAtManualBreak(line: Line, pageLeft: number, right: number): boolean
   return line.text.split(' ').length <= 4 || median(gaps, 0) > PDF_LAYOUT.spreadGap * line.size;
 }
 
+/** What is carried from line to line and from page to page while the pages are laid out. */
+interface Flow {
+  blocks: TextBlock[];
+  /** The open paragraph as pieces (joined once when it closes: no string rebuilt per line). */
+  paragraph: string[] | null;
+  /** The last two characters of the open paragraph. */
+  paragraphEnd: string;
+  /** The last line of the open paragraph, and the line before it in the same paragraph. */
+  last: PlacedLine | null;
+  beforeLast: PlacedLine | null;
+  /** The id of the last table begun. */
+  tableId: number;
+  /** The header row of that table, without spaces. */
+  lastHeader: string | null;
+  /** The number of column bounds of the last table region. */
+  lastColumns: number;
+  /** Only table rows since the last table began: it may go on at the top of the next page. */
+  tableOpen: boolean;
+  /** The last printed row of the open table, kept as cell lines so that the next page can finish it. */
+  openRow: { block: number; cells: CellRow } | null;
+}
+
+/** What the line rules measure on one page. */
+interface PageMeasures {
+  frame: PageFrame;
+  /** The left edge of the leftmost body line. */
+  pageLeft: number;
+  /** The right edge of the rightmost body line. */
+  right: number;
+  /** From the usual left edge to the right edge (at least 1). */
+  width: number;
+  /** The first body line of the page. */
+  firstLine: Line | undefined;
+}
+
+/** The lines of every page → text blocks: paragraphs joined across lines and pages, tables as rows, footnotes at the end. */
 function layoutPages(rawPages: Line[][], heights: number[]): string {
   const pages = removeFurniture(rawPages, heights);
   const allSizes = pages.flatMap((lines) => lines.flatMap((l) => l.runs.map((r) => r.size)));
   const bodySize = median(allSizes, 12);
-  const blocks: TextBlock[] = [];
   const footnotes: Footnote[] = [];
-  // The open paragraph as pieces (joined once when it closes: no string rebuilt per line), and its last two characters.
-  let paragraph: string[] | null = null;
-  let paragraphEnd = '';
-  let last: PlacedLine | null = null;
-  let beforeLast: PlacedLine | null = null;
-  let tableId = -1;
-  let lastHeader: string | null = null;
-  let lastColumns = -1;
-  let tableOpen = false;
-  // The last printed row of the open table, kept as cell lines so that the next page can finish it.
-  let openRow: { block: number; cells: CellRow } | null = null;
-
-  const flush = () => {
-    const text = paragraph?.join('') ?? '';
-    if (text.trim() !== '') blocks.push({ kind: 'paragraph', text });
-    paragraph = null;
+  const flow: Flow = {
+    blocks: [],
+    paragraph: null,
+    paragraphEnd: '',
+    last: null,
+    beforeLast: null,
+    tableId: -1,
+    lastHeader: null,
+    lastColumns: -1,
+    tableOpen: false,
+    openRow: null,
   };
-
   for (const pageLines of pages) {
     const { body, notes } = splitFootnotes(pageLines, bodySize);
     footnotes.push(...notes);
-    const pitch = linePitch(body, bodySize);
-    const left = median(body.map((l) => l.x0), 0);
-    const pageLeft = Math.min(...body.map((l) => l.x0));
-    const right = Math.max(0, ...body.map((l) => l.x1));
-    const width = Math.max(right - left, 1);
-    const frame: PageFrame = { left, pitch, bodySize };
-    for (const item of findTables(body, pitch)) {
-      if ('kind' in item) {
-        flush();
-        const rows = regionRows(item, pitch);
-        // Compared without spaces: a narrow header cell may break differently on each page ("S T T" / "STT").
-        const header = rows[0]?.map(joinCellLines).join('').replace(/\s+/g, '') ?? '';
-        // A table that goes on from the previous page keeps its id; its repeated header row is dropped.
-        const continues = tableOpen && lastColumns === item.bounds.length;
-        if (!continues) {
-          tableId += 1;
-          openRow = null;
-        }
-        let first = true;
-        rows.forEach((cells, r) => {
-          if (r === 0 && continues && header === lastHeader) return;
-          if (first && continues && openRow && cells[0]!.length === 0) {
-            // The page break split this row: its lines on this page finish the cells of the last row.
-            const merged = openRow.cells.map((lines, c) => [...lines, ...(cells[c] ?? [])]);
-            openRow = { block: openRow.block, cells: merged };
-            blocks[openRow.block] = { kind: 'row', table: tableId, cells: merged.map(joinCellLines) };
-          } else {
-            blocks.push({ kind: 'row', table: tableId, cells: cells.map(joinCellLines) });
-            openRow = { block: blocks.length - 1, cells };
-          }
-          first = false;
-        });
-        if (!continues) lastHeader = header;
-        lastColumns = item.bounds.length;
-        tableOpen = true;
-        last = null;
-        beforeLast = null;
-        continue;
-      }
-      const line = item;
-      let text = line.text;
-      const firstRun = line.runs[0]!;
-      if (PDF_BULLET_RE.test(firstRun.str) && line.runs.length > 1) text = `-${text.slice(firstRun.str.length)}`;
-      if (text.trim() === '') continue;
-      tableOpen = tableOpen && last === null && paragraph === null && line === body[0];
-      if (!tableOpen) openRow = null;
-      const placed: PlacedLine = {
-        line,
-        short: line.x1 < right - width * PDF_LAYOUT.shortLine,
-        spread: endsAtManualBreak(line, pageLeft, right),
-        opensLabel: false,
-      };
-      if (paragraph === null || last === null || startsParagraph(line, text, last, beforeLast, frame)) {
-        flush();
-        paragraph = [text];
-        paragraphEnd = text.slice(-2);
-        placed.opensLabel = CLAUSE_START_RE.test(text);
-        beforeLast = null;
-      } else {
-        // After a line that ended at a manual break (a spread line, or the short line inside a
-        // wrapped title) comes a line break; "…/NĐ-" + "CP" is one word broken at its hyphen;
-        // "kinh tế -" + "xã hội" keeps its space.
-        const joint: string = last.spread || last.short ? '\n' : HYPHEN_BREAK_RE.test(paragraphEnd) ? '' : ' ';
-        paragraph.push(joint, text);
-        paragraphEnd = `${paragraphEnd}${joint}${text}`.slice(-2);
-        beforeLast = last;
-      }
-      last = placed;
-    }
-    tableOpen = tableOpen && paragraph === null;
+    layoutPage(flow, body, bodySize);
   }
-  flush();
-  return renderBlocks(blocks, footnotes);
+  closeParagraph(flow);
+  return renderBlocks(flow.blocks, footnotes);
+}
+
+/** One page's body lines: its table regions become rows, its other lines go into paragraphs. */
+function layoutPage(flow: Flow, body: Line[], bodySize: number): void {
+  const pitch = linePitch(body, bodySize);
+  const left = median(body.map((l) => l.x0), 0);
+  const pageLeft = Math.min(...body.map((l) => l.x0));
+  const right = Math.max(0, ...body.map((l) => l.x1));
+  const width = Math.max(right - left, 1);
+  const page: PageMeasures = { frame: { left, pitch, bodySize }, pageLeft, right, width, firstLine: body[0] };
+  for (const item of findTables(body, pitch)) {
+    if ('kind' in item) placeTable(flow, item, pitch);
+    else placeLine(flow, item, page);
+  }
+  flow.tableOpen = flow.tableOpen && flow.paragraph === null;
+}
+
+function closeParagraph(flow: Flow): void {
+  const text = flow.paragraph?.join('') ?? '';
+  if (text.trim() !== '') flow.blocks.push({ kind: 'paragraph', text });
+  flow.paragraph = null;
+}
+
+/**
+ * A table region's rows. A table that goes on from the previous page keeps its id and drops its
+ * repeated header row; a row the page break split is finished by its lines on this page.
+ */
+function placeTable(flow: Flow, region: Region, pitch: number): void {
+  closeParagraph(flow);
+  const rows = regionRows(region, pitch);
+  // Compared without spaces: a narrow header cell may break differently on each page ("S T T" / "STT").
+  const header = rows[0]?.map(joinCellLines).join('').replace(/\s+/g, '') ?? '';
+  const continues = flow.tableOpen && flow.lastColumns === region.bounds.length;
+  if (!continues) {
+    flow.tableId += 1;
+    flow.openRow = null;
+  }
+  let first = true;
+  rows.forEach((cells, r) => {
+    if (r === 0 && continues && header === flow.lastHeader) return;
+    if (first && continues && flow.openRow && cells[0]!.length === 0) {
+      // The page break split this row: its lines on this page finish the cells of the last row.
+      const openRow = flow.openRow;
+      const merged = openRow.cells.map((lines, c) => [...lines, ...(cells[c] ?? [])]);
+      flow.openRow = { block: openRow.block, cells: merged };
+      flow.blocks[openRow.block] = { kind: 'row', table: flow.tableId, cells: merged.map(joinCellLines) };
+    } else {
+      flow.blocks.push({ kind: 'row', table: flow.tableId, cells: cells.map(joinCellLines) });
+      flow.openRow = { block: flow.blocks.length - 1, cells };
+    }
+    first = false;
+  });
+  if (!continues) flow.lastHeader = header;
+  flow.lastColumns = region.bounds.length;
+  flow.tableOpen = true;
+  flow.last = null;
+  flow.beforeLast = null;
+}
+
+/** A line outside tables: it opens a paragraph (see `startsParagraph`) or goes on with the open one. */
+function placeLine(flow: Flow, line: Line, page: PageMeasures): void {
+  let text = line.text;
+  const firstRun = line.runs[0]!;
+  if (PDF_BULLET_RE.test(firstRun.str) && line.runs.length > 1) text = `-${text.slice(firstRun.str.length)}`;
+  if (text.trim() === '') return;
+  flow.tableOpen = flow.tableOpen && flow.last === null && flow.paragraph === null && line === page.firstLine;
+  if (!flow.tableOpen) flow.openRow = null;
+  const placed: PlacedLine = {
+    line,
+    short: line.x1 < page.right - page.width * PDF_LAYOUT.shortLine,
+    spread: endsAtManualBreak(line, page.pageLeft, page.right),
+    opensLabel: false,
+  };
+  if (flow.paragraph === null || flow.last === null || startsParagraph(line, text, flow.last, flow.beforeLast, page.frame)) {
+    closeParagraph(flow);
+    flow.paragraph = [text];
+    flow.paragraphEnd = text.slice(-2);
+    placed.opensLabel = CLAUSE_START_RE.test(text);
+    flow.beforeLast = null;
+  } else {
+    // After a line that ended at a manual break (a spread line, or the short line inside a
+    // wrapped title) comes a line break; "…/NĐ-" + "CP" is one word broken at its hyphen;
+    // "kinh tế -" + "xã hội" keeps its space.
+    const last = flow.last;
+    const joint: string = last.spread || last.short ? '\n' : HYPHEN_BREAK_RE.test(flow.paragraphEnd) ? '' : ' ';
+    flow.paragraph.push(joint, text);
+    flow.paragraphEnd = `${flow.paragraphEnd}${joint}${text}`.slice(-2);
+    flow.beforeLast = last;
+  }
+  flow.last = placed;
 }
 
 /** A label printed as its own run with a gap after it ("–   Tiếp tục", "a)  Triển khai"): a list item, not a wrapped "- 2030". */
