@@ -13,6 +13,7 @@
  *   merged clause; a heading merged with its bullets) → `movedPairs` → `emitPairs`,
  *   `emitUnpaired` (statuses, nature, word diffs, reading order).
  */
+import { fillingLikeness, framesOf, TEMPLATE_DEFAULTS, type TemplateOptions } from './align-template.js';
 import { maxWeightAssignment } from './assignment.js';
 import { changeNature, wordDiff } from './diff.js';
 import { GLOSSARY } from '../text/abbreviations.js';
@@ -67,6 +68,11 @@ export interface AlignOptions {
   partWords: number;
   /** Least share of the merged (or split) clause that its partner and parts together must carry. */
   groupCover: number;
+  /** Least share of each of two or more unpaired sibling leaves carried inside one unpaired clause of
+   * the other side for them to be that clause's merge (or split) with no partner of its own: five
+   * lines of legal bases written as one paragraph, each nearly whole inside it though spelt a little
+   * differently ("193/2025/NĐ-CP" / "193/2025/NĐCP"). */
+  gatherContainment: number;
   /** Least share of a renamed heading's children paired with the other heading's children (and at
    * least one pair) for the two headings to be paired on their children alone. */
   headingChildren: number;
@@ -91,10 +97,17 @@ export interface AlignOptions {
   leftoverContainment: number;
   /** Least words of the shorter of two leftover sibling leaves. */
   leftoverWords: number;
+  /** How much more alike two leftover sibling leaves must be than either is to any other leftover:
+   * among near-equal look-alikes (rules that differ in a figure) only the order would choose, and
+   * order alone pairs nothing. */
+  leftoverMargin: number;
   /** Least share of the smaller plan's clauses paired at a text similarity of 0.8 or more for the
    * leftover pass to run at all: it serves two editions of one text (000/003 → 004: 0.37, 0.45),
    * not two plans that merely share a vocabulary (all other seed and holdout pairs: 0.15 or less). */
   leftoverKinship: number;
+  /** Template lines (siblings written on one frame): how frames are found, and the least likeness of
+   * what fills them for two such lines to pair (see align-template.ts). */
+  template: TemplateOptions;
 }
 
 const glossaryFold = makeFolder(GLOSSARY);
@@ -126,6 +139,7 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   farContainment: 0.9,
   partWords: 4,
   groupCover: 0.6,
+  gatherContainment: 0.6,
   headingChildren: 0.5,
   childPairs: 400,
   diff: true,
@@ -133,7 +147,9 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   leftoverFloor: 0.25,
   leftoverContainment: 0.45,
   leftoverWords: 10,
+  leftoverMargin: 0.01,
   leftoverKinship: 0.25,
+  template: TEMPLATE_DEFAULTS,
 };
 
 /** One clause of a flattened tree. */
@@ -159,6 +175,8 @@ interface Node {
   record: number;
   /** True when the clause is itself such a record (one procedure, unit or department of a series). */
   isRecord: boolean;
+  /** The frame its sibling leaves share when it is a line written on one (see align-template.ts), else null. */
+  frame: ReadonlySet<string> | null;
 }
 
 const KEY_ROLES = new Set(['task', 'metric']);
@@ -186,7 +204,7 @@ function profilesOf(c: Clause, fold: (t: string) => string): { full: Profile; ke
   return entry;
 }
 
-function flatten(roots: readonly Clause[], fold: (t: string) => string): Node[] {
+function flatten(roots: readonly Clause[], fold: (t: string) => string, template: TemplateOptions): Node[] {
   const nodes: Node[] = [];
   // an explicit stack, not recursion: the input decides the depth
   const stack: Array<[Clause, number]> = [...roots].reverse().map((c) => [c, -1]);
@@ -194,7 +212,7 @@ function flatten(roots: readonly Clause[], fold: (t: string) => string): Node[] 
     const [c, parent] = stack.pop()!;
     const order = nodes.length;
     const { full, key } = profilesOf(c, fold);
-    nodes.push({ clause: c, order, parent, children: [], full, key, live: full.words.length > 0, liveChildren: [], isRow: c.kind === 'row' || c.kind === 'group', place: 0, record: -1, isRecord: false });
+    nodes.push({ clause: c, order, parent, children: [], full, key, live: full.words.length > 0, liveChildren: [], isRow: c.kind === 'row' || c.kind === 'group', place: 0, record: -1, isRecord: false, frame: null });
     if (parent >= 0) nodes[parent]!.children.push(order);
     const kids = c.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, order]);
@@ -203,7 +221,29 @@ function flatten(roots: readonly Clause[], fold: (t: string) => string): Node[] 
   live.forEach((n, i) => (n.place = live.length > 1 ? i / (live.length - 1) : 0));
   for (const n of nodes) n.liveChildren = n.children.filter((k) => nodes[k]!.live);
   markRecords(nodes);
+  markFrames(nodes, template);
   return nodes;
+}
+
+/** The frame of each group of sibling leaves written on one (see align-template.ts). */
+function markFrames(nodes: Node[], template: TemplateOptions): void {
+  for (const n of nodes) {
+    const leaves = n.liveChildren.filter((k) => nodes[k]!.liveChildren.length === 0 && !nodes[k]!.isRow);
+    if (leaves.length < template.minSiblings) continue;
+    framesOf(leaves.map((k) => nodes[k]!.full.words), template).forEach((frame, i) => (nodes[leaves[i]!]!.frame = frame));
+  }
+}
+
+/** Two template lines are one clause only when what fills their frames agrees; their frame, number
+ * and place alone never pair them. Null when either is no template line (or both say the same). */
+function filling(na: Node, nb: Node): number | null {
+  if (!na.frame || !nb.frame || na.full.norm === nb.full.norm) return null;
+  return fillingLikeness(na.full.words, na.frame, nb.full.words, nb.frame);
+}
+
+function sameFilling(run: Run, na: Node, nb: Node): boolean {
+  const f = filling(na, nb);
+  return f === null || f >= run.o.template.fillingFloor;
 }
 
 /** Words of a slot's opening that make its signature ("Trực tuyến qua Cổng …" → "trực tuyến qua"). */
@@ -275,6 +315,8 @@ interface Pair {
   /** Structure vouches for the pair: children that match each other, or the same label with a close
    * text or under aligned parents. */
   anchored: boolean;
+  /** The bonus the same kind and label gave the score (position evidence: never decides alone). */
+  labelBonus: number;
 }
 
 function pairKey(a: number, b: number): number {
@@ -317,8 +359,8 @@ interface Run {
 }
 
 function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOptions): Run {
-  const A = flatten(treeA, o.foldA);
-  const B = flatten(treeB, o.foldB);
+  const A = flatten(treeA, o.foldA, o.template);
+  const B = flatten(treeB, o.foldB, o.template);
   return {
     o, A, B,
     liveA: A.filter((n) => n.live),
@@ -493,7 +535,8 @@ function scorePair(run: Run, a: number, b: number): Pair {
     (na.isRow !== nb.isRow ? o.crossKindPenalty : 0);
   const short = na.key.words.length <= SHORT_WORDS && nb.key.words.length <= SHORT_WORDS;
   const weight = score + o.orderWeight * (1 - Math.abs(na.place - nb.place));
-  const pair = { a, b, text: t, score, weight, short, anchored: isVouched || support >= 0.3 || (sameLabel && (t >= 0.7 || parents >= 0.7)) };
+  const anchored = isVouched || support >= 0.3 || (sameLabel && (t >= 0.7 || parents >= 0.7));
+  const pair = { a, b, text: t, score, weight, short, anchored, labelBonus: sameLabel ? o.labelWeight : 0 };
   run.scored.set(k, pair);
   return pair;
 }
@@ -537,9 +580,11 @@ function eligible(run: Run, p: Pair): boolean {
   // a pair another stage matched (their targets) needs only a little text in common
   return (
     p.text >= (vouched ? o.anchorFloor : o.textFloor) &&
-    (vouched || p.score >= o.threshold) &&
+    // the label is position evidence: it may rank pairs but never lift one over the threshold
+    (vouched || p.score - p.labelBonus >= o.threshold) &&
     (!p.short || p.anchored || p.text >= o.shortAlone || siblings()) &&
-    recordsAgree(run, p.a, p.b)
+    recordsAgree(run, p.a, p.b) &&
+    sameFilling(run, run.A[p.a]!, run.B[p.b]!)
   );
 }
 
@@ -646,7 +691,7 @@ function settleIdenticalSubtrees(run: Run): void {
     const xs = liveSubtree(run.A, n.order);
     xs.forEach((x, i) => {
       const z = zs[i]!;
-      run.settled.push({ a: x, b: z, text: 1, score: 1, weight: 1, short: false, anchored: true });
+      run.settled.push({ a: x, b: z, text: 1, score: 1, weight: 1, short: false, anchored: true, labelBonus: 0 });
       run.settledA.add(x);
       run.settledB.add(z);
       run.text.set(pairKey(x, z), 1);
@@ -803,11 +848,13 @@ function leftoverSiblings(run: Run, chosen: readonly Pair[]): Pair[] {
       const y = bestY(x);
       if (bestX(y) !== x) continue;
       const t = sim.get(pairKey(x, y))!;
-      if (t < o.leftoverFloor) continue;
+      if (t < o.leftoverFloor || !sameFilling(run, A[x]!, B[y]!)) continue;
+      const rival = Math.max(...ys.filter((z) => z !== y).map((z) => sim.get(pairKey(x, z))!), ...xs.filter((z) => z !== x).map((z) => sim.get(pairKey(z, y))!), 0);
+      if (t - rival < o.leftoverMargin) continue;
       const [short, long] = A[x]!.full.words.length <= B[y]!.full.words.length ? [A[x]!.full, B[y]!.full] : [B[y]!.full, A[x]!.full];
       if (short.words.length < o.leftoverWords || profileContainment(short, long) < o.leftoverContainment) continue;
       if (fixed.some((p) => p.a < x !== p.b < y)) continue;
-      out.push({ a: x, b: y, text: t, score: t, weight: t, short: false, anchored: false });
+      out.push({ a: x, b: y, text: t, score: t, weight: t, short: false, anchored: false, labelBonus: 0 });
       usedA.add(x);
       usedB.add(y);
     }
@@ -841,7 +888,7 @@ function headingsByChildren(run: Run, chosen: readonly Pair[]): Pair[] {
     const wide = Math.max(nx.liveChildren.length, B[best]!.liveChildren.length);
     if (most < o.headingChildren * wide || nx.isRow !== B[best]!.isRow) continue;
     const t = measure(run, x, best);
-    const pair = { a: x, b: best, text: t, score: t, weight: t, short: false, anchored: true };
+    const pair = { a: x, b: best, text: t, score: t, weight: t, short: false, anchored: true, labelBonus: 0 };
     out.push(pair);
     partnerA.set(x, best);
     partnerB.set(best, x);
@@ -888,7 +935,7 @@ function containerOf(run: Run, x: Node, s: Sides): { y: number; share: number } 
     const share = profileContainment(x.full, ny.full);
     const [pa, pb] = s.asPair(x.order, y);
     const vouched = run.vouched.has(pairKey(pa, pb));
-    if (share < (vouched ? o.anchorContainment : o.containment) || !recordsAgree(run, pa, pb)) continue;
+    if (share < (vouched ? o.anchorContainment : o.containment) || !recordsAgree(run, pa, pb) || !sameFilling(run, run.A[pa]!, run.B[pb]!)) continue;
     if (profileContainment(ny.full, mate.full) >= 0.95) continue; // y is wholly carried already
     if (profileContainment(x.full, mate.full) >= share) continue; // x's partner-to-be is its own mate
     // next to the container's mate: same parent, or one the parent of the other
@@ -915,6 +962,54 @@ function coveringParts(run: Run, container: Node, mate: Node, xs: ReadonlyArray<
     covered = next;
   }
   return covered >= run.o.groupCover ? kept : [];
+}
+
+/**
+ * Merges and splits with no partner yet: an unpaired clause that carries, nearly whole, two or more
+ * unpaired sibling leaves of the other side that together cover most of it (legal bases listed one
+ * a line in A, one paragraph in B). The most alike part becomes its partner, the others its parts.
+ */
+function gatheredParts(run: Run, chosen: readonly Pair[]): { primaries: Pair[]; parts: Part[] } {
+  const { o } = run;
+  const usedA = new Set(chosen.map((p) => p.a));
+  const usedB = new Set(chosen.map((p) => p.b));
+  const byB = new Map<number, number[]>();
+  const byA = new Map<number, number[]>();
+  for (const [a, b] of run.candidates) {
+    if (usedA.has(a) || usedB.has(b)) continue;
+    byB.set(b, [...(byB.get(b) ?? []), a]);
+    byA.set(a, [...(byA.get(a) ?? []), b]);
+  }
+  const primaries: Pair[] = [];
+  const parts: Part[] = [];
+  const taken = { a: new Set<number>(), b: new Set<number>() };
+  const gather = (group: 'merge' | 'split', container: Node, pool: readonly number[], own: readonly Node[]): void => {
+    const leaves = pool
+      .map((k) => own[k]!)
+      .filter((x) => !(group === 'merge' ? taken.a : taken.b).has(x.order) && x.liveChildren.length === 0 && x.full.words.length >= o.partWords)
+      .filter((x) => {
+        const [pa, pb] = group === 'merge' ? [x.order, container.order] : [container.order, x.order];
+        return profileContainment(x.full, container.full) >= o.gatherContainment && recordsAgree(run, pa, pb) && sameFilling(run, run.A[pa]!, run.B[pb]!);
+      });
+    // siblings only: the lines of one list, not pieces gathered from across the document
+    const byParent = new Map<number, Node[]>();
+    for (const x of leaves) byParent.set(x.parent, [...(byParent.get(x.parent) ?? []), x]);
+    for (const xs of byParent.values()) {
+      if (xs.length < 2 || profileContainment(container.full, joinedProfile(xs)) < o.groupCover) continue;
+      const similarity = (x: Node): number => o.similarity(x.full, container.full);
+      const [first, ...rest] = [...xs].sort((x, y) => similarity(y) - similarity(x) || x.order - y.order);
+      const t = similarity(first!);
+      const [pa, pb] = group === 'merge' ? [first!.order, container.order] : [container.order, first!.order];
+      primaries.push({ a: pa, b: pb, text: t, score: t, weight: t, short: false, anchored: true, labelBonus: 0 });
+      for (const x of [first!, ...rest]) (group === 'merge' ? taken.a : taken.b).add(x.order);
+      (group === 'merge' ? taken.b : taken.a).add(container.order);
+      for (const x of rest) parts.push(group === 'merge' ? { a: x.order, b: container.order, similarity: similarity(x), group } : { a: container.order, b: x.order, similarity: similarity(x), group });
+      return;
+    }
+  };
+  for (const [b, as] of byB) if (run.B[b]!.liveChildren.length === 0 && !taken.b.has(b)) gather('merge', run.B[b]!, as, run.A);
+  for (const [a, bs] of byA) if (run.A[a]!.liveChildren.length === 0 && !taken.a.has(a)) gather('split', run.A[a]!, bs, run.B);
+  return { primaries, parts };
 }
 
 /** Merges and splits: unpaired leaves carried inside a paired clause of the other side whose
@@ -1121,7 +1216,9 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
   const chosen = assignRounds(run);
   chosen.push(...leftoverSiblings(run, chosen));
   chosen.push(...headingsByChildren(run, chosen));
-  const parts = mergesAndSplits(run, chosen);
+  const gathered = gatheredParts(run, chosen);
+  chosen.push(...gathered.primaries);
+  const parts = [...mergesAndSplits(run, chosen), ...gathered.parts];
   const moved = movedPairs(chosen);
   const out = [...emitPairs(run, chosen, parts, moved), ...emitUnpaired(run, chosen, parts, moved)];
   out.sort((x, y) => x.ka - y.ka || x.kb - y.kb);
@@ -1141,6 +1238,8 @@ export interface ScoredCandidate {
   short: boolean;
   /** Whether the global assignment chose it. */
   chosen: boolean;
+  /** For two template lines, the likeness of what fills their frames; null otherwise. */
+  filling: number | null;
 }
 
 /** Every candidate pair scored in the last round of the assignment, with whether it was chosen. */
@@ -1150,7 +1249,7 @@ export function scoredCandidates(treeA: readonly Clause[], treeB: readonly Claus
   settleIdenticalSubtrees(run);
   gatherCandidates(run);
   const chosen = new Set(assignRounds(run).map((p) => pairKey(p.a, p.b)));
-  return [...run.settled, ...run.scored.values()].map((p) => ({ a: run.A[p.a]!.clause.id, b: run.B[p.b]!.clause.id, text: round(p.text), score: round(p.score), short: p.short, chosen: chosen.has(pairKey(p.a, p.b)) }));
+  return [...run.settled, ...run.scored.values()].map((p) => ({ a: run.A[p.a]!.clause.id, b: run.B[p.b]!.clause.id, text: round(p.text), score: round(p.score), short: p.short, chosen: chosen.has(pairKey(p.a, p.b)), filling: filling(run.A[p.a]!, run.B[p.b]!) }));
 }
 
 function round(x: number): number {

@@ -11,10 +11,11 @@ import { join, resolve } from 'node:path';
 import { ALIGN_DEFAULTS, scoredCandidates, type ScoredCandidate } from '../compare/align.js';
 import { bothMoney, TARGET_COMPARE_DEFAULTS, targetSimilarity } from '../compare/target-compare.js';
 import { clauseNorms, REUSE_DEFAULTS, ReuseIndex } from '../corpus/reuse.js';
+import { compareDocuments } from '../compare/compare.js';
 import { parseDocument } from '../read/parse.js';
 import { SHORT_WORDS } from '../text/similarity.js';
 import type { Clause, ParsedDocument, Target } from '../types.js';
-import { labelledFiles, readLabels } from './labelled.js';
+import { labelledFiles, readLabels, scoreLabels } from './labelled.js';
 
 /** Every clause of a tree, depth first. */
 function allClauses(cs: readonly Clause[]): Clause[] {
@@ -127,10 +128,12 @@ function alignmentLines(judged: readonly Judged[]): string[] {
   const x: ScoredCandidate[] = [];
   for (const j of judged) for (const c of j.candidates) (j.verdict(c) === true ? t : j.verdict(c) === false ? x : []).push(c);
   const isShort = (c: ScoredCandidate): boolean => c.short;
+  const fillings = (cs: readonly ScoredCandidate[]): number[] => cs.flatMap((c) => (c.filling === null ? [] : [c.filling]));
   return [
     line('align.textFloor (text)', ALIGN_DEFAULTS.textFloor, t.map((c) => c.text), x.map((c) => c.text), 'text alone; structure must add the rest'),
     line('align.threshold (text+structure)', ALIGN_DEFAULTS.threshold, t.map((c) => c.score), x.map((c) => c.score)),
     line('align.shortAlone (short text)', ALIGN_DEFAULTS.shortAlone, t.filter(isShort).map((c) => c.text), x.filter(isShort).map((c) => c.text), `both ≤ ${SHORT_WORDS} words, no structure`),
+    line('align.template.fillingFloor', ALIGN_DEFAULTS.template.fillingFloor, fillings(t), fillings(x), 'template lines: words outside their frames'),
     line('align chosen pairs (score)', ALIGN_DEFAULTS.threshold, t.filter((c) => c.chosen).map((c) => c.score), x.filter((c) => c.chosen).map((c) => c.score), 'what the assignment kept'),
   ];
 }
@@ -232,6 +235,29 @@ function reuseLines(shared: string): string[] {
   return [line('reuse.threshold (share)', REUSE_DEFAULTS.threshold, trues, falses, 'related documents vs the same documents across topics')];
 }
 
+/** Rows right on each labelled real pair (as test/compare/real-pairs.test.ts counts them), and in all. */
+function rowLines(shared: string, labelsFile: string): string[] {
+  const dir = join(shared, 'realcorpus');
+  const out: string[] = [];
+  let right = 0;
+  let all = 0;
+  const ids = (d: ParsedDocument): string[] => allClauses(d.clauses).filter((c) => (c.norm ?? '').trim().length > 0).map((c) => c.id);
+  for (const pair of readLabels(labelsFile)) {
+    const files = labelledFiles(dir, pair);
+    if (!files) continue;
+    const a = parse(files.a);
+    const b = parse(files.b);
+    const rows = scoreLabels(pair, compareDocuments(a, b, { relation: 'peer' }).alignments, ids(a), ids(b));
+    const ok = rows.filter((r) => r.ok).length;
+    right += ok;
+    all += rows.length;
+    const missed = rows.filter((r) => !r.ok).map((r) => r.row);
+    out.push(`${`${pair.a} > ${pair.b}`.padEnd(42)} ${String(ok).padStart(4)}/${String(rows.length).padEnd(4)} ${f(ok / rows.length)}  ${pair.kind}${missed.length ? `  missed: ${missed.join(', ')}` : ''}`);
+  }
+  if (all > 0) out.push(`${'all labelled real pairs'.padEnd(42)} ${String(right).padStart(4)}/${String(all).padEnd(4)} ${f(right / all)}`);
+  return out;
+}
+
 function readdirSafe(dir: string): string[] {
   try {
     return readdirSync(dir).sort();
@@ -257,5 +283,8 @@ const out = [
   ...alignmentLines(judged),
   ...targetLines(sharedDir),
   ...reuseLines(sharedDir),
+  '',
+  'Rows right on the labelled real pairs (alignment as compared, peers):',
+  ...rowLines(sharedDir, labelsPath),
 ];
 process.stdout.write(out.join('\n') + '\n');
