@@ -149,6 +149,10 @@ describe('a 1,000-row diff in chromium', () => {
     await page.getByTestId('diff-count-identical').click();
   });
 
+  test('axe-core finds no serious or critical violation in the windowed diff', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test('prints every row, and goes back to a window after', async () => {
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => rowCount(page)).toBe(1000);

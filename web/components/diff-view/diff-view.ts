@@ -335,12 +335,6 @@ export class PdDiffView extends LitElement {
         position: relative;
         z-index: 1;
       }
-      /* The clause (or the header line) a followed reading warning is about. */
-      .row .cell.warned,
-      .head .warned {
-        background: #fff1c2;
-        box-shadow: inset 4px 0 0 #b7791f;
-      }
       .cell:focus {
         outline: none;
       }
@@ -453,6 +447,12 @@ export class PdDiffView extends LitElement {
       }
       .row.s-added .dot {
         background: var(--pd-added);
+      }
+      /* The clause (or the header line) a followed reading warning is about (over its status colour). */
+      .pane .row .cell.warned,
+      .head .warned {
+        background: #fff1c2;
+        box-shadow: inset 4px 0 0 #b7791f;
       }
       del {
         background: var(--pd-del-bg);
