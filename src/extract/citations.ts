@@ -844,70 +844,105 @@ export function extractCitations(passages: Passage[], context: CitationContext, 
   return readCitations(passages, context, patterns).citations;
 }
 
-/** Groups found anchors by identity, resolving yearless mentions and short forms. */
-function groupMentions(found: Found[], warnings: Warning[]): Group[] {
-  const groups: Group[] = [];
-  const numbered = new Map<string, Group[]>();
-  const laws = new Map<string, Group[]>();
-  const add = (index: Map<string, Group[]>, key: string, g: Group): void => {
-    const list = index.get(key);
-    if (list) list.push(g);
-    else index.set(key, [g]);
-  };
-  const numberKey = (a: Anchor): string => `${foldSymbol(a.symbol!)}|${numberValue(a.number!)}`;
-  const lawKey = (a: Anchor): string => `${a.type}|${foldTitle(a.title!)}`;
-  const join = (f: Found, kind: Group['kind'], year: number | null, list: Group[] | undefined): Group => {
-    const hit = list?.find((g) => g.year === year);
-    if (hit) {
-      hit.found.push(f);
-      return hit;
-    }
-    const g: Group = { kind, year, found: [f] };
-    groups.push(g);
-    return g;
-  };
+/** The groups being formed, indexed by the identities later mentions are matched on. */
+interface GroupIndex {
+  /** Every group, in order of creation. */
+  groups: Group[];
+  /** Numbered groups by folded symbol and number value ("QĐ-UBND|421"). */
+  numbered: Map<string, Group[]>;
+  /** Laws by type and folded title (a numbered group with a title too), programmes by type and number. */
+  laws: Map<string, Group[]>;
+}
 
-  // dated mentions first
+/**
+ * Groups found anchors by identity: dated mentions first, then yearless mentions (joined to the
+ * dated document with the same number or title), then short forms ("Chương trình 06").
+ */
+function groupMentions(found: Found[], warnings: Warning[]): Group[] {
+  const index: GroupIndex = { groups: [], numbered: new Map(), laws: new Map() };
   const yearless: Found[] = [];
   const shorts: Found[] = [];
   for (const f of found) {
-    const a = f.anchor;
-    const year = yearOf(a);
-    if (a.kind === 'short') shorts.push(f);
+    const year = yearOf(f.anchor);
+    if (f.anchor.kind === 'short') shorts.push(f);
     else if (year === null) yearless.push(f);
-    else if (a.kind === 'numbered') {
-      const key = numberKey(a);
-      const g = join(f, 'numbered', year, numbered.get(key));
-      if (g.found.length === 1) add(numbered, key, g);
-      if (a.title && g.found.length === 1) add(laws, lawKey(a), g);
-    } else {
-      const key = lawKey(a);
-      const g = join(f, 'law', year, laws.get(key));
-      if (g.found.length === 1) add(laws, key, g);
-    }
+    else groupDated(index, f, year);
   }
-  // yearless mentions: the dated document with the same number (or title), else one yearless entry
-  for (const f of yearless) {
-    const a = f.anchor;
-    const key = a.kind === 'numbered' ? numberKey(a) : lawKey(a);
-    const index = a.kind === 'numbered' ? numbered : laws;
-    const list = index.get(key) ?? [];
-    const dated = list.filter((g) => g.year !== null);
-    if (dated.length > 0) {
-      if (new Set(dated.map((g) => g.year)).size > 1) {
-        warnings.push({
-          code: 'citation-ambiguous-short-form',
-          message: `"${mentionText(f)}" has no year and the document cites several years of it; the nearest earlier one is taken.`,
-          span: spanIn(f.passage, a.start, a.coreEnd),
-        });
-      }
-      nearest(dated, f.order).found.push(f);
-    } else {
-      const g = join(f, a.kind === 'numbered' ? 'numbered' : 'law', null, list);
-      if (g.found.length === 1) add(index, key, g);
-    }
+  for (const f of yearless) groupYearless(index, f, warnings);
+  const byNumber = numberedByValue(index.groups);
+  for (const f of shorts) groupShortForm(index, f, byNumber);
+  for (const g of index.groups) g.found.sort((x, y) => x.order - y.order);
+  index.groups.sort((x, y) => x.found[0]!.order - y.found[0]!.order);
+  return index.groups;
+}
+
+/** The identity of a numbered mention: folded symbol and number value ("QĐ-UBND|421"). */
+function numberKey(a: Anchor): string {
+  return `${foldSymbol(a.symbol!)}|${numberValue(a.number!)}`;
+}
+
+/** The identity of a law by its type and folded title. */
+function lawKey(a: Anchor): string {
+  return `${a.type}|${foldTitle(a.title!)}`;
+}
+
+function addToIndex(index: Map<string, Group[]>, key: string, g: Group): void {
+  const list = index.get(key);
+  if (list) list.push(g);
+  else index.set(key, [g]);
+}
+
+/** Puts a mention into the group of `list` with the same year, or into a new group. */
+function joinGroup(index: GroupIndex, f: Found, kind: Group['kind'], year: number | null, list: Group[] | undefined): Group {
+  const hit = list?.find((g) => g.year === year);
+  if (hit) {
+    hit.found.push(f);
+    return hit;
   }
-  // short forms: the one cited document with that number (a programme: the decision approving it)
+  const g: Group = { kind, year, found: [f] };
+  index.groups.push(g);
+  return g;
+}
+
+/** A dated mention: the group of its number (and title) or of its type and title, in that year. */
+function groupDated(index: GroupIndex, f: Found, year: number): void {
+  const a = f.anchor;
+  if (a.kind === 'numbered') {
+    const key = numberKey(a);
+    const g = joinGroup(index, f, 'numbered', year, index.numbered.get(key));
+    if (g.found.length === 1) addToIndex(index.numbered, key, g);
+    if (a.title && g.found.length === 1) addToIndex(index.laws, lawKey(a), g);
+  } else {
+    const key = lawKey(a);
+    const g = joinGroup(index, f, 'law', year, index.laws.get(key));
+    if (g.found.length === 1) addToIndex(index.laws, key, g);
+  }
+}
+
+/** A yearless mention: the dated document with the same number (or title), else one yearless entry. */
+function groupYearless(index: GroupIndex, f: Found, warnings: Warning[]): void {
+  const a = f.anchor;
+  const key = a.kind === 'numbered' ? numberKey(a) : lawKey(a);
+  const byKey = a.kind === 'numbered' ? index.numbered : index.laws;
+  const list = byKey.get(key) ?? [];
+  const dated = list.filter((g) => g.year !== null);
+  if (dated.length > 0) {
+    if (new Set(dated.map((g) => g.year)).size > 1) {
+      warnings.push({
+        code: 'citation-ambiguous-short-form',
+        message: `"${mentionText(f)}" has no year and the document cites several years of it; the nearest earlier one is taken.`,
+        span: spanIn(f.passage, a.start, a.coreEnd),
+      });
+    }
+    nearest(dated, f.order).found.push(f);
+  } else {
+    const g = joinGroup(index, f, a.kind === 'numbered' ? 'numbered' : 'law', null, list);
+    if (g.found.length === 1) addToIndex(byKey, key, g);
+  }
+}
+
+/** The numbered groups by number value, for the short forms to find theirs. */
+function numberedByValue(groups: Group[]): Map<number, Group[]> {
   const byNumber = new Map<number, Group[]>();
   for (const g of groups) {
     const b = g.found[0]!.anchor;
@@ -917,25 +952,25 @@ function groupMentions(found: Found[], warnings: Warning[]): Group[] {
     if (list) list.push(g);
     else byNumber.set(n, [g]);
   }
-  for (const f of shorts) {
-    const a = f.anchor;
-    const n = numberValue(a.number!);
-    const year = yearOf(a);
-    const candidates = (byNumber.get(n) ?? []).filter((g) => {
-      if (year !== null && g.year !== null && g.year !== year) return false;
-      const t = g.found.find((x) => x.anchor.typed && x.anchor.kind !== 'short')?.anchor.type ?? g.found[0]!.anchor.type;
-      return t === a.type || (P.PROGRAMME_TYPES.has(a.type!) && t !== null && P.PROGRAMME_CARRIERS.has(t));
-    });
-    if (candidates.length === 1) candidates[0]!.found.push(f);
-    else if (P.PROGRAMME_TYPES.has(a.type!)) {
-      const key = `${a.type}|${n}`;
-      const g = join(f, 'programme', null, laws.get(key));
-      if (g.found.length === 1) add(laws, key, g);
-    }
+  return byNumber;
+}
+
+/** A short form: the one cited document with that number (a programme: the decision approving it), else a programme of its own. */
+function groupShortForm(index: GroupIndex, f: Found, byNumber: Map<number, Group[]>): void {
+  const a = f.anchor;
+  const n = numberValue(a.number!);
+  const year = yearOf(a);
+  const candidates = (byNumber.get(n) ?? []).filter((g) => {
+    if (year !== null && g.year !== null && g.year !== year) return false;
+    const t = g.found.find((x) => x.anchor.typed && x.anchor.kind !== 'short')?.anchor.type ?? g.found[0]!.anchor.type;
+    return t === a.type || (P.PROGRAMME_TYPES.has(a.type!) && t !== null && P.PROGRAMME_CARRIERS.has(t));
+  });
+  if (candidates.length === 1) candidates[0]!.found.push(f);
+  else if (P.PROGRAMME_TYPES.has(a.type!)) {
+    const key = `${a.type}|${n}`;
+    const g = joinGroup(index, f, 'programme', null, index.laws.get(key));
+    if (g.found.length === 1) addToIndex(index.laws, key, g);
   }
-  for (const g of groups) g.found.sort((x, y) => x.order - y.order);
-  groups.sort((x, y) => x.found[0]!.order - y.found[0]!.order);
-  return groups;
 }
 
 function mentionText(f: Found): string {
