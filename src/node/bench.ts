@@ -191,7 +191,7 @@ async function benchLineage(sizes: number[]): Promise<void> {
     console.log(`  extrapolated to 100,000 plans: cold ${s(cold(100_000))}, warm ${s(warm(100_000))}, peak memory ${(rss(100_000) / 1024).toFixed(1)} GB`);
     console.log('  past that the design must change: the reuse index keeps every plan\'s shingle set and the graph (nodes, edges, JSON) is built in memory,');
     console.log('  so memory grows with the corpus; beyond ~100,000 plans the shingle sets and candidate pairs would have to live on disk (or in the cache)');
-    console.log('  and the graph be streamed out; the cache holds one gzipped document per plan (~10–20 KB each).');
+    console.log('  and the graph be streamed out; the lineage cache holds one record per plan (~10 KB: meta, citations, shingle set) and the recent graphs.');
   }
 }
 
