@@ -97,10 +97,11 @@ export interface AlignOptions {
   leftoverContainment: number;
   /** Least words of the shorter of two leftover sibling leaves. */
   leftoverWords: number;
-  /** How much more alike two leftover sibling leaves must be than either is to any other leftover:
-   * among near-equal look-alikes (rules that differ in a figure) only the order would choose, and
-   * order alone pairs nothing. */
-  leftoverMargin: number;
+  /** How much more alike two clauses must be than either is to a sibling of the other when their
+   * text alone is below `threshold` (and for leftover siblings always): among near-equal look-alikes
+   * (rules that differ only in a figure) only the number or the order would choose, and they alone
+   * pair nothing. */
+  lookAlikeMargin: number;
   /** Least share of the smaller plan's clauses paired at a text similarity of 0.8 or more for the
    * leftover pass to run at all: it serves two editions of one text (000/003 → 004: 0.37, 0.45),
    * not two plans that merely share a vocabulary (all other seed and holdout pairs: 0.15 or less). */
@@ -147,7 +148,7 @@ export const ALIGN_DEFAULTS: Readonly<AlignOptions> = {
   leftoverFloor: 0.25,
   leftoverContainment: 0.45,
   leftoverWords: 10,
-  leftoverMargin: 0.01,
+  lookAlikeMargin: 0.01,
   leftoverKinship: 0.25,
   template: TEMPLATE_DEFAULTS,
 };
@@ -584,8 +585,24 @@ function eligible(run: Run, p: Pair): boolean {
     (vouched || p.score - p.labelBonus >= o.threshold) &&
     (!p.short || p.anchored || p.text >= o.shortAlone || siblings()) &&
     recordsAgree(run, p.a, p.b) &&
-    sameFilling(run, run.A[p.a]!, run.B[p.b]!)
+    sameFilling(run, run.A[p.a]!, run.B[p.b]!) &&
+    (vouched || p.text >= o.threshold || !lookAlikes(run, p.a, p.b, p.text))
   );
+}
+
+/** Most siblings looked at for look-alikes (a long list of rows is left to the assignment). */
+const LOOK_ALIKE_SIBLINGS = 64;
+
+/** Whether a sibling of b is as alike to a as b is (or a sibling of a to b): then only the number or
+ * the order would tell them apart. */
+function lookAlikes(run: Run, a: number, b: number, t: number): boolean {
+  const near = (s: number): boolean => Math.abs(s - t) < run.o.lookAlikeMargin;
+  const siblingsOf = (nodes: readonly Node[], x: number): number[] => {
+    const up = nodes[x]!.parent;
+    const kids = up >= 0 ? nodes[up]!.liveChildren : [];
+    return kids.length <= LOOK_ALIKE_SIBLINGS ? kids.filter((k) => k !== x) : [];
+  };
+  return siblingsOf(run.B, b).some((y) => near(measure(run, a, y, false))) || siblingsOf(run.A, a).some((x) => near(measure(run, x, b, false)));
 }
 
 /** The eligible candidates; aligned parents bring their children in (short children share no shingles). */
@@ -850,7 +867,7 @@ function leftoverSiblings(run: Run, chosen: readonly Pair[]): Pair[] {
       const t = sim.get(pairKey(x, y))!;
       if (t < o.leftoverFloor || !sameFilling(run, A[x]!, B[y]!)) continue;
       const rival = Math.max(...ys.filter((z) => z !== y).map((z) => sim.get(pairKey(x, z))!), ...xs.filter((z) => z !== x).map((z) => sim.get(pairKey(z, y))!), 0);
-      if (t - rival < o.leftoverMargin) continue;
+      if (t - rival < o.lookAlikeMargin) continue;
       const [short, long] = A[x]!.full.words.length <= B[y]!.full.words.length ? [A[x]!.full, B[y]!.full] : [B[y]!.full, A[x]!.full];
       if (short.words.length < o.leftoverWords || profileContainment(short, long) < o.leftoverContainment) continue;
       if (fixed.some((p) => p.a < x !== p.b < y)) continue;

@@ -109,15 +109,49 @@ function canonical(c: Comparator): Comparator {
 /** Units of money: "đồng", "triệu đồng", "USD". */
 const MONEY_UNIT_RE = /(?:^|\s)(?:đồng|usd)$/iu;
 
+/** How many đồng one unit of money holds ("triệu đồng" → 1,000,000), so "1,17 triệu đồng" and
+ * "1.170.000 đồng" are one sum. */
+const MONEY_SCALE: Record<string, number> = { đồng: 1, 'nghìn đồng': 1e3, 'ngàn đồng': 1e3, 'triệu đồng': 1e6, 'tỷ đồng': 1e9 };
+
+/** Units of time a duration is counted in: "không quá 05 ngày làm việc", "là 06 tháng". */
+const DURATION_UNIT_RE = /^(?:ngày(?:\s+làm\s+việc)?|giờ|tuần|tháng|năm)$/iu;
+
 /** The commitment a target states. A plain percentage or count is a level to reach (a floor); a sum
- * of money is compared as written: "bằng 2.340.000 đồng" sets the level where "không thấp hơn
- * 1.170.000 đồng" set a floor (a decree and the council resolution that fixes its amounts). */
+ * of money or a duration is compared as written: "bằng 2.340.000 đồng" sets the level where "không
+ * thấp hơn 1.170.000 đồng" set a floor (a decree and the council resolution that fixes its amounts),
+ * "là 07 ngày làm việc" where "không quá 10 ngày làm việc" set a ceiling. */
 function commitment(t: Target): Comparator {
-  return isMoney(t) ? t.comparator : canonical(t.comparator);
+  return isMoney(t) || isDuration(t) ? t.comparator : canonical(t.comparator);
 }
 
 function isMoney(t: Target): boolean {
   return !!t.unit && MONEY_UNIT_RE.test(t.unit);
+}
+
+function isDuration(t: Target): boolean {
+  return !!t.unit && DURATION_UNIT_RE.test(t.unit.trim());
+}
+
+function unitKey(t: Target): string {
+  return (t.unit ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The value in its unit's base: a sum of money in đồng, anything else as written. */
+function amount(t: Target): number {
+  return t.value * (MONEY_SCALE[unitKey(t)] ?? 1);
+}
+
+/** Whether two targets' values differ, in their units' base (relative to the size: 1,17 triệu đồng is 1.170.000 đồng). */
+function differ(a: Target, b: Target): boolean {
+  const x = amount(a);
+  const y = amount(b);
+  return Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+}
+
+/** Two units that measure alike: the same unit, or two units of money of one currency. */
+function sameUnit(x: Target, y: Target): boolean {
+  if (!x.unit || !y.unit || x.unit === y.unit) return true;
+  return MONEY_SCALE[unitKey(x)] !== undefined && MONEY_SCALE[unitKey(y)] !== undefined;
 }
 
 /** One spelling of words written two ways: "hằng tháng" / "hàng tháng", "hằng năm" / "hàng năm". */
@@ -179,10 +213,10 @@ function shown(t: Target): string {
 function classify(a: Target, b: Target, similarity: number, shift: number, relation: 'parent' | 'peer'): TargetChange {
   const changes: TargetChangeKind[] = [];
   const notes: string[] = [];
-  const valueChanged = Math.abs(a.value - b.value) > 1e-9;
+  const valueChanged = differ(a, b);
   if (valueChanged) changes.push('value');
   if (commitment(a) !== commitment(b)) changes.push('comparator');
-  if (a.unit && b.unit && a.unit !== b.unit) changes.push('unit');
+  if (a.unit && b.unit && unitKey(a) !== unitKey(b) && !sameUnit(a, b)) changes.push('unit');
   let horizonMove = 0;
   if (a.horizon !== null && b.horizon !== null && b.horizon - a.horizon !== shift) {
     horizonMove = b.horizon - a.horizon - shift;
@@ -201,7 +235,7 @@ function classify(a: Target, b: Target, similarity: number, shift: number, relat
     changes.push('lead');
     notes.push(`lead ${a.lead.join('; ')} → ${b.lead.join('; ')}`);
   }
-  const change = valueChanged ? (b.value > a.value ? 'raised' : 'lowered') : null;
+  const change = valueChanged ? (amount(b) > amount(a) ? 'raised' : 'lowered') : null;
   // a change of responsibility alone does not make a commitment different (derivative plans hand the
   // same target to their own units); it is named in `changes` and the summary
   const substantive = changes.some((c) => c !== 'lead');
@@ -228,10 +262,13 @@ function askDirection(a: Target, b: Target, horizonMove: number): TargetChange['
   const lowerBetter = (t: Target) => isCeiling(t.comparator) || LOWER_IS_BETTER_RE.test(t.metric);
   const ca = canonical(a.comparator);
   const cb = canonical(b.comparator);
-  if (isCeiling(ca) !== isCeiling(cb)) return isCeiling(cb) ? 'weakened' : 'strengthened';
-  if (Math.abs(a.value - b.value) > 1e-9) {
-    const more = b.value > a.value;
-    return more !== lowerBetter(b) ? 'strengthened' : 'weakened';
+  // a level set as written ("bằng 2.340.000 đồng", "là 07 ngày làm việc") is no floor: the bound it
+  // replaces tells which way is better
+  const level = (t: Target): boolean => (isMoney(t) || isDuration(t)) && t.comparator === '=';
+  if (!level(a) && !level(b) && isCeiling(ca) !== isCeiling(cb)) return isCeiling(cb) ? 'weakened' : 'strengthened';
+  if (differ(a, b)) {
+    const more = amount(b) > amount(a);
+    return more !== (lowerBetter(b) || (level(b) && lowerBetter(a))) ? 'strengthened' : 'weakened';
   }
   if (ca !== cb) {
     // same value, strict versus inclusive bound: "trên 60%" asks more than "tối thiểu 60%"
@@ -289,7 +326,7 @@ export function compareTargets(a: Target[], b: Target[], options: TargetCompareO
   const n = Math.max(a.length, b.length);
   const scores: number[][] = a.map((x) =>
     b.map((y) => {
-      if (x.unit && y.unit && x.unit !== y.unit) return 0;
+      if (!sameUnit(x, y)) return 0;
       return similarity(x, y);
     }),
   );

@@ -84,9 +84,13 @@ const COUNT_COMMIT = String.raw`${WORD_START}(?:(?<ge>tối\s+thiểu\s+(?:là\s
 /** A unit that counts things (not a duration or money): its noun is part of the indicator. */
 export const COUNTED_UNIT_RE = new RegExp(`^(?!(?:${MONEY_UNIT}|${TIME_UNIT})$)`, 'iu');
 
+/** The gap between a figure and its unit: a space, or none before a unit of money, as often typed
+ * ("mức tiền ăn là 435.000đồng/người/ngày"); the abbreviation "đ" is no unit. */
+const UNIT_GAP = String.raw`(?:\s*(?=(?:${MONEY_UNIT})${WORD_END})|\s+)`;
+
 /** A count, a duration or an amount of money behind a commitment word. */
 export const COUNT_RE = new RegExp(
-  `${COUNT_COMMIT}(?<num>${NUMBER})(?![\\p{N}/%,.])\\s+(?<unit>${MONEY_UNIT}|${TIME_UNIT}|${COUNT_UNIT})`,
+  `${COUNT_COMMIT}(?<num>${NUMBER})(?![\\p{N}/%,.])${UNIT_GAP}(?<unit>${MONEY_UNIT}|${TIME_UNIT}|${COUNT_UNIT})`,
   'giu',
 );
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { GLOSSARY } from '../../src/text/abbreviations.js';
-import { alignClauses, hungarian } from '../../src/compare/align.js';
+import { ALIGN_DEFAULTS, alignClauses, hungarian } from '../../src/compare/align.js';
 import { compareDocuments } from '../../src/compare/compare.js';
 import { renderDiff } from '../../src/compare/diff.js';
 import { makeFolder } from '../../src/text/fold.js';
@@ -382,5 +382,62 @@ describe('alignClauses: time budget', () => {
     }
     expect(isTimeLimitError(error)).toBe(true);
     expect((error as Error).message).toMatch(/while (aligning clauses|scoring clause pairs|assigning clause pairs)/);
+  });
+});
+
+describe('order, number and place are weak evidence: they never pair clauses that say different things', () => {
+  // Two provinces' resolutions arranging communes (the form of ../shared/realcorpus's sibling
+  // resolutions of one issuer; names here are made up): one line per new commune, on one frame.
+  const line = (olds: string, name: string): string => `Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các xã ${olds} thành xã mới có tên gọi là xã ${name}.`;
+  const province = (name: string, lines: string[]): Clause[] => [
+    clause('D1', `Sắp xếp các đơn vị hành chính cấp xã của tỉnh ${name}`, lines.map((t, i) => clause(`D1.${i + 1}`, t))),
+  ];
+  const north = province('Bắc Sơn', [line('Tân Lập, Tân Hòa và Tân Phú', 'Tân Lập'), line('Yên Thịnh, Yên Bình và Yên Hưng', 'Yên Thịnh'), line('Đồng Lạc, Đồng Tâm', 'Đồng Tâm'), line('Hòa Mục, Hòa An và Hòa Bình', 'Hòa An'), line('Quang Trung, Quang Minh', 'Quang Minh')]);
+  const south = province('Nam Giang', [line('Mỹ Long, Mỹ Phước và Mỹ Hiệp', 'Mỹ Long'), line('Long Điền, Long Hải', 'Long Điền'), line('Phước Thạnh, Phước Hưng và Phước Tân', 'Phước Thạnh'), line('Vĩnh Kim, Vĩnh Hựu', 'Vĩnh Kim'), line('Bình Đức, Bình Ân và Bình Xuân', 'Bình Xuân')]);
+
+  // the pairing, not the similarity shown
+  const pairing = (als: Alignment[]): string[] => marks(als).map((m) => m.replace(/ \(\d\.\d+\)/, ''));
+
+  test('pairs no commune line of one province with the line at the same number of another', () => {
+    expect(pairing(alignClauses(north, south))).toEqual(['~ D1 ↔ D1', '- D1.1', '- D1.2', '- D1.3', '- D1.4', '- D1.5', '+ D1.1', '+ D1.2', '+ D1.3', '+ D1.4', '+ D1.5']);
+  });
+
+  test('pairs the line of the same commune wherever it stands, reworded (content decides, not place)', () => {
+    const again = province('Bắc Sơn', [line('Quang Trung, Quang Minh', 'Quang Minh'), line('Mỹ Long, Mỹ Phước và Mỹ Hiệp', 'Mỹ Long'), line('Long Điền, Long Hải', 'Long Điền'), line('Tân Lập, Tân Hòa và xã Tân Phú', 'Tân Lập'), line('Vĩnh Kim, Vĩnh Hựu', 'Vĩnh Kim')]);
+    const got = pairing(alignClauses(north, again)).filter((m) => m.includes('↔'));
+    expect(got).toEqual(['= D1 ↔ D1', '~ D1.1 ↔ D1.4 moved', '= D1.5 ↔ D1.1']);
+  });
+
+  // Two sibling price rules at the same number that name different services (the form of two
+  // circulars of one ministry on the same day; wording made up)
+  const rules = (third: string): Clause[] => [
+    clause('D3', 'Nguyên tắc xác định giá', [
+      clause('D3.1', 'Giá dịch vụ kiểm định chưa bao gồm thuế giá trị gia tăng, lệ phí cấp giấy chứng nhận và chi phí đi lại của kiểm định viên.'),
+      clause('D3.2', 'Đơn vị cung cấp dịch vụ được thu chi phí đi lại, lưu trú của kiểm định viên theo chi phí phát sinh thực tế.'),
+      clause('D3.3', third),
+    ]),
+  ];
+  const drawings = 'Giá dịch vụ duyệt bản vẽ lắp đặt cho thiết bị thứ hai cùng kiểu, cùng nhà sản xuất được tính bằng 70% giá dịch vụ duyệt bản vẽ lắp đặt do đơn vị niêm yết.';
+  const grades = 'Giá dịch vụ thẩm định hồ sơ thiết kế đối với phương tiện mang hai cấp được tính bằng 130% giá dịch vụ thẩm định hồ sơ thiết kế do đơn vị niêm yết.';
+
+  test('leaves two rules at the same number unpaired when they name different services, however much the label weighs', () => {
+    for (const labelWeight of [ALIGN_DEFAULTS.labelWeight, 0.3]) {
+      const got = marks(alignClauses(rules(drawings), rules(grades), { labelWeight }));
+      expect(got.filter((m) => m.includes('D3.3'))).toEqual(['- D3.3', '+ D3.3']);
+    }
+  });
+
+  test('pairs no leftover rule with one of several near-equal look-alikes (rules that differ only in a figure)', () => {
+    const many = [clause('D3', 'Nguyên tắc xác định giá', [
+      clause('D3.1', 'Giá dịch vụ kiểm định chưa bao gồm thuế giá trị gia tăng, lệ phí cấp giấy chứng nhận và chi phí đi lại của kiểm định viên.'),
+      clause('D3.2', grades),
+      clause('D3.3', grades.replace('hai cấp', 'ba cấp').replace('130%', '160%')),
+      clause('D3.4', grades.replace('hai cấp', 'bốn cấp').replace('130%', '190%')),
+    ])];
+    const one = [clause('D3', 'Nguyên tắc xác định giá', [
+      clause('D3.1', 'Giá dịch vụ kiểm định chưa bao gồm thuế giá trị gia tăng, lệ phí cấp giấy chứng nhận và chi phí đi lại của kiểm định viên.'),
+      clause('D3.2', 'Giá dịch vụ đo dung tích cho phương tiện từ chiếc thứ 02 cùng loạt được tính bằng 75% giá dịch vụ đo dung tích do đơn vị cung cấp dịch vụ niêm yết.'),
+    ])];
+    expect(marks(alignClauses(one, many)).filter((m) => m.includes('↔'))).toEqual(['= D3 ↔ D3', '= D3.1 ↔ D3.1']);
   });
 });

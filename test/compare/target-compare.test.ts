@@ -237,8 +237,44 @@ describe('sums of money set as levels (a decree and the council resolution fixin
     expect([c!.change, c!.changes, c!.verdict]).toEqual(['raised', ['value', 'comparator'], 'strengthened']);
   });
 
+  test('compares sums written in different units as one amount ("1.170.000 đồng" → "1,17 triệu đồng": copied, no unit change)', () => {
+    const same: Target = { ...level, value: 1.17, unit: 'triệu đồng', comparator: '>=' };
+    const [c] = compareTargets([floor], [same], { relation: 'parent' });
+    expect([c!.status, c!.changes]).toEqual(['copied', []]);
+    const [d] = compareTargets([floor], [{ ...same, value: 2.34, comparator: '=' }], { relation: 'parent' });
+    expect([d!.change, d!.changes, d!.verdict]).toEqual(['raised', ['value', 'comparator'], 'strengthened']);
+  });
+
   test('still reads a plain percentage as the floor it states ("Tối thiểu 80%" → "80": copied)', () => {
     const [c] = compareTargets([target('Tỷ lệ số hóa hồ sơ', 80, { comparator: '>=' })], [target('Tỷ lệ số hóa hồ sơ', 80)]);
     expect(c!.status).toBe('copied');
+  });
+});
+
+describe('durations and counts set as levels (forms of a procedure decision and the province decision that shortens it)', () => {
+  const time = (value: number, comparator: Comparator, id: string): Target =>
+    target('Thời gian giải quyết thủ tục cấp giấy phép khai thác khoáng sản', value, { id: `${id}#1`, clauseId: id, comparator, unit: 'ngày làm việc', horizon: null });
+  const visits = (value: number, comparator: Comparator, id: string): Target =>
+    target('kiểm tra tình hình thực hiện tại cơ sở', value, { id: `${id}#1`, clauseId: id, comparator, unit: 'lần', horizon: null });
+
+  test('reads "không quá 10 ngày làm việc" → "là 07 ngày làm việc" as lowered, the ceiling made a level, and a stronger ask', () => {
+    const [c] = compareTargets([time(10, '<=', 'D5.2')], [time(7, '=', 'PL.1.a')], { relation: 'parent' });
+    expect([c!.status, c!.change, c!.changes, c!.verdict]).toEqual(['modified', 'lowered', ['value', 'comparator'], 'strengthened']);
+  });
+
+  test('reads "không quá 10 ngày làm việc" → "là 12 ngày làm việc" as raised and a weaker ask', () => {
+    const [c] = compareTargets([time(10, '<=', 'D5.2')], [time(12, '=', 'PL.1.a')], { relation: 'parent' });
+    expect([c!.change, c!.verdict]).toEqual(['raised', 'weakened']);
+  });
+
+  test('keeps a count a floor as percentages are ("tối thiểu 02 lần" → "đạt 02 lần": copied; → "đạt 03 lần": raised)', () => {
+    expect(compareTargets([visits(2, '>=', 'II.3')], [visits(2, '=', 'II.4')])[0]!.status).toBe('copied');
+    const [c] = compareTargets([visits(2, '>=', 'II.3')], [visits(3, '=', 'II.4')], { relation: 'parent' });
+    expect([c!.change, c!.changes, c!.verdict]).toEqual(['raised', ['value'], 'strengthened']);
+  });
+
+  test('never pairs a duration with a sum of money', () => {
+    const fee = target('Thời gian giải quyết thủ tục cấp giấy phép khai thác khoáng sản', 10, { id: 'D6#1', clauseId: 'D6', unit: 'triệu đồng', horizon: null });
+    expect(compareTargets([time(10, '<=', 'D5.2')], [fee]).map((c) => c.status)).toEqual(['dropped', 'added']);
   });
 });

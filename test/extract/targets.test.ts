@@ -420,6 +420,23 @@ describe('commitments and legal rules in real documents (forms of ../shared/real
     expect(t.map((x) => [x.value, x.unit, x.horizon])).toEqual([[100, '%', 2030]]);
   });
 
+  test.each([
+    ['with a space', 'Mức tiền ăn đối với vận động viên tập trung tại đội tuyển tỉnh bằng 265.000 đồng/người/ngày.', 265_000, 'đồng'],
+    ['with no space ("435.000đồng")', 'Mức tiền ăn đối với huấn luyện viên trưởng là 435.000đồng/người/ngày.', 435_000, 'đồng'],
+    ['in millions with no space', 'Mức hỗ trợ một lần đối với hộ nghèo không thấp hơn 5triệu đồng/hộ.', 5, 'triệu đồng'],
+  ])('a council resolution’s level of money written %s is a target with its unit', (_name, line, value, unit) => {
+    const text = `HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH THUẬN\n\nSố: 08/2025/NQ-HĐND\n\nNinh Thuận, ngày 10 tháng 12 năm 2025\n\nNGHỊ QUYẾT\n\nQuy định mức chi\n\nĐiều 2. Mức chi\n\n1. ${line}`;
+    const doc = parseDocument(text);
+    expect(doc.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([[value, unit, line.includes('không thấp hơn') ? '>=' : '=']]);
+    const t = doc.targets[0]!;
+    expect(text.slice(t.span[0], t.span[1])).toMatch(/\d.*đồng$/u);
+  });
+
+  test('the abbreviation "đ" after a figure is no unit of money ("bằng 265.000đ/người/ngày" in a resolution: no target)', () => {
+    const doc = parseDocument('HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH THUẬN\n\nSố: 08/2025/NQ-HĐND\n\nNinh Thuận, ngày 10 tháng 12 năm 2025\n\nNGHỊ QUYẾT\n\nQuy định mức chi\n\nĐiều 2. Mức chi\n\n1. Mức tiền ăn bằng 265.000đ/người/ngày.');
+    expect(doc.targets).toEqual([]);
+  });
+
   test('a decision issuing a regulation reads its figures as rules ("Quyết định ban hành Quy chế …")', () => {
     const doc = parseDocument('ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n\nSố: 45/2025/QĐ-UBND\n\nĐồng Tháp, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\nBan hành Quy chế phối hợp\n\nĐiều 1. Hồ sơ\n\n1. Cơ quan tiếp nhận trả lời trong thời hạn không quá 05 ngày làm việc.');
     expect(doc.targets).toEqual([]);
