@@ -41,5 +41,9 @@ export default defineConfig(({ mode }) => ({
     // Vitest's default is one worker fewer than the cores (one on this 2-core machine); most test
     // files wait on a child (the binary, chromium, LibreOffice, tesseract), so use every core.
     maxWorkers: Math.max(2, availableParallelism()),
+    // A worker keeps its loaded modules from one test file to the next (a fifth less CPU than loading
+    // the core again for each of ~80 files). No test may rely on a fresh module state: tests that
+    // change process.env restore it, and no module reads the environment when it is loaded.
+    isolate: false,
   },
 }));
