@@ -375,6 +375,38 @@ export function buildReport(
   const own = ownUnit(child.meta);
   const level = child.meta.level;
   const applies = applicability(parent.clauses ?? [], own, level);
+  const parentClauses = walk(parent.clauses ?? []).filter((c) => (c.norm ?? '').length > 0);
+  const clauses = clauseCoverage(parentClauses, alignmentsByParent(comparison), applies, o);
+  const targets = targetCoverage(comparison, applies, own, level);
+  const additions = {
+    clauses: comparison.alignments.filter((al) => al.status === 'added' && al.b).map((al) => al.b!),
+    targets: comparison.targets.filter((t) => t.status === 'added' && t.b).map((t) => t.b!),
+  };
+  const drafts = [
+    ...targetFindings(targets),
+    ...droppedTasks(clauses, parentClauses, parent, o.taskWords),
+    ...staleReferences(child.citations ?? [], parent.citations ?? []),
+    ...unitResidue(child, parent, own),
+    ...yearResidue(child, parent, comparison),
+    ...inconsistencies(child),
+  ];
+  const ids = findingIds(drafts);
+  const findings: Finding[] = drafts.map((f, i) => ({ id: ids[i]!, ...f }));
+
+  return {
+    child: metaOf(child),
+    parent: metaOf(parent),
+    clauses,
+    targets,
+    additions,
+    findings,
+    score: scoreOf(clauses, targets, findings, o),
+    orientation,
+  };
+}
+
+/** The alignments of each parent clause, by its id. */
+function alignmentsByParent(comparison: Comparison): Map<string, Alignment[]> {
   const byParent = new Map<string, Alignment[]>();
   for (const al of comparison.alignments) {
     if (!al.a) continue;
@@ -382,10 +414,17 @@ export function buildReport(
     if (list) list.push(al);
     else byParent.set(al.a.id, [al]);
   }
+  return byParent;
+}
 
-  // Clause coverage.
-  const parentClauses = walk(parent.clauses ?? []).filter((c) => (c.norm ?? '').length > 0);
-  const clauses: ClauseCoverage[] = parentClauses.map((c) => {
+/** Clause coverage: each parent clause copied, modified or dropped, with its weight and credit in the score. */
+function clauseCoverage(
+  parentClauses: readonly Clause[],
+  byParent: Map<string, Alignment[]>,
+  applies: Map<string, boolean>,
+  o: FidelityOptions,
+): ClauseCoverage[] {
+  return parentClauses.map((c) => {
     const als = byParent.get(c.id) ?? [];
     const carried = als.filter((al) => al.b !== null);
     const identical = carried.find((al) => al.status === 'identical');
@@ -410,11 +449,15 @@ export function buildReport(
       credit,
     };
   });
+}
 
-  const applicabilityOf = (clauseId: string): boolean => applies.get(clauseId) ?? true;
-
-  // Target coverage.
-  const targets: TargetCoverage[] = comparison.targets
+/**
+ * Target coverage: each parent target copied, modified or dropped, and whether it is for the
+ * child (by its lead units, else by its clause), with its credit in the score.
+ */
+function targetCoverage(comparison: Comparison, applicable: Map<string, boolean>, own: string | null, level: DocumentMeta['level']): TargetCoverage[] {
+  const applicabilityOf = (clauseId: string): boolean => applicable.get(clauseId) ?? true;
+  return comparison.targets
     .filter((t) => t.a !== null)
     .map((change) => {
       const status: CoverageStatus = change.status === 'copied' ? 'copied' : change.b ? 'modified' : 'dropped';
@@ -424,33 +467,6 @@ export function buildReport(
         status === 'copied' ? 1 : status === 'dropped' ? 0 : change.verdict === 'weakened' ? 0.25 : change.verdict === 'strengthened' ? 1 : 0.75;
       return { status, change, applies, credit };
     });
-
-  const additions = {
-    clauses: comparison.alignments.filter((al) => al.status === 'added' && al.b).map((al) => al.b!),
-    targets: comparison.targets.filter((t) => t.status === 'added' && t.b).map((t) => t.b!),
-  };
-
-  const drafts = [
-    ...targetFindings(targets),
-    ...droppedTasks(clauses, parentClauses, parent, o.taskWords),
-    ...staleReferences(child.citations ?? [], parent.citations ?? []),
-    ...unitResidue(child, parent, own),
-    ...yearResidue(child, parent, comparison),
-    ...inconsistencies(child),
-  ];
-  const ids = findingIds(drafts);
-  const findings: Finding[] = drafts.map((f, i) => ({ id: ids[i]!, ...f }));
-
-  return {
-    child: metaOf(child),
-    parent: metaOf(parent),
-    clauses,
-    targets,
-    additions,
-    findings,
-    score: scoreOf(clauses, targets, findings, o),
-    orientation,
-  };
 }
 
 function targetFindings(targets: readonly TargetCoverage[]): FindingDraft[] {
