@@ -200,7 +200,8 @@ function decodeMixed(lines: ByteLine[], badLines: ByteLine[], declared: LegacyEn
   };
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts' bytes one after the other, in one array. */
+export function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

@@ -9,6 +9,7 @@
  * Isomorphic (bytes in, bytes out). A TIFF, a PNG with an alpha channel, interlacing or 16-bit
  * samples, and a CMYK JPEG are not wrapped (null): the caller reads them as they are.
  */
+import { concat } from './decode.js';
 
 /** A page image's size, colours and resolution, as its header says. */
 export interface PageImageInfo {
@@ -175,14 +176,4 @@ function hex(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
   return s;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
