@@ -4,7 +4,7 @@
  * with Vite's JS API into a temporary folder; the real server on an ephemeral loopback port.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,26 +56,55 @@ function sourceHash(): string {
 
 /**
  * Builds the web view once per state of its sources: into `<tmpdir>/plandiff-web-<hash>`, reused
- * by every browser test file (and later runs) until a source changes. Built into a fresh folder
- * and renamed into place, so two files building at once never see half a build.
+ * by every browser test file (and later runs) until a source changes. The test workers build it
+ * one at a time (a lock directory: mkdir is atomic; one left by a killed run is taken over after
+ * ten minutes), so two workers starting their first browser file together build it once; a build
+ * goes into a fresh folder renamed into place, so nobody sees half a build.
  */
-export async function buildWeb(): Promise<string> {
+export function buildWeb(): Promise<string> {
+  return (webBuild ??= buildWebOnce());
+}
+
+let webBuild: Promise<string> | null = null;
+
+async function buildWebOnce(): Promise<string> {
   const target = join(tmpdir(), `plandiff-web-${sourceHash()}`);
-  if (existsSync(join(target, 'index.html'))) return target;
-  const outDir = mkdtempSync(join(tmpdir(), 'plandiff-web-build-'));
-  const { build } = await import('vite');
-  await build({
-    configFile: join(ROOT, 'vite.config.ts'),
-    root: join(ROOT, 'web'),
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
-  });
-  try {
-    renameSync(outDir, target);
-  } catch {
-    rmSync(outDir, { recursive: true, force: true }); // another file built it first
+  const done = (): boolean => existsSync(join(target, 'index.html'));
+  if (done()) return target;
+  const lock = `${target}.lock`;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (done()) return target;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // gone meanwhile: try again
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
-  return target;
+  try {
+    if (done()) return target;
+    const outDir = mkdtempSync(join(tmpdir(), 'plandiff-web-build-'));
+    const { build } = await import('vite');
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      root: join(ROOT, 'web'),
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    });
+    try {
+      renameSync(outDir, target);
+    } catch {
+      rmSync(outDir, { recursive: true, force: true }); // a run without the lock built it first
+    }
+    return target;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** A browser with a fresh profile, and the server, torn down together. */
