@@ -135,19 +135,47 @@ function redlineParagraph(al: Alignment, revision: { next: number; author: strin
   return new Paragraph({ children: runs, spacing: { after: 120 } });
 }
 
-/** The report as a docx `Document`. */
-export function buildDocx(input: DocxReportInput): Document {
-  const t = T[input.lang];
-  const l = labels(input.lang);
-  const { comparison, report, items, decisions } = input;
-  const body: Array<Paragraph | Table> = [];
-  const title = report ? `${t.reviewTitle}: ${l.fidelityTitle.toLowerCase()}` : `${t.reviewTitle}: ${l.compareTitle.toLowerCase()}`;
-  body.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: title })] }));
-  body.push(para(`${report ? l.parent : l.planA}: ${documentName(comparison.a)}`));
-  body.push(para(`${report ? l.child : l.planB}: ${documentName(comparison.b)}`));
+/** The words of the report in its language: its own and those it shares with the other reports. */
+interface Words {
+  t: (typeof T)[Lang];
+  l: ReturnType<typeof labels>;
+}
 
-  // summary
-  body.push(heading(l.summary));
+/** The report as a docx `Document`: title, summary, findings, targets and the redline, in that order. */
+export function buildDocx(input: DocxReportInput): Document {
+  const words: Words = { t: T[input.lang], l: labels(input.lang) };
+  const { t, l } = words;
+  const title = input.report ? `${t.reviewTitle}: ${l.fidelityTitle.toLowerCase()}` : `${t.reviewTitle}: ${l.compareTitle.toLowerCase()}`;
+  const body: Array<Paragraph | Table> = [
+    ...titleSection(input, words, title),
+    ...summarySection(input, words),
+    ...pairWarnings(input, words),
+    ...findingsSection(input, words),
+    ...targetsSection(input, words),
+    ...redlineSection(input, words),
+  ];
+  return new Document({
+    creator: 'plandiff',
+    title,
+    features: { trackRevisions: true },
+    styles: { default: { document: { run: { font: DOCX_DEFAULTS.font, size: DOCX_DEFAULTS.size } } } },
+    sections: [{ properties: { page: { size: { orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1418, right: 1134 } } }, children: body }],
+  });
+}
+
+/** The title and the two plans. */
+function titleSection({ comparison, report }: DocxReportInput, { l }: Words, title: string): Paragraph[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: title })] }),
+    para(`${report ? l.parent : l.planA}: ${documentName(comparison.a)}`),
+    para(`${report ? l.child : l.planB}: ${documentName(comparison.b)}`),
+  ];
+}
+
+/** The summary: score and findings by severity (for a fidelity report), targets changed, review decisions. */
+function summarySection(input: DocxReportInput, { t, l }: Words): Paragraph[] {
+  const { comparison, report, items, decisions } = input;
+  const body = [heading(l.summary)];
   if (report) {
     body.push(para(`${t.score}: ${report.score.value}/100`, { bold: true }));
     if (report.score.clauses !== null) body.push(para(`${t.clauseCredit}: ${Math.round(report.score.clauses * 100)}%`));
@@ -159,69 +187,58 @@ export function buildDocx(input: DocxReportInput): Document {
   body.push(para(`${l.targets}: ${comparison.targets.length} (${changed} ≠)`));
   const counts = decisionCounts(items.filter((i) => i.kind !== 'clause' || decisions.has(i.id)), decisions);
   body.push(para(`${t.decisions}: ${(['confirmed', 'explained', 'false-alarm', 'open'] as const).map((s) => `${statusName(s, input.lang)} ${counts[s]}`).join(' · ')}`));
+  return body;
+}
+
+/** What the orientation of the pair warns about (given child first, another province …), when anything. */
+function pairWarnings({ comparison, report, lang }: DocxReportInput, { t }: Words): Paragraph[] {
   const orientation = report?.orientation ?? (comparison as Comparison & { orientation?: FidelityReport['orientation'] }).orientation;
-  if (orientation && (orientation.swapped || orientation.warnings.length > 0)) {
-    body.push(heading(t.warnings, HeadingLevel.HEADING_2));
-    if (orientation.swapped) body.push(para(`• ${t.swapped}`));
-    for (const w of orientation.warnings) body.push(para(`• ${orientationSentence(w, input.lang)}`));
-  }
+  if (!orientation || !(orientation.swapped || orientation.warnings.length > 0)) return [];
+  const body = [heading(t.warnings, HeadingLevel.HEADING_2)];
+  if (orientation.swapped) body.push(para(`• ${t.swapped}`));
+  for (const w of orientation.warnings) body.push(para(`• ${orientationSentence(w, lang)}`));
+  return body;
+}
 
-  // findings
+/** The findings of a fidelity report as a table, with their decisions and notes (and the text decided on, when it changed since). */
+function findingsSection({ report, items, decisions, lang }: DocxReportInput, { t, l }: Words): Array<Paragraph | Table> {
   const byId = new Map(items.map((i) => [i.id, i]));
-  if (report) {
-    body.push(heading(l.findings));
-    if (report.findings.length === 0) body.push(para(t.none));
-    else
-      body.push(
-        table(
-          t.findingHead,
-          report.findings.map((f, k) => {
-            const d = decisions.get(f.id);
-            const old = d?.earlierVersion && d.itemText !== byId.get(f.id)?.text ? `\n${t.decidedOn}: ${d.itemText}` : '';
-            return [String(k + 1), severityLabel(f.severity, input.lang), findingSentence(f, input.lang), decisionText(d, input.lang), `${d?.note ?? ''}${old}`];
-          }),
-          [5, 10, 45, 20, 20],
-        ),
-      );
-  }
+  if (!report) return [];
+  if (report.findings.length === 0) return [heading(l.findings), para(t.none)];
+  const rows = report.findings.map((f, k) => {
+    const d = decisions.get(f.id);
+    const old = d?.earlierVersion && d.itemText !== byId.get(f.id)?.text ? `\n${t.decidedOn}: ${d.itemText}` : '';
+    return [String(k + 1), severityLabel(f.severity, lang), findingSentence(f, lang), decisionText(d, lang), `${d?.note ?? ''}${old}`];
+  });
+  return [heading(l.findings), table(t.findingHead, rows, [5, 10, 45, 20, 20])];
+}
 
-  // targets
-  body.push(heading(l.targets));
+/** The target table: each target in A and B, its status and its decision. */
+function targetsSection({ comparison, items, decisions, lang }: DocxReportInput, { t, l }: Words): Array<Paragraph | Table> {
+  const head = heading(l.targets);
   const targetIds = items.filter((i) => i.kind === 'target');
-  if (comparison.targets.length === 0) body.push(para(t.none));
-  else
-    body.push(
-      table(
-        t.targetHead,
-        comparison.targets.map((x, k) => {
-          const d = targetIds[k] ? decisions.get(targetIds[k]!.id) : undefined;
-          const status = [statusLabel(x.status, input.lang), x.change ? (input.lang === 'vi' ? { raised: 'tăng', lowered: 'giảm' }[x.change] : x.change) : null, x.verdict === 'weakened' ? l.weakened : null]
-            .filter(Boolean)
-            .join(', ');
-          return [(x.a ?? x.b)?.metric ?? '', targetValue(x.a), targetValue(x.b), status, decisionText(d, input.lang) + (d?.note ? `\n${d.note}` : '')];
-        }),
-        [40, 13, 13, 14, 20],
-      ),
-    );
+  if (comparison.targets.length === 0) return [head, para(t.none)];
+  const rows = comparison.targets.map((x, k) => {
+    const d = targetIds[k] ? decisions.get(targetIds[k]!.id) : undefined;
+    const status = [statusLabel(x.status, lang), x.change ? (lang === 'vi' ? { raised: 'tăng', lowered: 'giảm' }[x.change] : x.change) : null, x.verdict === 'weakened' ? l.weakened : null]
+      .filter(Boolean)
+      .join(', ');
+    return [(x.a ?? x.b)?.metric ?? '', targetValue(x.a), targetValue(x.b), status, decisionText(d, lang) + (d?.note ? `\n${d.note}` : '')];
+  });
+  return [head, table(t.targetHead, rows, [40, 13, 13, 14, 20])];
+}
 
-  // the redline
-  body.push(heading(t.redline));
-  body.push(para(t.redlineHint, { italics: true }));
-  const revision = { next: 1, author: input.author, date: input.date };
+/** The child's text against the parent's as tracked changes, one paragraph per clause pair, each with its decision. */
+function redlineSection({ comparison, items, decisions, lang, author, date }: DocxReportInput, { t }: Words): Paragraph[] {
+  const body = [heading(t.redline), para(t.redlineHint, { italics: true })];
+  const revision = { next: 1, author, date };
   const clauseItems = items.filter((i) => i.kind === 'clause');
   comparison.alignments.forEach((al, k) => {
     body.push(redlineParagraph(al, revision));
     const d = clauseItems[k] ? decisions.get(clauseItems[k]!.id) : undefined;
-    if (d) body.push(para(`${t.decisions}: ${decisionText(d, input.lang)}${d.note ? ` — ${d.note}` : ''}`, { italics: true }));
+    if (d) body.push(para(`${t.decisions}: ${decisionText(d, lang)}${d.note ? ` — ${d.note}` : ''}`, { italics: true }));
   });
-
-  return new Document({
-    creator: 'plandiff',
-    title,
-    features: { trackRevisions: true },
-    styles: { default: { document: { run: { font: DOCX_DEFAULTS.font, size: DOCX_DEFAULTS.size } } } },
-    sections: [{ properties: { page: { size: { orientation: PageOrientation.PORTRAIT, width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1418, right: 1134 } } }, children: body }],
-  });
+  return body;
 }
 
 /** The report as .docx bytes. */
