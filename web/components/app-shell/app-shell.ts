@@ -15,7 +15,7 @@ import type { ReusePairView } from '../node-page/node-page.js';
 import '../corpus-table/corpus-table.js';
 import '../diff-view/diff-view.js';
 import '../fidelity-view/fidelity-view.js';
-import type { ReviewEventDetail } from '../fidelity-view/fidelity-view.js';
+import type { ReviewEventDetail } from '../review-mark/review-mark.js';
 import '../lineage-graph/lineage-graph.js';
 import '../node-page/node-page.js';
 import '../notice/notice.js';
@@ -479,6 +479,9 @@ export class PdApp extends LitElement {
             .warning=${this.app.route.warning ?? null}
             .ignore=${this.app.diffIgnore}
             .locale=${this.locale}
+            .alignments=${c.value.alignments}
+            .decisions=${this.app.compareReviews?.decisions ?? null}
+            @pd-review=${(e: CustomEvent<ReviewEventDetail>) => void this.app.saveReview(e.detail, 'comparison')}
             @pd-clause-focus=${(e: PdEvent<'pd-clause-focus'>) => this.app.focusClause(e.detail.clause)}
             @pd-diff-ignore=${(e: PdEvent<'pd-diff-ignore'>) => this.app.setDiffIgnore(e.detail.ignore)}
           ></pd-diff-view>

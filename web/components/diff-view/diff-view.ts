@@ -13,12 +13,19 @@
  * height; the window moves when a block has scrolled past, and the rest of the view (bar, change
  * list, minimap marks) is not re-rendered when it does. The minimap's viewport is moved by a style
  * write in an animation frame. Printing draws every row.
+ *
+ * Every changed row (modified, dropped, added, moved, merged or split) carries the review control
+ * of its clause alignment (<pd-review-mark>, as the targets and fidelity views have): the decision
+ * kept for it and, under plandiff serve, a status, reason and note to save (`pd-review`). Drafts are
+ * held here, so a row that leaves the window keeps what was typed.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { DocumentMeta, Warning } from '../../../src/types.js';
+import type { Alignment, DocumentMeta, Warning } from '../../../src/types.js';
+import { reviewItems, type ReviewItem } from '../../../src/compare/review-items.js';
+import type { DecisionView } from '../../../src/report/review-decisions.js';
 import {
   BLOCK_REPLACE_BELOW,
   cellText,
@@ -48,6 +55,7 @@ import { formatRoute, type ClauseRef, type WarningRef } from '../../../src/view/
 import { clip } from '../../../src/text/clip.js';
 import { chips, controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
+import { draftOf, withDraft, type ReviewDraft, type ReviewDraftDetail } from '../review-mark/review-mark.js';
 
 type Doc = DocumentMeta & { file: string | null };
 type Layout = 'side' | 'inline';
@@ -494,6 +502,10 @@ export class PdDiffView extends LitElement {
         font-size: 11px;
         line-height: 17px;
       }
+      .rev {
+        white-space: normal;
+        margin-top: 4px;
+      }
       .minimap {
         position: relative;
         border-left: 1px solid var(--pd-border);
@@ -616,7 +628,13 @@ export class PdDiffView extends LitElement {
   @property({ attribute: false }) warning: WarningRef | null = null;
   /** Language of the labels. */
   @property() locale: Lang = 'vi';
+  /** The comparison's alignments, in the rows' order (their review ids); none: no review controls. */
+  @property({ attribute: false }) alignments: readonly Alignment[] = [];
+  /** Review decisions of the pair by item id; null when they cannot be kept (no server, an upload). */
+  @property({ attribute: false }) decisions: ReadonlyMap<string, DecisionView> | null = null;
 
+  /** Review drafts being typed, by item id. */
+  @state() private drafts: Record<string, ReviewDraft> = {};
   /** Statuses picked by their chips (none: every status). */
   @state() private statuses: ReadonlySet<RowStatus> = new Set();
   @state() private substantiveOnly = false;
@@ -643,6 +661,8 @@ export class PdDiffView extends LitElement {
   @query('input[type="search"]') private searchInput!: HTMLInputElement;
 
   private shown: DiffRow[] = [];
+  /** The clause alignments' review items, by alignment index. */
+  private items: ReviewItem[] = [];
   /** The changed rows among `shown`, and the minimap's marks: rebuilt with `shown` only. */
   private changes: DiffRow[] = [];
   private marks: ReturnType<typeof minimapMarks> = [];
@@ -821,6 +841,7 @@ export class PdDiffView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('alignments')) this.items = this.alignments.length ? reviewItems({ alignments: [...this.alignments], targets: [] }) : [];
     if (changed.has('rows') && !this.clause) this.current = null;
     if (changed.has('rows') || changed.has('layout') || changed.has('locale')) this.resetHeights();
     if (changed.has('rows') || changed.has('statuses') || changed.has('substantiveOnly')) {
@@ -1130,7 +1151,33 @@ export class PdDiffView extends LitElement {
   private rowDeps(r: DiffRow): unknown[] {
     const hits = this.hitsByRow.get(r.index) ?? null;
     const cur = this.hits[this.hitAt];
-    return [r, this.layout, this.locale, r.index === this.current, this.warned?.index === r.index ? this.warned : null, hits, hits && cur && hits.includes(cur) ? cur : null, this.dismissedTip === r.index];
+    const item = r.changed ? this.items[r.index] : undefined;
+    const review = item ? [item, this.decisions !== null, this.decisions?.get(item.id), this.drafts[item.id]] : null;
+    return [r, this.layout, this.locale, r.index === this.current, this.warned?.index === r.index ? this.warned : null, hits, hits && cur && hits.includes(cur) ? cur : null, this.dismissedTip === r.index, ...(review ?? [null, null, null, null])];
+  }
+
+  /** A changed row's review control (its clause alignment's decision and, when kept, the form). */
+  private renderReview(r: DiffRow) {
+    const item = r.changed ? this.items[r.index] : undefined;
+    if (!item) return nothing;
+    const d = this.decisions?.get(item.id) ?? null;
+    if (!d && this.decisions === null) return nothing;
+    // a click in the form is not a click on the row (which would move to it and scroll)
+    return html`<pd-review-mark
+      class="rev"
+      scope="clause-"
+      kind="clause"
+      data-item=${item.id}
+      .item=${item.id}
+      .itemText=${item.text}
+      .subject=${item.label}
+      .decision=${d}
+      .editable=${this.decisions !== null}
+      .draft=${draftOf(this.drafts, item.id, d)}
+      .locale=${this.locale}
+      @click=${(e: Event) => e.stopPropagation()}
+      @pd-review-draft=${(e: CustomEvent<ReviewDraftDetail>) => (this.drafts = withDraft(this.drafts, e.detail))}
+    ></pd-review-mark>`;
   }
 
   private renderRow(r: DiffRow) {
@@ -1156,9 +1203,13 @@ export class PdDiffView extends LitElement {
           unifiedSegments(r),
           hits,
           r.b ? 'del' : null,
-        )}${this.renderTags(r)}</div>`);
+        )}${this.renderTags(r)}${this.renderReview(r)}</div>`);
     }
-    return attrs(html`${this.renderCell(r, r.a, 'a')}${this.renderMid(r)}${this.renderCell(r, r.b, 'b', this.renderTags(r))}`);
+    // a dropped clause's control sits in A's cell (B's is empty)
+    const review = this.renderReview(r);
+    return attrs(
+      html`${this.renderCell(r, r.a, 'a', r.b ? nothing : review)}${this.renderMid(r)}${this.renderCell(r, r.b, 'b', html`${this.renderTags(r)}${r.b ? review : nothing}`)}`,
+    );
   }
 
   private renderWarnings(d: Doc, side: 'a' | 'b') {

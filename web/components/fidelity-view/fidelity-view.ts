@@ -1,15 +1,3 @@
-/** A decision the reviewer saves (sent up as `pd-review`). */
-export interface ReviewEventDetail {
-  item: string;
-  kind: 'finding' | 'target';
-  status: DecisionView['status'];
-  reason: string | null;
-  note: string | null;
-  itemText: string;
-}
-
-const STATUSES = ['confirmed', 'explained', 'false-alarm'] as const;
-
 /**
  * <pd-fidelity-view>: how a derivative plan carries its parent — the score and what it counts,
  * the findings an inspector should act on (each linking to its clause in the diff), and the
@@ -27,6 +15,7 @@ import { columnCoverage, filterMatrixRows, type FindingView, type MatrixColumn, 
 import { findingKindLabel, formatNumber, t, type Lang } from '../../../src/view/i18n.js';
 import { chips, controls, tables } from '../../styles/shared.js';
 import { clip } from '../../../src/text/clip.js';
+import { draftOf, withDraft, type ReviewDraft, type ReviewDraftDetail } from '../review-mark/review-mark.js';
 
 
 @customElement('pd-fidelity-view')
@@ -233,25 +222,6 @@ export class PdFidelityView extends LitElement {
       .downloads {
         padding: 0 16px;
       }
-      .review {
-        display: flex;
-        gap: 6px;
-        flex-wrap: wrap;
-        align-items: center;
-        margin-top: 4px;
-        font-size: 12px;
-      }
-      .review input[type='text'] {
-        min-width: 160px;
-        flex: 1;
-      }
-      .decided {
-        font-size: 12px;
-        margin-top: 2px;
-      }
-      .earlier {
-        color: var(--pd-dropped);
-      }
       @media print {
         .scroll,
         .findings ol {
@@ -259,7 +229,6 @@ export class PdFidelityView extends LitElement {
           overflow: visible;
         }
         .matrix-bar label,
-        .review,
         .downloads,
         .pair-actions {
           display: none;
@@ -311,22 +280,7 @@ export class PdFidelityView extends LitElement {
   @property({ attribute: false }) decisions: ReadonlyMap<string, DecisionView> | null = null;
 
   /** Drafts being edited, by finding id. */
-  @state() private drafts: Record<string, { status: DecisionView['status']; reason: string; note: string }> = {};
-
-  private handleDraft(id: string, patch: Partial<{ status: DecisionView['status']; reason: string; note: string }>): void {
-    const d = this.decisions?.get(id);
-    const base = this.drafts[id] ?? { status: d?.status ?? 'confirmed', reason: d?.reason ?? '', note: d?.note ?? '' };
-    this.drafts = { ...this.drafts, [id]: { ...base, ...patch } };
-  }
-
-  private handleSave(f: FindingView): void {
-    const d = this.decisions?.get(f.id);
-    const draft = this.drafts[f.id] ?? { status: d?.status ?? 'confirmed', reason: d?.reason ?? '', note: d?.note ?? '' };
-    const detail: ReviewEventDetail = { item: f.id, kind: 'finding', status: draft.status, reason: draft.reason.trim() || null, note: draft.note.trim() || null, itemText: f.message };
-    this.dispatchEvent(new CustomEvent<ReviewEventDetail>('pd-review', { detail, bubbles: true, composed: true }));
-    const { [f.id]: _, ...rest } = this.drafts;
-    this.drafts = rest;
-  }
+  @state() private drafts: Record<string, ReviewDraft> = {};
 
   private handleDownload(format: 'docx' | 'xlsx'): void {
     this.dispatchEvent(new CustomEvent<{ format: 'docx' | 'xlsx' }>('pd-download', { detail: { format }, bubbles: true, composed: true }));
@@ -356,30 +310,18 @@ export class PdFidelityView extends LitElement {
   }
 
   private renderReview(f: FindingView) {
-    const lang = this.locale;
-    const d = this.decisions?.get(f.id);
-    const decided = d
-      ? html`<div class="decided" data-testid="decision" data-status=${d.status}>
-          <strong>${rt(lang, `status.${d.status}`)}</strong>${d.reason ? html`: ${d.reason}` : nothing}${d.note ? html` — ${d.note}` : nothing}
-          ${d.earlierVersion
-            ? html`<div class="earlier" data-testid="earlier-version">${rt(lang, 'earlier')}${d.itemText !== f.message ? html`. ${rt(lang, 'decidedOn')}: “${d.itemText}”` : nothing}</div>`
-            : nothing}
-        </div>`
-      : nothing;
-    if (!this.decisions) return decided;
-    const draft = this.drafts[f.id] ?? { status: d?.status ?? 'confirmed', reason: d?.reason ?? '', note: d?.note ?? '' };
-    return html`${decided}
-      <div class="review" data-testid="review-form">
-        <label
-          >${rt(lang, 'review')}
-          <select .value=${draft.status} @change=${(e: Event) => this.handleDraft(f.id, { status: (e.target as HTMLSelectElement).value as DecisionView['status'] })}>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${draft.status === s}>${rt(lang, `status.${s}`)}</option>`)}
-          </select></label
-        >
-        <input type="text" aria-label=${rt(lang, 'reason')} placeholder=${rt(lang, 'reason')} .value=${draft.reason} @input=${(e: Event) => this.handleDraft(f.id, { reason: (e.target as HTMLInputElement).value })} />
-        <input type="text" aria-label=${rt(lang, 'note')} placeholder=${rt(lang, 'note')} .value=${draft.note} @input=${(e: Event) => this.handleDraft(f.id, { note: (e.target as HTMLInputElement).value })} />
-        <button type="button" data-testid="review-save" ?disabled=${draft.status === 'explained' && !draft.reason.trim()} @click=${() => this.handleSave(f)}>${rt(lang, 'save')}</button>
-      </div>`;
+    const d = this.decisions?.get(f.id) ?? null;
+    return html`<pd-review-mark
+      kind="finding"
+      .item=${f.id}
+      .itemText=${f.message}
+      .subject=${f.label}
+      .decision=${d}
+      .editable=${this.decisions !== null}
+      .draft=${draftOf(this.drafts, f.id, d)}
+      .locale=${this.locale}
+      @pd-review-draft=${(e: CustomEvent<ReviewDraftDetail>) => (this.drafts = withDraft(this.drafts, e.detail))}
+    ></pd-review-mark>`;
   }
 
   @state() private skeleton = false;

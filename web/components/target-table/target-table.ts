@@ -13,9 +13,7 @@ import { chips, controls, tables } from '../../styles/shared.js';
 import { emit } from '../events.js';
 import type { DecisionView } from '../../../src/report/review-decisions.js';
 import { rt } from '../../../src/view/review-labels.js';
-import type { ReviewEventDetail } from '../fidelity-view/fidelity-view.js';
-
-const STATUSES = ['confirmed', 'explained', 'false-alarm'] as const;
+import { draftOf, withDraft, type ReviewDraft, type ReviewDraftDetail } from '../review-mark/review-mark.js';
 
 @customElement('pd-target-table')
 export class PdTargetTable extends LitElement {
@@ -104,21 +102,9 @@ export class PdTargetTable extends LitElement {
         min-width: 180px;
         font-size: 12px;
       }
-      .review {
-        display: flex;
-        gap: 4px;
-        flex-wrap: wrap;
-      }
-      .review input {
-        width: 110px;
-      }
-      .earlier {
-        color: var(--pd-dropped);
-      }
       @media print {
         .bar button,
-        .bar label,
-        .review {
+        .bar label {
           display: none;
         }
         td.rev {
@@ -179,42 +165,22 @@ export class PdTargetTable extends LitElement {
   @property() judged: 'parent' | 'peer' | null = null;
 
   /** Drafts being edited, by review id. */
-  @state() private drafts: Record<string, { status: DecisionView['status']; reason: string }> = {};
-
-  private draftOf(r: TargetRow): { status: DecisionView['status']; reason: string } {
-    const d = this.decisions?.get(r.reviewId);
-    return this.drafts[r.reviewId] ?? { status: d?.status ?? 'confirmed', reason: d?.reason ?? '' };
-  }
-
-  private handleSave(r: TargetRow): void {
-    const draft = this.draftOf(r);
-    const detail: ReviewEventDetail = { item: r.reviewId, kind: 'target', status: draft.status, reason: draft.reason.trim() || null, note: null, itemText: r.reviewText };
-    this.dispatchEvent(new CustomEvent<ReviewEventDetail>('pd-review', { detail, bubbles: true, composed: true }));
-    const { [r.reviewId]: _, ...rest } = this.drafts;
-    this.drafts = rest;
-  }
+  @state() private drafts: Record<string, ReviewDraft> = {};
 
   private renderReview(r: TargetRow) {
-    const lang = this.locale;
-    const d = this.decisions?.get(r.reviewId);
-    const shown = d
-      ? html`<div class="decided" data-testid="target-decision" data-status=${d.status}>
-          ${rt(lang, `status.${d.status}`)}${d.reason ? `: ${d.reason}` : ''}${d.earlierVersion ? html`<span class="earlier" title=${d.itemText}> (${rt(lang, 'earlier')})</span>` : nothing}
-        </div>`
-      : nothing;
-    if (!this.decisions) return shown;
-    const draft = this.draftOf(r);
-    const set = (patch: Partial<typeof draft>): void => {
-      this.drafts = { ...this.drafts, [r.reviewId]: { ...draft, ...patch } };
-    };
-    return html`${shown}
-      <div class="review" data-testid="target-review">
-        <select aria-label=${rt(lang, 'review')} @change=${(e: Event) => set({ status: (e.target as HTMLSelectElement).value as DecisionView['status'] })}>
-          ${STATUSES.map((st) => html`<option value=${st} ?selected=${draft.status === st}>${rt(lang, `status.${st}`)}</option>`)}
-        </select>
-        <input type="text" aria-label=${rt(lang, 'reason')} placeholder=${rt(lang, 'reason')} .value=${draft.reason} @input=${(e: Event) => set({ reason: (e.target as HTMLInputElement).value })} />
-        <button type="button" data-testid="target-review-save" ?disabled=${draft.status === 'explained' && !draft.reason.trim()} @click=${() => this.handleSave(r)}>${rt(lang, 'save')}</button>
-      </div>`;
+    const d = this.decisions?.get(r.reviewId) ?? null;
+    return html`<pd-review-mark
+      scope="target-"
+      kind="target"
+      .item=${r.reviewId}
+      .itemText=${r.reviewText}
+      .subject=${r.metric}
+      .decision=${d}
+      .editable=${this.decisions !== null}
+      .draft=${draftOf(this.drafts, r.reviewId, d)}
+      .locale=${this.locale}
+      @pd-review-draft=${(e: CustomEvent<ReviewDraftDetail>) => (this.drafts = withDraft(this.drafts, e.detail))}
+    ></pd-review-mark>`;
   }
 
   @state() private order: SortOrder<TargetColumn> | null = null;

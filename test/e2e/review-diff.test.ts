@@ -1,0 +1,224 @@
+/**
+ * Review decisions on clause alignments in the diff view, in chromium: every changed row carries
+ * the review control (the same <pd-review-mark> as the targets and fidelity views); a decision made
+ * in the page goes through plandiff serve into the folder's store, where the built binary's
+ * `plandiff review list` reads it back under the id it gives the alignment, and it is shown again
+ * after a reload, as made on an earlier version once the plan changes. In a 1,000-row windowed diff
+ * a draft survives its row leaving the window, and the page still holds only a window of rows.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { compareDocuments } from '../../src/compare/compare.js';
+import { alignmentIds } from '../../src/compare/review-items.js';
+import { synthesize } from '../../src/node/synth.js';
+import { parseDocument } from '../../src/read/parse.js';
+import type { Comparison } from '../../src/types.js';
+import { diffRows } from '../../src/view/diff-rows.js';
+import { formatRoute } from '../../src/view/route.js';
+import { runBinarySync } from '../binary.js';
+import { corpusPath, seedText, SEEDS } from '../corpus.js';
+import { seriousViolations, startHarness, type Harness } from './browser.js';
+
+const PARENT = SEEDS.ubnd2025;
+const CHILD = SEEDS.gddt2024;
+
+interface ListedItem {
+  id: string;
+  kind: string;
+  status: string | null;
+  reason: string | null;
+  note: string | null;
+  earlierVersion: boolean;
+}
+
+describe('clause alignment decisions in the diff view', () => {
+  let h: Harness;
+  let page: Page;
+  let dir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plandiff-review-diff-'));
+    cpSync(corpusPath(''), dir, { recursive: true });
+    h = await startHarness(dir);
+    page = await h.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 240_000);
+  afterAll(async () => h?.close());
+
+  const open = async (): Promise<void> => {
+    await page.goto(`${h.server.url}${formatRoute({ view: 'diff', a: PARENT, b: CHILD })}`);
+    await expect.poll(() => page.getByTestId('clause-review-form').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+  };
+
+  /** What the built binary lists for the pair (the clause alignments too). */
+  const listed = (): ListedItem[] => {
+    const r = runBinarySync(['review', 'list', join(dir, CHILD), '--parent', join(dir, PARENT), '--all', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { items: ListedItem[] }).items;
+  };
+
+  /** The row holding the review control of `item`. */
+  const rowOf = (item: string) => page.getByTestId('diff-row').filter({ has: page.locator(`pd-review-mark[data-item="${item}"]`) });
+
+  test('every changed row has a control, and only the changed rows', async () => {
+    await open();
+    const { changed, controls, unchanged } = await page.getByTestId('diff-row').evaluateAll((rows) => ({
+      changed: rows.filter((r) => r.getAttribute('data-status') !== 'identical').length,
+      controls: rows.filter((r) => r.querySelector('pd-review-mark')).length,
+      unchanged: rows.filter((r) => r.getAttribute('data-status') === 'identical' && r.querySelector('pd-review-mark')).length,
+    }));
+    expect(changed).toBeGreaterThan(0);
+    expect(controls).toBe(changed);
+    expect(unchanged).toBe(0);
+    // the ids are the CLI's ids of the alignments
+    const ids = new Set(listed().filter((i) => i.kind === 'clause').map((i) => i.id));
+    const shown = await page.locator('pd-review-mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')));
+    expect(shown.filter((id) => !ids.has(id!))).toEqual([]);
+  }, 120_000);
+
+  test('a decision on a clause alignment is stored, read back by the CLI, survives a reload and shows as made on an earlier version once the plan changes', async () => {
+    await open();
+    const mark = page.locator('[data-testid="diff-row"][data-status="dropped"] pd-review-mark').first();
+    const item = (await mark.getAttribute('data-item'))!;
+    expect(item).toMatch(/^c-[0-9a-z]{10}/);
+    const row = rowOf(item);
+    const before = await row.getAttribute('class');
+    await row.locator('select').selectOption('explained');
+    // "explained" needs a reason
+    expect(await row.getByTestId('clause-review-save').isDisabled()).toBe(true);
+    await row.getByPlaceholder('Lý do').fill('Nhiệm vụ do Sở Nội vụ chủ trì');
+    await row.getByPlaceholder('Ghi chú').fill('Đối chiếu kế hoạch của Sở Nội vụ');
+    await row.getByTestId('clause-review-save').click();
+    await expect.poll(() => row.getByTestId('clause-decision').getAttribute('data-status').catch(() => null), { timeout: 15_000 }).toBe('explained');
+    // a click in the form is not a click on the row
+    expect(await row.getAttribute('class')).toBe(before);
+
+    const stored = listed().find((i) => i.id === item)!;
+    expect([stored.kind, stored.status, stored.reason, stored.note, stored.earlierVersion]).toEqual(['clause', 'explained', 'Nhiệm vụ do Sở Nội vụ chủ trì', 'Đối chiếu kế hoạch của Sở Nội vụ', false]);
+
+    await page.reload();
+    await expect.poll(() => rowOf(item).getByTestId('clause-decision').getAttribute('data-status').catch(() => null), { timeout: 60_000 }).toBe('explained');
+    expect(await page.getByTestId('clause-decision').count()).toBe(1);
+    expect(await page.getByTestId('clause-earlier-version').count()).toBe(0);
+    // the form starts from the decision
+    expect(await rowOf(item).getByPlaceholder('Lý do').inputValue()).toBe('Nhiệm vụ do Sở Nội vụ chủ trì');
+
+    writeFileSync(join(dir, CHILD), readFileSync(join(dir, CHILD), 'utf8') + '\n- Một nhiệm vụ bổ sung sau khi xem xét.\n');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('clause-earlier-version').count(), { timeout: 60_000 }).toBe(1);
+    expect(listed().find((i) => i.id === item)?.earlierVersion).toBe(true);
+    writeFileSync(join(dir, CHILD), readFileSync(corpusPath(CHILD)));
+  }, 180_000);
+
+  test('by keyboard: Enter in a field saves, Escape drops the draft', async () => {
+    await open();
+    const marks = page.locator('[data-testid="diff-row"][data-status="modified"] pd-review-mark');
+    const item = (await marks.first().getAttribute('data-item'))!;
+    const row = rowOf(item);
+    await row.locator('select').focus();
+    await row.locator('select').selectOption('false-alarm');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('chỉ đổi cách viết');
+    await page.keyboard.press('Escape');
+    expect(await row.getByPlaceholder('Lý do').inputValue()).toBe('');
+    expect(await row.locator('select').inputValue()).toBe('confirmed');
+    await row.locator('select').selectOption('false-alarm');
+    await row.getByPlaceholder('Ghi chú').focus();
+    await page.keyboard.type('chỉ đổi cách viết');
+    // typing "n" or "p" in the field does not move the diff to another change
+    expect(page.url()).not.toContain('clause=');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.getByTestId('clause-decision').getAttribute('data-status').catch(() => null), { timeout: 15_000 }).toBe('false-alarm');
+    const stored = listed().find((i) => i.id === item)!;
+    expect([stored.status, stored.reason, stored.note]).toEqual(['false-alarm', null, 'chỉ đổi cách viết']);
+  }, 120_000);
+
+  test('axe-core finds no serious or critical violation in the diff with its review controls', async () => {
+    await open();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
+
+/** Gia Lai 2021–2025 against synthetic derivatives of itself, alignments joined until there are 1,000. */
+function thousandAlignments(): Pick<Comparison, 'alignments' | 'a' | 'b'> {
+  const text = seedText('gialai2021');
+  const base = parseDocument(text, { file: SEEDS.gialai2021 });
+  const alignments: Comparison['alignments'] = [];
+  let docs: Pick<Comparison, 'a' | 'b'> = { a: { ...base.meta, file: null }, b: { ...base.meta, file: null } };
+  for (let k = 0; alignments.length < 1000; k++) {
+    const [derived] = [...synthesize([{ file: SEEDS.gialai2021, text }], { count: 1, seed: 40 + k, rewordRate: 0.25, dropRate: 0.08, addRate: 0.05 })];
+    const c = compareDocuments(base, parseDocument(derived!.text, { file: `derived-${k}.txt` }));
+    docs = { a: c.a, b: c.b };
+    alignments.push(...c.alignments);
+  }
+  return { alignments: alignments.slice(0, 1000), ...docs };
+}
+
+describe('review controls in a windowed 1,000-row diff', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startHarness(corpusPath(''));
+    page = await h.context.newPage();
+  }, 240_000);
+  afterAll(async () => h?.close());
+
+  test('a far row keeps its decision and its draft when it leaves the window and comes back; saving sends the alignment id', async () => {
+    const c = thousandAlignments();
+    const rows = diffRows(c);
+    const ids = alignmentIds(c.alignments);
+    const changed = rows.filter((r) => r.changed);
+    const far = changed[changed.length - 20]!;
+    const decided = changed[changed.length - 40]!;
+    await page.goto(`${h.server.url}#/corpus`);
+    await page.waitForFunction(() => !!customElements.get('pd-diff-view'));
+    await page.evaluate(
+      async ({ c, rows, decided }) => {
+        document.body.replaceChildren();
+        const el = document.createElement('pd-diff-view') as HTMLElement & Record<string, unknown> & { updateComplete: Promise<boolean> };
+        Object.assign(el, { rows, docA: c.a, docB: c.b, alignments: c.alignments, decisions: new Map([[decided, { status: 'confirmed', reason: null, note: 'đã đối chiếu', earlierVersion: false, itemText: '' }]]) });
+        (window as unknown as { saved: unknown[] }).saved = [];
+        el.addEventListener('pd-review', (e) => (window as unknown as { saved: unknown[] }).saved.push((e as CustomEvent).detail));
+        document.body.append(el);
+        await el.updateComplete;
+      },
+      { c, rows, decided: ids[decided.index]! },
+    );
+    const pane = page.getByTestId('diff-pane');
+    await expect.poll(() => page.getByTestId('diff-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.locator(`[data-testid="diff-row"][data-index="${far.index}"]`).count()).toBe(0);
+
+    const scrollTo = async (index: number): Promise<void> => {
+      for (let k = 0; k < 40; k++) {
+        if ((await page.locator(`[data-testid="diff-row"][data-index="${index}"]`).count()) > 0) break;
+        await pane.evaluate((el, i) => {
+          const first = Number(el.querySelector('[data-testid="diff-row"]')?.getAttribute('data-index') ?? 0);
+          el.scrollTop += i > first ? 2500 : -2500;
+        }, index);
+        await page.waitForTimeout(50);
+      }
+    };
+    await scrollTo(decided.index);
+    const decidedRow = page.locator(`[data-testid="diff-row"][data-index="${decided.index}"]`);
+    expect(await decidedRow.getByTestId('clause-decision').getAttribute('data-status')).toBe('confirmed');
+    await scrollTo(far.index);
+    const farRow = page.locator(`[data-testid="diff-row"][data-index="${far.index}"]`);
+    await farRow.getByPlaceholder('Lý do').fill('giữ nguyên');
+    // away (out of the window) and back
+    await pane.evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(() => farRow.count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId('diff-row').count()).toBeLessThanOrEqual(120);
+    await scrollTo(far.index);
+    expect(await farRow.getByPlaceholder('Lý do').inputValue()).toBe('giữ nguyên');
+    await farRow.getByTestId('clause-review-save').click();
+    const saved = (await page.evaluate(() => (window as unknown as { saved: unknown[] }).saved)) as Array<{ item: string; kind: string; reason: string }>;
+    expect(saved.map((s) => [s.item, s.kind, s.reason])).toEqual([[ids[far.index], 'clause', 'giữ nguyên']]);
+    expect(await page.getByTestId('diff-row').count()).toBeLessThanOrEqual(120);
+  }, 180_000);
+});
