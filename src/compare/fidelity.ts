@@ -7,7 +7,7 @@
  */
 import { GLOSSARY } from '../text/abbreviations.js';
 import { compareDocuments, type CompareOptions } from './compare.js';
-import { orientPair, type Orientation, type OrientOptions } from './orient.js';
+import { orientPair, yearOnYear, type Orientation, type OrientOptions } from './orient.js';
 import { findingIds } from './review-items.js';
 import { makeFolder } from '../text/fold.js';
 import {
@@ -158,7 +158,8 @@ export interface FidelityReport {
 
 /** Options of `fidelity`. */
 export interface FidelityOptions {
-  /** Passed to the comparison (target comparer, alignment settings); the relation is always "parent". */
+  /** Passed to the comparison (target comparer, alignment settings); the relation is "parent", or
+   * "peer" for two editions of one series (compared year on year: lowered, never weakened). */
   compare: Partial<Omit<CompareOptions, 'relation'>>;
   /** Words at which a clause weighs fully. */
   fullWeightWords: number;
@@ -336,8 +337,11 @@ function foldNumber(s: string | null): string {
 // ---------- the report ----------
 
 /** How `fidelity` orders a pair given as (child, parent): swapped when the "parent" is the child by
- * lineage or level; kept as given (with its warnings) when the pair does not tell. */
+ * lineage or level; kept as given (with its warnings) when the pair does not tell; two editions of
+ * one series are peers judged year on year (`yearOnYear`), in the order given. */
 export function orientFidelity(child: ParsedDocument, parent: ParsedDocument, options: Partial<Pick<FidelityOptions, 'orient' | 'parentSeries'>> = {}): Orientation {
+  const editions = yearOnYear(parent, child);
+  if (editions) return editions;
   const series = { parentSeries: options.parentSeries ?? [] };
   if (options.orient !== false) {
     const found = orientPair(parent, child, series);
@@ -359,7 +363,7 @@ export function fidelity(child: ParsedDocument, parent: ParsedDocument, options:
   const o: FidelityOptions = { ...FIDELITY_DEFAULTS, ...options, penalties: { ...FIDELITY_DEFAULTS.penalties, ...options.penalties } };
   const orientation = orientFidelity(child, parent, o);
   const [p, c] = orientation.swapped ? [child, parent] : [parent, child];
-  const comparison = compareDocuments(p, c, { ...o.compare, relation: 'parent' });
+  const comparison = compareDocuments(p, c, { ...o.compare, relation: orientation.relation });
   return buildReport(c, p, comparison, o, orientation);
 }
 

@@ -5,8 +5,12 @@
  * parent → child by lineage (the child cites the parent, or an earlier edition of the parent's
  * series) and by level (national > province > department, district), says when it had to swap,
  * and warns about pairs that do not look like parent and child: the child older than the parent,
- * from another province, or citing neither the parent nor its series.
+ * from another province, or citing neither the parent nor its series. Two editions of one series
+ * (the 2024 and 2025 plans of one issuer) are neither: they are compared year on year, as peers,
+ * and the orientation says so (`yearOnYear`), so that a lower target is "lowered" between
+ * editions, never "weakened".
  */
+import { sameSeries } from '../extract/series-identity.js';
 import { normalizeTones, stripDiacritics } from '../text/vietnamese.js';
 import type { Citation, DocumentMeta, ParsedDocument } from '../types.js';
 
@@ -22,9 +26,9 @@ export type OrientationReason =
   | 'given';
 
 /** Codes of the orientation warnings. */
-export type OrientationWarningCode = 'child-older' | 'other-province' | 'cites-earlier-edition' | 'cites-neither' | 'undecided';
+export type OrientationWarningCode = 'child-older' | 'other-province' | 'cites-earlier-edition' | 'cites-neither' | 'undecided' | 'year-on-year';
 
-/** Something odd about a parent → child pair. */
+/** Something odd about a parent → child pair, or (`year-on-year`) how a pair of editions is judged. */
 export interface OrientationWarning {
   code: OrientationWarningCode;
   /** One English sentence (renderers localise from `code` and `detail`). */
@@ -43,7 +47,7 @@ export interface Orientation {
   swapped: boolean;
   /** Why the parent is the parent; null for peers. */
   reason: OrientationReason | null;
-  /** Warnings about the parent → child pair (empty for peers). */
+  /** Warnings about the parent → child pair; for peers, only the `year-on-year` note of two editions. */
   warnings: OrientationWarning[];
 }
 
@@ -169,8 +173,32 @@ export function orientationWarnings(parent: ParsedDocument, child: ParsedDocumen
   return out;
 }
 
+/** How two editions of one series (sameSeries: one issuer or its successor, one kind of plan, one
+ * subject, different years) are judged: year on year, as peers, in the order given, with a note
+ * saying so; null when the two are not editions of one series. */
+export function yearOnYear(first: ParsedDocument, second: ParsedDocument): Orientation | null {
+  const [a, b] = [first.meta, second.meta];
+  if (!sameSeries(a, b)) return null;
+  const [older, newer] = (a.year as number) < (b.year as number) ? [a, b] : [b, a];
+  const order = older === a ? 'older first' : 'newer first';
+  return {
+    relation: 'peer',
+    parent: null,
+    swapped: false,
+    reason: null,
+    warnings: [
+      {
+        code: 'year-on-year',
+        message: `The two plans are editions of one series (${older.year} and ${newer.year}, given ${order}): compared year on year, a target set lower or higher is lowered or raised between editions, not weakened or strengthened.`,
+        detail: { older: older.year, newer: newer.year, olderPlan: label(older), newerPlan: label(newer), first: a.year },
+      },
+    ],
+  };
+}
+
 /**
- * Orders `first` and `second` parent → child. Lineage first: a plan that cites the other by
+ * Orders `first` and `second` parent → child. Two editions of one series are peers compared year
+ * on year (`yearOnYear`), even when one cites the other. Lineage next: a plan that cites the other by
  * number, or implements an earlier edition of the other's series, is the child; then level: the
  * higher issuer is the parent. Neither → peers, in the order given. `relation: 'parent'` keeps the
  * order given (first is the parent) and only adds the warnings.
@@ -181,7 +209,7 @@ export function orientPair(
   options: Partial<OrientOptions> & { relation?: 'parent' | 'peer' | 'auto' } = {},
 ): Orientation {
   const relation = options.relation ?? 'auto';
-  if (relation === 'peer') return { relation: 'peer', parent: null, swapped: false, reason: null, warnings: [] };
+  if (relation === 'peer') return yearOnYear(first, second) ?? { relation: 'peer', parent: null, swapped: false, reason: null, warnings: [] };
   const parentIs = (parent: ParsedDocument, child: ParsedDocument, reason: OrientationReason, swapped: boolean): Orientation => ({
     relation: 'parent',
     parent: swapped ? 'second' : 'first',
@@ -190,6 +218,8 @@ export function orientPair(
     warnings: orientationWarnings(parent, child, options),
   });
   if (relation === 'parent') return parentIs(first, second, 'given', false);
+  const editions = yearOnYear(first, second);
+  if (editions) return editions;
   const [r1, r2] = [rank(first.meta), rank(second.meta)];
   const higher = r1 !== undefined && r2 !== undefined ? Math.sign(r2 - r1) : 0; // 1: first is higher
   // A citation by number wins unless it points down the levels (a province citing a department's report).

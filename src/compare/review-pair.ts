@@ -23,7 +23,7 @@ export interface ReviewPair {
 export function reviewPair(child: ParsedDocument, parent: ParsedDocument, options: { orient?: boolean } = {}): ReviewPair {
   const orientation = orientFidelity(child, parent, { orient: options.orient ?? true });
   const [p, c] = orientation.swapped ? [child, parent] : [parent, child];
-  const comparison = compareDocuments(p, c, { relation: 'parent' });
+  const comparison = compareDocuments(p, c, { relation: orientation.relation });
   const report = buildReport(c, p, comparison, {}, orientation);
   return { parent: p, child: c, report, comparison, items: reviewItems(comparison, report.findings) };
 }

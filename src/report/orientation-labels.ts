@@ -22,6 +22,8 @@ export function orientationSentence(w: OrientationWarning, lang: Lang = 'vi'): s
       return `Văn bản triển khai không viện dẫn ${s(d.parent)}, cũng không viện dẫn kỳ trước của văn bản này.`;
     case 'undecided':
       return 'Không xác định được văn bản nào là cấp trên (cùng cấp, không viện dẫn nhau): xét theo thứ tự đã chọn.';
+    case 'year-on-year':
+      return `Hai văn bản là hai kỳ của cùng một kế hoạch (năm ${s(d.older)} và năm ${s(d.newer)}): so sánh giữa các năm; chỉ tiêu đặt thấp hơn hay cao hơn là giảm hay tăng giữa hai kỳ, không phải hạ hay nâng mức cam kết.`;
   }
 }
 

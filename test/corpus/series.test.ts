@@ -136,5 +136,61 @@ describe('two editions compared year on year', () => {
     expect(cmp.relation).toBe('peer');
     expect(cmp.targets.some((t) => t.change === 'lowered')).toBe(true);
     expect(cmp.targets.some((t) => t.verdict === 'weakened')).toBe(false);
+    // the comparison says how it was judged
+    expect(cmp.orientation.warnings.map((w) => [w.code, w.detail.older, w.detail.newer])).toEqual([['year-on-year', 2024, 2025]]);
+  });
+
+  /** The 2024 and 2025 editions of one department's plan (the 2025 one citing the 2024 one), parsed. */
+  async function editions() {
+    const { loadSeeds, synthesizeSeries } = await import('../../src/node/synth.js');
+    const { parseDocument } = await import('../../src/read/parse.js');
+    const { corpusPath } = await import('../corpus.js');
+    const plans = [...synthesizeSeries(loadSeeds(corpusPath('')), { provinces: ['Khánh Hòa'], years: [2024, 2025], departments: 1, steps: [-5], seed: 1 })].filter((p) => p.symbol !== 'QĐ-UBND');
+    const [old, next] = plans as [(typeof plans)[number], (typeof plans)[number]];
+    const cited = next.text.replace(/(\nThực hiện [^\n]*\n)/u, `$1\nCăn cứ Kế hoạch số ${old.number}/${old.symbol} ngày 10/02/2024 của Sở Công Thương tỉnh Khánh Hòa về cải cách thủ tục hành chính trọng tâm năm 2024;\n`);
+    return { older: parseDocument(old.text, { file: old.file }), newer: parseDocument(cited, { file: next.file }) };
+  }
+
+  test('fidelity of the 2025 edition to the 2024 one is year on year: lowered targets, no weakened finding, and the report says so', async () => {
+    const { fidelity } = await import('../../src/compare/fidelity.js');
+    const { renderFidelityText } = await import('../../src/report/fidelity-text.js');
+    const { older, newer } = await editions();
+    // given either way round, the pair is judged as given (no parent to put first) and year on year
+    for (const [child, parent] of [[newer, older], [older, newer]] as const) {
+      const report = fidelity(child, parent);
+      expect(report.orientation).toMatchObject({ relation: 'peer', swapped: false, parent: null });
+      expect(report.orientation.warnings.map((w) => w.code)).toEqual(['year-on-year']);
+      expect(report.findings.filter((f) => f.kind === 'weakened-target')).toEqual([]);
+      expect(report.targets.some((t) => t.change.verdict !== null)).toBe(false);
+    }
+    const report = fidelity(newer, older);
+    const lowered = report.targets.filter((t) => t.change.change === 'lowered');
+    expect(lowered.length).toBeGreaterThan(0);
+    expect(lowered.every((t) => t.change.summary.includes('lowered') && !t.change.summary.includes('weakened'))).toBe(true);
+    const en = renderFidelityText(report, { lang: 'en' });
+    expect(en).toContain('compared year on year');
+    expect(en).not.toMatch(/weakened\]/u);
+    expect(renderFidelityText(report, { lang: 'vi' })).toContain('so sánh giữa các năm');
+    // a folder's matrix against the 2024 edition judges its next edition the same way
+    const { fidelityMatrix } = await import('../../src/compare/fidelity.js');
+    const matrix = fidelityMatrix([newer], older);
+    expect(matrix.reports[0]!.orientation.warnings.map((w) => w.code)).toEqual(['year-on-year']);
+    expect(matrix.rows.flatMap((r) => r.cells).some((c) => c.flag === 'weakened')).toBe(false);
+  });
+
+  test('a reviewer\'s pair of two editions (the Word and Excel reports, plandiff review) is compared as peers too', async () => {
+    const { reviewPair } = await import('../../src/compare/review-pair.js');
+    const { older, newer } = await editions();
+    const pair = reviewPair(newer, older);
+    expect(pair.comparison.relation).toBe('peer');
+    expect(pair.comparison.orientation.warnings.map((w) => w.code)).toEqual(['year-on-year']);
+    expect(pair.items.some((i) => /weakened/u.test(JSON.stringify(i)))).toBe(false);
+  });
+
+  test('two plans of different series are not year on year: the province plan and a department plan stay parent and child', async () => {
+    const { compareDocuments } = await import('../../src/compare/compare.js');
+    const cmp = compareDocuments(seed('ubnd2025'), seed('gddt2024'));
+    expect(cmp.orientation.relation).toBe('parent');
+    expect(cmp.orientation.warnings.map((w) => w.code)).not.toContain('year-on-year');
   });
 });
