@@ -11,7 +11,7 @@ import { diffRows, type DiffRow } from '../../src/view/diff-rows.js';
 import { FOLD_KINDS, type FoldKind } from '../../src/view/fold-explain.js';
 import { parseRecent, rememberPair, type PlanPair } from '../../src/view/plan-search.js';
 import { findingViews, matrixView, type FindingView, type MatrixColumn, type MatrixRowView } from '../../src/view/fidelity-view.js';
-import { graphElements, reusePair, type GraphElements } from '../../src/view/graph-view.js';
+import { reusePair } from '../../src/view/graph-view.js';
 import { errorReason, isLang, t, type Lang } from '../../src/view/i18n.js';
 import { formatRoute, HOME, parseRoute, type ClauseRef, type Route, type View } from '../../src/view/route.js';
 import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-rows.js';
@@ -80,8 +80,8 @@ export class AppController implements ReactiveController {
   /** Every plan read (corpus first, then uploads). */
   summaries: PlanSummary[] = [];
   rows: CorpusRow[] = [];
+  /** The lineage graph of every plan read (the graph component condenses and draws it). */
   graph: LineageGraph | null = null;
-  elements: GraphElements | null = null;
   comparison: Pending<Comparison> | null = null;
   diff: DiffRow[] = [];
   /** Kinds of difference the diff ignores (its "ignore …" toggles; all by default, as the alignment). */
@@ -244,7 +244,6 @@ export class AppController implements ReactiveController {
     this.corpus = { status: 'loading', done: 0, total: 0, error: null, firstRowsMs: null, readMs: null };
     this.summaries = this.summaries.filter((s) => s.source === 'upload');
     this.graph = null;
-    this.elements = null;
     this.updateRows();
     let entries: Array<{ file: string; size: number }>;
     try {
@@ -277,7 +276,6 @@ export class AppController implements ReactiveController {
     }
     try {
       this.graph = await client.call('lineage', { uploads: true });
-      this.elements = graphElements(this.graph);
       this.corpus = { ...this.corpus, status: 'ready', readMs: performance.now() - start };
     } catch (e) {
       this.corpus = { ...this.corpus, status: 'error', error: reason(e) };
@@ -397,7 +395,6 @@ export class AppController implements ReactiveController {
     if (!this.client || this.corpus.status !== 'ready') return;
     try {
       this.graph = await this.client.call('lineage', { uploads: true });
-      this.elements = graphElements(this.graph);
       this.host.requestUpdate();
     } catch {
       // the graph keeps its last state

@@ -1,26 +1,16 @@
 /**
- * The lineage graph's layout, run off the main thread. The component hands its elements to
- * `runLayout`; their layout request (`layoutRequest`: node ids, layers, widths and the citation
- * links between layers) goes to a module worker of its own (web/app/layout.worker.ts), started —
- * and its code fetched — on the first graph drawn, which answers with every node's position
- * (`layeredLayout`, src/view/graph-layout.ts: barycentre ordering, rows wrapped towards a screen's
- * aspect). The positions are set in one batch. Where a module worker cannot start, the same code
- * is loaded and run on the main thread. A request overtaken by a newer one is answered but dropped
- * by the caller (the component checks that its elements are still the ones drawn).
+ * The lineage graph's layout, run off the main thread. The component asks `layoutPositions` for
+ * its elements' positions before it adds any of them to Cytoscape, so that each element is added
+ * where it stays (styled, measured and drawn once). The layout request (`layoutRequest`: node
+ * ids, layers, widths and the citation links between layers) goes to a module worker of its own
+ * (web/app/layout.worker.ts), started — and its code fetched — on the first graph drawn, which
+ * answers with every node's position (`layeredLayout`, src/view/graph-layout.ts: barycentre
+ * ordering, rows wrapped towards a screen's aspect). Where a module worker cannot start, the same
+ * code is loaded and run on the main thread. A request overtaken by a newer one is answered but
+ * dropped by the caller (the component checks that its elements are still the ones drawn).
  */
-import type { Core } from 'cytoscape';
 import { layoutRequest, type GraphElements } from '../../../src/view/graph-view.js';
 import type { LayoutOptions, LayoutRequest } from '../../../src/view/graph-layout.js';
-
-/** Options of the graph's layout (see LAYOUT_DEFAULTS in src/view/graph-layout.ts), and of fitting the view afterwards. */
-export const defaults = {
-  /** Fit the graph to the viewport when done. */
-  fit: true,
-  /** Padding around the fitted graph (pixels). */
-  padding: 24,
-  /** Passed to `layeredLayout`; empty: its defaults. */
-  layout: {} as Partial<LayoutOptions>,
-};
 
 /** A request to the layout worker. */
 export interface LayoutCall {
@@ -37,7 +27,8 @@ export type LayoutReply =
 /** Where the last layout ran: in the layout worker, or on the main thread when no worker could start. */
 export type LayoutThread = 'worker' | 'main';
 
-type Positions = Map<string, { x: number; y: number }>;
+/** Model positions of the nodes by id. */
+export type Positions = Map<string, { x: number; y: number }>;
 
 let worker: Worker | null | undefined;
 let next = 1;
@@ -67,8 +58,10 @@ function layoutWorker(): Worker | null {
   return worker;
 }
 
-/** Positions from the worker (or, without one, from the same code on the main thread). */
-async function positionsOf(request: LayoutRequest, options: Partial<LayoutOptions>): Promise<{ positions: Positions; thread: LayoutThread }> {
+/** Where each node of `elements` goes (`layeredLayout` with `options` over its LAYOUT_DEFAULTS), computed in
+ * the layout worker or, without one, by the same code on the main thread; and where that was. */
+export async function layoutPositions(elements: GraphElements, options: Partial<LayoutOptions> = {}): Promise<{ positions: Positions; thread: LayoutThread }> {
+  const request = layoutRequest(elements);
   const w = layoutWorker();
   if (!w) {
     const { layeredLayout } = await import('../../../src/view/graph-layout.js');
@@ -80,22 +73,4 @@ async function positionsOf(request: LayoutRequest, options: Partial<LayoutOption
     w.postMessage({ id, request, options } satisfies LayoutCall);
   });
   return { positions, thread: 'worker' };
-}
-
-/**
- * Lays the elements out in their layers and moves Cytoscape's nodes there; resolves with where the
- * layout ran, or null when `stale()` says the elements were replaced meanwhile (nothing is moved).
- */
-export async function runLayout(cy: Core, elements: GraphElements, stale: () => boolean, options: Partial<typeof defaults> = {}): Promise<LayoutThread | null> {
-  const o = { ...defaults, ...options };
-  const { positions, thread } = await positionsOf(layoutRequest(elements), o.layout);
-  if (stale() || cy.destroyed()) return null;
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      const p = positions.get(n.id());
-      if (p) n.position(p);
-    });
-  });
-  if (o.fit) cy.fit(cy.nodes(':visible'), o.padding);
-  return thread;
 }

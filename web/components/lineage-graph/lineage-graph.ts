@@ -12,12 +12,12 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LineageGraph, LineageRelation } from '../../../src/types.js';
 import { CONDENSE_DEFAULTS, condense, type CondensedGraph, type CondenseOptions } from '../../../src/view/graph-condense.js';
 import { graphSvg } from '../../../src/view/graph-svg.js';
-import { graphElements, graphFacets, RELATIONS, SHOW_ALL, shortLabel, visibleIds, type GraphElements, type GraphFilter } from '../../../src/view/graph-view.js';
+import { graphElements, graphFacets, RELATIONS, SHOW_ALL, shortLabel, visibleIds, type GraphEdge, type GraphElements, type GraphFilter, type GraphNode } from '../../../src/view/graph-view.js';
 import { levelLabel, relationLabel, t, type Lang } from '../../../src/view/i18n.js';
 import { download } from '../../app/download.js';
 import { chips, controls } from '../../styles/shared.js';
 import { emit } from '../events.js';
-import { runLayout, type LayoutThread } from './graph-layout.js';
+import { layoutPositions, type LayoutThread, type Positions } from './graph-layout.js';
 import { COLORS, graphStyle } from './graph-style.js';
 
 /** Below this many documents the graph opens with families and cited documents open (it reads as it is). */
@@ -32,9 +32,38 @@ const BIG_GRAPH = 400;
 /** Relations shown when a big graph opens. */
 const BIG_GRAPH_RELATIONS: readonly LineageRelation[] = ['implements', 'reuse'];
 
+/** Elements added to Cytoscape per frame while a graph is drawn: each frame styles, measures and
+ * draws only these, so no frame of a big graph's first drawing is a long task (Cytoscape's first
+ * frame of 100 elements took 40–75 ms of CPU); more per frame past `DRAW_FRAMES` frames. */
+const DRAW_CHUNK = 40;
+
+/** Elements in the first frame of a drawing, which also compiles the renderer's code. */
+const FIRST_CHUNK = 10;
+
+/** Most frames a drawing is spread over (a graph drawn open, thousands of elements, takes bigger chunks). */
+const DRAW_FRAMES = 60;
+
+/** Padding around the graph fitted to the viewport (pixels). */
+const FIT_PADDING = 24;
+
+/** Room below a node for its two-line label, in model pixels (for fitting the view before anything is measured). */
+const LABEL_ROOM = 30;
+
 /** Resolves in a later task (lets the browser paint and answer input in between). */
 function nextTask(): Promise<void> {
   return new Promise((done) => setTimeout(done, 0));
+}
+
+/** Resolves in the task after the next frame (Cytoscape draws what was added in that frame); after
+ * 100 ms at most where no frame comes (a hidden tab). */
+function nextFrame(): Promise<void> {
+  return new Promise((done) => {
+    const late = setTimeout(done, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(done, 0);
+    });
+  });
 }
 
 interface Tooltip {
@@ -264,6 +293,16 @@ export class PdLineageGraph extends LitElement {
 
   private cy: Core | null = null;
   private drawn: GraphElements | null = null;
+  /** Where the layout put each node of the drawn elements. */
+  private positions: Positions = new Map();
+  /** Ids of the drawn elements added to Cytoscape so far (one a filter hides is added when it is first shown). */
+  private added = new Set<string>();
+  /** Elements are being condensed in a task of their own (the graph is not empty meanwhile). */
+  private condensePending = false;
+  /** Counts condensing requests, so that only the newest one is made. */
+  private condenseTicket = 0;
+  /** Cytoscape is started in the next task. */
+  private cyPending = false;
   /** Where the last layout ran (the layout worker, or the main thread when no worker could start). */
   private layoutThread: LayoutThread | null = null;
 
@@ -301,22 +340,42 @@ export class PdLineageGraph extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('graph') || changed.has('condensing') || changed.has('elements')) this.shownElements = this.makeElements();
-    if (changed.has('selected') && this.selected && this.graph && this.condensed) this.openHolderOf(this.selected);
-  }
-
-  /** The elements to draw: the condensed graph's when a graph is given, else `elements`. */
-  private makeElements(): GraphElements | null {
     const graph = this.graph;
-    if (!graph) {
-      this.condensed = null;
-      return this.elements;
-    }
-    if (graph !== this.condensedFor) {
+    if (changed.has('graph') && graph && graph !== this.condensedFor) {
+      // a new graph: condensed by default past a few dozen documents (set here, this changes no other update)
       this.condensedFor = graph;
       const small = graph.nodes.length <= SMALL_GRAPH;
       this.condensing = { ...CONDENSE_DEFAULTS, families: !small, collapseCited: !small, reuseMin: small ? 0 : CONDENSE_DEFAULTS.reuseMin, reusePerPlan: small ? 100 : CONDENSE_DEFAULTS.reusePerPlan, expanded: new Set() };
     }
+    if (changed.has('graph') || changed.has('condensing') || changed.has('elements')) {
+      if (graph) this.condenseLater();
+      else {
+        this.condensed = null;
+        this.shownElements = this.elements;
+      }
+    }
+    if (changed.has('selected') && this.selected && this.graph && this.condensed) this.openHolderOf(this.selected);
+  }
+
+  /** Condenses the graph in a task of its own: not in the update that hands the graph over, which
+   * also renders the page around the component (the app's lineage tab). */
+  private condenseLater(): void {
+    const ticket = ++this.condenseTicket;
+    this.condensePending = true;
+    // not ready from the change on (a reader of `data-ready` never sees the drawing before it)
+    this.ready = false;
+    void nextTask().then(() => {
+      if (ticket !== this.condenseTicket) return;
+      this.condensePending = false;
+      this.shownElements = this.makeElements();
+      this.requestUpdate();
+    });
+  }
+
+  /** The condensed graph's elements (a graph is given). */
+  private makeElements(): GraphElements | null {
+    const graph = this.graph;
+    if (!graph) return null;
     const start = performance.now();
     this.condensed = condense(graph, { ...this.condensing, corpusOnly: this.filter.corpusOnly });
     const elements = graphElements(this.condensed.graph, {}, this.condensed.groups);
@@ -335,13 +394,28 @@ export class PdLineageGraph extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (!this.cy && this.container) this.createCy();
+    if (!this.cy) {
+      this.createCyLater();
+      return;
+    }
     if (this.shownElements !== this.drawn) void this.draw();
     else if (changed.has('filter') || changed.has('focusHood')) this.applyFilter();
     if (changed.has('selected') && this.ready) {
       if (this.focusHood) this.applyFilter();
       this.applySelection();
     }
+  }
+
+  /** Starts Cytoscape in a task of its own (setting it up takes tens of ms), then draws. */
+  private createCyLater(): void {
+    if (this.cyPending || !this.container) return;
+    this.cyPending = true;
+    void nextTask().then(() => {
+      this.cyPending = false;
+      if (this.cy || !this.isConnected) return;
+      this.createCy();
+      this.requestUpdate();
+    });
   }
 
   private createCy(): void {
@@ -371,6 +445,11 @@ export class PdLineageGraph extends LitElement {
     });
   }
 
+  /**
+   * Draws the elements: positions first (the layout worker), then the shown elements added where
+   * they stay, a chunk per frame, the view fitted to them beforehand; elements a filter hides are
+   * added when first shown (`applyFilter`). Each step in a task of its own, so the page never freezes.
+   */
   private async draw(): Promise<void> {
     const cy = this.cy;
     const elements = this.shownElements;
@@ -379,42 +458,79 @@ export class PdLineageGraph extends LitElement {
     const start = performance.now();
     this.ready = false;
     this.tooltip = null;
+    const stale = (): boolean => this.shownElements !== elements || this.cy !== cy;
     const big = (elements?.nodes.length ?? 0) > BIG_GRAPH;
+    // A big graph opens on the relations that carry lineage (implements, reuse); the thousands of
+    // basis/refers edges of a large corpus are one click away.
+    if (big && !this.userFiltered) this.filter = { ...this.filter, relations: BIG_GRAPH_RELATIONS };
+    const layoutStart = performance.now();
+    const laid = elements && elements.nodes.length ? await layoutPositions(elements) : null;
+    if (stale()) return;
+    this.layoutThread = laid?.thread ?? null;
+    this.positions = laid?.positions ?? new Map();
+    performance.measure('pd-graph:layout', { start: layoutStart });
+    await nextTask();
+    if (stale()) return;
+    const drawStart = performance.now();
+    cy.batch(() => cy.elements().remove());
+    this.added = new Set();
     // Cheaper rendering for big graphs: a texture while panning/zooming, edges hidden while moving.
     const renderer = (cy as unknown as { renderer(): { textureOnViewport?: boolean; hideEdgesOnViewport?: boolean } }).renderer();
     renderer.textureOnViewport = big;
     renderer.hideEdgesOnViewport = big;
-    // A big graph opens on the relations that carry lineage (implements, reuse); the thousands of
-    // basis/refers edges of a large corpus are one click away.
-    if (big && !this.userFiltered) this.filter = { ...this.filter, relations: BIG_GRAPH_RELATIONS };
     cy.style(graphStyle({ big }));
-    // Each step in a task of its own (styling, adding, laying out, filtering), so the page never
-    // freezes for the sum of them.
-    await nextTask();
-    if (this.shownElements !== elements) return;
-    cy.batch(() => {
-      cy.elements().remove();
-      if (elements) {
-        // Hidden elements are added hidden: no restyling pass over thousands of them afterwards.
-        const visible = this.visible(elements);
-        cy.add(elements.nodes.map((n) => (visible.nodes.has(n.data.id) ? n : { ...n, classes: 'filtered' })));
-        cy.add(elements.edges.map((e) => (visible.edges.has(e.data.id) ? e : { ...e, classes: 'filtered' })));
+    if (elements) {
+      const visible = this.visible(elements);
+      this.fitTo(elements.nodes.filter((n) => visible.nodes.has(n.data.id)));
+      const shown = [...elements.nodes.filter((n) => visible.nodes.has(n.data.id)), ...elements.edges.filter((e) => visible.edges.has(e.data.id))];
+      const chunk = Math.max(DRAW_CHUNK, Math.ceil(shown.length / DRAW_FRAMES));
+      // a small first chunk: the renderer's code runs cold on it
+      for (let i = 0, n = FIRST_CHUNK; i < shown.length; i += n, n = chunk) {
+        if (i > 0) await nextFrame();
+        if (stale()) return;
+        this.addToCy(shown.slice(i, i + n));
       }
-    });
-    await nextTask();
-    if (this.shownElements !== elements) return;
-    const layoutStart = performance.now();
-    const stale = (): boolean => this.shownElements !== elements || this.cy !== cy;
-    const thread = elements && elements.nodes.length ? await runLayout(cy, elements, stale) : null;
+    }
+    await nextFrame();
     if (stale()) return;
-    this.layoutThread = thread;
-    performance.measure('pd-graph:layout', { start: layoutStart });
-    await nextTask();
-    if (this.shownElements !== elements) return;
+    performance.measure('pd-graph:draw', { start: drawStart });
+    this.ready = true;
+    // the filter as it is now (it may have changed while drawing)
     this.applyFilter();
     this.applySelection();
-    this.ready = true;
     emit(this, 'pd-graph-ready', { nodes: this.shown.nodes, edges: this.shown.edges, ms: performance.now() - start });
+  }
+
+  /** Adds drawn elements to Cytoscape (nodes at their positions), skipping those already there. */
+  private addToCy(list: ReadonlyArray<GraphNode | GraphEdge>): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const fresh = list.filter((el) => !this.added.has(el.data.id));
+    if (!fresh.length) return;
+    for (const el of fresh) this.added.add(el.data.id);
+    cy.add(fresh.map((el) => (el.group === 'nodes' ? { ...el, position: { ...(this.positions.get(el.data.id) ?? { x: 0, y: 0 }) } } : el)));
+  }
+
+  /** Fits the view to where these nodes will be drawn (from their positions and label widths, before any is added). */
+  private fitTo(nodes: readonly GraphNode[]): void {
+    const cy = this.cy;
+    if (!cy || !nodes.length) return;
+    const [w, h] = [cy.width(), cy.height()];
+    if (!w || !h) return;
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const n of nodes) {
+      const p = this.positions.get(n.data.id);
+      if (!p) continue;
+      const size = n.data.collapsed ? 44 : n.data.inCorpus ? 26 : 18;
+      const half = Math.max(n.data.labelWidth, size) / 2;
+      x1 = Math.min(x1, p.x - half);
+      x2 = Math.max(x2, p.x + half);
+      y1 = Math.min(y1, p.y - size / 2);
+      y2 = Math.max(y2, p.y + size / 2 + LABEL_ROOM);
+    }
+    if (!Number.isFinite(x1)) return;
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((w - 2 * FIT_PADDING) / Math.max(1, x2 - x1), (h - 2 * FIT_PADDING) / Math.max(1, y2 - y1))));
+    cy.viewport({ zoom, pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 } });
   }
 
   /** What the filters show, narrowed to the selected node's neighbourhood when focusing. */
@@ -431,9 +547,12 @@ export class PdLineageGraph extends LitElement {
     return { nodes: hood, edges };
   }
 
+  /** Shows what the filters let through: hides the others, adds those shown for the first time. */
   private applyFilter(): void {
     const cy = this.cy;
-    const elements = this.shownElements;
+    const elements = this.drawn;
+    // while a graph is drawn, `draw` applies the filter when it is done
+    if (!this.ready) return;
     if (!cy || !elements) {
       this.shown = { nodes: 0, edges: 0 };
       return;
@@ -447,6 +566,7 @@ export class PdLineageGraph extends LitElement {
         if (on && hidden) el.removeClass('filtered');
         else if (!on && !hidden) el.addClass('filtered');
       });
+      this.addToCy([...elements.nodes.filter((n) => visible.nodes.has(n.data.id)), ...elements.edges.filter((e) => visible.edges.has(e.data.id))]);
     });
     this.shown = { nodes: visible.nodes.size, edges: visible.edges.size };
   }
@@ -690,7 +810,7 @@ export class PdLineageGraph extends LitElement {
       <option value="" ?selected=${this.filter[which] === null}>—</option>
       ${years.map((y) => html`<option value=${y} ?selected=${this.filter[which] === y}>${y}</option>`)}
     </select>`;
-    const empty = !this.shownElements || this.shownElements.nodes.length === 0;
+    const empty = !this.condensePending && (!this.shownElements || this.shownElements.nodes.length === 0);
     return html`
       <div class="bar">
         <div class="relations" role="group">
