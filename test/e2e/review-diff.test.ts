@@ -137,6 +137,21 @@ describe('clause alignment decisions in the diff view', () => {
     expect([stored.status, stored.reason, stored.note]).toEqual(['false-alarm', null, 'chỉ đổi cách viết']);
   }, 120_000);
 
+  test('inline, every changed row keeps its control; in print the decision shows and the form does not', async () => {
+    await open();
+    const changed = await page.locator('[data-testid="diff-row"]:not([data-status="identical"])').count();
+    await page.getByTestId('layout-inline').click();
+    await expect.poll(() => page.locator('[data-testid="diff-row"] pd-review-mark').count(), { timeout: 10_000 }).toBe(changed);
+    await page.getByTestId('layout-side').click();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await expect.poll(() => page.getByTestId('clause-review-form').first().isVisible(), { timeout: 10_000 }).toBe(false);
+      expect(await page.getByTestId('clause-decision').first().isVisible()).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  }, 120_000);
+
   test('axe-core finds no serious or critical violation in the diff with its review controls', async () => {
     await open();
     expect(await seriousViolations(page)).toEqual([]);
