@@ -92,7 +92,12 @@ export function trendsToText(trends: Trends): string {
 
 /** The issuer matrix as rows: issuer, then one column per metric. */
 function matrixRows(m: IssuerMatrix): string[][] {
-  return [['issuer', ...m.metrics.map((x) => x.metric)], ...m.rows.map((r) => [r.issuer, ...m.metrics.map((x) => (r.cells[x.id] ? commitment(r.cells[x.id] as never) : ''))])];
+  return [['issuer', ...m.metrics.map((x) => metricHead(x, m.year))], ...m.rows.map((r) => [r.issuer, ...m.metrics.map((x) => (r.cells[x.id] ? commitment(r.cells[x.id] as never) : ''))])];
+}
+
+/** A column's heading: its indicator, and the year it is due by when that is not the matrix's year ("… (2030)"). */
+function metricHead(x: IssuerMatrix['metrics'][number], year: number): string {
+  return x.horizon !== null && x.horizon !== year ? `${x.metric} (${x.horizon})` : x.metric;
 }
 
 /** The issuer matrix as CSV. */
@@ -119,7 +124,10 @@ export function matrixToText(m: IssuerMatrix): string {
   const out: string[] = [`${m.rows.length} issuer(s), ${m.metrics.length} metric(s) in ${m.year}`, ''];
   for (const r of m.rows) {
     out.push(r.issuer);
-    for (const x of m.metrics) if (r.cells[x.id]) out.push(`  ${commitment(r.cells[x.id] as never).padEnd(10)} ${x.metric.length > 90 ? `${x.metric.slice(0, 89)}…` : x.metric}`);
+    for (const x of m.metrics) {
+      const head = metricHead(x, m.year);
+      if (r.cells[x.id]) out.push(`  ${commitment(r.cells[x.id] as never).padEnd(10)} ${head.length > 90 ? `${head.slice(0, 89)}…` : head}`);
+    }
     out.push('');
   }
   return out.join('\n');

@@ -13,7 +13,7 @@
  * The issuer matrix sets the targets of one year's plans side by side, one row per issuer, one
  * column per metric, metrics of different issuers matched by meaning in the same way.
  */
-import { compareTargets } from '../compare/target-compare.js';
+import { compareTargets, targetSimilarity } from '../compare/target-compare.js';
 import type { Comparator, DocumentMeta, LineageGraph, Target, TargetChange } from '../types.js';
 import { implementers } from './lineage.js';
 import { findSeries, type PlanSeries, type SeriesEdition, type SeriesOptions } from './series.js';
@@ -187,6 +187,9 @@ export interface MatrixMetric {
   metric: string;
   /** Unit of its values, when they agree. */
   unit: string | null;
+  /** Year its first commitment is due by, when written (a plan of the year may also commit for 2030):
+   * two commitments of one indicator due by different years are two columns. */
+  horizon: number | null;
   /** How many issuers commit to it. */
   issuers: number;
 }
@@ -196,6 +199,8 @@ export interface MatrixCell {
   comparator: Comparator;
   value: number;
   unit: string | null;
+  /** Year it is due by, when written. */
+  horizon: number | null;
   file: string;
   targetId: string;
 }
@@ -219,10 +224,35 @@ export interface IssuerMatrix {
   rows: MatrixRow[];
 }
 
+/** An issuer's targets with each commitment once: a target restated word for word (the same indicator,
+ * value, comparator, unit and horizon — in the plan's text and again in its appendix table, or in two
+ * plans of the year) is one commitment, not two columns. Two commitments of one indicator that
+ * differ (another value or horizon) stay apart. */
+function restatedOnce<T extends { t: Target }>(targets: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return targets.filter(({ t }) => {
+    const key = [t.metricNorm, t.unit ?? '', t.horizon ?? '', t.comparator, t.value].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Whether two targets can share a column: the same unit (the target comparison's rule: two units of
+ * money compare too), or no unit beside a percentage. A figure without a unit ("≥ 95" in a table)
+ * is a rate or a count; it never shares a column with a duration or a sum of money ("≤ 9 ngày làm
+ * việc" beside "Tỉ lệ hồ sơ …: 100" is another indicator). */
+function unitsAgree(x: Target, y: Target): boolean {
+  if (!x.unit === !y.unit) return true;
+  return (x.unit ?? y.unit) === '%';
+}
+
 /**
  * The targets of the plans issued in `year`, one row per issuer and one column per metric: each
- * issuer's targets are matched to the columns so far (as the target comparison matches two plans);
- * those left over open new columns. An issuer with several plans that year gets the targets of all.
+ * issuer's targets (each commitment once: `restatedOnce`) are matched to the columns so far as the
+ * target comparison matches two plans, a column taking only targets of its unit (`unitsAgree`) and
+ * of its year due; those left over open new columns. An issuer with several plans that year gets
+ * the targets of all.
  */
 export function issuerMatrix(plans: Iterable<TrendPlan>, year: number, options: { threshold?: number } = {}): IssuerMatrix {
   const byIssuer = new Map<string, TrendPlan[]>();
@@ -242,21 +272,30 @@ export function issuerMatrix(plans: Iterable<TrendPlan>, year: number, options: 
   for (const issuer of [...byIssuer.keys()].sort((a, b) => a.localeCompare(b, 'vi'))) {
     const list = (byIssuer.get(issuer) as TrendPlan[]).sort((a, b) => cmp(a.file, b.file));
     const row: MatrixRow = { issuer, province: list[0]?.meta.province ?? null, files: list.map((p) => p.file), cells: {} };
-    const targets: Array<{ t: Target; file: string }> = list.flatMap((p) => p.targets.map((t) => ({ t, file: p.file })));
+    const targets = restatedOnce(list.flatMap((p) => p.targets.map((t) => ({ t, file: p.file }))));
     const fileOf = new Map(targets.map((x) => [x.t, x.file]));
     const byRepr = new Map(columns.map((c) => [c.repr, c]));
-    const changes = compareTargets(columns.map((c) => c.repr), targets.map((x) => x.t), { relation: 'peer', years: { a: year, b: year }, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}) });
+    const reprs = columns.map((c) => c.repr);
+    const own = targets.map((x) => x.t);
+    const alike = targetSimilarity(reprs, own);
+    const changes = compareTargets(reprs, own, {
+      relation: 'peer',
+      years: { a: year, b: year },
+      // one column per indicator, unit and year due: never a duration beside a rate, nor a 2030 figure beside a 2025 one
+      similarity: (x, y) => (unitsAgree(x, y) && (x.horizon === null || y.horizon === null || x.horizon === y.horizon) ? alike(x, y) : 0),
+      ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    });
     for (const c of changes) {
       if (!c.b) continue;
       let column = c.a ? byRepr.get(c.a) : undefined;
       if (!column) {
-        column = { metric: { id: '', metric: c.b.metric, unit: c.b.unit, issuers: 0 }, repr: c.b };
+        column = { metric: { id: '', metric: c.b.metric, unit: c.b.unit, horizon: c.b.horizon, issuers: 0 }, repr: c.b };
         columns.push(column);
       }
       const key = String(columns.indexOf(column));
       if (row.cells[key] !== undefined) continue;
       column.metric.issuers += 1;
-      row.cells[key] = { comparator: c.b.comparator, value: c.b.value, unit: c.b.unit, file: fileOf.get(c.b) as string, targetId: c.b.id };
+      row.cells[key] = { comparator: c.b.comparator, value: c.b.value, unit: c.b.unit, horizon: c.b.horizon, file: fileOf.get(c.b) as string, targetId: c.b.id };
     }
     rows.push(row);
   }

@@ -1,10 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildLineage } from '../../src/corpus/lineage.js';
 import { buildTrends, issuerMatrix, type TrendPlan } from '../../src/corpus/trends.js';
 import { commitment, matrixToCsv, matrixToMd, trendsToCsv, trendsToMd, trendsToText, TRENDS_CSV_HEADER } from '../../src/cli/trends.js';
 import { issuerMatrixSchema, trendsSchema } from '../../src/schema.js';
 import { runBinarySync } from '../binary.js';
-import { SEEDS, seed } from '../corpus.js';
+import { hasShared, SEEDS, seed, sharedPath } from '../corpus.js';
 
 
 /** The package's binary (package.json `bin`), built by the test setup, as a user runs it. */
@@ -81,5 +84,94 @@ describe('plandiff trends (built binary)', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+/**
+ * Real plans and decisions of 2025 of ten provinces, by file name in ../shared (names are the
+ * dataset's own hashes), chosen for subjects two or more provinces share: the national drug
+ * programme (Đồng Nai, Cần Thơ), the internal procedures of ethnic affairs with the criteria of
+ * disadvantaged communes (Quảng Trị, Quảng Ngãi, Cần Thơ, Đồng Nai), mineral exploration
+ * procedures (Bắc Ninh, Hà Tĩnh, Cà Mau, Đắk Lắk), the digital economy plans (Bắc Ninh, Đồng Nai)
+ * and 5G in industrial parks (Hà Nội, Nghệ An). Three provinces have two or three of them.
+ */
+const REAL_PROVINCE_PLANS = [
+  'realcorpus/f069c23c942c1ec6.md',
+  'realcorpus/24c7124ec6b2bf61.md',
+  'realcorpus/4c6ac60a4ebc43d6.md',
+  'realcorpus/c37e0ca0510350f4.md',
+  'realcorpus/5be267825b46d313.md',
+  'realcorpus/f75757b004ba80c7.md',
+  'realcorpus/cc392cdbbc87983e.md',
+  'realcorpus/adc1d34379e9829f.md',
+  'realcorpus/8a68cd97082b71f2.md',
+  'realcorpus/919fbc8391baa810.md',
+  'holdout/adjacent/bacninh-ubnd-2025-144-kh.txt',
+  'holdout/adjacent/dongnai-ubnd-2025-179-kh.txt',
+  'holdout/adjacent/hanoi-ubnd-2025-310-kh.txt',
+  'holdout/adjacent/nghean-ubnd-2025-987-kh.txt',
+];
+
+interface MatrixJson {
+  metrics: Array<{ id: string; metric: string; unit: string | null; horizon: number | null; issuers: number }>;
+  rows: Array<{ issuer: string; province: string | null; files: string[]; cells: Record<string, { unit: string | null; horizon: number | null; value: number; targetId: string; file: string }> }>;
+}
+
+describe.skipIf(!hasShared('realcorpus') || !hasShared('holdout/adjacent'))('plandiff trends --year 2025 --by issuer on real plans of ten provinces (needs ../shared)', () => {
+  // a folder of copies outside the repository (a folder run does not follow links out of it)
+  let dir = '';
+  let m: MatrixJson;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plandiff-trends-provinces-'));
+    for (const f of REAL_PROVINCE_PLANS) copyFileSync(sharedPath(f), join(dir, basename(f)));
+    const r = runBinarySync(['trends', dir, '--year', '2025', '--by', 'issuer', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    m = JSON.parse(r.stdout) as MatrixJson;
+    expect(issuerMatrixSchema.safeParse(m).success).toBe(true);
+  }, 240_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Ids of the columns whose indicator reads `re`, with the provinces that fill each. */
+  const columns = (re: RegExp) => m.metrics.filter((x) => re.test(x.metric)).map((x) => ({ ...x, provinces: m.rows.filter((r) => r.cells[x.id]).map((r) => r.province) }));
+
+  test('one row per province, a province\'s plans of the year together in its row', () => {
+    expect(m.rows.map((r) => r.province)).toEqual(['Cần Thơ', 'Hà Nội', 'Bắc Ninh', 'Cà Mau', 'Đắk Lắk', 'Đồng Nai', 'Hà Tĩnh', 'Nghệ An', 'Quảng Ngãi', 'Quảng Trị']);
+    expect(m.rows.every((r) => r.issuer.startsWith('UBND '))).toBe(true);
+    expect(m.rows.find((r) => r.province === 'Đồng Nai')!.files).toHaveLength(3);
+    expect(m.rows.find((r) => r.province === 'Bắc Ninh')!.files).toHaveLength(2);
+  });
+
+  test('one indicator written differently by two provinces is one column', () => {
+    // "Tỷ lệ hộ có nhà tiêu hợp vệ sinh" (Cần Thơ) and "Tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh" (the others)
+    expect(columns(/nhà tiêu hợp vệ sinh/u).map((c) => c.provinces)).toEqual([['Cần Thơ', 'Đồng Nai', 'Quảng Ngãi', 'Quảng Trị']]);
+    // "… không có ma túy" (Cần Thơ) and "… không ma túy" (Đồng Nai)
+    expect(columns(/^số xã, phường trên toàn .* ma túy$/u).map((c) => c.provinces)).toEqual([['Cần Thơ', 'Đồng Nai']]);
+    expect(columns(/khoáng sản nhóm III$/u).map((c) => [c.unit, c.provinces])).toEqual([['ngày', ['Bắc Ninh', 'Đắk Lắk']]]);
+  });
+
+  test('a target restated in a plan\'s appendix is one column, which the other province\'s same indicator joins', () => {
+    const bank = columns(/tài khoản giao dịch .*ngân hàng/u);
+    expect(bank.map((c) => c.provinces)).toEqual([['Bắc Ninh', 'Đồng Nai']]);
+    // due by 2030 in plans of 2025: the heading says so
+    expect(bank[0]!.horizon).toBe(2030);
+    expect(matrixToMd(m as never)).toContain(`${bank[0]!.metric} (2030) |`);
+    for (const r of m.rows) {
+      const seen = new Set<string>();
+      for (const c of Object.values(r.cells)) {
+        expect(seen.has(`${c.file}#${c.targetId}`)).toBe(false);
+        seen.add(`${c.file}#${c.targetId}`);
+      }
+    }
+  });
+
+  test('a column holds one unit and one year due: no duration beside a rate, no 2030 figure beside a 2025 one', () => {
+    for (const x of m.metrics) {
+      const cells = m.rows.flatMap((r) => (r.cells[x.id] ? [r.cells[x.id]!] : []));
+      const units = new Set(cells.map((c) => c.unit ?? '%'));
+      expect(units.size, x.metric).toBe(1);
+      if (x.horizon !== null) expect(cells.filter((c) => c.horizon !== null && c.horizon !== x.horizon), x.metric).toEqual([]);
+    }
   });
 });
