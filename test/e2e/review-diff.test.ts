@@ -128,13 +128,13 @@ describe('clause alignment decisions in the diff view', () => {
     expect(await row.locator('select').inputValue()).toBe('confirmed');
     await row.locator('select').selectOption('false-alarm');
     await row.getByPlaceholder('Ghi chú').focus();
-    await page.keyboard.type('chỉ đổi cách viết');
+    await page.keyboard.type('nhập sai phông chữ');
     // typing "n" or "p" in the field does not move the diff to another change
     expect(page.url()).not.toContain('clause=');
     await page.keyboard.press('Enter');
     await expect.poll(() => row.getByTestId('clause-decision').getAttribute('data-status').catch(() => null), { timeout: 15_000 }).toBe('false-alarm');
     const stored = listed().find((i) => i.id === item)!;
-    expect([stored.status, stored.reason, stored.note]).toEqual(['false-alarm', null, 'chỉ đổi cách viết']);
+    expect([stored.status, stored.reason, stored.note]).toEqual(['false-alarm', null, 'nhập sai phông chữ']);
   }, 120_000);
 
   test('inline, every changed row keeps its control; in print the decision shows and the form does not', async () => {

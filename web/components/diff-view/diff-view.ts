@@ -1168,7 +1168,7 @@ export class PdDiffView extends LitElement {
       scope="clause-"
       kind="clause"
       data-item=${item.id}
-      .item=${item.id}
+      .itemId=${item.id}
       .itemText=${item.text}
       .subject=${item.label}
       .decision=${d}

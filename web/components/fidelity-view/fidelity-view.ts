@@ -313,7 +313,7 @@ export class PdFidelityView extends LitElement {
     const d = this.decisions?.get(f.id) ?? null;
     return html`<pd-review-mark
       kind="finding"
-      .item=${f.id}
+      .itemId=${f.id}
       .itemText=${f.message}
       .subject=${f.label}
       .decision=${d}

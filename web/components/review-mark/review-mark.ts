@@ -97,8 +97,9 @@ export class PdReviewMark extends LitElement {
     `,
   ];
 
-  /** The item's review id. */
-  @property() item = '';
+  /** The item's review id ("f-…", "t-…", "c-…"). */
+  @property() itemId = '';
+  /** What the item is a review item of. */
   @property() kind: ReviewItemKind = 'finding';
   /** The item as shown now (kept with a decision; compared with the text decided on). */
   @property() itemText = '';
@@ -112,32 +113,33 @@ export class PdReviewMark extends LitElement {
   @property({ attribute: false }) draft: ReviewDraft = { status: 'confirmed', reason: '', note: '' };
   /** Prefix of the test ids. */
   @property() scope = '';
+  /** Language of the labels. */
   @property() locale: Lang = 'vi';
 
-  private change(patch: Partial<ReviewDraft>): void {
+  private handleChange(patch: Partial<ReviewDraft>): void {
     const draft = { ...this.draft, ...patch };
-    this.dispatchEvent(new CustomEvent<ReviewDraftDetail>('pd-review-draft', { detail: { item: this.item, draft } }));
+    this.dispatchEvent(new CustomEvent<ReviewDraftDetail>('pd-review-draft', { detail: { item: this.itemId, draft } }));
   }
 
   private get savable(): boolean {
     return this.draft.status !== 'explained' || !!this.draft.reason.trim();
   }
 
-  private save(): void {
+  private handleSave(): void {
     if (!this.savable) return;
     const d = this.draft;
-    const detail: ReviewEventDetail = { item: this.item, kind: this.kind, status: d.status, reason: d.reason.trim() || null, note: d.note.trim() || null, itemText: this.itemText };
+    const detail: ReviewEventDetail = { item: this.itemId, kind: this.kind, status: d.status, reason: d.reason.trim() || null, note: d.note.trim() || null, itemText: this.itemText };
     this.dispatchEvent(new CustomEvent<ReviewEventDetail>('pd-review', { detail, bubbles: true, composed: true }));
-    this.dispatchEvent(new CustomEvent<ReviewDraftDetail>('pd-review-draft', { detail: { item: this.item, draft: null } }));
+    this.dispatchEvent(new CustomEvent<ReviewDraftDetail>('pd-review-draft', { detail: { item: this.itemId, draft: null } }));
   }
 
   private handleKey(e: KeyboardEvent): void {
     const target = e.composedPath()[0];
     if (e.key === 'Enter' && target instanceof HTMLInputElement) {
       e.preventDefault();
-      this.save();
+      this.handleSave();
     } else if (e.key === 'Escape') {
-      this.dispatchEvent(new CustomEvent<ReviewDraftDetail>('pd-review-draft', { detail: { item: this.item, draft: null } }));
+      this.dispatchEvent(new CustomEvent<ReviewDraftDetail>('pd-review-draft', { detail: { item: this.itemId, draft: null } }));
     }
   }
 
@@ -162,12 +164,12 @@ export class PdReviewMark extends LitElement {
     const about = this.subject ? ` — ${this.subject}` : '';
     return html`${decided}
       <div class="review" role="group" aria-label=${`${rt(lang, 'review')}${about}`} data-testid="${this.scope}review-form" @keydown=${this.handleKey}>
-        <select aria-label=${`${rt(lang, 'review')}${about}`} .value=${draft.status} @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value as DecisionView['status'] })}>
+        <select aria-label=${`${rt(lang, 'review')}${about}`} .value=${draft.status} @change=${(e: Event) => this.handleChange({ status: (e.target as HTMLSelectElement).value as DecisionView['status'] })}>
           ${STATUSES.map((s) => html`<option value=${s} ?selected=${draft.status === s}>${rt(lang, `status.${s}`)}</option>`)}
         </select>
-        <input type="text" aria-label=${rt(lang, 'reason')} placeholder=${rt(lang, 'reason')} .value=${draft.reason} @input=${(e: Event) => this.change({ reason: (e.target as HTMLInputElement).value })} />
-        <input type="text" aria-label=${rt(lang, 'note')} placeholder=${rt(lang, 'note')} .value=${draft.note} @input=${(e: Event) => this.change({ note: (e.target as HTMLInputElement).value })} />
-        <button type="button" data-testid="${this.scope}review-save" ?disabled=${!this.savable} @click=${() => this.save()}>${rt(lang, 'save')}</button>
+        <input type="text" aria-label=${rt(lang, 'reason')} placeholder=${rt(lang, 'reason')} .value=${draft.reason} @input=${(e: Event) => this.handleChange({ reason: (e.target as HTMLInputElement).value })} />
+        <input type="text" aria-label=${rt(lang, 'note')} placeholder=${rt(lang, 'note')} .value=${draft.note} @input=${(e: Event) => this.handleChange({ note: (e.target as HTMLInputElement).value })} />
+        <button type="button" data-testid="${this.scope}review-save" ?disabled=${!this.savable} @click=${() => this.handleSave()}>${rt(lang, 'save')}</button>
       </div>`;
   }
 }

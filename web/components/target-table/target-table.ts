@@ -172,7 +172,7 @@ export class PdTargetTable extends LitElement {
     return html`<pd-review-mark
       scope="target-"
       kind="target"
-      .item=${r.reviewId}
+      .itemId=${r.reviewId}
       .itemText=${r.reviewText}
       .subject=${r.metric}
       .decision=${d}
