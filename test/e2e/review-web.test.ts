@@ -83,6 +83,24 @@ describe('review, reports and print in chromium', () => {
     expect(Object.keys(unzipSync(readFileSync((await xlsx.path())!)))).toContain('xl/worksheets/sheet2.xml');
   }, 120_000);
 
+  test('downloads the fidelity matrix as a Word report and an Excel workbook: every plan of the matrix, with the decision', async () => {
+    await open(PARENT, CHILD);
+    await expect.poll(() => page.getByTestId('decision').count(), { timeout: 30_000 }).toBe(1);
+    const plans = await page.getByTestId('fidelity-matrix').locator('thead th').count() - 2;
+    expect(plans).toBeGreaterThan(1);
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-matrix-docx').click()]);
+    expect(docx.suggestedFilename()).toBe(`plandiff-ma-tran-${PARENT.replace(/^.*\//, '').replace(/\.[a-z]+$/, '')}.docx`);
+    const xml = strFromU8(unzipSync(readFileSync((await docx.path())!))['word/document.xml']!);
+    expect(xml).toContain('Sở chỉ phụ trách lĩnh vực giáo dục');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-matrix-xlsx').click()]);
+    const parts = unzipSync(readFileSync((await xlsx.path())!));
+    expect(Object.keys(parts).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))).toHaveLength(3);
+    const text = Object.entries(parts).filter(([k]) => k.startsWith('xl/')).map(([, v]) => strFromU8(v)).join('');
+    expect(text).toContain('Sở chỉ phụ trách lĩnh vực giáo dục');
+    // one line a plan on the plans sheet: its file named once there
+    expect(text).toContain(CHILD);
+  }, 120_000);
+
   test('a decision on a target change in the targets view is stored under the id the CLI gives it', async () => {
     await page.goto(`${h.server.url}${formatRoute({ view: 'targets', a: PARENT, b: CHILD })}`);
     const row = page.getByTestId('target-row').filter({ has: page.locator('[data-testid="marker-weakened"]') }).first();

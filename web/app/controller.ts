@@ -73,6 +73,16 @@ function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A plan's file name without folder, extension or the upload: mark, for the name of a download. */
+function fileStem(file: string | null): string {
+  return (file ?? 'plan').replace(/^upload:/, '').replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
+}
+
+const OFFICE_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
 export class AppController implements ReactiveController {
   lang: Lang = 'vi';
   route: Route = { ...HOME };
@@ -553,9 +563,7 @@ export class AppController implements ReactiveController {
       const { reviewItems } = await import('../../src/compare/review-items.js');
       const input = { comparison: c.value, report: null, items: reviewItems(c.value), decisions: this.compareReviews?.key === c.key ? (this.compareReviews.decisions ?? new Map()) : new Map(), lang: this.lang };
       const bytes = format === 'docx' ? await (await import('../../src/report/docx.js')).renderDocx(input) : await (await import('../../src/report/xlsx.js')).renderXlsx(input);
-      const name = (file: string): string => file.replace(/^upload:/, '').replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
-      const type = format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      download(`plandiff-so-sanh-${name(a)}-${name(b)}.${format}`, new Blob([bytes as BlobPart], { type }));
+      download(`plandiff-so-sanh-${fileStem(a)}-${fileStem(b)}.${format}`, new Blob([bytes as BlobPart], { type: OFFICE_TYPES[format] }));
     } catch (e) {
       this.notify('error', reason(e));
     }
@@ -580,9 +588,29 @@ export class AppController implements ReactiveController {
         lang: this.lang,
       };
       const bytes = format === 'docx' ? await (await import('../../src/report/docx.js')).renderDocx(input) : await (await import('../../src/report/xlsx.js')).renderXlsx(input);
-      const name = (file: string): string => file.replace(/^upload:/, '').replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
-      const type = format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      download(`plandiff-ra-soat-${name(parent)}-${name(child)}.${format}`, new Blob([bytes as BlobPart], { type }));
+      download(`plandiff-ra-soat-${fileStem(parent)}-${fileStem(child)}.${format}`, new Blob([bytes as BlobPart], { type: OFFICE_TYPES[format] }));
+    } catch (e) {
+      this.notify('error', reason(e));
+    }
+  }
+
+  /**
+   * The Word or Excel report of the fidelity matrix on screen: every plan in it against the parent,
+   * with the decisions of each pair from the store (the one `plandiff fidelity DIR --format` writes).
+   */
+  async downloadMatrix(format: 'docx' | 'xlsx'): Promise<void> {
+    const f = this.fidelity;
+    if (!f?.value) return;
+    const [parent] = f.key.split('\u0000') as [string, string];
+    try {
+      const { matrix } = f.value;
+      const none = (): Map<string, StoredDecision> => new Map();
+      const decisions = await Promise.all(
+        matrix.plans.map(async (p) => (p.file && reviewable(parent, p.file) ? ((await loadDecisions(parent, p.file).catch(() => null)) ?? none()) : none())),
+      );
+      const input = { matrix, decisions, lang: this.lang };
+      const bytes = format === 'docx' ? await (await import('../../src/report/matrix-docx.js')).renderMatrixDocx(input) : await (await import('../../src/report/xlsx.js')).renderMatrixXlsx(input);
+      download(`plandiff-ma-tran-${fileStem(parent)}.${format}`, new Blob([bytes as BlobPart], { type: OFFICE_TYPES[format] }));
     } catch (e) {
       this.notify('error', reason(e));
     }
@@ -593,8 +621,7 @@ export class AppController implements ReactiveController {
   exportCsv(): void {
     const value = this.comparison?.value;
     if (!value) return;
-    const name = (f: string | null): string => (f ?? 'plan').replace(/^upload:/, '').replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '');
-    download(`plandiff-chi-tieu-${name(value.a.file)}-${name(value.b.file)}.csv`, new Blob([targetCsv(value.targets)], { type: 'text/csv;charset=utf-8' }));
+    download(`plandiff-chi-tieu-${fileStem(value.a.file)}-${fileStem(value.b.file)}.csv`, new Blob([targetCsv(value.targets)], { type: 'text/csv;charset=utf-8' }));
   }
 }
 

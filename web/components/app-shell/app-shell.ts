@@ -531,6 +531,7 @@ export class PdApp extends LitElement {
             .decisions=${this.app.reviews?.decisions ?? null}
             @pd-review=${(e: CustomEvent<ReviewEventDetail>) => void this.app.saveReview(e.detail)}
             @pd-download=${(e: CustomEvent<{ format: 'docx' | 'xlsx' }>) => void this.app.downloadReport(e.detail.format)}
+            @pd-download-matrix=${(e: CustomEvent<{ format: 'docx' | 'xlsx' }>) => void this.app.downloadMatrix(e.detail.format)}
           ></pd-fidelity-view>
         </div>`
       : nothing}`;

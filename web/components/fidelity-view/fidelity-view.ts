@@ -282,8 +282,8 @@ export class PdFidelityView extends LitElement {
   /** Drafts being edited, by finding id. */
   @state() private drafts: Record<string, ReviewDraft> = {};
 
-  private handleDownload(format: 'docx' | 'xlsx'): void {
-    this.dispatchEvent(new CustomEvent<{ format: 'docx' | 'xlsx' }>('pd-download', { detail: { format }, bubbles: true, composed: true }));
+  private handleDownload(format: 'docx' | 'xlsx', what: 'pair' | 'matrix' = 'pair'): void {
+    this.dispatchEvent(new CustomEvent<{ format: 'docx' | 'xlsx' }>(what === 'matrix' ? 'pd-download-matrix' : 'pd-download', { detail: { format }, bubbles: true, composed: true }));
   }
 
   private renderPair() {
@@ -381,6 +381,10 @@ export class PdFidelityView extends LitElement {
         <h3>${t(lang, 'matrix')}</h3>
         <label class="check"><input type="checkbox" .checked=${this.gapsOnly} @change=${(e: Event) => (this.gapsOnly = (e.target as HTMLInputElement).checked)} />${t(lang, 'onlyGaps')}</label>
         <label class="check"><input type="checkbox" .checked=${this.skeleton} @change=${(e: Event) => (this.skeleton = (e.target as HTMLInputElement).checked)} />${t(lang, 'showSkeleton')}</label>
+        <span class="downloads">
+          <button type="button" data-testid="download-matrix-docx" @click=${() => this.handleDownload('docx', 'matrix')}>${rt(lang, 'downloadMatrixDocx')}</button>
+          <button type="button" data-testid="download-matrix-xlsx" @click=${() => this.handleDownload('xlsx', 'matrix')}>${rt(lang, 'downloadMatrixXlsx')}</button>
+        </span>
       </div>
       <div class="scroll">
         <table data-testid="fidelity-matrix">
