@@ -37,6 +37,10 @@ const BIG_GRAPH_RELATIONS: readonly LineageRelation[] = ['implements', 'reuse'];
  * frame of 100 elements took 40–75 ms of CPU); more per frame past `DRAW_FRAMES` frames. */
 const DRAW_CHUNK = 40;
 
+/** A filter that shows more new elements than this many chunks draws the graph again, a chunk per frame,
+ * rather than adding them in one task. */
+const DRAW_FRAMES_AT_ONCE = 5;
+
 /** Elements in the first frame of a drawing, which also compiles the renderer's code. */
 const FIRST_CHUNK = 10;
 
@@ -558,6 +562,12 @@ export class PdLineageGraph extends LitElement {
       return;
     }
     const visible = this.visible(elements);
+    const fresh = [...elements.nodes.filter((n) => visible.nodes.has(n.data.id)), ...elements.edges.filter((e) => visible.edges.has(e.data.id))].filter((el) => !this.added.has(el.data.id));
+    // thousands shown at once (basis edges of a graph drawn open): drawn again, a chunk per frame
+    if (fresh.length > DRAW_CHUNK * DRAW_FRAMES_AT_ONCE) {
+      void this.draw();
+      return;
+    }
     cy.batch(() => {
       cy.elements().forEach((el) => {
         const id = el.id();
@@ -566,7 +576,7 @@ export class PdLineageGraph extends LitElement {
         if (on && hidden) el.removeClass('filtered');
         else if (!on && !hidden) el.addClass('filtered');
       });
-      this.addToCy([...elements.nodes.filter((n) => visible.nodes.has(n.data.id)), ...elements.edges.filter((e) => visible.edges.has(e.data.id))]);
+      this.addToCy(fresh);
     });
     this.shown = { nodes: visible.nodes.size, edges: visible.edges.size };
   }
