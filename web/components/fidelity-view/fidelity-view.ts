@@ -120,6 +120,7 @@ export class PdFidelityView extends LitElement {
       }
       .matrix-bar {
         display: flex;
+        flex-wrap: wrap;
         gap: 14px;
         align-items: center;
         padding: 10px 16px;
@@ -221,6 +222,9 @@ export class PdFidelityView extends LitElement {
       }
       .downloads {
         padding: 0 16px;
+      }
+      .matrix-bar .downloads {
+        padding: 0;
       }
       @media print {
         .scroll,
