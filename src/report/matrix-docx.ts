@@ -8,7 +8,7 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
 import type { CoverageStatus } from '../compare/fidelity.js';
 import { clip } from '../text/clip.js';
-import { documentName, findingSentence, labels, severityLabel } from './compare-labels.js';
+import { documentName, findingSentence, labels, severityLabel, type Lang } from './compare-labels.js';
 import { DOCX_DEFAULTS } from './docx.js';
 import { planReviews, type MatrixReportInput } from './matrix-review.js';
 import { orientationSentence } from './orientation-labels.js';
@@ -87,20 +87,41 @@ function table(head: readonly string[], rows: readonly string[][], percents: rea
 const para = (text: string, opts: { bold?: boolean; italics?: boolean } = {}): Paragraph => new Paragraph({ children: [new TextRun({ text, ...opts })] });
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1): Paragraph => new Paragraph({ heading: level, children: [new TextRun({ text })] });
 
-/** The report as a docx `Document`. */
+/** What every section of the report writes with: the input, its labels and its number format. */
+interface MatrixContext {
+  input: MatrixReportInput;
+  t: (typeof T)[Lang];
+  l: ReturnType<typeof labels>;
+  number(x: number, digits: number): string;
+}
+
+const portraitWidth = A4.width - MARGIN.left - MARGIN.right;
+const landscapeWidth = A4.height - MARGIN.left - MARGIN.right;
+
+/** The report as a docx `Document`: the summary, the matrix on landscape pages, each plan's findings. */
 export function buildMatrixDocx(input: MatrixReportInput): Document {
-  const { matrix, lang } = input;
-  const t = T[lang];
-  const l = labels(lang);
-  const reviews = planReviews(input);
-  const number = (x: number, digits: number): string => (lang === 'vi' ? x.toFixed(digits).replace('.', ',') : x.toFixed(digits));
-  const portraitWidth = A4.width - MARGIN.left - MARGIN.right;
-  const landscapeWidth = A4.height - MARGIN.left - MARGIN.right;
+  const { lang } = input;
+  const c: MatrixContext = { input, t: T[lang], l: labels(lang), number: (x, digits) => (lang === 'vi' ? x.toFixed(digits).replace('.', ',') : x.toFixed(digits)) };
   const portrait = { page: { size: { orientation: PageOrientation.PORTRAIT, width: A4.width, height: A4.height }, margin: MARGIN } };
   // docx swaps width and height itself for a landscape page
   const landscape = { page: { size: { orientation: PageOrientation.LANDSCAPE, width: A4.width, height: A4.height }, margin: MARGIN } };
+  const sections: ISectionOptions[] = [
+    { properties: portrait, children: summarySection(c) },
+    { properties: landscape, children: matrixSection(c) },
+    { properties: portrait, children: findingsSection(c) },
+  ];
+  return new Document({
+    creator: 'plandiff',
+    title: c.t.title,
+    styles: { default: { document: { run: { font: DOCX_DEFAULTS.font, size: DOCX_DEFAULTS.size } } } },
+    sections,
+  });
+}
 
-  // summary
+/** The title, the parent, one line a plan (score, findings, decisions, pair warnings), the plans left out. */
+function summarySection({ input, t, l, number }: MatrixContext): Array<Paragraph | Table> {
+  const { matrix, lang } = input;
+  const reviews = planReviews(input);
   const summary: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: t.title })] }),
     para(`${t.parent}: ${documentName(matrix.parent)}${matrix.parent.file ? ` (${matrix.parent.file})` : ''}`),
@@ -136,8 +157,12 @@ export function buildMatrixDocx(input: MatrixReportInput): Document {
     summary.push(heading(t.excluded, HeadingLevel.HEADING_2));
     for (const x of matrix.excluded) summary.push(para(`• ${x.file ?? '?'}${x.province ? ` (${x.province})` : ''}`));
   }
+  return summary;
+}
 
-  // the matrix, a few plans per table
+/** The matrix: the parent's clauses and targets down, the plans across, a few plans per table. */
+function matrixSection({ input, t, number }: MatrixContext): Array<Paragraph | Table> {
+  const { matrix } = input;
   const grid: Array<Paragraph | Table> = [heading(t.matrix), para(t.matrixHint, { italics: true })];
   const cellText = (status: CoverageStatus, similarity: number | null, flag: string | null): string =>
     [t.status[status], status === 'modified' && similarity !== null ? number(similarity, 2) : null, flag === 'weakened' ? `(${t.weakened})` : flag === 'substantive' ? `(${t.substantive})` : null].filter(Boolean).join(' ');
@@ -160,8 +185,12 @@ export function buildMatrixDocx(input: MatrixReportInput): Document {
       ),
     );
   }
+  return grid;
+}
 
-  // each plan's findings
+/** Each plan's score, pair warnings and findings with their decisions and notes. */
+function findingsSection({ input, t, l, number }: MatrixContext): Array<Paragraph | Table> {
+  const { matrix, lang } = input;
   const perPlan: Array<Paragraph | Table> = [heading(l.findings)];
   matrix.reports.forEach((report, k) => {
     const decisions: DecisionMap = input.decisions[k] ?? new Map();
@@ -183,18 +212,7 @@ export function buildMatrixDocx(input: MatrixReportInput): Document {
           ),
     );
   });
-
-  const sections: ISectionOptions[] = [
-    { properties: portrait, children: summary },
-    { properties: landscape, children: grid },
-    { properties: portrait, children: perPlan },
-  ];
-  return new Document({
-    creator: 'plandiff',
-    title: t.title,
-    styles: { default: { document: { run: { font: DOCX_DEFAULTS.font, size: DOCX_DEFAULTS.size } } } },
-    sections,
-  });
+  return perPlan;
 }
 
 /** The folder report as .docx bytes. */
