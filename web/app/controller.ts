@@ -15,6 +15,7 @@ import { reusePair } from '../../src/view/graph-view.js';
 import { errorReason, isLang, t, type Lang } from '../../src/view/i18n.js';
 import { formatRoute, HOME, parseRoute, type ClauseRef, type Route, type View } from '../../src/view/route.js';
 import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-rows.js';
+import { reviewItems } from '../../src/compare/review-items.js';
 import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary, type TrendsResult } from '../../src/view/workspace.js';
 import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
 import { download } from './download.js';
@@ -560,7 +561,6 @@ export class AppController implements ReactiveController {
     if (!c?.value) return;
     const [a, b] = c.key.split('\u0000') as [string, string];
     try {
-      const { reviewItems } = await import('../../src/compare/review-items.js');
       const input = { comparison: c.value, report: null, items: reviewItems(c.value), decisions: this.compareReviews?.key === c.key ? (this.compareReviews.decisions ?? new Map()) : new Map(), lang: this.lang };
       const bytes = format === 'docx' ? await (await import('../../src/report/docx.js')).renderDocx(input) : await (await import('../../src/report/xlsx.js')).renderXlsx(input);
       download(`plandiff-so-sanh-${fileStem(a)}-${fileStem(b)}.${format}`, new Blob([bytes as BlobPart], { type: OFFICE_TYPES[format] }));
@@ -576,7 +576,6 @@ export class AppController implements ReactiveController {
     const [parent, child] = f.key.split('\u0000') as [string, string];
     try {
       const comparison = await (this.client as AnalysisClient).call('compare', { a: parent, b: child });
-      const { reviewItems } = await import('../../src/compare/review-items.js');
       const input = {
         comparison,
         report: f.value.report,
