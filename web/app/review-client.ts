@@ -5,6 +5,7 @@
  */
 import type { DecisionView } from '../../src/report/review-decisions.js';
 import type { ReviewItemKind } from '../../src/compare/review-items.js';
+import type { ReviewEventDetail } from '../components/review-mark/review-mark.js';
 
 /** A decision as the API returns it. */
 export interface StoredDecision extends DecisionView {
@@ -14,16 +15,10 @@ export interface StoredDecision extends DecisionView {
   at: string;
 }
 
-/** A decision to write. */
-export interface DecisionDraft {
+/** A decision to write: what the review control sends up, on the pair it is about. */
+export interface DecisionDraft extends ReviewEventDetail {
   parent: string;
   child: string;
-  item: string;
-  kind: ReviewItemKind;
-  status: DecisionView['status'];
-  reason: string | null;
-  note: string | null;
-  itemText: string;
 }
 
 let token: Promise<string | null> | null = null;
