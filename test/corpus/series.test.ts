@@ -121,16 +121,8 @@ describe('two editions compared year on year', () => {
   test('a 2025 department plan citing its 2024 edition is compared as a peer: lower asks are "lowered", never "weakened"', async () => {
     const { compareDocuments } = await import('../../src/compare/compare.js');
     const { sameSeries } = await import('../../src/corpus/series.js');
-    const { loadSeeds, synthesizeSeries } = await import('../../src/node/synth.js');
-    const { parseDocument } = await import('../../src/read/parse.js');
-    const { corpusPath } = await import('../corpus.js');
-    const plans = [...synthesizeSeries(loadSeeds(corpusPath('')), { provinces: ['Khánh Hòa'], years: [2024, 2025], departments: 1, steps: [-5], seed: 1 })].filter((p) => p.symbol !== 'QĐ-UBND');
-    const [old, next] = plans as [(typeof plans)[number], (typeof plans)[number]];
-    // the 2025 edition cites the 2024 one by its number
-    const cited = next.text.replace(/(\nThực hiện [^\n]*\n)/u, `$1\nCăn cứ Kế hoạch số ${old.number}/${old.symbol} ngày 10/02/2024 của Sở Công Thương tỉnh Khánh Hòa về cải cách thủ tục hành chính trọng tâm năm 2024;\n`);
-    const a = parseDocument(old.text, { file: old.file });
-    const b = parseDocument(cited, { file: next.file });
-    expect(b.citations.some((c) => c.number === old.number)).toBe(true);
+    const { older: a, newer: b, citedNumber } = await editions();
+    expect(b.citations.some((c) => c.number === citedNumber)).toBe(true);
     expect(sameSeries(a.meta, b.meta)).toBe(true);
     const cmp = compareDocuments(a, b);
     expect(cmp.relation).toBe('peer');
@@ -148,7 +140,7 @@ describe('two editions compared year on year', () => {
     const plans = [...synthesizeSeries(loadSeeds(corpusPath('')), { provinces: ['Khánh Hòa'], years: [2024, 2025], departments: 1, steps: [-5], seed: 1 })].filter((p) => p.symbol !== 'QĐ-UBND');
     const [old, next] = plans as [(typeof plans)[number], (typeof plans)[number]];
     const cited = next.text.replace(/(\nThực hiện [^\n]*\n)/u, `$1\nCăn cứ Kế hoạch số ${old.number}/${old.symbol} ngày 10/02/2024 của Sở Công Thương tỉnh Khánh Hòa về cải cách thủ tục hành chính trọng tâm năm 2024;\n`);
-    return { older: parseDocument(old.text, { file: old.file }), newer: parseDocument(cited, { file: next.file }) };
+    return { older: parseDocument(old.text, { file: old.file }), newer: parseDocument(cited, { file: next.file }), citedNumber: old.number };
   }
 
   test('fidelity of the 2025 edition to the 2024 one is year on year: lowered targets, no weakened finding, and the report says so', async () => {

@@ -63,18 +63,26 @@ function records(root: string): string[] {
     .sort();
 }
 
-describe('lineage records', () => {
-  const dir = planFolder(2);
+/** A folder of `plans` plans and fresh cache roots for one describe block, all removed after it. */
+function scratch(plans: number): { dir: string; freshRoot: () => string } {
+  const dir = planFolder(plans);
   const roots: string[] = [];
-  const freshRoot = () => {
-    const r = mkdtempSync(join(tmpdir(), 'plandiff-records-'));
-    roots.push(r);
-    return r;
-  };
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     for (const r of roots) rmSync(r, { recursive: true, force: true });
   });
+  return {
+    dir,
+    freshRoot: () => {
+      const r = mkdtempSync(join(tmpdir(), 'plandiff-records-'));
+      roots.push(r);
+      return r;
+    },
+  };
+}
+
+describe('lineage records', () => {
+  const { dir, freshRoot } = scratch(2);
 
   test('the graph built from records, cold, warm and on two threads, is the graph built from the documents', async () => {
     const expected = await graphOfDocuments(dir);
@@ -143,17 +151,7 @@ describe('lineage records', () => {
 });
 
 describe('the record cache under concurrent and interrupted runs (needs the built binary)', () => {
-  const dir = planFolder(6);
-  const roots: string[] = [];
-  const freshRoot = () => {
-    const r = mkdtempSync(join(tmpdir(), 'plandiff-records-'));
-    roots.push(r);
-    return r;
-  };
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-    for (const r of roots) rmSync(r, { recursive: true, force: true });
-  });
+  const { dir, freshRoot } = scratch(6);
   const lineage = (cache: string | null, threads = '2') => runBinary(['lineage', dir, '--json', ...(cache ? [] : ['--no-cache'])], { env: { PLANDIFF_THREADS: threads, ...(cache ? { PLANDIFF_CACHE_DIR: cache } : {}) } });
 
   test('two runs filling one cache at once print the graph of no cache, and leave only whole entries', async () => {
