@@ -4,12 +4,13 @@
  * with Vite's JS API into a temporary folder; the real server on an ephemeral loopback port.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/node/server.js';
+import { withLock } from '../lock.js';
 
 /** Where Debian's chromium package puts the browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -57,9 +58,8 @@ function sourceHash(): string {
 /**
  * Builds the web view once per state of its sources: into `<tmpdir>/plandiff-web-<hash>`, reused
  * by every browser test file (and later runs) until a source changes. The test workers build it
- * one at a time (a lock directory: mkdir is atomic; one left by a killed run is taken over after
- * ten minutes), so two workers starting their first browser file together build it once; a build
- * goes into a fresh folder renamed into place, so nobody sees half a build.
+ * one at a time (test/lock.ts), so two workers starting their first browser file together build it
+ * once; a build goes into a fresh folder renamed into place, so nobody sees half a build.
  */
 export function buildWeb(): Promise<string> {
   return (webBuild ??= buildWebOnce());
@@ -69,25 +69,8 @@ let webBuild: Promise<string> | null = null;
 
 async function buildWebOnce(): Promise<string> {
   const target = join(tmpdir(), `plandiff-web-${sourceHash()}`);
-  const done = (): boolean => existsSync(join(target, 'index.html'));
-  if (done()) return target;
-  const lock = `${target}.lock`;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (done()) return target;
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile: try again
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  try {
-    if (done()) return target;
+  const done = (): string | null => (existsSync(join(target, 'index.html')) ? target : null);
+  return done() ?? withLock(`${target}.lock`, done, async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'plandiff-web-build-'));
     const { build } = await import('vite');
     await build({
@@ -102,9 +85,7 @@ async function buildWebOnce(): Promise<string> {
       rmSync(outDir, { recursive: true, force: true }); // a run without the lock built it first
     }
     return target;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A browser with a fresh profile, and the server, torn down together. */

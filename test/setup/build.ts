@@ -4,9 +4,10 @@
  * has it from `npm install`'s prepare step).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withLock } from '../lock.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,38 +27,14 @@ function fresh(bin: string): boolean {
 
 /**
  * Two test runs at once (two terminals, or a watch and a run) must not build over each other: the
- * build holds a lock directory (mkdir is atomic), and a waiting run re-checks once it gets it. A lock
- * older than ten minutes is from a killed run and is taken over.
+ * build holds a lock directory (test/lock.ts), and a waiting run re-checks freshness once it gets it.
  */
-function withBuildLock(work: () => void): void {
-  const lock = join(ROOT, 'dist', '.build-lock');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile: try again
-      }
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
   const bin = join(ROOT, pkg.bin.plandiff as string);
   if (fresh(bin)) return;
-  withBuildLock(() => {
-    if (fresh(bin)) return;
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  await withLock(join(ROOT, 'dist', '.build-lock'), () => (fresh(bin) ? true : null), () => {
     process.stderr.write('plandiff tests: building the command (npm run build) …\n');
     try {
       execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -66,5 +43,6 @@ export default function setup(): void {
       if (!existsSync(bin)) throw e;
       process.stderr.write('plandiff tests: the build reported errors (above); testing what it emitted\n');
     }
+    return true;
   });
 }
