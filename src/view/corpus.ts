@@ -9,6 +9,15 @@ import type { DocumentMeta } from '../types.js';
 import type { PlanError, PlanSource, PlanSummary } from './workspace.js';
 import { sortRows, type SortOrder } from './table-sort.js';
 
+/**
+ * A summary of a plan not (yet) read: no meta, no counts; `error` set when reading failed. Here and
+ * not in workspace.ts so that the page, which needs it before the worker answers, does not pull the
+ * whole analysis core into its own chunk.
+ */
+export function emptySummary(file: string, source: PlanSource, size: number, error: PlanError | null = null): PlanSummary {
+  return { file, source, size, format: null, meta: null, clauses: 0, targets: 0, citations: 0, warnings: [], error, ms: 0 };
+}
+
 /** Administrative level as shown (district plans sit with departments in the lineage bands). */
 export type Level = NonNullable<DocumentMeta['level']>;
 

@@ -13,7 +13,7 @@ import { buildLineage } from '../corpus/lineage.js';
 import { buildTrends, issuerMatrix, type IssuerMatrix, type Trends } from '../corpus/trends.js';
 import { parseDocument, type ParseOptions } from '../read/parse.js';
 import type { Comparison, DocumentMeta, LineageGraph, ParsedDocument, Warning } from '../types.js';
-import { baseName } from './corpus.js';
+import { baseName, emptySummary } from './corpus.js';
 
 /** What the trends view shows (see src/corpus/trends.ts). */
 export interface TrendsResult {
@@ -103,16 +103,6 @@ export const WORKSPACE_DEFAULTS: Readonly<WorkspaceStrategies> = {
 };
 
 /** A misuse of the workspace (an unknown plan): the message names the value. */
-/** A summary of a plan not (yet) read: no meta, no counts; `error` set when reading failed. */
-export function emptySummary(
-  file: string,
-  source: PlanSummary['source'],
-  size: number,
-  error: PlanSummary['error'] = null,
-): PlanSummary {
-  return { file, source, size, format: null, meta: null, clauses: 0, targets: 0, citations: 0, warnings: [], error, ms: 0 };
-}
-
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError';
 }

@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Comparison, LineageGraph, LineageRelation } from '../../src/types.js';
-import { corpusRows, type CorpusRow } from '../../src/view/corpus.js';
+import { corpusRows, emptySummary, type CorpusRow } from '../../src/view/corpus.js';
 import { diffRows, type DiffRow } from '../../src/view/diff-rows.js';
 import { FOLD_KINDS, type FoldKind } from '../../src/view/fold-explain.js';
 import { parseRecent, rememberPair, type PlanPair } from '../../src/view/plan-search.js';
@@ -16,7 +16,7 @@ import { errorReason, isLang, t, type Lang } from '../../src/view/i18n.js';
 import { formatRoute, HOME, parseRoute, type ClauseRef, type Route, type View } from '../../src/view/route.js';
 import { targetCsv, targetRows, type TargetRow } from '../../src/view/target-rows.js';
 import { reviewItems } from '../../src/compare/review-items.js';
-import { emptySummary, type FidelityResult, type PlanBytes, type PlanSummary, type TrendsResult } from '../../src/view/workspace.js';
+import { type FidelityResult, type PlanBytes, type PlanSummary, type TrendsResult } from '../../src/view/workspace.js';
 import { createAnalysisClient, type AnalysisClient } from './analysis-client.js';
 import { download } from './download.js';
 import { loadDecisions, reviewable, saveDecision, type DecisionDraft, type StoredDecision } from './review-client.js';
