@@ -44,6 +44,15 @@ const LAYOUT = 'v1';
 /** Entries of another program version untouched for this long are removed (see pruneOtherVersions). */
 const PRUNE_AFTER_MS = 24 * 3600 * 1000;
 
+/** A temporary file of {@link DocumentCache.write}: the entry's name, then the writer's process, thread and a random part. */
+const TEMPORARY_RE = /\.(\d+)-\d+-[0-9a-f]{8}\.tmp$/u;
+
+/**
+ * A temporary file untouched for this long is a killed writer's: a live one renames its file
+ * within milliseconds of making it.
+ */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
 /** The user's cache folder for plandiff on this platform. */
 export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'plandiff', 'Cache');
@@ -358,6 +367,33 @@ export class DocumentCache {
     }
   }
 
+  /**
+   * Removes the temporary files killed writers left in this version's folders: those untouched
+   * for `maxAgeMs` whose writing process no longer runs (a live writer's file is never removed).
+   * Returns the paths removed, relative to {@link dir}. Never throws (another run may sweep the
+   * same folders at the same time).
+   */
+  async sweepTemporaries(maxAgeMs = STALE_TEMPORARY_MS, now = Date.now()): Promise<string[]> {
+    const removed: string[] = [];
+    const folders = await readdir(this.dir).catch(() => [] as string[]);
+    for (const folder of folders) {
+      const names = await readdir(join(this.dir, folder)).catch(() => [] as string[]);
+      for (const name of names) {
+        const m = TEMPORARY_RE.exec(name);
+        if (!m) continue;
+        const path = join(this.dir, folder, name);
+        try {
+          if (now - (await stat(path)).mtimeMs < maxAgeMs || writerRuns(Number(m[1]))) continue;
+          await rm(path);
+          removed.push(join(folder, name));
+        } catch {
+          // renamed into place, or removed by another run, meanwhile
+        }
+      }
+    }
+    return removed;
+  }
+
   private graphPath(key: string): string {
     return join(this.dir, 'graphs', `${key}.json.gz`);
   }
@@ -369,7 +405,7 @@ export class DocumentCache {
    * Writes an entry atomically: its bytes go to a temporary file of a name no other writer uses
    * (process, thread, random), which is then renamed over the entry. A reader sees the old entry
    * or the new one whole, never half of one; a writer that dies leaves only a temporary file,
-   * which no reader opens.
+   * which no reader opens and a later run sweeps away (see {@link sweepTemporaries}).
    */
   private async write(path: string, bytes: () => Uint8Array): Promise<void> {
     if (!this.pruned) {
@@ -400,6 +436,17 @@ export class DocumentCache {
         // never written
       }
     }
+  }
+}
+
+/** True while the process `pid` runs (this one excepted: its own writes never last minutes). */
+function writerRuns(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // it runs, as another user
   }
 }
 

@@ -106,7 +106,17 @@ function spread<T, R>(files: readonly PlanFileRef[], options: Partial<PoolOption
   const threads = files.length < o.minFilesForWorkers ? 1 : Math.max(1, Math.min(o.threads, Math.ceil(files.length / o.perWorker)));
   const stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
   const run = threads === 1 ? inThread(files, o, stats, task, ok, failed) : inWorkers(files, o, threads, stats, task, ok, failed);
-  return { [Symbol.asyncIterator]: () => run, stats, threads };
+  return { [Symbol.asyncIterator]: () => sweeping(run, o.cache), stats, threads };
+}
+
+/** The run, while the cache is swept of the temporary files killed writers left (see DocumentCache.sweepTemporaries). */
+async function* sweeping<R>(run: AsyncGenerator<R>, cache: DocumentCache | null): AsyncGenerator<R> {
+  const swept = cache?.sweepTemporaries();
+  try {
+    yield* run;
+  } finally {
+    await swept;
+  }
 }
 
 async function* inThread<T, R>(files: readonly PlanFileRef[], o: PoolOptions, stats: CacheStats, task: ParseTask, ok: Wrap<T, R>, failed: WrapError<R>): AsyncGenerator<R> {

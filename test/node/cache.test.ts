@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +134,36 @@ process.stdout.write(JSON.stringify(out));
     const current = await run(dir, new DocumentCache(root, PROGRAM));
     expect(current.stats.writes).toBe(5);
     expect(readdirSync(join(root, 'v1')).sort()).toEqual([PROGRAM, 'recent-version'].sort());
+  });
+
+  test('a folder run removes the temporary files of killed writers untouched for ten minutes, never a live writer\'s nor a young one', async () => {
+    const root = freshRoot();
+    await run(dir, new DocumentCache(root, PROGRAM));
+    const [entry] = entries(root);
+    const killed = spawnSync(process.execPath, ['-e', '0']).pid; // a writer that is gone
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']); // one that still runs
+    try {
+      const old = new Date(Date.now() - 11 * 60 * 1000);
+      const graphs = join(root, 'v1', PROGRAM, 'graphs');
+      mkdirSync(graphs, { recursive: true });
+      const temporaries = {
+        killed: `${entry}.${killed}-0-0123abcd.tmp`,
+        killedGraph: join(graphs, `${'0'.repeat(64)}.json.gz.${killed}-2-89abcdef.tmp`),
+        young: `${entry}.${killed}-1-4567cdef.tmp`,
+        live: `${entry}.${live.pid}-0-fedc3210.tmp`,
+        notOurs: join(graphs, 'notes.tmp'),
+      };
+      for (const [name, path] of Object.entries(temporaries)) {
+        writeFileSync(path, 'half an entry');
+        if (name !== 'young') utimesSync(path, old, old);
+      }
+      const warm = await run(dir, new DocumentCache(root, PROGRAM));
+      expect(warm.stats).toMatchObject({ hits: 5, writes: 0 });
+      const left = Object.entries(temporaries).filter(([, path]) => readdirSync(join(path, '..')).includes(path.split('/').pop()!)).map(([name]) => name);
+      expect(left).toEqual(['young', 'live', 'notOurs']);
+    } finally {
+      live.kill();
+    }
   });
 
   test('clearCache removes every entry of every program version', async () => {
