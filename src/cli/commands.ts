@@ -16,30 +16,35 @@ import { renderCompareText } from '../report/compare-text.js';
 import { targetsToCsv, toCsv } from '../compare/target-compare.js';
 import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../extract/targets.js';
 import type { Citation, Clause, ParsedDocument, TargetChange } from '../types.js';
+import type { CliContext, CliIo } from './io.js';
 
 export { loadPlan } from './plans.js';
 import { clip } from '../text/clip.js';
 
-/** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
-const pc = picocolors.createColors(!!process.stdout.isTTY && !process.env.NO_COLOR);
+type Colors = ReturnType<typeof picocolors.createColors>;
 
-function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
+function colorsFor(io: CliIo): Colors {
+  return picocolors.createColors(!!io.stdout.isTTY && !process.env.NO_COLOR);
 }
 
-async function emit(text: string, output?: string): Promise<void> {
+function printJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+async function emit(io: CliIo, text: string, output?: string): Promise<void> {
   if (output) {
     try {
       await writeFile(output, text);
     } catch (e) {
       throw new UserError(`${output}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    process.stderr.write(`plandiff: wrote ${output}\n`);
-  } else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    io.stderr.write(`plandiff: wrote ${output}\n`);
+  } else io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** An indented outline of a parsed plan. */
-export function outline(doc: ParsedDocument, width = 110): string {
+export function outline(doc: ParsedDocument, pc: Colors, width = 110): string {
   const lines: string[] = [];
   const m = doc.meta;
   lines.push(pc.bold(m.title ?? doc.file ?? '(untitled)'));
@@ -60,30 +65,31 @@ export function outline(doc: ParsedDocument, width = 110): string {
 }
 
 
-export async function commandParse(file: string, opts: { json?: boolean }): Promise<void> {
+export async function commandParse(cli: CliContext, file: string, opts: { json?: boolean }): Promise<void> {
   const doc = await loadPlan(file);
-  if (opts.json) printJson(doc);
-  else await emit(outline(doc));
+  if (opts.json) printJson(cli, doc);
+  else await emit(cli, outline(doc, colorsFor(cli)));
 }
 
-export async function commandOutline(paths: string[]): Promise<void> {
-  const { files, skipped } = await gatherPaths(paths);
-  await loadEach(files, skipped, (f, doc) => {
-    process.stdout.write(`${pc.cyan(`── ${printable(f.path)}`)}\n${outline(doc)}\n\n`);
+export async function commandOutline(cli: CliContext, paths: string[]): Promise<void> {
+  const { files, skipped } = await gatherPaths(cli, paths);
+  const pc = colorsFor(cli);
+  await loadEach(cli, files, skipped, (f, doc) => {
+    cli.stdout.write(`${pc.cyan(`── ${printable(f.path)}`)}\n${outline(doc, pc)}\n\n`);
   });
-  finishFolderRun(skipped);
+  finishFolderRun(cli, skipped);
 }
 
-export async function commandCitations(file: string, opts: { json?: boolean }): Promise<void> {
+export async function commandCitations(cli: CliContext, file: string, opts: { json?: boolean }): Promise<void> {
   const doc = await loadPlan(file);
-  if (opts.json) return printJson({ citations: doc.citations, titledCitations: doc.titledCitations });
+  if (opts.json) return printJson(cli, { citations: doc.citations, titledCitations: doc.titledCitations });
   const line = (c: Citation): string => {
     const id = c.number ? `${c.type ?? ''} số ${printedNumber(c.number, c.symbol)}`.trim() : [c.type, c.subject].filter(Boolean).join(' ') || c.key;
     return `${c.relation.padEnd(10)} ${id}${c.date ? ` ngày ${c.date}` : ''}${c.issuer ? ` — ${c.issuer}` : ''} (${c.mentions.length}×)`;
   };
   const lines = doc.citations.map(line);
   if (doc.titledCitations.length) lines.push('', 'cited by title only (no number):', ...doc.titledCitations.map(line));
-  await emit(lines.length ? lines.join('\n') : '(no citations found)');
+  await emit(cli, lines.length ? lines.join('\n') : '(no citations found)');
 }
 
 function table(rows: string[][]): string {
@@ -92,15 +98,16 @@ function table(rows: string[][]): string {
 }
 
 
-export async function commandTargets(file: string, opts: { json?: boolean; format?: string }): Promise<void> {
+export async function commandTargets(cli: CliContext, file: string, opts: { json?: boolean; format?: string }): Promise<void> {
   const doc = await loadPlan(file);
-  if (opts.json) return printJson(doc.targets);
+  if (opts.json) return printJson(cli, doc.targets);
   const rows = extractTargetsTable(doc.targets);
-  if (opts.format === 'csv') return emit(toCsv([TARGET_TABLE_HEADER, ...rows]));
-  await emit(rows.length ? table([TARGET_TABLE_HEADER, ...rows]) : '(no targets found)');
+  if (opts.format === 'csv') return emit(cli, toCsv([TARGET_TABLE_HEADER, ...rows]));
+  await emit(cli, rows.length ? table([TARGET_TABLE_HEADER, ...rows]) : '(no targets found)');
 }
 
 export async function commandCompare(
+  cli: CliContext,
   a: string,
   b: string,
   opts: { json?: boolean; targets?: boolean; changes?: boolean; sideBySide?: boolean; relation?: string; format?: string; lang?: string; output?: string; color?: boolean },
@@ -110,27 +117,27 @@ export async function commandCompare(
   // the comparison has the same time budget as reading one file; a spent one is one line naming both
   const deadline = new Deadline(timeLimitMs(), (ms, what) => new TimeLimitError(`${printable(a)} ↔ ${printable(b)}: took longer than ${ms} ms while ${what}; stopped`));
   const cmp = compareDocuments(da, db, { relation, orient: relation === 'auto', align: { deadline } });
-  noteOrientation(cmp.orientation, 'compare');
-  if (opts.json) return printJson(cmp);
+  noteOrientation(cli, cmp.orientation, 'compare');
+  if (opts.json) return printJson(cli, cmp);
   const lang = opts.lang === 'en' ? 'en' : 'vi';
   switch (opts.format) {
     case 'docx':
     case 'xlsx': {
       const { writeBinaryReport } = await import('./reports.js');
-      return writeBinaryReport(opts.format, cmp, null, { lang, output: opts.output });
+      return writeBinaryReport(cli, opts.format, cmp, null, { lang, output: opts.output });
     }
     case 'csv':
-      return emit(targetsToCsv(cmp.targets), opts.output);
+      return emit(cli, targetsToCsv(cmp.targets), opts.output);
     case 'md':
-      return emit(renderCompareMd(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
+      return emit(cli, renderCompareMd(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
     case 'html': {
       const { renderCompareHtml } = await import('../report/compare-html.js');
-      return emit(renderCompareHtml(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
+      return emit(cli, renderCompareHtml(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
     }
     default: {
-      if (opts.targets) return emit(targetChangeTable(cmp.targets, !!opts.changes), opts.output);
-      const color = opts.color !== false && !opts.output && !!process.stdout.isTTY;
-      return emit(renderCompareText(cmp, { lang, changesOnly: !!opts.changes, color, layout: opts.sideBySide ? 'columns' : 'unified' }), opts.output);
+      if (opts.targets) return emit(cli, targetChangeTable(cmp.targets, !!opts.changes), opts.output);
+      const color = opts.color !== false && !opts.output && !!cli.stdout.isTTY;
+      return emit(cli, renderCompareText(cmp, { lang, changesOnly: !!opts.changes, color, layout: opts.sideBySide ? 'columns' : 'unified' }), opts.output);
     }
   }
 }
@@ -151,16 +158,16 @@ export function targetChangeTable(changes: TargetChange[], changesOnly: boolean)
 }
 
 /** One stderr line when the pair was swapped parent → child, and one per orientation warning. */
-function noteOrientation(o: Orientation, command: string): void {
-  if (o.swapped) process.stderr.write(`plandiff: ${command}: the second plan is the parent (${o.reason}); compared parent → child\n`);
-  for (const w of o.warnings) process.stderr.write(`plandiff: warning: ${w.message}\n`);
+function noteOrientation(io: CliIo, o: Orientation, command: string): void {
+  if (o.swapped) io.stderr.write(`plandiff: ${command}: the second plan is the parent (${o.reason}); compared parent → child\n`);
+  for (const w of o.warnings) io.stderr.write(`plandiff: warning: ${w.message}\n`);
 }
 
-export async function commandFidelity(child: string, opts: { parent: string; json?: boolean; format?: string; lang?: string; output?: string }): Promise<void> {
+export async function commandFidelity(cli: CliContext, child: string, opts: { parent: string; json?: boolean; format?: string; lang?: string; output?: string }): Promise<void> {
   const lang = opts.lang === 'en' ? 'en' : 'vi';
   let folder: Awaited<ReturnType<typeof gatherFolder>> | null = null;
   try {
-    folder = await gatherFolder(child);
+    folder = await gatherFolder(cli, child);
   } catch (e) {
     if (!(e instanceof UserError && /is a file, expected a folder/.test(e.message))) throw e;
   }
@@ -172,8 +179,8 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     const { reviewPair } = await import('../compare/review-pair.js');
     const { writeBinaryReport } = await import('./reports.js');
     const pair = reviewPair(await loadPlan(child), parent);
-    noteOrientation(pair.report.orientation, 'fidelity');
-    return writeBinaryReport(opts.format, pair.comparison, pair.report, { lang, output: opts.output });
+    noteOrientation(cli, pair.report.orientation, 'fidelity');
+    return writeBinaryReport(cli, opts.format, pair.comparison, pair.report, { lang, output: opts.output });
   }
   if (folder) {
     const children: ParsedDocument[] = [];
@@ -181,6 +188,7 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
     const plans = [];
     for (const f of folder.files) if (!(await sameFile(f.path, opts.parent))) plans.push(f);
     await loadEach(
+      cli,
       plans,
       skipped,
       (_, doc) => {
@@ -188,35 +196,35 @@ export async function commandFidelity(child: string, opts: { parent: string; jso
       },
       child,
     );
-    finishFolderRun(skipped);
+    finishFolderRun(cli, skipped);
     const { fidelityMatrix } = await import('../compare/fidelity.js');
     const matrix = fidelityMatrix(children, parent);
-    if (opts.json) return printJson({ ...matrix, skipped });
+    if (opts.json) return printJson(cli, { ...matrix, skipped });
     if (opts.format === 'docx' || opts.format === 'xlsx') {
       const { writeMatrixReport } = await import('./reports.js');
-      return writeMatrixReport(opts.format, matrix, { lang, output: opts.output });
+      return writeMatrixReport(cli, opts.format, matrix, { lang, output: opts.output });
     }
     if (opts.format === 'html') {
       const { renderFidelityMatrixHtml } = await import('../report/fidelity-html.js');
-      return emit(renderFidelityMatrixHtml(matrix, { lang }), opts.output);
+      return emit(cli, renderFidelityMatrixHtml(matrix, { lang }), opts.output);
     }
     const { renderFidelityMatrixText } = await import('../report/fidelity-text.js');
-    return emit(renderFidelityMatrixText(matrix, { lang, color: !opts.output && !!process.stdout.isTTY }), opts.output);
+    return emit(cli, renderFidelityMatrixText(matrix, { lang, color: !opts.output && !!cli.stdout.isTTY }), opts.output);
   }
   const { fidelity } = await import('../compare/fidelity.js');
   const report = fidelity(await loadPlan(child), parent);
-  noteOrientation(report.orientation, 'fidelity');
-  if (opts.json) return printJson(report);
+  noteOrientation(cli, report.orientation, 'fidelity');
+  if (opts.json) return printJson(cli, report);
   if (opts.format === 'html') {
     const { renderFidelityHtml } = await import('../report/fidelity-html.js');
-    return emit(renderFidelityHtml(report, { lang }), opts.output);
+    return emit(cli, renderFidelityHtml(report, { lang }), opts.output);
   }
   const { renderFidelityText } = await import('../report/fidelity-text.js');
-  return emit(renderFidelityText(report, { lang, color: !opts.output && !!process.stdout.isTTY }), opts.output);
+  return emit(cli, renderFidelityText(report, { lang, color: !opts.output && !!cli.stdout.isTTY }), opts.output);
 }
 
-export async function commandLineage(dir: string, opts: { json?: boolean; dot?: boolean; graphml?: boolean }): Promise<void> {
-  const { files, skipped } = await gatherFolder(dir);
+export async function commandLineage(cli: CliContext, dir: string, opts: { json?: boolean; dot?: boolean; graphml?: boolean }): Promise<void> {
+  const { files, skipped } = await gatherFolder(cli, dir);
   // streamed: each plan is parsed, folded into the builder (shingle sets, not texts) and dropped
   const { LineageBuilder, lineageSummary } = await import('../corpus/lineage.js');
   // reuse scoring at the end of a long run gets its own bar (plans compared / total)
@@ -226,6 +234,7 @@ export async function commandLineage(dir: string, opts: { json?: boolean; dot?: 
   const plans: string[] = [];
   let keyed = true;
   await loadEachRecord(
+    cli,
     files,
     skipped,
     (f, record, key) => {
@@ -243,21 +252,21 @@ export async function commandLineage(dir: string, opts: { json?: boolean; dot?: 
   let graph = cache && key ? await cache.getGraph(key) : null;
   if (!graph) {
     const { folderProgress } = await import('../node/progress.js');
-    linking = await folderProgress(files.length - skipped.length, 'linking', { quiet: runSettings.quiet, unit: 'plans' });
+    linking = await folderProgress(files.length - skipped.length, 'linking', { quiet: runSettings.quiet, unit: 'plans', stream: cli.stderr });
     graph = builder.finish();
     linking.stop();
     if (cache && key) await cache.putGraph(key, graph);
   }
-  for (const n of graph.nodes) for (const w of n.warnings ?? []) process.stderr.write(`plandiff: note: ${printable(n.file ?? n.id)}: ${w.message}\n`);
+  for (const n of graph.nodes) for (const w of n.warnings ?? []) cli.stderr.write(`plandiff: note: ${printable(n.file ?? n.id)}: ${w.message}\n`);
   graph.skipped = skipped;
-  finishFolderRun(skipped);
-  if (opts.json) return printJson(graph);
-  if (opts.dot) return emit((await import('../corpus/graph-formats.js')).toDot(graph));
-  if (opts.graphml) return emit((await import('../corpus/graph-formats.js')).toGraphML(graph));
-  await emit(lineageSummary(graph).join('\n'));
+  finishFolderRun(cli, skipped);
+  if (opts.json) return printJson(cli, graph);
+  if (opts.dot) return emit(cli, (await import('../corpus/graph-formats.js')).toDot(graph));
+  if (opts.graphml) return emit(cli, (await import('../corpus/graph-formats.js')).toGraphML(graph));
+  await emit(cli, lineageSummary(graph).join('\n'));
 }
 
-export async function commandSchema(): Promise<void> {
+export async function commandSchema(cli: CliContext): Promise<void> {
   const { jsonSchema } = await import('../schema.js');
-  printJson(jsonSchema());
+  printJson(cli, jsonSchema());
 }

@@ -11,9 +11,7 @@ import { comparePaths, printable, readPlanFile, scanFolder, UserError, type Plan
 import type { ParsedDocument, SkippedFile } from '../types.js';
 import type { LineageRecord } from '../corpus/lineage.js';
 import { runSettings } from '../node/run-settings.js';
-
-/** Exit status of a folder run that printed its results but skipped some input. */
-export const EXIT_SKIPPED = 3;
+import { EXIT_SKIPPED, type CliContext, type CliIo } from './io.js';
 
 /** Reads and parses one plan file; reading warnings join the document's own. */
 export async function loadPlan(path: string): Promise<ParsedDocument> {
@@ -23,19 +21,19 @@ export async function loadPlan(path: string): Promise<ParsedDocument> {
 }
 
 /** The plan files of a folder, with what could not be listed. */
-export async function gatherFolder(dir: string): Promise<{ files: PlanFile[]; skipped: SkippedFile[] }> {
+export async function gatherFolder(io: CliIo, dir: string): Promise<{ files: PlanFile[]; skipped: SkippedFile[] }> {
   const scan = await scanFolder(dir);
-  for (const s of scan.skipped) reportSkipped(s);
+  for (const s of scan.skipped) reportSkipped(io, s);
   return scan;
 }
 
 /** Files and folders given on the command line, in order; folders walked. */
-export async function gatherPaths(paths: string[]): Promise<{ files: PlanFile[]; skipped: SkippedFile[] }> {
+export async function gatherPaths(io: CliIo, paths: string[]): Promise<{ files: PlanFile[]; skipped: SkippedFile[] }> {
   const files: PlanFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const p of paths) {
     try {
-      const scan = await gatherFolder(p);
+      const scan = await gatherFolder(io, p);
       files.push(...scan.files);
       skipped.push(...scan.skipped);
     } catch (e) {
@@ -54,27 +52,30 @@ export async function gatherPaths(paths: string[]): Promise<{ files: PlanFile[];
  * `folder` is where a `.plandiff/` folder may hold the cache.
  */
 export async function loadEach(
+  io: CliIo,
   files: PlanFile[],
   skipped: SkippedFile[],
   use: (file: PlanFile, doc: ParsedDocument) => void | Promise<void>,
   folder: string | null = null,
 ): Promise<void> {
-  await readEach(files, skipped, folder, (pool, options) => pool.parsePlanFiles(files, options), (r) => use(r.file as PlanFile, r.doc));
+  await readEach(io, files, skipped, folder, (pool, options) => pool.parsePlanFiles(files, options), (r) => use(r.file as PlanFile, r.doc));
 }
 
 /** As {@link loadEach}, with each plan's lineage record instead of its document (see lineage.ts), and the cache key of its content (null without a cache). */
 export async function loadEachRecord(
+  io: CliIo,
   files: PlanFile[],
   skipped: SkippedFile[],
   use: (file: PlanFile, record: LineageRecord, key: string | null) => void | Promise<void>,
   folder: string | null = null,
 ): Promise<void> {
-  await readEach(files, skipped, folder, (pool, options) => pool.planFileRecords(files, options), (r) => use(r.file as PlanFile, r.record, r.key));
+  await readEach(io, files, skipped, folder, (pool, options) => pool.planFileRecords(files, options), (r) => use(r.file as PlanFile, r.record, r.key));
 }
 
 type Pool = typeof import('../node/pool.js');
 
 async function readEach<R extends { file: PlanFile; error?: Error }>(
+  io: CliIo,
   files: PlanFile[],
   skipped: SkippedFile[],
   folder: string | null,
@@ -82,7 +83,7 @@ async function readEach<R extends { file: PlanFile; error?: Error }>(
   use: (result: R & { error?: undefined }) => void | Promise<void>,
 ): Promise<void> {
   const [pool, { openCache }, { folderProgress }] = await Promise.all([import('../node/pool.js'), import('../node/cache.js'), import('../node/progress.js')]);
-  const progress = await folderProgress(files.length, 'reading', { quiet: runSettings.quiet });
+  const progress = await folderProgress(files.length, 'reading', { quiet: runSettings.quiet, stream: io.stderr });
   const run = start(pool, { cache: runSettings.cache ? openCache(folder) : null, onProgress: progress.tick });
   try {
     for await (const r of run) {
@@ -90,7 +91,7 @@ async function readEach<R extends { file: PlanFile; error?: Error }>(
         const s = { file: r.file.relative, error: reasonOf(r.error, r.file.path) };
         skipped.push(s);
         progress.stop();
-        reportSkipped(s);
+        reportSkipped(io, s);
         continue;
       }
       await use(r as R & { error?: undefined });
@@ -101,9 +102,9 @@ async function readEach<R extends { file: PlanFile; error?: Error }>(
 }
 
 /** Sets the exit status of a folder run: 3 when anything was skipped. */
-export function finishFolderRun(skipped: SkippedFile[]): void {
+export function finishFolderRun(cli: CliContext, skipped: SkippedFile[]): void {
   skipped.sort((a, b) => comparePaths(a.file, b.file));
-  if (skipped.length && !process.exitCode) process.exitCode = EXIT_SKIPPED;
+  if (skipped.length && !cli.exitCode) cli.exitCode = EXIT_SKIPPED;
 }
 
 /** True when two paths name one file (after links), so a plan is never judged against itself. */
@@ -112,8 +113,8 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   return x === y;
 }
 
-function reportSkipped(s: SkippedFile): void {
-  process.stderr.write(`plandiff: skipped ${printable(s.file)}: ${s.error}\n`);
+function reportSkipped(io: CliIo, s: SkippedFile): void {
+  io.stderr.write(`plandiff: skipped ${printable(s.file)}: ${s.error}\n`);
 }
 
 /** The one-line reason of a failure, without the file name that UserError messages start with. */

@@ -12,6 +12,7 @@ import { UserError } from '../node/files.js';
 import { ReviewStore, storeFolderFor, storePath } from '../node/review-store.js';
 import type { DecisionMap, DecisionView } from '../report/review-decisions.js';
 import type { Comparison } from '../types.js';
+import type { CliIo } from './io.js';
 
 /** The binary report formats. */
 const BINARY_FORMATS = ['docx', 'xlsx'] as const;
@@ -39,40 +40,40 @@ export function decisionsFor(comparison: Comparison): DecisionMap {
 }
 
 /** Writes report bytes to `output`, or to stdout when it is not a terminal. */
-async function writeBytes(bytes: Uint8Array, output: string | undefined): Promise<void> {
+async function writeBytes(io: CliIo, bytes: Uint8Array, output: string | undefined): Promise<void> {
   if (output) {
     await writeFile(output, bytes).catch((e: NodeJS.ErrnoException) => {
       throw new UserError(`${output}: cannot write (${e.code ?? 'error'})`);
     });
-    process.stderr.write(`plandiff: wrote ${output}\n`);
-  } else process.stdout.write(bytes);
+    io.stderr.write(`plandiff: wrote ${output}\n`);
+  } else io.stdout.write(bytes);
 }
 
-function refuseTerminal(format: string, output: string | undefined): void {
-  if (!output && process.stdout.isTTY) throw new UserError(`--format ${format} writes a binary file: pass -o FILE.${format} (or redirect stdout)`);
+function refuseTerminal(io: CliIo, format: string, output: string | undefined): void {
+  if (!output && io.stdout.isTTY) throw new UserError(`--format ${format} writes a binary file: pass -o FILE.${format} (or redirect stdout)`);
 }
 
 /** Writes the Word or Excel report of a comparison (and its fidelity report) to `output`, or to
  * stdout when it is not a terminal. */
-export async function writeBinaryReport(format: string, comparison: Comparison, report: FidelityReport | null, options: { lang: 'vi' | 'en'; output?: string }): Promise<void> {
-  refuseTerminal(format, options.output);
+export async function writeBinaryReport(io: CliIo, format: string, comparison: Comparison, report: FidelityReport | null, options: { lang: 'vi' | 'en'; output?: string }): Promise<void> {
+  refuseTerminal(io, format, options.output);
   const items = reviewItems(comparison, report?.findings ?? []);
   const input = { comparison, report, items, decisions: decisionsFor(comparison), lang: options.lang };
   const bytes =
     format === 'docx'
       ? await (await import('../report/docx.js')).renderDocx(input)
       : await (await import('../report/xlsx.js')).renderXlsx(input);
-  await writeBytes(bytes, options.output);
+  await writeBytes(io, bytes, options.output);
 }
 
 /** Writes the Word or Excel report of a folder's fidelity matrix — each plan against the parent,
  * with the decisions of each pair from the plans' store — to `output` or stdout. */
-export async function writeMatrixReport(format: string, matrix: FidelityMatrix, options: { lang: 'vi' | 'en'; output?: string }): Promise<void> {
-  refuseTerminal(format, options.output);
+export async function writeMatrixReport(io: CliIo, format: string, matrix: FidelityMatrix, options: { lang: 'vi' | 'en'; output?: string }): Promise<void> {
+  refuseTerminal(io, format, options.output);
   const input = { matrix, decisions: matrix.reports.map((r) => decisionsOfPair(r.parent.file, r.child.file)), lang: options.lang };
   const bytes =
     format === 'docx'
       ? await (await import('../report/matrix-docx.js')).renderMatrixDocx(input)
       : await (await import('../report/xlsx.js')).renderMatrixXlsx(input);
-  await writeBytes(bytes, options.output);
+  await writeBytes(io, bytes, options.output);
 }

@@ -16,6 +16,7 @@ import { REVIEW_STATUSES, ReviewStore, storeFolderFor, type DecisionState, type 
 import { parseDocument } from '../read/parse.js';
 import { clip } from '../text/clip.js';
 import type { ParsedDocument } from '../types.js';
+import type { CliIo } from './io.js';
 
 interface PairOptions {
   parent: string;
@@ -30,12 +31,12 @@ async function load(path: string): Promise<ParsedDocument> {
 }
 
 /** The ordered pair, its store, and the pair's paths inside the store's folder. */
-async function open(child: string, opts: PairOptions): Promise<{ pair: ReviewPair; store: ReviewStore; parentRel: string; childRel: string }> {
+async function open(io: CliIo, child: string, opts: PairOptions): Promise<{ pair: ReviewPair; store: ReviewStore; parentRel: string; childRel: string }> {
   const pair = reviewPair(await load(child), await load(opts.parent));
   const store = new ReviewStore(opts.dir ?? storeFolderFor(child, opts.parent));
   const parentRel = store.relativePlan(pair.parent.file!);
   const childRel = store.relativePlan(pair.child.file!);
-  if (pair.report.orientation.swapped) process.stderr.write(`plandiff: review: ${pair.parent.file} is the parent (${pair.report.orientation.reason}); reviewing parent → child\n`);
+  if (pair.report.orientation.swapped) io.stderr.write(`plandiff: review: ${pair.parent.file} is the parent (${pair.report.orientation.reason}); reviewing parent → child\n`);
   return { pair, store, parentRel, childRel };
 }
 
@@ -65,31 +66,31 @@ export function reviewRows(pair: ReviewPair, decisions: readonly DecisionState[]
   return rows;
 }
 
-async function list(child: string, opts: PairOptions & { all?: boolean }): Promise<void> {
-  const { pair, store, parentRel, childRel } = await open(child, opts);
+async function list(io: CliIo, child: string, opts: PairOptions & { all?: boolean }): Promise<void> {
+  const { pair, store, parentRel, childRel } = await open(io, child, opts);
   try {
     const rows = reviewRows(pair, store.current(parentRel, childRel, pair.items));
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ parent: parentRel, child: childRel, store: store.folder, items: rows }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ parent: parentRel, child: childRel, store: store.folder, items: rows }, null, 2)}\n`);
       return;
     }
     const shown = opts.all ? rows : rows.filter((r) => r.kind !== 'clause' || r.status !== null);
     for (const r of shown) {
       const mark = r.status ? `${r.status}${r.earlierVersion ? ' (made on an earlier version)' : ''}` : 'open';
-      process.stdout.write(`${String(r.id).padEnd(14)} ${String(r.kind).padEnd(8)} ${mark.padEnd(12)} ${clip(String(r.text), 100)}\n`);
-      if (r.reason) process.stdout.write(`${' '.repeat(24)}reason: ${r.reason}\n`);
-      if (r.note) process.stdout.write(`${' '.repeat(24)}note: ${r.note}\n`);
-      if (r.decidedText && r.decidedText !== r.text) process.stdout.write(`${' '.repeat(24)}decided on: ${clip(String(r.decidedText), 100)}\n`);
+      io.stdout.write(`${String(r.id).padEnd(14)} ${String(r.kind).padEnd(8)} ${mark.padEnd(12)} ${clip(String(r.text), 100)}\n`);
+      if (r.reason) io.stdout.write(`${' '.repeat(24)}reason: ${r.reason}\n`);
+      if (r.note) io.stdout.write(`${' '.repeat(24)}note: ${r.note}\n`);
+      if (r.decidedText && r.decidedText !== r.text) io.stdout.write(`${' '.repeat(24)}decided on: ${clip(String(r.decidedText), 100)}\n`);
     }
-    if (!opts.all) process.stderr.write(`plandiff: ${rows.length - shown.length} undecided clause alignment(s) not shown (--all lists them)\n`);
+    if (!opts.all) io.stderr.write(`plandiff: ${rows.length - shown.length} undecided clause alignment(s) not shown (--all lists them)\n`);
   } finally {
     store.close();
   }
 }
 
-async function set(id: string, child: string, opts: PairOptions & { status: string; reason?: string; note?: string }): Promise<void> {
+async function set(io: CliIo, id: string, child: string, opts: PairOptions & { status: string; reason?: string; note?: string }): Promise<void> {
   if (!REVIEW_STATUSES.includes(opts.status as ReviewStatus)) throw new UserError(`--status ${opts.status}: expected one of ${REVIEW_STATUSES.join(', ')}`);
-  const { pair, store, parentRel, childRel } = await open(child, opts);
+  const { pair, store, parentRel, childRel } = await open(io, child, opts);
   try {
     const matches = pair.items.filter((i) => i.id === id || i.id.startsWith(id));
     const item = matches.find((i) => i.id === id) ?? (matches.length === 1 ? matches[0] : undefined);
@@ -105,15 +106,15 @@ async function set(id: string, child: string, opts: PairOptions & { status: stri
       itemText: item.text,
       author: process.env.USER ?? null,
     });
-    if (opts.json) process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
-    else process.stdout.write(`${d.item} ${d.status}${d.reason ? `: ${d.reason}` : ''}\n`);
+    if (opts.json) io.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
+    else io.stdout.write(`${d.item} ${d.status}${d.reason ? `: ${d.reason}` : ''}\n`);
   } finally {
     store.close();
   }
 }
 
-async function exportDecisions(child: string, opts: PairOptions & { format?: string; output?: string }): Promise<void> {
-  const { pair, store, parentRel, childRel } = await open(child, opts);
+async function exportDecisions(io: CliIo, child: string, opts: PairOptions & { format?: string; output?: string }): Promise<void> {
+  const { pair, store, parentRel, childRel } = await open(io, child, opts);
   let text: string;
   try {
     const current = store.current(parentRel, childRel, pair.items);
@@ -133,28 +134,28 @@ async function exportDecisions(child: string, opts: PairOptions & { format?: str
     await writeFile(opts.output, text).catch((e: NodeJS.ErrnoException) => {
       throw new UserError(`${opts.output}: cannot write (${e.code ?? 'error'})`);
     });
-    process.stderr.write(`plandiff: wrote ${opts.output}\n`);
-  } else process.stdout.write(text);
+    io.stderr.write(`plandiff: wrote ${opts.output}\n`);
+  } else io.stdout.write(text);
 }
 
-/** The `review` command and its subcommands. */
-export function reviewCommand(): Command {
+/** The `review` command and its subcommands, writing to `io`. */
+export function reviewCommand(io: CliIo): Command {
   const review = new Command('review').description('review decisions on a pair of plans: confirmed / explained / false alarm, with notes');
   const pairOptions = (c: Command): Command =>
     c.requiredOption('--parent <file>', 'the parent plan').option('--dir <folder>', "the plans' folder holding .plandiff/review.sqlite (default: found above the plans)");
   pairOptions(review.command('list').description('every finding and target change (and decided clause) with its decision').argument('<child>', 'child plan'))
     .option('--all', 'also list undecided clause alignments')
     .option('--json', 'print JSON on stdout')
-    .action(list);
+    .action((child: string, opts: PairOptions) => list(io, child, opts));
   pairOptions(review.command('set').description('record a decision on one item').argument('<id>', 'review id (or an unambiguous start of it)').argument('<child>', 'child plan'))
     .addOption(new Option('--status <status>', 'the decision').choices([...REVIEW_STATUSES]).makeOptionMandatory())
     .option('--reason <text>', 'why (required for explained)')
     .option('--note <text>', 'a note')
     .option('--json', 'print the stored decision as JSON')
-    .action(set);
+    .action((id: string, child: string, opts: PairOptions & { status: string }) => set(io, id, child, opts));
   pairOptions(review.command('export').description('the decisions of a pair, with their history').argument('<child>', 'child plan'))
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .option('-o, --output <file>', 'write to a file')
-    .action(exportDecisions);
+    .action((child: string, opts: PairOptions) => exportDecisions(io, child, opts));
   return review;
 }

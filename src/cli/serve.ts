@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPlanFiles, UserError } from '../node/files.js';
 import { defaultWebRoot, SERVE_DEFAULTS, startServer, type RunningServer } from '../node/server.js';
+import type { CliIo } from './io.js';
 
 /** Options of the serve command as commander passes them. */
 export interface ServeCommandOptions {
@@ -25,8 +26,8 @@ export function parsePort(value: string | undefined): number {
   return n;
 }
 
-/** Starts the server for `dir` and prints its URL; resolves with the running server. */
-export async function commandServe(dir: string, opts: ServeCommandOptions = {}): Promise<RunningServer> {
+/** Starts the server for `dir` and prints its URL (to `io`); resolves with the running server. */
+export async function commandServe(dir: string, opts: ServeCommandOptions = {}, io: CliIo = process): Promise<RunningServer> {
   const port = parsePort(opts.port);
   const files = await listPlanFiles(dir);
   const webRoot = opts.webRoot ?? defaultWebRoot();
@@ -34,9 +35,9 @@ export async function commandServe(dir: string, opts: ServeCommandOptions = {}):
     throw new UserError(`${webRoot}: the web view is not built; run \`npm run build:web\` first`);
   }
   const running = await startServer({ dir, webRoot, port });
-  process.stderr.write(`plandiff: serving ${files.length} plan file(s) of ${dir}\n`);
-  process.stdout.write(`${running.url}\n`);
-  process.stderr.write('plandiff: press Ctrl+C to stop\n');
+  io.stderr.write(`plandiff: serving ${files.length} plan file(s) of ${dir}\n`);
+  io.stdout.write(`${running.url}\n`);
+  io.stderr.write('plandiff: press Ctrl+C to stop\n');
   const stop = (): void => {
     void running.close().then(() => process.exit(0));
   };

@@ -9,6 +9,7 @@ import { listPlanFiles, readPlanFile, UserError } from '../node/files.js';
 import { parseDocument } from '../read/parse.js';
 import type { LineageInput } from '../corpus/lineage.js';
 import type { Comparator } from '../types.js';
+import { EXIT_SKIPPED, type CliContext, type CliIo } from './io.js';
 
 /** Options of the command. */
 export interface TrendsCommandOptions {
@@ -134,7 +135,7 @@ export function matrixToText(m: IssuerMatrix): string {
 }
 
 /** Reads every plan of a folder: the lineage inputs and what trends need of each (meta and targets). */
-async function readFolder(dir: string): Promise<{ plans: TrendPlan[]; inputs: LineageInput[]; skipped: Array<{ file: string; error: string }> }> {
+async function readFolder(io: CliIo, dir: string): Promise<{ plans: TrendPlan[]; inputs: LineageInput[]; skipped: Array<{ file: string; error: string }> }> {
   const files = await listPlanFiles(dir);
   const plans: TrendPlan[] = [];
   const inputs: LineageInput[] = [];
@@ -149,7 +150,7 @@ async function readFolder(dir: string): Promise<{ plans: TrendPlan[]; inputs: Li
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       skipped.push({ file: f.relative, error: e.message });
-      process.stderr.write(`plandiff: skipped ${e.message}\n`);
+      io.stderr.write(`plandiff: skipped ${e.message}\n`);
     }
   }
   return { plans, inputs, skipped };
@@ -161,10 +162,10 @@ function parseYear(year: string): number {
   return y;
 }
 
-export async function commandTrends(dir: string, opts: TrendsCommandOptions): Promise<void> {
+export async function commandTrends(cli: CliContext, dir: string, opts: TrendsCommandOptions): Promise<void> {
   if (opts.by !== undefined && opts.year === undefined) throw new UserError(`--by ${opts.by}: needs --year (the year whose plans are set side by side)`);
   const year = opts.year !== undefined ? parseYear(opts.year) : null;
-  const { plans, inputs, skipped } = await readFolder(dir);
+  const { plans, inputs, skipped } = await readFolder(cli, dir);
   const format = opts.json ? 'json' : (opts.format ?? 'text');
   let text: string;
   if (year !== null) {
@@ -176,6 +177,6 @@ export async function commandTrends(dir: string, opts: TrendsCommandOptions): Pr
     if (format === 'json') text = JSON.stringify(skipped.length ? { ...trends, skipped } : trends, null, 2);
     else text = format === 'csv' ? trendsToCsv(trends) : format === 'md' ? trendsToMd(trends) : trendsToText(trends);
   }
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  if (skipped.length) process.exitCode = 3;
+  cli.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (skipped.length) cli.exitCode = EXIT_SKIPPED;
 }

@@ -199,11 +199,21 @@ export function preparePpm(ppm: Uint8Array, dpi: number): { image: Uint8Array; r
   return { image: greyPgm(prepared.image), rules: prepared.rules };
 }
 
-/** How the command line reads scans: set once from `--ocr`, `--ocr-timeout` (see src/cli/main.ts). */
-const settings: { mode: OcrMode; timeMs: number; progress: boolean } = { mode: 'auto', timeMs: TESSERACT_DEFAULTS.timeMs, progress: true };
+/** Where OCR progress lines go: stderr, or the outputs of one run of the command line. */
+interface ProgressOutput {
+  write(line: string): unknown;
+  isTTY?: boolean;
+}
 
-/** Sets the OCR mode and time limit (seconds) of this process; throws a one-line Error for bad values. */
-export function configureOcr(options: { ocr?: string; ocrTimeout?: string }): void {
+/** How the command line reads scans: set for each run from `--ocr`, `--ocr-timeout` (see src/cli/program.ts). */
+const settings: { mode: OcrMode; timeMs: number; progress: boolean; output: ProgressOutput } = { mode: 'auto', timeMs: TESSERACT_DEFAULTS.timeMs, progress: true, output: process.stderr };
+
+/**
+ * Sets the OCR mode and time limit (seconds) of this process, and where its progress lines go
+ * (`progress`, default stderr); throws a one-line Error for bad values.
+ */
+export function configureOcr(options: { ocr?: string; ocrTimeout?: string; progress?: ProgressOutput }): void {
+  if (options.progress !== undefined) settings.output = options.progress;
   if (options.ocr !== undefined) {
     if (!OCR_MODES.includes(options.ocr as OcrMode)) throw new Error(`--ocr: expected auto, off or force, got "${options.ocr}"`);
     settings.mode = options.ocr as OcrMode;
@@ -215,7 +225,8 @@ export function configureOcr(options: { ocr?: string; ocrTimeout?: string }): vo
   }
 }
 
-let engine: OcrEngine | null = null;
+/** The engine of the current time limit (made again when a run sets another). */
+let engine: { timeMs: number; engine: OcrEngine } | null = null;
 
 /**
  * The OCR options the Node edge reads a file with: the configured mode, the tesseract engine, and
@@ -223,15 +234,16 @@ let engine: OcrEngine | null = null;
  */
 export function nodeOcrOptions(name: string): OcrOptions {
   if (settings.mode === 'off') return { mode: 'off' };
-  if (!engine) engine = tesseractEngine({ timeMs: settings.timeMs });
-  const tty = process.stderr.isTTY === true;
+  if (engine?.timeMs !== settings.timeMs) engine = { timeMs: settings.timeMs, engine: tesseractEngine({ timeMs: settings.timeMs }) };
+  const output = settings.output;
+  const tty = output.isTTY === true;
   return {
     mode: settings.mode,
-    engine,
+    engine: engine.engine,
     onPage: (_page, done, total) => {
       if (!settings.progress || total < 3) return;
-      if (tty) process.stderr.write(`\rplandiff: ${name}: OCR page ${done} of ${total}${done === total ? '\n' : ''}`);
-      else process.stderr.write(`plandiff: ${name}: OCR page ${done} of ${total}\n`);
+      if (tty) output.write(`\rplandiff: ${name}: OCR page ${done} of ${total}${done === total ? '\n' : ''}`);
+      else output.write(`plandiff: ${name}: OCR page ${done} of ${total}\n`);
     },
   };
 }

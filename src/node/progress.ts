@@ -11,8 +11,8 @@ export interface ProgressOptions {
   quiet: boolean;
   /** Fewer files than this draw nothing. */
   minFiles: number;
-  /** The stream drawn on (default: stderr). */
-  stream: NodeJS.WriteStream;
+  /** The stream drawn on (default: stderr); drawn on only when it is a terminal (a tty.WriteStream). */
+  stream: { isTTY?: boolean };
   /** What is counted ("files"). */
   unit: string;
 }
@@ -32,7 +32,7 @@ export async function folderProgress(total: number, label: string, options: Part
   const { default: cliProgress } = await import('cli-progress');
   const bar: SingleBar = new cliProgress.SingleBar(
     {
-      stream,
+      stream: stream as NodeJS.WriteStream,
       format: `plandiff ${label} [{bar}] {value}/{total} ${options.unit ?? 'files'} | {rate} ${options.unit ?? 'files'}/s | {eta_formatted} left`,
       hideCursor: true,
       clearOnComplete: true,
