@@ -2,7 +2,7 @@
  * The Node edge for documents on disk: checks a path, reads its bytes, decodes them, and lists
  * the plan files of a folder. Every problem is a UserError naming the file and the problem.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { DEFAULT_LIMITS, ingest, isIngestError, type IngestLimits, type IngestOptions, type OcrReport } from '../ingest/index.js';
@@ -47,7 +47,8 @@ export async function readPlanFile(path: string, limits: IngestLimits = DEFAULT_
   const name = printable(path);
   let info;
   try {
-    info = await stat(path);
+    // synchronous: one system call, where the promise API hops to the thread pool and back for each file
+    info = statSync(path);
   } catch (e) {
     throw new UserError(`${name}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot be opened (${errnoText(e)})`}`);
   }

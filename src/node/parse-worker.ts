@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { parseDocument } from '../read/parse.js';
+import { parseDocument, type ParseStrategies } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
 import { defaultShingling, lineageRecord, type LineageRecord } from '../corpus/lineage.js';
 import { DocumentCache, entryKey } from './cache.js';
@@ -17,11 +17,15 @@ import { printable, readPlanFile, UserError } from './files.js';
 import { configureOcr } from './ocr.js';
 import { runSettings, timeLimitMs, type OcrFlags } from './run-settings.js';
 
+/** A parse for a lineage record: everything but the targets, which a record does not keep (a fifth of the parse). */
+const WITHOUT_TARGETS: Partial<ParseStrategies> = { targets: () => [] };
+
 /**
  * Reads and parses one plan file exactly as the single-file commands do (ingest warnings included
- * in meta). `bytes`: the file's content, when the caller read it already.
+ * in meta). `bytes`: the file's content, when the caller read it already; `strategies`: extractors
+ * swapped (see parseDocument).
  */
-export async function parsePlanFileUncached(path: string, bytes: Uint8Array | null = null): Promise<ParsedDocument> {
+export async function parsePlanFileUncached(path: string, bytes: Uint8Array | null = null, strategies: Partial<ParseStrategies> = {}): Promise<ParsedDocument> {
   // One time budget for reading and parsing the file (issue 11: every file ends within it); a file
   // read by OCR or converted by LibreOffice spent its time in those programs, under their own limits.
   const limits = { ...DEFAULT_LIMITS, timeMs: timeLimitMs() };
@@ -29,7 +33,7 @@ export async function parsePlanFileUncached(path: string, bytes: Uint8Array | nu
   const file = await readPlanFile(path, limits, { deadline }, bytes);
   let doc: ParsedDocument;
   try {
-    doc = parseDocument(file.text, { file: path, encoding: file.encoding, ...(file.encoding === 'ocr' || file.format === 'doc' ? {} : { deadline }) });
+    doc = parseDocument(file.text, { file: path, encoding: file.encoding, strategies, ...(file.encoding === 'ocr' || file.format === 'doc' ? {} : { deadline }) });
   } catch (e) {
     // a spent budget is a fact about the file, said in one line like any reading problem
     if (isIngestError(e) || isTimeLimitError(e)) throw new UserError(`${printable(path)}: ${(e as Error).message.replace(/^.*?: (took longer)/u, '$1')}`);
@@ -84,14 +88,14 @@ export interface KeyedRecord {
  * stored as a record (the document itself is not stored: lineage needs only the record).
  */
 export async function planFileRecord(path: string, cache: DocumentCache | null = null): Promise<KeyedRecord> {
-  if (!cache) return { record: lineageRecord(await parsePlanFileUncached(path)), key: null };
+  if (!cache) return { record: lineageRecord(await parsePlanFileUncached(path, null, WITHOUT_TARGETS)), key: null };
   const shingling = defaultShingling();
   const { bytes, key } = keyOf(path);
   if (key) {
     const hit = await cache.getRecord(key, shingling);
     if (hit) return { record: hit, key };
   }
-  const doc = (key ? await cache.peek(key) : null) ?? (await parsePlanFileUncached(path, bytes));
+  const doc = (key ? await cache.peek(key) : null) ?? (await parsePlanFileUncached(path, bytes, WITHOUT_TARGETS));
   const record = lineageRecord(doc);
   if (key) await cache.putRecord(key, record);
   return { record, key };
