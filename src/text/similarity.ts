@@ -1,8 +1,8 @@
 /**
  * Text similarity on comparison forms (`Clause.norm`): token Dice and containment for long texts,
- * fast-levenshtein on characters for short ones. Pure functions, no I/O.
+ * Levenshtein distance (fastest-levenshtein) on characters for short ones. Pure functions, no I/O.
  */
-import levenshtein from 'fast-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { words } from './vietnamese.js';
 
 /** A text similarity: 0 (nothing in common) .. 1 (the same). */
@@ -11,11 +11,11 @@ export type Similarity = (normA: string, normB: string) => number;
 /** Texts with at most this many words are compared on characters (headings, short rows). */
 export const SHORT_WORDS = 6;
 
-/** Character similarity 1 − distance / longer length (fast-levenshtein). */
+/** Character similarity 1 − distance / longer length. */
 export function charSimilarity(normA: string, normB: string): number {
   const longer = Math.max(normA.length, normB.length);
   if (longer === 0) return 1;
-  return 1 - levenshtein.get(normA, normB) / longer;
+  return 1 - distance(normA, normB) / longer;
 }
 
 /**

@@ -90,11 +90,21 @@ export const CHAR_SURROGATE = 5; // half of an astral code point (classify the p
 const CLASSES = new Uint8Array(0x10000);
 
 function classify(code: number): number {
+  if (code < 128) return classifyAscii(code);
   if (code >= 0xd800 && code <= 0xdfff) return CHAR_SURROGATE;
   const ch = String.fromCharCode(code);
   if (/[\p{L}\p{M}]/u.test(ch)) return CHAR_LETTER;
   if (/\p{N}/u.test(ch)) return CHAR_NUMBER;
   if (/\s/u.test(ch)) return CHAR_SPACE;
+  return CHAR_OTHER;
+}
+
+/** The same answer for ASCII without a regular expression: letters, digits, and \s's six (tab to
+ * carriage return, space). */
+function classifyAscii(code: number): number {
+  if (isAsciiLetter(code)) return CHAR_LETTER;
+  if (code >= 48 && code <= 57) return CHAR_NUMBER;
+  if ((code >= 9 && code <= 13) || code === 32) return CHAR_SPACE;
   return CHAR_OTHER;
 }
 

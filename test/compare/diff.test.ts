@@ -1,6 +1,7 @@
+import { diffArrays } from 'diff';
 import { describe, expect, test } from 'vitest';
 import { GLOSSARY } from '../../src/text/abbreviations.js';
-import { changeNature, renderDiff, wordDiff } from '../../src/compare/diff.js';
+import { changeNature, diffKeys, renderDiff, wordDiff } from '../../src/compare/diff.js';
 import { makeFolder } from '../../src/text/fold.js';
 
 const fold = makeFolder(GLOSSARY);
@@ -72,6 +73,51 @@ describe('wordDiff', () => {
   test('never throws on odd input', () => {
     const odd = ['', ' ', '\u0301\u0301', '🙂🙂', '<<>>', '\t\n', 'a'.repeat(5000), '1.000.000,5%%', '\uFFFD\u0000'];
     for (const x of odd) for (const y of odd) expect(() => wordDiff(x, y)).not.toThrow();
+  });
+});
+
+describe('diffKeys', () => {
+  /** The runs jsdiff's diffArrays gives for the middle of two word sequences (common ends cut, at
+   * most 48 edits, as diffKeys asks of it), or null where diffKeys's table LCS takes over. */
+  function jsdiffRuns(a: string[], b: string[]): Array<[number, number]> | null {
+    let pre = 0;
+    while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre += 1;
+    let post = 0;
+    while (post < a.length - pre && post < b.length - pre && a[a.length - 1 - post] === b[b.length - 1 - post]) post += 1;
+    const ma = a.slice(pre, a.length - post);
+    const mb = b.slice(pre, b.length - post);
+    if (ma.length === 0 || mb.length === 0) return null;
+    const changes = diffArrays(ma, mb, { maxEditLength: 48 });
+    if (!changes) return null;
+    return [...(pre > 0 ? [[0, pre] as [number, number]] : []), ...changes.map((c): [number, number] => [c.added ? 1 : c.removed ? -1 : 0, c.count]), ...(post > 0 ? [[0, post] as [number, number]] : [])];
+  }
+
+  /** Word sequences drawn from a few syllables of the corpus, a clause and its edited copy. */
+  function pairs(count: number): Array<[string[], string[]]> {
+    const syllables = ['thủ', 'tục', 'hành', 'chính', 'các', 'và', 'Sở', '100%', '421/QĐ-UBND', 'năm', '2025'];
+    let seed = 11;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const out: Array<[string[], string[]]> = [];
+    for (let k = 0; k < count; k++) {
+      const a = Array.from({ length: rand(60) }, () => syllables[rand(syllables.length)]!);
+      const b = a.flatMap((w) => (rand(6) === 0 ? [] : rand(8) === 0 ? [w, syllables[rand(syllables.length)]!] : rand(7) === 0 ? [syllables[rand(syllables.length)]!] : [w]));
+      out.push(k % 2 ? [a, b] : [b, a]);
+    }
+    return out;
+  }
+
+  test('takes the same runs as jsdiff\'s array diff wherever that finishes within 48 edits (500 edited word sequences)', () => {
+    let compared = 0;
+    for (const [a, b] of pairs(500)) {
+      const want = jsdiffRuns(a, b);
+      if (!want) continue;
+      compared += 1;
+      expect(diffKeys(a, b)).toEqual(want);
+    }
+    expect(compared).toBeGreaterThan(250);
   });
 });
 
