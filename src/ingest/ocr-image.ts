@@ -38,12 +38,51 @@ export function greyPgm(image: GreyImage): Uint8Array {
   return out;
 }
 
-/** Removes specks, straightens the page and finds its ruled lines. */
+/**
+ * Removes specks, straightens the page and finds its ruled lines. A page that needs no turning is
+ * walked for blots of ink once (its specks and its dashes in one walk); a turned one is walked
+ * again for its dashes, reusing the first walk's buffer.
+ */
 export function prepareImage(image: GreyImage, dpi = 300): { image: GreyImage; rules: OcrRules; skewDegrees: number } {
-  removeSpecks(image, Math.max(1, Math.round(OCR_IMAGE.speckPixels * (dpi / 300) ** 2)));
+  const maxSpeck = Math.max(1, Math.round(OCR_IMAGE.speckPixels * (dpi / 300) ** 2));
+  const seen = new Uint8Array(image.pixels.length);
+  const dashes: Dash[] = [];
+  blots(image, (blot) => {
+    if (blot.size <= maxSpeck) whiten(image, blot);
+    else if (isDash(blot, dpi)) dashes.push(dashBox(blot));
+  }, maxSpeck, seen);
   const skew = measureSkew(image);
-  const straight = Math.abs(skew) >= OCR_IMAGE.minSkewDegrees ? rotate(image, skew) : image;
-  return { image: straight, rules: { ...findRules(straight), dashes: findDashes(straight, dpi) }, skewDegrees: skew };
+  const turned = Math.abs(skew) >= OCR_IMAGE.minSkewDegrees;
+  const straight = turned ? rotate(image, skew) : image;
+  const rules = findRules(straight);
+  const found = { ...rules, dashes: turned ? findDashes(straight, dpi, seen.fill(0)) : dashes };
+  eraseRules(straight, rules, dpi);
+  return { image: straight, rules: found, skewDegrees: skew };
+}
+
+/**
+ * Whitens the ruled lines once they are found: tesseract reads a table's borders as "|", "[" or a
+ * "T" stuck to a figure ("T80"), and its page analysis drops a narrow column's text beside them
+ * (the "I", "1." of an STT column). Only the rule's own thickness goes: where a letter's stroke
+ * crosses or touches it, the run of ink across the rule is longer and is kept.
+ */
+function eraseRules(image: GreyImage, rules: OcrRules, dpi: number): void {
+  const { width, height, pixels } = image;
+  const thick = Math.max(3, Math.round(12 * (dpi / 300)));
+  const ink = OCR_IMAGE.ruleInk;
+  // Across the rule at (x, y), stepping by (dx, dy): the run of ink through it, whitened when thin.
+  const across = (x: number, y: number, dx: number, dy: number) => {
+    let a = 0;
+    let b = 0;
+    const at = (k: number) => (y + k * dy) * width + x + k * dx;
+    const inside = (k: number) => x + k * dx >= 0 && x + k * dx < width && y + k * dy >= 0 && y + k * dy < height;
+    while (a < thick && inside(-a - 1) && pixels[at(-a - 1)]! < ink) a++;
+    while (b < thick && inside(b + 1) && pixels[at(b + 1)]! < ink) b++;
+    if (a + b + 1 > thick) return;
+    for (let k = -a; k <= b; k++) pixels[at(k)] = 255;
+  };
+  for (const h of rules.horizontal) for (let x = h.left; x <= h.right; x++) for (let y = h.y - 2; y <= h.y + 2; y++) if (y >= 0 && y < height && pixels[y * width + x]! < ink) across(x, y, 0, 1);
+  for (const v of rules.vertical) for (let y = v.top; y <= v.bottom; y++) for (let x = v.x - 2; x <= v.x + 2; x++) if (x >= 0 && x < width && pixels[y * width + x]! < ink) across(x, y, 1, 0);
 }
 
 /**
@@ -53,8 +92,12 @@ export function prepareImage(image: GreyImage, dpi = 300): { image: GreyImage; r
  */
 export function removeSpecks(image: GreyImage, maxPixels: number): void {
   blots(image, (blot) => {
-    if (blot.pixels.length <= maxPixels) for (const i of blot.pixels) image.pixels[i] = 255;
+    if (blot.size <= maxPixels) whiten(image, blot);
   }, maxPixels);
+}
+
+function whiten(image: GreyImage, blot: Blot): void {
+  for (const i of blot.pixels) image.pixels[i] = 255;
 }
 
 /** A blot of ink: its box and, when it is small, its pixels. */
@@ -68,14 +111,19 @@ interface Blot {
   size: number;
 }
 
-/** Calls `visit` on every 8-connected blot of ink of the image. */
-function blots(image: GreyImage, visit: (blot: Blot) => void, keep: number): void {
+/**
+ * Calls `visit` on every 8-connected blot of ink of the image. `seen` (a byte a pixel, all zero) can
+ * be passed in to reuse it; the stack of pixels to visit grows with the largest blot instead of
+ * being made page-sized (a 300-dpi page is 9 million pixels: 36 MB of stack for a table's frame at
+ * most a few hundred thousand pixels long).
+ */
+function blots(image: GreyImage, visit: (blot: Blot) => void, keep: number, seen: Uint8Array = new Uint8Array(image.pixels.length)): void {
   const { width, height, pixels } = image;
-  const seen = new Uint8Array(width * height);
-  const stack = new Int32Array(width * height);
+  const ink = OCR_IMAGE.ink;
+  let stack = new Int32Array(4096);
   const blot: number[] = [];
   for (let start = 0; start < pixels.length; start++) {
-    if (seen[start] || pixels[start]! >= OCR_IMAGE.ink) continue;
+    if (seen[start] || pixels[start]! >= ink) continue;
     let top = 0;
     stack[top++] = start;
     seen[start] = 1;
@@ -91,10 +139,16 @@ function blots(image: GreyImage, visit: (blot: Blot) => void, keep: number): voi
       if (x > box.right) box.right = x;
       if (y < box.top) box.top = y;
       if (y > box.bottom) box.bottom = y;
-      for (let ny = Math.max(0, y - 1); ny <= Math.min(height - 1, y + 1); ny++) {
-        for (let nx = Math.max(0, x - 1); nx <= Math.min(width - 1, x + 1); nx++) {
-          const j = ny * width + nx;
-          if (seen[j] || pixels[j]! >= OCR_IMAGE.ink) continue;
+      if (top + 8 > stack.length) {
+        const grown = new Int32Array(stack.length * 2);
+        grown.set(stack);
+        stack = grown;
+      }
+      const left = x > 0 ? -1 : 0;
+      const right = x < width - 1 ? 1 : 0;
+      for (let row = y > 0 ? i - width : i, last = y < height - 1 ? i + width : i; row <= last; row += width) {
+        for (let j = row + left; j <= row + right; j++) {
+          if (seen[j] || pixels[j]! >= ink) continue;
           seen[j] = 1;
           stack[top++] = j;
         }
@@ -104,18 +158,27 @@ function blots(image: GreyImage, visit: (blot: Blot) => void, keep: number): voi
   }
 }
 
+type Dash = { left: number; top: number; width: number; height: number };
+
+/** A short flat blot, mostly ink: a dash or a hyphen (sizes at 300 dpi, scaled to the page's). */
+function isDash(b: Blot, dpi: number): boolean {
+  const scale = dpi / 300;
+  const w = b.right - b.left + 1;
+  const h = b.bottom - b.top + 1;
+  return w >= 12 * scale && w <= 90 * scale && h <= 10 * scale && h * 3 <= w && b.size >= w * h * 0.6;
+}
+
+const dashBox = (b: Blot): Dash => ({ left: b.left, top: b.top, width: b.right - b.left + 1, height: b.bottom - b.top + 1 });
+
 /**
  * Dashes printed on the page: short flat blots of ink (a list bullet "–", a hyphen). Tesseract
  * often drops a bullet dash or reads it as "_" somewhere else; the layout puts it back from here.
  */
-export function findDashes(image: GreyImage, dpi = 300): Array<{ left: number; top: number; width: number; height: number }> {
-  const scale = dpi / 300;
-  const out: Array<{ left: number; top: number; width: number; height: number }> = [];
+export function findDashes(image: GreyImage, dpi = 300, seen?: Uint8Array): Dash[] {
+  const out: Dash[] = [];
   blots(image, (b) => {
-    const w = b.right - b.left + 1;
-    const h = b.bottom - b.top + 1;
-    if (w >= 12 * scale && w <= 90 * scale && h <= 10 * scale && h * 3 <= w && b.size >= w * h * 0.6) out.push({ left: b.left, top: b.top, width: w, height: h });
-  }, 0);
+    if (isDash(b, dpi)) out.push(dashBox(b));
+  }, 0, seen);
   return out;
 }
 
@@ -170,13 +233,15 @@ export function rotate(image: GreyImage, degrees: number): GreyImage {
   const cx = width / 2;
   const cy = height / 2;
   const out = new Uint8Array(width * height).fill(255);
-  for (let y = 0; y < height; y++) {
+  for (let y = 0, at = 0; y < height; y++) {
     const dy = y - cy;
-    for (let x = 0; x < width; x++) {
+    const rowX = cx - dy * sin;
+    const rowY = cy + dy * cos;
+    for (let x = 0; x < width; x++, at++) {
       const dx = x - cx;
-      const sx = Math.round(cx + dx * cos - dy * sin);
-      const sy = Math.round(cy + dx * sin + dy * cos);
-      if (sx >= 0 && sy >= 0 && sx < width && sy < height) out[y * width + x] = pixels[sy * width + sx]!;
+      const sx = Math.round(rowX + dx * cos);
+      const sy = Math.round(rowY + dx * sin);
+      if (sx >= 0 && sy >= 0 && sx < width && sy < height) out[at] = pixels[sy * width + sx]!;
     }
   }
   return { width, height, pixels: out };
@@ -188,16 +253,8 @@ export function rotate(image: GreyImage, degrees: number): GreyImage {
  * thickness. Text never makes such runs: its longest strokes are a letter high.
  */
 export function findRules(image: GreyImage): OcrRules {
-  const { width, height, pixels } = image;
-  // A thin rule scanned or rendered at a low resolution is grey, not black.
-  const ink = (x: number, y: number) => pixels[y * width + x]! < OCR_IMAGE.ruleInk;
-  // A rule a pixel off straight steps from one pixel row (or column) to the next: each run looks at two.
-  const horizontal = merge(
-    runs(height - 1, width, Math.round(width * OCR_IMAGE.horizontalRule), (along, across) => ink(along, across) || ink(along, across + 1)),
-  ).map((r) => ({ y: r.at, left: r.from, right: r.to }));
-  const vertical = merge(
-    runs(width - 1, height, Math.round(height * OCR_IMAGE.verticalRule), (along, across) => ink(across, along) || ink(across + 1, along)),
-  ).map((r) => ({ x: r.at, top: r.from, bottom: r.to }));
+  const horizontal = merge(horizontalRuns(image, Math.round(image.width * OCR_IMAGE.horizontalRule))).map((r) => ({ y: r.at, left: r.from, right: r.to }));
+  const vertical = merge(verticalRuns(image, Math.round(image.height * OCR_IMAGE.verticalRule))).map((r) => ({ x: r.at, top: r.from, bottom: r.to }));
   return { horizontal, vertical };
 }
 
@@ -207,28 +264,73 @@ interface Run {
   to: number;
 }
 
-/** Runs of ink at least `min` long along each of `lines` lines of `length` pixels (gaps of 2 pixels bridged). */
-function runs(lines: number, length: number, min: number, isInk: (along: number, across: number) => boolean): Run[] {
-  const out: Run[] = [];
-  for (let at = 0; at < lines; at++) {
-    let from = -1;
-    let gap = 0;
-    for (let i = 0; i <= length; i++) {
-      if (i < length && isInk(i, at)) {
-        if (from < 0) from = i;
-        gap = 0;
-      } else if (from >= 0) {
-        gap += 1;
-        if (gap > 2 || i === length) {
-          const to = i - gap;
-          if (to - from >= min) out.push({ at, from, to });
-          from = -1;
-          gap = 0;
-        }
-      }
+/**
+ * Where a run of ink goes on or ends, one pixel at a time along a line: runs at least `min` long,
+ * gaps of 2 pixels bridged. `from` and `gap` are the state of each line, `end` says the line ended.
+ */
+class RunTracker {
+  readonly out: Run[] = [];
+  readonly from: Int32Array;
+  readonly gap: Int32Array;
+  constructor(lines: number, readonly min: number) {
+    this.from = new Int32Array(lines).fill(-1);
+    this.gap = new Int32Array(lines);
+  }
+  /** Pixel `i` of line `at` is not ink (or the line ended at `i`): the run there grows a gap or ends. */
+  blank(at: number, i: number, end: boolean): void {
+    const from = this.from[at]!;
+    if (from < 0) return;
+    const gap = ++this.gap[at]!;
+    if (gap > 2 || end) {
+      const to = i - gap;
+      if (to - from >= this.min) this.out.push({ at, from, to });
+      this.from[at] = -1;
+      this.gap[at] = 0;
     }
   }
-  return out;
+}
+
+/**
+ * Runs along pixel rows; a rule a pixel off straight steps from one row to the next, so each run
+ * looks at two rows (ink in either). Rows in order, runs in order along each.
+ */
+function horizontalRuns(image: GreyImage, min: number): Run[] {
+  const { width, height, pixels } = image;
+  const inkBelow = OCR_IMAGE.ruleInk; // a thin rule scanned or rendered at a low resolution is grey, not black
+  const runs = new RunTracker(Math.max(0, height - 1), min);
+  for (let at = 0; at < height - 1; at++) {
+    const row = at * width;
+    for (let i = 0; i < width; i++) {
+      if (pixels[row + i]! < inkBelow || pixels[row + width + i]! < inkBelow) {
+        if (runs.from[at]! < 0) runs.from[at] = i;
+        runs.gap[at] = 0;
+      } else runs.blank(at, i, false);
+    }
+    runs.blank(at, width, true);
+  }
+  return runs.out;
+}
+
+/**
+ * Runs down pixel columns, each looking at two columns; read row by row (the image's own order:
+ * walking a column at a time reads a byte per cache line), then put in column order.
+ */
+function verticalRuns(image: GreyImage, min: number): Run[] {
+  const { width, height, pixels } = image;
+  const inkBelow = OCR_IMAGE.ruleInk;
+  const lines = Math.max(0, width - 1);
+  const runs = new RunTracker(lines, min);
+  for (let i = 0; i < height; i++) {
+    const row = i * width;
+    for (let at = 0; at < lines; at++) {
+      if (pixels[row + at]! < inkBelow || pixels[row + at + 1]! < inkBelow) {
+        if (runs.from[at]! < 0) runs.from[at] = i;
+        runs.gap[at] = 0;
+      } else runs.blank(at, i, false);
+    }
+  }
+  for (let at = 0; at < lines; at++) runs.blank(at, height, true);
+  return runs.out.sort((a, b) => a.at - b.at); // stable: along each column in order
 }
 
 /** Runs on neighbouring lines that overlap become one rule (its middle line, its widest extent). */

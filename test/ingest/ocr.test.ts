@@ -7,6 +7,7 @@ import { IngestError, ingest, ocrText, type OcrEngine, type OcrPage, type OcrReq
 import { OcrCache } from '../../src/node/ocr-cache.js';
 import { parseTsv } from '../../src/ingest/ocr.js';
 import { preparePpm } from '../../src/node/ocr.js';
+import { findDashes, prepareImage, removeSpecks, rotate, type GreyImage } from '../../src/ingest/ocr-image.js';
 import { buildPdf } from './writers/pdf.js';
 
 /** Words on one line, laid left to right from `left`, each `text` at a given x (or after the previous one). */
@@ -133,6 +134,47 @@ describe('tesseract output', () => {
     expect(new TextDecoder().decode(image.subarray(0, head.length))).toBe(head);
     const grey = image.subarray(head.length);
     expect([grey[2 * width + 3], grey[2 * width + 11], grey[1 * width + 18]]).toEqual([0, 220, 255]);
+  });
+});
+
+describe('page clean-up', () => {
+  /** A 600 × 400 page at 300 dpi: two list dashes, a word-sized blot, a table rule, specks of dust; turned by `degrees`. */
+  function page300(degrees: number): GreyImage {
+    const width = 600;
+    const height = 400;
+    const pixels = new Uint8Array(width * height).fill(255);
+    const box = (x0: number, y0: number, w: number, h: number) => {
+      for (let y = y0; y < y0 + h; y++) pixels.fill(0, y * width + x0, y * width + x0 + w);
+    };
+    box(40, 60, 30, 5); // "–" before a list item
+    box(40, 160, 30, 5);
+    box(90, 50, 120, 40); // a word
+    box(20, 300, 560, 3); // a table rule
+    for (const [x, y] of [[300, 120], [420, 200], [500, 30]] as const) box(x, y, 2, 2); // dust
+    const image = { width, height, pixels };
+    return degrees === 0 ? image : rotate(image, -degrees);
+  }
+  const copy = (image: GreyImage): GreyImage => ({ ...image, pixels: image.pixels.slice() });
+  const boxes = (dashes: Array<{ left: number; top: number; width: number; height: number }> | undefined) => (dashes ?? []).map((d) => `${d.left},${d.top} ${d.width}×${d.height}`);
+
+  test('a straight page is walked once: its dashes and specks are what a walk for each finds', () => {
+    const image = page300(0);
+    const apart = copy(image);
+    removeSpecks(apart, 6);
+    const prepared = prepareImage(copy(image), 300);
+    expect(prepared.skewDegrees).toBe(0);
+    expect(boxes(prepared.rules.dashes)).toEqual(['40,60 30×5', '40,160 30×5']);
+    expect(boxes(prepared.rules.dashes)).toEqual(boxes(findDashes(apart, 300)));
+    expect(Buffer.from(prepared.image.pixels).equals(Buffer.from(apart.pixels))).toBe(true);
+    expect(prepared.image.pixels[120 * 600 + 300]).toBe(255); // the dust is gone
+  });
+
+  test('a turned page is straightened first, and its dashes are found on the straightened image', () => {
+    const prepared = prepareImage(page300(1.5), 300);
+    expect(prepared.skewDegrees).not.toBe(0);
+    expect(boxes(prepared.rules.dashes)).toEqual(boxes(findDashes(copy(prepared.image), 300)));
+    expect(prepared.rules.dashes).toHaveLength(2);
+    expect(prepared.rules.horizontal).toHaveLength(1);
   });
 });
 
