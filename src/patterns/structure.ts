@@ -29,6 +29,23 @@ export const LABELS = {
   bullet: /^([-–—•·●▪])\s*(?=\S)/u,
 } as const;
 
+/**
+ * A hard wrap inside a reference, not a new clause: the line before ends with a word that calls
+ * for its number, or the line lists numbered references on.
+ */
+export const WRAPS = {
+  /**
+   * "… quy định tại khoản 2 Điều" / "35 Luật …", "… theo quy định tại khoản" / "2 Điều 15 …", "**PHẦN" / "I. DANH MỤC …",
+   * "**Điều" / "2. Những nguyên tắc …"; not the same syllable in another word: "tài khoản", "thành phần", "chi tiết", "DANH MỤC"
+   */
+  numberWordEnd:
+    /(?:^|[^\p{L}\p{N}])(?<!(?:[Tt]ài|TÀI|[Tt]hành|THÀNH|[Cc]hi|CHI|[Dd]anh|DANH|[Cc]ổ|[Mm]ột|[Bb]ộ|[Tt]ừng)\s)(?:Điều|điều|ĐIỀU|[Kk]hoản|KHOẢN|[Mm]ục|MỤC|[Pp]hần|PHẦN|[Cc]hương|CHƯƠNG|[Tt]iết)$/u,
+  /** The number such a word calls for: "35 Luật …", "2 Điều 15 …", "I. DANH MỤC …" (not the "V" of "Việc") */
+  numberStart: new RegExp(`^(?:${ROMAN}|\\d{1,3})(?![\\p{L}\\p{N}])`, 'u'),
+  /** "XI.25, XI.26 của mục 1 phần I …" after "… XI.23, XI.24,": dotted references listed on */
+  referenceList: new RegExp(`^(?:${ROMAN}|\\d{1,3})(?:\\.\\d{1,3})+\\s*(?:,|và\\s|đến\\s)`, 'u'),
+} as const;
+
 /** A line that is only a page number: "34", "- 3 -", "Trang 5". */
 export const PAGE_NUMBER = /^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*[-–])?$/u;
 

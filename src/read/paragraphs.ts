@@ -7,7 +7,7 @@
 import { join, replace, slice, trim, type MappedText } from '../text/mapped-text.js';
 import { NO_DEADLINE, type Deadline } from '../text/deadline.js';
 import { stripMarks } from './normalize.js';
-import { FOOTNOTE, LABELS, PAGE_NUMBER, STAR_BULLET, TABLE_RULE, ZONES } from '../patterns/structure.js';
+import { FOOTNOTE, LABELS, PAGE_NUMBER, STAR_BULLET, TABLE_RULE, WRAPS, ZONES } from '../patterns/structure.js';
 
 /** One paragraph of the flow, or one table row. */
 export interface Paragraph {
@@ -133,6 +133,7 @@ export function paragraphs(clean: MappedText, deadline: Deadline = NO_DEADLINE):
   const out: Paragraph[] = [];
   let current: MappedText[] = [];
   let currentEmph = true;
+  let lastEmph = true;
   const flush = (): void => {
     if (current.length) {
       const m = trim(join(current, ' '));
@@ -160,32 +161,10 @@ export function paragraphs(clean: MappedText, deadline: Deadline = NO_DEADLINE):
       i = next - 1;
       continue;
     }
-    if (MD_TABLE_ROW.test(raw)) {
-      // "| 1 | Tiềm lực … | Thứ bậc |": a markdown table row; "| --- | --- |" rules are dropped later
+    if (MD_TABLE_ROW.test(raw) || (raw.includes('\t') && raw.replace(/\t/g, '').trim() !== '')) {
+      // "| 1 | Tiềm lực … | Thứ bậc |" (a markdown table row; "| --- | --- |" rules are dropped later), or cells split by tabs
       flush();
-      const cells: MappedText[] = [];
-      const first = raw.indexOf('|');
-      const last = raw.lastIndexOf('|');
-      let at = first + 1;
-      for (let k = first + 1; k <= last; k++) {
-        if (raw[k] === '|' && raw[k - 1] !== '\\') {
-          cells.push(trim(stripMarks(slice(line, at, k))));
-          at = k + 1;
-        }
-      }
-      out.push({ m: join(cells, '\t'), cells, emphasized: false });
-      continue;
-    }
-    if (raw.includes('\t') && raw.replace(/\t/g, '').trim() !== '' ) {
-      flush();
-      const cells = raw.split('\t').reduce<{ cells: MappedText[]; at: number }>(
-        (acc, part) => {
-          acc.cells.push(trim(stripMarks(slice(line, acc.at, acc.at + part.length))));
-          acc.at += part.length + 1;
-          return acc;
-        },
-        { cells: [], at: 0 },
-      ).cells;
+      const cells = MD_TABLE_ROW.test(raw) ? markdownCells(line) : tabCells(line);
       out.push({ m: join(cells, '\t'), cells, emphasized: false });
       continue;
     }
@@ -195,29 +174,85 @@ export function paragraphs(clean: MappedText, deadline: Deadline = NO_DEADLINE):
     }
     const unstarred = STAR_BULLET.test(raw) ? replace(line, /^\s*\*(?=\s)/g, '-') : line;
     const m = trim(stripMarks(unstarred));
-    if (m.text.length === 0) {
+    if (m.text.length === 0 || /^#+$/u.test(m.text)) {
+      // an empty line, or one of only heading marks ("#" above "# PHẦN")
       flush();
       continue;
     }
-    if (current.length && (breaksBefore(m.text) || standsAloneLines(current))) flush();
+    const how = current.length ? joining(current, m.text) : 'join';
+    if (how === 'break') flush();
+    if (how === 'carry') {
+      const word = current.pop()!;
+      flush();
+      current.push(word);
+      currentEmph = lastEmph;
+    }
     current.push(m);
-    currentEmph = currentEmph && EMPHASIS_RE.test(raw);
+    lastEmph = EMPHASIS_RE.test(raw);
+    currentEmph = currentEmph && lastEmph;
   }
   flush();
   return settle(out, deadline);
 }
 
+/** The cells of a markdown table row: "| 1 | Tiềm lực … | Thứ bậc |" (an escaped "\\|" stays in its cell). */
+function markdownCells(line: MappedText): MappedText[] {
+  const raw = line.text;
+  const cells: MappedText[] = [];
+  const last = raw.lastIndexOf('|');
+  let at = raw.indexOf('|') + 1;
+  for (let k = at; k <= last; k++) {
+    if (raw[k] === '|' && raw[k - 1] !== '\\') {
+      cells.push(trim(stripMarks(slice(line, at, k))));
+      at = k + 1;
+    }
+  }
+  return cells;
+}
+
+/** The cells of a line split by tabs. */
+function tabCells(line: MappedText): MappedText[] {
+  const cells: MappedText[] = [];
+  let at = 0;
+  for (const part of line.text.split('\t')) {
+    cells.push(trim(stripMarks(slice(line, at, at + part.length))));
+    at += part.length + 1;
+  }
+  return cells;
+}
+
+/** How a prose line goes with the lines gathered before it: joined on, as a new paragraph, or as a new paragraph that takes their last line along. */
+function joining(current: readonly MappedText[], text: string): 'join' | 'break' | 'carry' {
+  if (standsAloneLines(current)) return 'break';
+  if (!breaksBefore(text)) return 'join';
+  if (!wrapsReference(tailOf(current), text)) return 'break';
+  // "**Điều" / "1**. Công bố …" at the end of other lines: the lone word and this line open a clause together
+  const last = current[current.length - 1]!.text;
+  return current.length > 1 && !/\s/u.test(last) && startsWithLabel(`${last} ${text}`) ? 'carry' : 'join';
+}
+
 function pushLayoutCell(out: Paragraph[], cellLines: MappedText[]): void {
   let current: MappedText[] = [];
   const flush = (): void => {
-    const parts = current.map((c) => trim(stripMarks(c))).filter((c) => c.text.length && !/^[-–—_=]{3,}$/u.test(c.text));
-    if (parts.length) out.push({ m: join(parts, ' '), emphasized: false });
+    if (current.length) out.push({ m: join(current, ' '), emphasized: false });
     current = [];
   };
   for (const l of cellLines) {
-    const t = trim(stripMarks(l)).text;
-    if (current.length && breaksBefore(t)) flush();
-    current.push(l);
+    const m = trim(stripMarks(l));
+    if (!m.text.length || /^#+$/u.test(m.text)) continue;
+    if (/^[-–—_=]{3,}$/u.test(m.text)) {
+      // a rule ("-------" under the issuer's name) ends the lines above it
+      flush();
+      continue;
+    }
+    const how = current.length ? joining(current, m.text) : 'join';
+    if (how === 'break') flush();
+    if (how === 'carry') {
+      const word = current.pop()!;
+      flush();
+      current.push(word);
+    }
+    current.push(m);
   }
   flush();
 }
@@ -268,8 +303,24 @@ function settle(paras: Paragraph[], deadline: Deadline = NO_DEADLINE): Flow {
   return { paragraphs: flow, footnotes };
 }
 
+/** The end of the lines gathered so far, as `wrapsReference` reads it (the last line and the one before). */
+function tailOf(lines: readonly MappedText[]): string {
+  const last = lines[lines.length - 1]!.text;
+  return lines.length > 1 ? `${lines[lines.length - 2]!.text.slice(-40)} ${last}` : last;
+}
+
+/**
+ * True when `next`, though it starts like a label, goes on with a reference cut at the end of
+ * `prev`: "… tại khoản 2 Điều" + "35 Luật …", "**PHẦN" + "I. DANH MỤC …", "… XI.23, XI.24," + "XI.25, XI.26 của mục 1 …".
+ */
+function wrapsReference(prev: string, next: string): boolean {
+  if (WRAPS.numberWordEnd.test(prev)) return WRAPS.numberStart.test(next);
+  return WRAPS.referenceList.test(next) && !TERMINAL_RE.test(prev);
+}
+
 /** True when `next` continues the sentence `prev` was cut in ("Nghị quyết số" + "02/NQ-CP …"). */
 export function continues(prev: string, next: string): boolean {
+  if (wrapsReference(prev, next)) return true;
   if (LOWER_START_RE.test(next)) return !startsWithLabel(next) && !ZONES.recipients.test(prev);
   if (DIGIT_START_RE.test(next) && !startsWithLabel(next) && !PAGE_NUMBER.test(next)) return !TERMINAL_RE.test(prev);
   return false;

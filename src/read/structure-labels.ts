@@ -6,8 +6,11 @@ import { slice, type MappedText } from '../text/mapped-text.js';
 import { LABELS } from '../patterns/structure.js';
 import type { ClauseKind, Zone } from '../types.js';
 
-/** Nesting ranks by label kind. Items take 2 + depth ("1." → 2, "1.1." → 3). */
-export const RANK = { part: 0, article: 1, section: 1, item: 2, point: 6, bullet: 7, bullet2: 8, leaf: 100 } as const;
+/**
+ * Nesting ranks by label kind. Items take 2 + depth ("1." → 2, "1.1." → 3). An appendix ranks
+ * above a part, so the "PHẦN I" / "PHẦN II" of an appendix nest in it.
+ */
+export const RANK = { appendix: -1, part: 0, article: 1, section: 1, item: 2, point: 6, bullet: 7, bullet2: 8, leaf: 100 } as const;
 
 /** A paragraph's label, read off its start. */
 export interface Labelled {

@@ -120,7 +120,7 @@ export function settleTitle(r: Reading): void {
 export function startAppendix(r: Reading, title: MappedText): void {
   settleTitle(r);
   flushTable(r);
-  r.appendix = { kind: 'appendix', label: null, rank: RANK.part, m: title, zone: 'appendix', children: [], id: '' };
+  r.appendix = { kind: 'appendix', label: null, rank: RANK.appendix, m: title, zone: 'appendix', children: [], id: '' };
   r.out.clauses.push(r.appendix);
   r.stack = [r.appendix];
   r.state = 'appendix';

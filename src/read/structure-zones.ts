@@ -9,7 +9,7 @@ import { slice } from '../text/mapped-text.js';
 import type { Paragraph } from './paragraphs.js';
 import { LABELS, ZONES } from '../patterns/structure.js';
 import { TableReader } from './tables.js';
-import { opensBody, readLabel } from './structure-labels.js';
+import { opensBody, RANK, readLabel } from './structure-labels.js';
 import {
   addBlock,
   flushTable,
@@ -18,6 +18,7 @@ import {
   pushNode,
   removeNode,
   startAppendix,
+  type Node,
   type Reading,
   type ZoneState,
 } from './structure-state.js';
@@ -49,9 +50,19 @@ function readTableParagraph(r: Reading, p: Paragraph): void {
   }
   if (!r.table) {
     r.table = new TableReader();
-    r.tableParent = r.state === 'appendix' ? r.appendix : (r.stack[r.stack.length - 1] ?? null);
+    r.tableParent = r.state === 'appendix' ? openClause(r) : (r.stack[r.stack.length - 1] ?? null);
   }
   r.table.add(p.cells!);
+}
+
+/**
+ * Where a table of an appendix goes: under the innermost numbered clause open in it ("1. Danh mục
+ * thủ tục …", "PHẦN I. DANH MỤC …", "a) …"), not under a bullet ("- Đơn vị tính: …"), a heading or
+ * a paragraph; the appendix itself when none is open.
+ */
+function openClause(r: Reading): Node | null {
+  for (let k = r.stack.length - 1; k >= 0; k--) if (r.stack[k]!.rank < RANK.bullet) return r.stack[k]!;
+  return r.appendix;
 }
 
 /** Signals valid in any zone: "Nơi nhận:" opens the closing, "PHỤ LỤC" an appendix, "(Kèm theo …)" titles one. */
@@ -252,7 +263,8 @@ function readClosingStart(r: Reading, p: Paragraph): boolean {
     addBlock(r.out.closing, 'closing', 'closing', 'signature', p.m);
     return true;
   }
-  if (ZONES.motto.test(t) || (isUpperLine(t) && ZONES.issuerBlock.test(t) && t.length < 80)) {
+  // in an appendix, a line in capitals naming a body ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") heads a group of its table
+  if (ZONES.motto.test(t) || (r.state !== 'appendix' && isUpperLine(t) && ZONES.issuerBlock.test(t) && t.length < 80)) {
     flushTable(r);
     r.state = 'closing';
     addBlock(r.out.closing, 'closing', 'closing', ZONES.motto.test(t) ? 'motto' : 'issuer', p.m);

@@ -1,7 +1,8 @@
 /**
  * Tables of a plan (usually its appendices): header rows give column meanings, repeated headers
  * after page breaks are dropped, rows split across a page break are merged, section rows
- * (I / II / III) group the rows after them, and dotted indexes (1.1) nest under their parent.
+ * (I / II / III) group the rows after them (inside lettered parts A / B / C when the table has
+ * them), and dotted indexes (1.1) nest under their parent.
  */
 import { join, slice, spanOf, type MappedText } from '../text/mapped-text.js';
 import { COLUMN_ROLES } from '../patterns/structure.js';
@@ -28,6 +29,12 @@ interface Column {
   role: CellRole;
 }
 
+/** "A", "B.", "Đ": the index of a row heading a part of the table ("A | THỦ TỤC HÀNH CHÍNH CẤP TRUNG ƯƠNG"); never I, V or X. */
+const LETTER_INDEX = /^([A-HĐ])\.?$/u;
+/** "A. THỦ TỤC HÀNH CHÍNH NỘI BỘ CẤP TRUNG ƯƠNG", "A. Vi sinh vật": the letter and the part's name in one cell. */
+const LETTER_LEADING = /^([A-HĐ])\.\s+(?=\p{Lu})/u;
+/** A cell naming something (a word of two letters or more), not a column number ("A | B | 1 | 2 …"). */
+const NAMED = /\p{L}{2}/u;
 const ROMAN_INDEX = /^([IVX]{1,5})\.?$/u;
 const ROMAN_LEADING = /^([IVX]{1,5})\.?\s+(?=\p{Lu})/u;
 const ARABIC_INDEX = /^(\d{1,3}(?:\.\d{1,3}){0,3})\.?$/u;
@@ -60,6 +67,8 @@ export class TableReader {
   private headerKey: string | null = null;
   private last: TableRow | null = null;
   private group: TableRow | null = null;
+  /** The lettered part the Roman groups nest in ("A" → "I", "II"; "B" → "I" …), if any. */
+  private part: TableRow | null = null;
   /** Top-level rows (groups and rows outside any group). */
   readonly rows: TableRow[] = [];
 
@@ -75,24 +84,10 @@ export class TableReader {
       }
       return; // a header, or a header repeated after a page break
     }
+    if (this.addGroup(cells, texts)) return;
     const first = texts[0]!.trim();
-    const roman = ROMAN_INDEX.exec(first);
     const arabic = ARABIC_INDEX.exec(first);
-    const romanLead = roman ? null : ROMAN_LEADING.exec(first);
     const rest = texts.slice(1);
-    if (roman || romanLead) {
-      let rowCells = cells;
-      if (romanLead) {
-        // "III NHIỆM VỤ THỰC HIỆN CƠ CHẾ MỘT CỬA …" — index and name in one cell
-        const name = slice(cells[0]!, romanLead[0].length);
-        rowCells = [slice(cells[0]!, 0, romanLead[1]!.length), name, ...cells.slice(1).filter((c, k) => k > 0 || c.text !== '')];
-      }
-      const row = this.makeRow('group', (roman ?? romanLead)![1]!, rowCells);
-      this.rows.push(row);
-      this.group = row;
-      this.last = row;
-      return;
-    }
     if (arabic) {
       const row = this.makeRow('row', arabic[1]!, cells);
       this.parentFor(arabic[1]!).push(row);
@@ -111,6 +106,29 @@ export class TableReader {
     const row = this.makeRow('row', null, [slice(cells[0]!, 0, 0), ...cells]);
     (this.group ? this.group.children : this.rows).push(row);
     this.last = row;
+  }
+
+  /**
+   * A row heading a lettered part ("A | THỦ TỤC HÀNH CHÍNH CẤP TRUNG ƯƠNG", "A. Vi sinh vật") or a
+   * Roman group ("I | LĨNH VỰC BẢO VỆ THỰC VẬT", "III NHIỆM VỤ …" with index and name in one cell):
+   * opens it and returns true. Roman groups nest in the open part; the rows after nest in the group.
+   */
+  private addGroup(cells: MappedText[], texts: string[]): boolean {
+    const first = texts[0]!.trim();
+    const letter = LETTER_INDEX.exec(first) ?? LETTER_LEADING.exec(first);
+    const x = letter ?? ROMAN_INDEX.exec(first) ?? ROMAN_LEADING.exec(first);
+    if (!x) return false;
+    const whole = x[0].length === first.length;
+    if (letter && whole && !NAMED.test(texts.slice(1).find((t) => t.trim() !== '') ?? '')) return false; // "A | B | 1 | 2": column numbers
+    const rowCells = whole ? cells : [slice(cells[0]!, 0, x[1]!.length), slice(cells[0]!, x[0].length), ...cells.slice(1).filter((c, k) => k > 0 || c.text !== '')];
+    const row = this.makeRow('group', x[1]!, rowCells);
+    if (letter) {
+      this.rows.push(row);
+      this.part = row;
+    } else (this.part ? this.part.children : this.rows).push(row);
+    this.group = row;
+    this.last = row;
+    return true;
   }
 
   private looksLikeHeader(texts: string[]): boolean {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from '../../src/read/parse.js';
-import { allClauses, clause, outlineOf, seed, seedText, sharedPath, type SeedName } from '../corpus.js';
+import { allClauses, clause, hasShared, outlineOf, seed, seedText, sharedPath, type SeedName } from '../corpus.js';
 
 describe('clause labels', () => {
   test.each<[string, SeedName, string, string, string]>([
@@ -271,6 +271,139 @@ describe.skipIf(!existsSync(sharedPath('holdout')))('holdout documents', () => {
     const doc = parseDocument(readFileSync(`${dir}/dongnai-ubnd-2025-2813-qd.txt`, 'utf8'));
     expect(doc.clauses.filter((c) => c.kind === 'article').map((c) => c.id)).toEqual(['D1', 'D2', 'D3', 'D4']);
     expect(doc.preamble.filter((b) => b.role === 'basis')).toHaveLength(5);
+  });
+});
+
+/** A decision's header and preamble, so that the articles after it are read as its operative part. */
+const DECISION_HEAD = 'UBND TỈNH BẮC NINH\n\nSố: 1486/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc công bố danh mục thủ tục hành chính\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\n';
+
+/** The same decision with two articles and an appendix whose body is `appendix`. */
+function decisionWithAppendix(appendix: string): string {
+  return `${DECISION_HEAD}QUYẾT ĐỊNH:\n\nĐiều 1. Công bố kèm theo Quyết định này 02 thủ tục hành chính.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\nPHỤ LỤC\n\nTHỦ TỤC HÀNH CHÍNH NỘI BỘ\n\n${appendix}`;
+}
+
+describe('appendix structure (realcorpus 1b479d81b4a8f42e, 1796a553dfee88ef, 646f0a00d4174382)', () => {
+  test('"PHẦN I" / "PHẦN II" of an appendix nest in it, in order, with the table of Phần I under it', () => {
+    const doc = parseDocument(
+      decisionWithAppendix(
+        '**PHẦN I.\nDANH MỤC THỦ TỤC HÀNH CHÍNH**\n\nSTT\tTên thủ tục hành chính\tLĩnh vực\n1\tThủ tục công nhận báo cáo viên\tPhổ biến pháp luật\n2\tThủ tục miễn nhiệm báo cáo viên\tPhổ biến pháp luật\n\n' +
+          '**PHẦN II.\nNỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC**\n\n**I. Thủ tục công nhận báo cáo viên**\n\n1. Trình tự thực hiện:\n\n**II. Thủ tục miễn nhiệm báo cáo viên**\n\n1. Trình tự thực hiện:',
+      ),
+    );
+    expect(allClauses(doc.clauses).map((c) => c.id)).toEqual([
+      'D1', 'D2', 'PL', 'PL.PI', 'PL.PI.1', 'PL.PI.2', 'PL.PII', 'PL.PII.I', 'PL.PII.I.1', 'PL.PII.II', 'PL.PII.II.1',
+    ]);
+  });
+
+  test('a table after "1. Danh mục …" goes under that item: lettered parts hold the Roman groups, no "_2" twins', () => {
+    const table = (name: string, body: string) => `${name}\n\nTT\tMã TTHC\tTên thủ tục hành chính\tLĩnh vực\n${body}\n\n`;
+    const doc = parseDocument(
+      decisionWithAppendix(
+        table(
+          '1. Danh mục thủ tục hành chính nội bộ được sửa đổi',
+          'A\tTHỦ TỤC HÀNH CHÍNH CẤP TRUNG ƯƠNG\t\t\nI\tLĨNH VỰC BẢO VỆ THỰC VẬT\t\t\n1\t5.000119\tCông bố dịch hại thực vật\tBảo vệ thực vật\n2\t5.000120\tCông bố hết dịch hại thực vật\tBảo vệ thực vật\n' +
+            'II\tLĨNH VỰC TRỒNG TRỌT\t\t\n1\t5.000078\tPhê duyệt Chiến lược phát triển trồng trọt\tTrồng trọt\nB\tTHỦ TỤC HÀNH CHÍNH CẤP TỈNH\t\t\nI\tLĨNH VỰC BẢO VỆ THỰC VẬT\t\t\n1\t5.000125\tCông bố dịch hại thực vật cấp tỉnh\tBảo vệ thực vật',
+        ) + table('2. Danh mục thủ tục hành chính nội bộ bị bãi bỏ', 'A. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN\t\t\t\n1\t5.000109\tXây dựng đề án chuyển đổi cơ cấu cây trồng\tTrồng trọt'),
+      ),
+    );
+    expect(outlineOf(doc.clauses.filter((c) => c.id === 'PL'), 0, 12)).toBe(
+      [
+        'PL appendix: PHỤ LỤC THỦ ',
+        '  PL.1 item: Danh mục thủ',
+        '    PL.1.A group: THỦ TỤC HÀNH',
+        '      PL.1.A.I group: LĨNH VỰC BẢO',
+        '        PL.1.A.I.1 row: 5.000119 | C',
+        '        PL.1.A.I.2 row: 5.000120 | C',
+        '      PL.1.A.II group: LĨNH VỰC TRỒ',
+        '        PL.1.A.II.1 row: 5.000078 | P',
+        '    PL.1.B group: THỦ TỤC HÀNH',
+        '      PL.1.B.I group: LĨNH VỰC BẢO',
+        '        PL.1.B.I.1 row: 5.000125 | C',
+        '  PL.2 item: Danh mục thủ',
+        '    PL.2.A group: THỦ TỤC HÀNH',
+        '      PL.2.A.1 row: 5.000109 | X',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('does not read a row of column numbers ("A | B | 1 | 2") as a lettered part', () => {
+    const doc = parseDocument(decisionWithAppendix('1. Danh mục\n\nTT\tMã TTHC\tTên thủ tục hành chính\tLĩnh vực\nA\tB\t1\t2\n1\t5.000109\tXây dựng đề án\tTrồng trọt'));
+    expect(clause(doc, 'PL.1').children.map((c) => `${c.id} ${c.kind}`)).toEqual(['PL.1.r1 row', 'PL.1.1 row']);
+  });
+
+  test('a body named in capitals inside an appendix ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") heads its lines, it does not open the closing', () => {
+    const doc = parseDocument(decisionWithAppendix('A. NHIỆM VỤ CHUNG\n\nBỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\n- Hoàn thiện Nghị định về xử lý vi phạm hành chính.\n\n- Bộ Xây dựng;'));
+    expect(allClauses(doc.clauses).filter((c) => c.zone === 'appendix').map((c) => `${c.kind}: ${c.text}`)).toEqual([
+      'appendix: PHỤ LỤC THỦ TỤC HÀNH CHÍNH NỘI BỘ A. NHIỆM VỤ CHUNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+      'bullet: Hoàn thiện Nghị định về xử lý vi phạm hành chính.',
+      'bullet: Bộ Xây dựng;',
+    ]);
+    expect(doc.closing).toEqual([]);
+  });
+});
+
+describe('hard wraps inside references (realcorpus da8411114c03e36b, 1b479d81b4a8f42e, 43ce594e2a648040)', () => {
+  const articles = (body: string) => parseDocument(`${DECISION_HEAD}QUYẾT ĐỊNH:\n\n${body}`);
+
+  test.each<[string, string, string]>([
+    ['a list of numbered references going on ("XI.24," / "XI.25, XI.26 của mục 1")', 'Điều 2. Các thủ tục tại số thứ tự XI.1, XI.23, XI.24,\nXI.25, XI.26 của mục 1 phần I hết hiệu lực.', 'Các thủ tục tại số thứ tự XI.1, XI.23, XI.24, XI.25, XI.26 của mục 1 phần I hết hiệu lực.'],
+    ['"khoản 2 Điều" / "35 Luật …"', 'Điều 2. Cơ quan có đủ tiêu chuẩn quy định tại khoản 2 Điều\n35 Luật Phổ biến, giáo dục pháp luật năm 2012.', 'Cơ quan có đủ tiêu chuẩn quy định tại khoản 2 Điều 35 Luật Phổ biến, giáo dục pháp luật năm 2012.'],
+    ['"tại khoản" / "2 Điều 15 …"', 'Điều 2. Hồ sơ theo quy định tại khoản\n2 Điều 15 Nghị định số 144/2025/NĐ-CP.', 'Hồ sơ theo quy định tại khoản 2 Điều 15 Nghị định số 144/2025/NĐ-CP.'],
+    ['"tại Điều" / blank line / "2 Luật …" (a page break)', 'Điều 2. Người cao tuổi theo quy định tại Điều\n\n2 Luật Người cao tuổi.', 'Người cao tuổi theo quy định tại Điều 2 Luật Người cao tuổi.'],
+  ])('keeps %s in its clause', (_case, body, text) => {
+    const doc = articles(body);
+    expect(allClauses(doc.clauses).map((c) => c.id)).toEqual(['D2']);
+    expect(clause(doc, 'D2').text).toBe(text);
+  });
+
+  test('"**Điều" / "1**. Công bố …" after other lines opens article 1 ("**PHẦN" / "I. …" a part likewise)', () => {
+    const doc = parseDocument(
+      `${DECISION_HEAD}*Theo\nđề nghị của Giám đốc Sở Tài chính.*\n**QUYẾT ĐỊNH:**\n**Điều\n1**. Công bố kèm theo Quyết định này danh\nmục 01 thủ tục.\n**Điều\n2. **Giao các cơ quan, đơn vị:\n1. Sở\nTài chính chủ trì.\n**Điều\n3.** Quyết định này có hiệu lực kể từ ngày ký./.`,
+    );
+    expect(allClauses(doc.clauses).map((c) => `${c.id} ${c.text}`)).toEqual([
+      'D1 Công bố kèm theo Quyết định này danh mục 01 thủ tục.',
+      'D2 Giao các cơ quan, đơn vị:',
+      'D2.1 Sở Tài chính chủ trì.',
+      'D3 Quyết định này có hiệu lực kể từ ngày ký./.',
+    ]);
+  });
+
+  test('does not join an account ("tài khoản") or a component ("thành phần") to the item after it', () => {
+    const doc = articles('Điều 4. Tài khoản\n\n1. Người sử dụng được cấp một tài khoản\n2. Tài khoản quản trị bị khóa khi hết hạn.\n3. Hồ sơ gồm các thành phần\n4. Thời hạn giải quyết: 05 ngày làm việc.');
+    expect(allClauses(doc.clauses).map((c) => c.id)).toEqual(['D4', 'D4.1', 'D4.2', 'D4.3', 'D4.4']);
+  });
+});
+
+// The real documents each pattern was seen in (../shared/realcorpus); a bare clone skips these.
+describe.skipIf(!hasShared('realcorpus'))('appendix parsing on real documents (needs ../shared/realcorpus)', () => {
+  const real = (id: string) => parseDocument(readFileSync(sharedPath(`realcorpus/${id}.md`), 'utf8'), { file: `${id}.md` });
+  const ids = (doc: ReturnType<typeof real>) => allClauses(doc.clauses).map((c) => c.id);
+
+  test('1b479d81b4a8f42e: PHẦN I (its table) and PHẦN II (two procedures) nest in the appendix, after nothing of theirs', () => {
+    const doc = real('1b479d81b4a8f42e');
+    expect(doc.clauses.map((c) => c.id)).toEqual(['D1', 'D2', 'D3', 'PL']);
+    expect(clause(doc, 'PL').children.map((c) => c.id)).toEqual(['PL.PI', 'PL.PII']);
+    expect(clause(doc, 'PL.PI').children.map((c) => `${c.id} ${c.kind}`)).toEqual(['PL.PI.1 row', 'PL.PI.2 row']);
+    expect(clause(doc, 'PL.PII').children.map((c) => c.id)).toEqual(['PL.PII.I', 'PL.PII.II']);
+    expect(clause(doc, 'PL.PII.I.1.+2').text).toContain('khoản 2 Điều 35 Luật Phổ biến, giáo dục pháp luật năm 2012');
+    expect(ids(doc).some((id) => /\.35(?:\.|$)/u.test(id))).toBe(false);
+  });
+
+  test('da8411114c03e36b: "XI.25, XI.26 của mục 1 phần I …" stays in Điều 2, and the appendix holds Phần I and II', () => {
+    const doc = real('da8411114c03e36b');
+    expect(doc.clauses.slice(0, 4).map((c) => c.id)).toEqual(['D1', 'D2', 'D3', 'PL']);
+    expect(clause(doc, 'D2').text).toContain('XI.24, XI.25, XI.26 của mục 1 phần I');
+    expect(clause(doc, 'PL').children.filter((c) => c.kind === 'section').map((c) => c.id)).toEqual(['PL.PI', 'PL.PII']);
+    expect(clause(doc, 'PL.PI.1').children.filter((c) => c.kind === 'group').map((c) => c.id)).toEqual(['PL.PI.1.A', 'PL.PI.1.B']);
+  });
+
+  test('1796a553dfee88ef: each list\'s table sits under its item, groups inside lettered parts, no group twin of a heading', () => {
+    const doc = real('1796a553dfee88ef');
+    const groups = (id: string) => allClauses([clause(doc, id)]).filter((c) => c.kind === 'group').map((c) => c.id);
+    expect(groups('PL.PI.1')).toEqual(['PL.PI.1.A', 'PL.PI.1.A.I', 'PL.PI.1.A.II', 'PL.PI.1.B', 'PL.PI.1.B.I', 'PL.PI.1.B.II', 'PL.PI.1.C', 'PL.PI.1.C.I']);
+    expect(groups('PL.PI.2')).toEqual(['PL.PI.2.A', 'PL.PI.2.A.I', 'PL.PI.2.B', 'PL.PI.2.B.I']);
+    expect(ids(doc).filter((id) => id.startsWith('PL.') && /_\d/u.test(id.split('.')[1]!))).toEqual([]);
   });
 });
 
