@@ -316,9 +316,11 @@ const FUNCTION_WORDS = new Set(['các', 'những', 'và', 'của', 'về', 'này
 /** Most words without a same-spelled partner in a cosmetic edit (typos, an abbreviation spelled out). */
 const MAX_COSMETIC_WORDS = 12;
 
+const NUMBER_RE = /\p{N}/u;
+
 /** True when one word becomes another by a typo: tone or mark only, or one letter for longer words. */
 function isTypo(x: string, y: string): boolean {
-  if (/\p{N}/u.test(x) || /\p{N}/u.test(y)) return false;
+  if (NUMBER_RE.test(x) || NUMBER_RE.test(y)) return false;
   const bx = stripDiacritics(x);
   const by = stripDiacritics(y);
   if (bx === by) return true;

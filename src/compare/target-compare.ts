@@ -12,6 +12,7 @@ import { LOWER_IS_BETTER_RE } from '../patterns/targets.js';
 import { formatValue } from '../extract/targets.js';
 import type { Comparator, Target, TargetChange, TargetChangeKind } from '../types.js';
 import { clip } from '../text/clip.js';
+import { lettersAndNumbers } from '../text/fold.js';
 
 export interface TargetCompareOptions {
   /** 'parent': B derives from A, so a lower ask in B is "weakened"; 'peer' compares siblings/years without verdicts. */
@@ -69,33 +70,53 @@ export function idfOf(metrics: string[]): Map<string, number> {
   return idf;
 }
 
+/** What {@link metricSimilarity} needs of one phrase, worked out once: its distinct words in order,
+ * their summed weight, and its word pairs. */
+interface MetricWords {
+  words: Set<string>;
+  weight: number;
+  pairs: Set<string>;
+}
+
+function metricWords(norm: string, idf: Map<string, number>): MetricWords {
+  const ws = wordsOf(norm);
+  const words = new Set(ws);
+  let weight = 0;
+  for (const w of words) weight += idf.get(w) ?? 1;
+  return { words, weight, pairs: bigrams(ws) };
+}
+
+/** {@link metricSimilarity} of two phrases' words (the same sums, added in the same order). */
+function wordsSimilarity(a: MetricWords, b: MetricWords, idf: Map<string, number>): number {
+  if (a.words.size === 0 || b.words.size === 0) return 0;
+  let common = 0;
+  for (const w of a.words) if (b.words.has(w)) common += idf.get(w) ?? 1;
+  const dice = (2 * common) / (a.weight + b.weight);
+  const overlap = common / Math.min(a.weight, b.weight);
+  let shared = 0;
+  for (const g of a.pairs) if (b.pairs.has(g)) shared += 1;
+  const pairDice = a.pairs.size + b.pairs.size > 0 ? (2 * shared) / (a.pairs.size + b.pairs.size) : dice;
+  return 0.4 * dice + 0.3 * overlap + 0.3 * pairDice;
+}
+
 /**
  * Similarity of two indicator phrases in comparison form (0..1): a blend of the IDF-weighted
  * Dice and overlap coefficients over words and the Dice coefficient over word pairs.
  */
 export function metricSimilarity(aNorm: string, bNorm: string, idf: Map<string, number> = new Map()): number {
-  const aw = wordsOf(aNorm);
-  const bw = wordsOf(bNorm);
-  if (aw.length === 0 || bw.length === 0) return 0;
-  const weight = (w: string) => idf.get(w) ?? 1;
-  const as = new Set(aw);
-  const bs = new Set(bw);
-  let common = 0;
-  let sa = 0;
-  let sb = 0;
-  for (const w of as) {
-    sa += weight(w);
-    if (bs.has(w)) common += weight(w);
-  }
-  for (const w of bs) sb += weight(w);
-  const dice = (2 * common) / (sa + sb);
-  const overlap = common / Math.min(sa, sb);
-  const ab = bigrams(aw);
-  const bb = bigrams(bw);
-  let shared = 0;
-  for (const g of ab) if (bb.has(g)) shared += 1;
-  const pairDice = ab.size + bb.size > 0 ? (2 * shared) / (ab.size + bb.size) : dice;
-  return 0.4 * dice + 0.3 * overlap + 0.3 * pairDice;
+  return wordsSimilarity(metricWords(aNorm, idf), metricWords(bNorm, idf), idf);
+}
+
+/** {@link metricSimilarity} against one IDF table, each phrase's words worked out once (a plan's
+ * metric is compared with every metric of the other plan). */
+function memoSimilarity(idf: Map<string, number>): (aNorm: string, bNorm: string) => number {
+  const memo = new Map<string, MetricWords>();
+  const of = (norm: string): MetricWords => {
+    let m = memo.get(norm);
+    if (!m) memo.set(norm, (m = metricWords(norm, idf)));
+    return m;
+  };
+  return (aNorm, bNorm) => wordsSimilarity(of(aNorm), of(bNorm), idf);
 }
 
 /** Minimum-cost assignment of a square cost matrix, row → column (see src/assignment.ts). */
@@ -197,7 +218,7 @@ function place(id: string): string {
 }
 
 function foldGroup(g: string | null): string {
-  return (g ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return lettersAndNumbers((g ?? '').toLowerCase());
 }
 
 function short(s: string, n = 80): string {
@@ -225,7 +246,7 @@ function classify(a: Target, b: Target, similarity: number, shift: number, relat
   }
   if (a.deadline && b.deadline) {
     const rolled = a.deadline.replace(/(?<!\d)((?:19|20)\d{2})(?!\d)/g, (y) => String(Number(y) + shift));
-    const f = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const f = (s: string) => lettersAndNumbers(s.toLowerCase());
     if (f(rolled) !== f(b.deadline)) {
       changes.push('deadline');
       notes.push(`deadline "${a.deadline}" → "${b.deadline}"`);
@@ -282,16 +303,23 @@ function askDirection(a: Target, b: Target, horizonMove: number): TargetChange['
 /** The default likeness of two targets of plans A and B (0..1): their indicators (IDF over both plans'
  * metrics), a bonus for the same table group or place, and for sums of money their whole sentences. */
 export function targetSimilarity(a: readonly Target[], b: readonly Target[]): (x: Target, y: Target) => number {
-  const idf = idfOf([...a, ...b].map((t) => t.metricNorm));
-  const sentenceIdf = idfOf([...a, ...b].filter(isMoney).map(sentenceNorm));
+  const metrics = memoSimilarity(idfOf([...a, ...b].map((t) => t.metricNorm)));
+  const sentences = memoSimilarity(idfOf([...a, ...b].filter(isMoney).map(sentenceNorm)));
+  const groups = memoSimilarity(new Map());
+  const folded = new Map<string, string>();
+  const groupOf = (g: string): string => {
+    let f = folded.get(g);
+    if (f === undefined) folded.set(g, (f = foldGroup(g)));
+    return f;
+  };
   return (x: Target, y: Target) => {
-    let s = metricSimilarity(x.metricNorm, y.metricNorm, idf);
+    let s = metrics(x.metricNorm, y.metricNorm);
     // a sum of money is often named around its figure, not before it ("Đối với Thôn đội trưởng: Mức
     // hưởng phụ cấp … không thấp hơn 1.170.000 đồng"): the whole sentence speaks for it too
-    if (isMoney(x) && isMoney(y)) s = Math.max(s, TARGET_COMPARE_DEFAULTS.sentenceWeight * metricSimilarity(sentenceNorm(x), sentenceNorm(y), sentenceIdf));
+    if (isMoney(x) && isMoney(y)) s = Math.max(s, TARGET_COMPARE_DEFAULTS.sentenceWeight * sentences(sentenceNorm(x), sentenceNorm(y)));
     if (s <= 0) return 0;
     if (x.group && y.group) {
-      const g = metricSimilarity(foldGroup(x.group), foldGroup(y.group));
+      const g = groups(groupOf(x.group), groupOf(y.group));
       if (g >= 0.5) s += TARGET_COMPARE_DEFAULTS.sameGroupBonus * g;
     }
     if (place(x.clauseId) === place(y.clauseId)) s += TARGET_COMPARE_DEFAULTS.samePlaceBonus;

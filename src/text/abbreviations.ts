@@ -2,7 +2,7 @@
  * Abbreviations: a small built-in glossary plus definitions a document makes itself
  * ("thủ tục hành chính (TTHC)", "Sở Giáo dục và Đào tạo (GDĐT)").
  */
-import { stripDiacritics } from './vietnamese.js';
+import { hasSurrogate, isLetterOrNumber, stripDiacritics } from './vietnamese.js';
 
 /** Common administrative abbreviations, expanded in lower case. */
 export const GLOSSARY: Readonly<Record<string, string>> = {
@@ -97,12 +97,41 @@ function wholeWords(keys: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}&])(${sorted.map(escapeRe).join('|')})(?![\\p{L}\\p{N}&])`, 'gu');
 }
 
-/** Builds an expander replacing whole-word abbreviations by their lower-case expansions. */
+/**
+ * Builds an expander replacing whole-word abbreviations by their lower-case expansions: what
+ * `text.replace(wholeWords(keys), …)` gives, found by hand in text of the Basic Multilingual Plane
+ * (the pattern's look-arounds over Unicode letter classes cost more to compile than a command's
+ * whole folding); text with astral code points, or keys with them, go through the pattern.
+ */
 export function makeExpander(abbreviations: Record<string, string>): (text: string) => string {
   const keys = Object.keys(abbreviations);
   if (keys.length === 0) return (t) => t;
-  const re = wholeWords(keys);
-  return (text) => text.replace(re, (k) => abbreviations[k] ?? k);
+  let re: RegExp | null = null;
+  const byPattern = (text: string): string => text.replace((re ??= wholeWords(keys)), (k) => abbreviations[k] ?? k);
+  if (keys.some((k) => k.length === 0 || hasSurrogate(k))) return byPattern;
+  // the keys by their first code unit, longest first as the pattern's alternatives are
+  const byFirst = new Map<number, string[]>();
+  for (const k of [...keys].sort((a, b) => b.length - a.length)) {
+    const list = byFirst.get(k.charCodeAt(0));
+    if (list) list.push(k);
+    else byFirst.set(k.charCodeAt(0), [k]);
+  }
+  const boundary = (text: string, i: number): boolean => text.charCodeAt(i) !== 38 && !isLetterOrNumber(text, i); // 38: "&"
+  return (text) => {
+    if (hasSurrogate(text)) return byPattern(text);
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i < text.length; i++) {
+      const list = byFirst.get(text.charCodeAt(i));
+      if (!list || !boundary(text, i - 1)) continue;
+      const key = list.find((k) => text.startsWith(k, i) && boundary(text, i + k.length));
+      if (key === undefined) continue;
+      out += text.slice(copied, i) + (abbreviations[key] ?? key);
+      copied = i + key.length;
+      i = copied - 1;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  };
 }
 
 /** The abbreviations among `keys` that occur in a text as whole words. */

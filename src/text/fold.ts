@@ -3,7 +3,7 @@
  * punctuation and spacing folded. Two clauses are "identical" when their comparison forms are equal.
  */
 import { makeExpander } from './abbreviations.js';
-import { CHAR_LETTER, CHAR_NUMBER, CHAR_SPACE, charClass, hasSurrogate, normalizeTones } from './vietnamese.js';
+import { CHAR_LETTER, CHAR_NUMBER, CHAR_SPACE, charClass, hasSurrogate, isLetterOrNumber, normalizeTones } from './vietnamese.js';
 
 /** Punctuation between two digits is kept ("6,5", "1.000"); every other mark becomes a space. */
 const PUNCT_RE = /(?<!\p{N})[^\p{L}\p{M}\p{N}\s%]|[^\p{L}\p{M}\p{N}\s%](?!\p{N})/gu;
@@ -57,6 +57,26 @@ const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 
 function isNumber(code: number): boolean {
   return (code < 128 ? ASCII_CLASS[code]! : charClass(code)) === CHAR_NUMBER;
+}
+
+/**
+ * The runs of letters and numbers of a text joined by one space, everything between them (marks,
+ * punctuation, spaces) dropped: `text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`, by hand in text of
+ * the Basic Multilingual Plane.
+ */
+export function lettersAndNumbers(text: string): string {
+  if (hasSurrogate(text)) return text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let out = '';
+  let runStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isLetterOrNumber(text, i)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      out += (out ? ' ' : '') + text.slice(runStart, i);
+      runStart = -1;
+    }
+  }
+  return out;
 }
 
 /** Most texts one folder remembers (stages fold the same clause and cell texts more than once). */

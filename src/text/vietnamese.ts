@@ -18,13 +18,25 @@ export function stripTone(s: string): string {
   return out.normalize('NFC');
 }
 
+/*
+ * Regular expressions of this module, made once: a literal inside a function is a new object at
+ * every call, and each new object pays its first run again (a short command calls these thousands
+ * of times).
+ */
+const MARK_RUN_RE = /\p{M}/gu;
+const LOWER_D_RE = /đ/g;
+const UPPER_D_RE = /Đ/g;
+const ASCII_WORD_RE = /^[A-Za-z]+$/;
+const LETTER_OR_MARK_RE = /[\p{L}\p{M}]/u;
+const NUMBER_RE = /\p{N}/u;
+const SPACE_RE = /\s/u;
+const MARK_RE = /\p{M}/u;
+const SURROGATE_RE = /[\uD800-\uDFFF]/;
+const LETTERS_RE = /[\p{L}\p{M}]+/gu;
+
 /** Removes every diacritic and maps đ to d: "Quyết định" → "Quyet dinh". */
 export function stripDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  return s.normalize('NFD').replace(MARK_RUN_RE, '').replace(LOWER_D_RE, 'd').replace(UPPER_D_RE, 'D');
 }
 
 /**
@@ -69,7 +81,7 @@ const placed = new Map<string, string>();
 const PLACED_MAX = 100_000;
 
 function placeToneCached(word: string): string {
-  if (/^[A-Za-z]+$/.test(word)) return word; // no marks at all
+  if (ASCII_WORD_RE.test(word)) return word; // no marks at all
   let out = placed.get(word);
   if (out === undefined) {
     out = placeTone(word);
@@ -93,9 +105,9 @@ function classify(code: number): number {
   if (code < 128) return classifyAscii(code);
   if (code >= 0xd800 && code <= 0xdfff) return CHAR_SURROGATE;
   const ch = String.fromCharCode(code);
-  if (/[\p{L}\p{M}]/u.test(ch)) return CHAR_LETTER;
-  if (/\p{N}/u.test(ch)) return CHAR_NUMBER;
-  if (/\s/u.test(ch)) return CHAR_SPACE;
+  if (LETTER_OR_MARK_RE.test(ch)) return CHAR_LETTER;
+  if (NUMBER_RE.test(ch)) return CHAR_NUMBER;
+  if (SPACE_RE.test(ch)) return CHAR_SPACE;
   return CHAR_OTHER;
 }
 
@@ -120,13 +132,13 @@ export function charClass(code: number): number {
 
 /** True when a string holds an astral code point (the table above only knows the BMP). */
 export function hasSurrogate(s: string): boolean {
-  return /[\uD800-\uDFFF]/.test(s);
+  return SURROGATE_RE.test(s);
 }
 
 /** NFC plus one tone placement for every syllable of a text. */
 export function normalizeTones(text: string): string {
   const s = text.normalize('NFC');
-  if (hasSurrogate(s)) return s.replace(/[\p{L}\p{M}]+/gu, placeToneCached);
+  if (hasSurrogate(s)) return s.replace(LETTERS_RE, placeToneCached);
   // one pass over the code units: only runs of letters with a non-ASCII letter can change
   let out = '';
   let copied = 0;
@@ -172,7 +184,7 @@ function toneUnit(code: number): number {
     const ch = String.fromCharCode(code);
     const nfd = ch.normalize('NFD');
     const toned = [...nfd].some((c) => TONE_MARKS.has(c));
-    if (/\p{M}/u.test(ch)) k = TONE_SPECIAL;
+    if (MARK_RE.test(ch)) k = TONE_SPECIAL;
     else if (VOWELS.includes(stripTone(ch).toLowerCase()) && stripTone(ch).length === 1) k = toned ? TONE_VOWEL_TONED : TONE_VOWEL;
     else k = toned ? TONE_SPECIAL : TONE_PLAIN;
     TONE_UNITS[code] = k;
@@ -216,6 +228,9 @@ export interface Token {
  *   number  "6,5%", "1.000", "100%", "27/03/2021" (dates stay whole)
  *   word    a syllable or an abbreviation ("TTHC", "hóa")
  *   space, punct
+ * {@link tokenize} reads text of the Basic Multilingual Plane by hand ({@link scanToken}: the same
+ * tokens, without compiling this pattern, which costs a short command more than the rest of its
+ * word diff); text with astral code points goes through the pattern itself.
  */
 const TOKEN_RE =
   /(\p{N}+(?:[-/][\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*|\/\p{N}{4}\/[\p{L}\p{N}]+)(?:[-/][\p{L}\p{N}]+)*)|(\p{N}+(?:[.,/]\p{N}+)*%?)|([\p{L}\p{M}\p{N}]+)|(\s+)|([^\s\p{L}\p{M}\p{N}])/gu;
@@ -223,11 +238,113 @@ const TOKEN_RE =
 /** Splits text into tokens; concatenating their texts gives the input back. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const kind = m[1] ? 'docnum' : m[2] ? 'number' : m[3] ? 'word' : m[4] ? 'space' : 'punct';
-    out.push({ text: m[0], kind, start: m.index });
+  if (hasSurrogate(text)) {
+    for (const m of text.matchAll(TOKEN_RE)) {
+      const kind = m[1] ? 'docnum' : m[2] ? 'number' : m[3] ? 'word' : m[4] ? 'space' : 'punct';
+      out.push({ text: m[0], kind, start: m.index });
+    }
+    return out;
+  }
+  for (let start = 0; start < text.length; ) {
+    const token = scanToken(text, start);
+    out.push(token);
+    start += token.text.length;
   }
   return out;
+}
+
+/** Whether a code unit is a combining mark (\p{M}), filled on first use (0: not yet known, 1 no, 2 yes). */
+const MARKS = new Uint8Array(0x10000);
+
+function isMark(code: number): boolean {
+  let k = MARKS[code]!;
+  if (k === 0) MARKS[code] = k = MARK_RE.test(String.fromCharCode(code)) ? 2 : 1;
+  return k === 2;
+}
+
+/** \p{L} (a letter, not a mark) for a BMP code unit. */
+function isLetterOnly(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  return charClass(code) === CHAR_LETTER && (code < 128 || !isMark(code));
+}
+
+/** [\p{L}\p{N}] (a letter or a number, not a mark) for the code unit at `i` of a BMP-only text; false past either end. */
+export function isLetterOrNumber(s: string, i: number): boolean {
+  if (i < 0) return false;
+  if (i >= s.length) return false;
+  const k = charClass(s.charCodeAt(i));
+  return k === CHAR_NUMBER || (k === CHAR_LETTER && isLetterOnly(s, i));
+}
+
+function isDigit(s: string, i: number): boolean {
+  return i < s.length && charClass(s.charCodeAt(i)) === CHAR_NUMBER;
+}
+
+/** End of the run of code units from `i` that `test` accepts. */
+function runEnd(s: string, i: number, test: (s: string, i: number) => boolean): number {
+  let j = i;
+  while (j < s.length && test(s, j)) j += 1;
+  return j;
+}
+
+/** End of a document number starting with the digits s[i..digits) ("421/QĐ-UBND"), or -1 when there is none. */
+function docnumEnd(s: string, digits: number): number {
+  let end = -1;
+  const sep = s[digits];
+  if (sep === '-' || sep === '/') {
+    // [-/][\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*: the whole run after the separator, when it holds a letter
+    const run = runEnd(s, digits + 1, isLetterOrNumber);
+    for (let k = digits + 1; k < run; k++) if (isLetterOnly(s, k)) {
+      end = run;
+      break;
+    }
+  }
+  if (end < 0 && sep === '/') {
+    // \/\p{N}{4}\/[\p{L}\p{N}]+
+    const year = digits + 1;
+    const fourDigits = isDigit(s, year) && isDigit(s, year + 1) && isDigit(s, year + 2) && isDigit(s, year + 3);
+    if (fourDigits && s[year + 4] === '/' && isLetterOrNumber(s, year + 5)) end = runEnd(s, year + 5, isLetterOrNumber);
+  }
+  if (end < 0) return -1;
+  // (?:[-/][\p{L}\p{N}]+)*
+  while ((s[end] === '-' || s[end] === '/') && isLetterOrNumber(s, end + 1)) end = runEnd(s, end + 1, isLetterOrNumber);
+  return end;
+}
+
+/** End of a number starting with the digits s[i..digits): (?:[.,/]\p{N}+)*%? */
+function numberEnd(s: string, digits: number): number {
+  let end = digits;
+  while ((s[end] === '.' || s[end] === ',' || s[end] === '/') && isDigit(s, end + 1)) end = runEnd(s, end + 1, isDigit);
+  return s[end] === '%' ? end + 1 : end;
+}
+
+/** The token TOKEN_RE matches at `start` of a BMP-only text. */
+function scanToken(s: string, start: number): Token {
+  const k = charClass(s.charCodeAt(start));
+  let end: number;
+  let kind: Token['kind'];
+  if (k === CHAR_NUMBER) {
+    const digits = runEnd(s, start, isDigit);
+    end = docnumEnd(s, digits);
+    kind = 'docnum';
+    if (end < 0) {
+      end = numberEnd(s, digits);
+      kind = 'number';
+    }
+  } else if (k === CHAR_LETTER) {
+    end = runEnd(s, start, (t, i) => {
+      const c = charClass(t.charCodeAt(i));
+      return c === CHAR_LETTER || c === CHAR_NUMBER;
+    });
+    kind = 'word';
+  } else if (k === CHAR_SPACE) {
+    end = runEnd(s, start, (t, i) => charClass(t.charCodeAt(i)) === CHAR_SPACE);
+    kind = 'space';
+  } else {
+    end = start + 1;
+    kind = 'punct';
+  }
+  return { text: s.slice(start, end), kind, start };
 }
 
 /** Words of a text in comparison form (no spaces, no punctuation), for similarity and shingling. */

@@ -5,8 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { comparisonForm } from '../../src/text/fold.js';
-import { normalizeTones, placeTone } from '../../src/text/vietnamese.js';
+import { GLOSSARY, makeExpander } from '../../src/text/abbreviations.js';
+import { comparisonForm, lettersAndNumbers } from '../../src/text/fold.js';
+import { normalizeTones, placeTone, tokenize, type Token } from '../../src/text/vietnamese.js';
 
 /** The definitions before the one-pass versions. */
 function referenceTones(text: string): string {
@@ -15,6 +16,42 @@ function referenceTones(text: string): string {
 const PUNCT_RE = /(?<!\p{N})[^\p{L}\p{M}\p{N}\s%]|[^\p{L}\p{M}\p{N}\s%](?!\p{N})/gu;
 function referenceForm(text: string): string {
   return referenceTones(text).toLowerCase().replace(PUNCT_RE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The tokens the token pattern gives (what tokenize read with it alone). */
+const TOKEN_RE =
+  /(\p{N}+(?:[-/][\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*|\/\p{N}{4}\/[\p{L}\p{N}]+)(?:[-/][\p{L}\p{N}]+)*)|(\p{N}+(?:[.,/]\p{N}+)*%?)|([\p{L}\p{M}\p{N}]+)|(\s+)|([^\s\p{L}\p{M}\p{N}])/gu;
+function referenceTokens(text: string): Token[] {
+  return [...text.matchAll(TOKEN_RE)].map((m) => ({ text: m[0], kind: m[1] ? 'docnum' : m[2] ? 'number' : m[3] ? 'word' : m[4] ? 'space' : 'punct', start: m.index }));
+}
+
+/** Whole-word abbreviations spelled out by the pattern alone (what makeExpander did with it). */
+function referenceExpand(abbreviations: Record<string, string>): (text: string) => string {
+  const sorted = Object.keys(abbreviations).sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}&])(${sorted.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}&])`, 'gu');
+  return (text) => text.replace(re, (k) => abbreviations[k] ?? k);
+}
+
+/** Deterministic strings of abbreviations in and out of words: glued to letters, digits, "&", marks, astral letters. */
+function abbreviationGarbage(count: number): string[] {
+  const pieces = ['TTHC', 'UBND', 'GD&ĐT', 'ĐT', 'KT-XH', 'QĐKD', 'KSTTHC', 'KSTT', 'HC', 'a', 'ư', '1', '٣', '&', '-', '(', ')', ' ', '\u0301', '𝐀', 'Ư', '.'];
+  let seed = 5;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: rand(12) }, () => pieces[rand(pieces.length)]).join(''));
+}
+
+/** Deterministic strings of document-number pieces: digits (other scripts too), separators, letters, marks. */
+function numberGarbage(count: number): string[] {
+  const pieces = ['421', '2024', '03', '5', '٣', '²', 'Ⅻ', '/', '/', '-', '.', ',', '%', ' ', 'QĐ', 'UBND', 'NĐ', 'CP', 'TW', 'QH15', 'a', 'ĐT', '\u0301', '\u0323', '_', '–', '\u00a0'];
+  let seed = 3;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: rand(14) }, () => pieces[rand(pieces.length)]).join(''));
 }
 
 function corpusTexts(): string[] {
@@ -91,6 +128,20 @@ describe('one-pass folding', () => {
     for (const w of all) expect(normalizeTones(w)).toBe(referenceTones(w));
     const text = all.join(' ');
     expect(normalizeTones(text)).toBe(referenceTones(text));
+  });
+
+  test('tokenizes every line of the bundled corpus, garbage and document-number pieces as the token pattern does', () => {
+    for (const line of [...lines, ...garbage(5000), ...numberGarbage(5000)]) expect(tokenize(line)).toEqual(referenceTokens(line));
+  });
+
+  test('keeps the runs of letters and numbers of every corpus line and garbage as the regular expression does', () => {
+    for (const line of [...lines, ...garbage(5000)]) expect(lettersAndNumbers(line)).toBe(line.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+  });
+
+  test('spells out abbreviations in every line of the bundled corpus, garbage and abbreviation pieces as the whole-word pattern does', () => {
+    const abbreviations = { ...GLOSSARY, QĐKD: 'quy định kinh doanh', HC: 'hành chính', 'Ư&A': 'x' };
+    const [mine, reference] = [makeExpander(abbreviations), referenceExpand(abbreviations)];
+    for (const line of [...lines, ...garbage(5000), ...abbreviationGarbage(5000)]) expect(mine(line)).toBe(reference(line));
   });
 
   test.each([
