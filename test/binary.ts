@@ -1,6 +1,8 @@
 /**
  * The built `plandiff` command, as a user runs it: the package's `bin` (test/setup/build.ts keeps it
- * up to date), spawned with Node. One place for the tests that run the binary.
+ * up to date), spawned with Node. One place for the tests that run the binary: those of what only
+ * the process shows (its exit status and stderr, a closed pipe, a terminal, another user); the
+ * others run the command line in the test's own process (test/cli-run.ts).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * `plandiff fidelity DIR --parent P --format docx|xlsx` through the built binary, on a copy of the
+ * `plandiff fidelity DIR --parent P --format docx|xlsx` (the command line run in this process), on a copy of the
  * bundled corpus with decisions recorded by `plandiff review set`: the folder's matrix as a Word
  * report (LibreOffice converts it to PDF and text, and every plan, score, finding count, decision
  * and matrix row is there) and as an Excel workbook (read back: a row per plan with numbers as
@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FidelityMatrix } from '../../src/compare/fidelity.js';
-import { hasProgram, runBinarySync } from '../binary.js';
+import { hasProgram } from '../binary.js';
+import { runCli } from '../cli-run.js';
 import { corpusPath, SEEDS } from '../corpus.js';
 
 const HAS_SOFFICE = hasProgram('soffice');
@@ -50,7 +51,7 @@ function readWorkbook(bytes: Uint8Array): Array<{ xml: string; rows: Value[][] }
 /** Letters and digits only, NFC: LibreOffice and pdftotext break lines and spaces where they like. */
 const squash = (s: string): string => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '');
 
-describe('plandiff fidelity DIR --format docx|xlsx (the built binary, on the bundled corpus)', () => {
+describe('plandiff fidelity DIR --format docx|xlsx (on the bundled corpus)', () => {
   let dir: string;
   let out: string;
   let parent: string;
@@ -60,13 +61,13 @@ describe('plandiff fidelity DIR --format docx|xlsx (the built binary, on the bun
   /** The decisions recorded: [child file, finding id, status]. */
   const decided: Array<[string, string, string]> = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plandiff-folder-report-'));
     out = mkdtempSync(join(tmpdir(), 'plandiff-folder-report-out-'));
     // the plans only: not the corpus's own review store or cache
     cpSync(corpusPath(''), dir, { recursive: true, filter: (src) => !src.includes('.plandiff') });
     parent = join(dir, SEEDS.ubnd2025);
-    const json = runBinarySync(['fidelity', dir, '--parent', parent, '--json']);
+    const json = await runCli(['fidelity', dir, '--parent', parent, '--json']);
     expect(json.code, json.stderr).toBe(0);
     matrix = JSON.parse(json.stdout) as FidelityMatrix;
     // two decisions on the department of education's findings, one on the department of industry's
@@ -79,7 +80,7 @@ describe('plandiff fidelity DIR --format docx|xlsx (the built binary, on the bun
       [gddt.child.file!, other.id, ['--status', 'false-alarm']],
       [sct.child.file!, sct.findings[0]!.id, ['--status', 'confirmed']],
     ] as const) {
-      const set = runBinarySync(['review', 'set', id, child, '--parent', parent, ...args]);
+      const set = await runCli(['review', 'set', id, child, '--parent', parent, ...args]);
       expect(set.code, set.stderr).toBe(0);
       decided.push([child, id, args[1]]);
     }
@@ -89,8 +90,8 @@ describe('plandiff fidelity DIR --format docx|xlsx (the built binary, on the bun
     rmSync(out, { recursive: true, force: true });
   });
 
-  test('the workbook: a row per plan with its score, findings by severity and decisions as numbers; the matrix; every finding with its decision', () => {
-    const r = runBinarySync(['fidelity', dir, '--parent', parent, '--format', 'xlsx', '-o', join(out, 'm.xlsx')]);
+  test('the workbook: a row per plan with its score, findings by severity and decisions as numbers; the matrix; every finding with its decision', async () => {
+    const r = await runCli(['fidelity', dir, '--parent', parent, '--format', 'xlsx', '-o', join(out, 'm.xlsx')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('wrote');
     const [plans, grid, findings] = readWorkbook(readFileSync(join(out, 'm.xlsx')));
@@ -134,8 +135,8 @@ describe('plandiff fidelity DIR --format docx|xlsx (the built binary, on the bun
     }
   }, 60_000);
 
-  test('the Word report: LibreOffice reads it as A4 pages holding every plan, its score and finding counts, the decisions, every matrix row and each plan\'s findings', () => {
-    const r = runBinarySync(['fidelity', dir, '--parent', parent, '--format', 'docx', '-o', join(out, 'm.docx')]);
+  test('the Word report: LibreOffice reads it as A4 pages holding every plan, its score and finding counts, the decisions, every matrix row and each plan\'s findings', async () => {
+    const r = await runCli(['fidelity', dir, '--parent', parent, '--format', 'docx', '-o', join(out, 'm.docx')]);
     expect(r.code, r.stderr).toBe(0);
     const xml = strFromU8(unzipSync(readFileSync(join(out, 'm.docx')))['word/document.xml']!);
     expect(xml).toContain('w:orient="landscape"');
@@ -181,8 +182,8 @@ describe('plandiff fidelity DIR --format docx|xlsx (the built binary, on the bun
     }
   }, 300_000);
 
-  test('an output that cannot be written is one line naming it, exit 2', () => {
-    const bad = runBinarySync(['fidelity', dir, '--parent', parent, '--format', 'docx', '-o', join(out, 'no', 'such', 'm.docx')]);
+  test('an output that cannot be written is one line naming it, exit 2', async () => {
+    const bad = await runCli(['fidelity', dir, '--parent', parent, '--format', 'docx', '-o', join(out, 'no', 'such', 'm.docx')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/m\.docx: cannot write/)]);
   }, 60_000);

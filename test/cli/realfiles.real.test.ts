@@ -1,6 +1,6 @@
 /**
  * Every real published .doc, .docx and text .pdf of ../shared/realfiles (never copied here) through
- * the built binary: `npm run test:real` (and `.ci/run`). `npm test` reads one of each kind
+ * `plandiff parse` run in this process (test/cli-run.ts): `npm run test:real` (and `.ci/run`). `npm test` reads one of each kind
  * (realfiles.test.ts). Skipped, with a visible reason, when ../shared is absent.
  */
 import { existsSync, readdirSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /**
- * Real published files (../shared/realfiles; never copied here) through the built binary, one of
- * each kind a user has: a Word .docx, a legacy .doc (LibreOffice), a text PDF, a signed scan and a
- * scanned page image (OCR). Each is read with exit 0 and nothing on stderr, into a clause tree and the
- * document's own identity. The sweeps over every real file are *.real.test.ts (`npm run test:real`).
+ * Real published files (../shared/realfiles; never copied here) through `plandiff parse` (the
+ * command line run in this process), one of each kind a user has: a Word .docx, a legacy .doc
+ * (LibreOffice), a text PDF, a signed scan and a scanned page image (OCR). Each is read with exit 0
+ * and nothing on stderr, into a clause tree and the document's own identity. The sweeps over every real file are *.real.test.ts (`npm run test:real`).
  * Skipped, with a visible reason, when ../shared (or, for the scans, tesseract) is absent.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { sharedPath } from '../corpus.js';
 import { expectReadWithIdentity } from './realfiles.js';
 
 const DIR = sharedPath('realfiles');
-// LibreOffice and OCR on a busy machine: the binary's own limits (2 min a .doc, OCR's time limit) come first
+// LibreOffice and OCR on a busy machine: the command's own limits (2 min a .doc, OCR's time limit) come first
 const TIMEOUT = 300_000;
 const hasFiles = existsSync(DIR);
 const hasOcr = hasProgram('pdftoppm') && spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true;

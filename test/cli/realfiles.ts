@@ -4,12 +4,12 @@
  */
 import { expect } from 'vitest';
 import type { Clause, ParsedDocument } from '../../src/types.js';
-import { runBinary } from '../binary.js';
+import { runCli } from '../cli-run.js';
 
 const count = (cs: Clause[]): number => cs.reduce((n, c) => n + 1 + count(c.children), 0);
 
 export async function expectReadWithIdentity(path: string, minClauses = 3): Promise<ParsedDocument> {
-  const { code, stdout, stderr } = await runBinary(['parse', path, '--json'], { timeout: 300_000 });
+  const { code, stdout, stderr } = await runCli(['parse', path, '--json']);
   expect(stderr).toBe('');
   expect(code).toBe(0);
   const doc = JSON.parse(stdout) as ParsedDocument;

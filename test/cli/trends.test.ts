@@ -6,12 +6,13 @@ import { buildLineage } from '../../src/corpus/lineage.js';
 import { buildTrends, issuerMatrix, type TrendPlan } from '../../src/corpus/trends.js';
 import { commitment, matrixToCsv, matrixToMd, trendsToCsv, trendsToMd, trendsToText, TRENDS_CSV_HEADER } from '../../src/cli/trends.js';
 import { issuerMatrixSchema, trendsSchema } from '../../src/schema.js';
-import { runBinarySync } from '../binary.js';
-import { hasShared, SEEDS, seed, sharedPath } from '../corpus.js';
+import { runCli } from '../cli-run.js';
+import { corpusPath, hasShared, SEEDS, seed, sharedPath } from '../corpus.js';
 
+/** The command line run in this process. */
+const plandiff = (...args: string[]) => runCli(args);
 
-/** The package's binary (package.json `bin`), built by the test setup, as a user runs it. */
-const plandiff = (...args: string[]) => runBinarySync(args);
+const CORPUS = corpusPath('');
 
 const docs = (Object.keys(SEEDS) as Array<keyof typeof SEEDS>).map((k) => ({ file: SEEDS[k], doc: seed(k) }));
 const plans: TrendPlan[] = docs.map((d) => ({ file: d.file, meta: d.doc.meta, targets: d.doc.targets }));
@@ -58,9 +59,9 @@ describe('trends output formats', () => {
   });
 });
 
-describe('plandiff trends (built binary)', () => {
-  test('trends corpus --json: 344/QĐ-UBND follows 421/QĐ-UBND, whose file is absent', () => {
-    const r = plandiff('trends', 'corpus', '--json');
+describe('plandiff trends', () => {
+  test('trends corpus --json: 344/QĐ-UBND follows 421/QĐ-UBND, whose file is absent', async () => {
+    const r = await plandiff('trends', CORPUS, '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(trendsSchema.safeParse(out).success).toBe(true);
@@ -70,8 +71,8 @@ describe('plandiff trends (built binary)', () => {
     ]);
   });
 
-  test('trends corpus --year 2024 --by issuer --format csv prints the matrix', () => {
-    const r = plandiff('trends', 'corpus', '--year', '2024', '--by', 'issuer', '--format', 'csv');
+  test('trends corpus --year 2024 --by issuer --format csv prints the matrix', async () => {
+    const r = await plandiff('trends', CORPUS, '--year', '2024', '--by', 'issuer', '--format', 'csv');
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^issuer,/);
   });
@@ -79,8 +80,8 @@ describe('plandiff trends (built binary)', () => {
   test.each([
     ['--by without --year', ['--by', 'issuer'], /--by issuer: needs --year/],
     ['a year that is not one', ['--year', '20x5', '--by', 'issuer'], /--year 20x5: expected a year/],
-  ])('rejects %s with one line and a non-zero exit', (_why, args, message) => {
-    const r = plandiff('trends', 'corpus', ...args);
+  ])('rejects %s with one line and a non-zero exit', async (_why, args, message) => {
+    const r = await plandiff('trends', CORPUS, ...args);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -121,10 +122,10 @@ describe.skipIf(!hasShared('realcorpus') || !hasShared('holdout/adjacent'))('pla
   // a folder of copies outside the repository (a folder run does not follow links out of it)
   let dir = '';
   let m: MatrixJson;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plandiff-trends-provinces-'));
     for (const f of REAL_PROVINCE_PLANS) copyFileSync(sharedPath(f), join(dir, basename(f)));
-    const r = runBinarySync(['trends', dir, '--year', '2025', '--by', 'issuer', '--json']);
+    const r = await runCli(['trends', dir, '--year', '2025', '--by', 'issuer', '--json']);
     expect(r.code, r.stderr).toBe(0);
     m = JSON.parse(r.stdout) as MatrixJson;
     expect(issuerMatrixSchema.safeParse(m).success).toBe(true);

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_LIMITS, Deadline as IngestDeadline, IngestError, ingest, type IngestLimits } from '../../src/ingest/index.js';
@@ -9,6 +7,7 @@ import { extractTargets } from '../../src/extract/targets.js';
 import { parseDocument } from '../../src/read/parse.js';
 import { Deadline, TimeLimitError } from '../../src/text/deadline.js';
 import { buildDocx, paragraph, table } from './writers/docx.js';
+import { runCli } from '../cli-run.js';
 import { deepContentControls, footnoteBomb, hostileFile, lyingSizes, mergedCellBomb, nestedRowspanHtml, shortLines } from './writers/hostile.js';
 
 const failure = async (bytes: Uint8Array, name: string, limits?: IngestLimits) => {
@@ -149,11 +148,9 @@ describe('fuzz: every reader on mutated bytes', () => {
   });
 });
 
-describe('hostile files through the built binary: one line on stderr, or a bounded best-effort result', () => {
-  const BIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
-  /** `plandiff parse FILE --json` in a child process under a 2 GB heap, as a user runs it. */
-  const parse = (path: string) =>
-    spawnSync(process.execPath, ['--max-old-space-size=2048', BIN, 'parse', path, '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+describe('hostile files through plandiff parse: one line on stderr, or a bounded best-effort result', () => {
+  /** `plandiff parse FILE --json`, the command line run in this process. */
+  const parse = (path: string) => runCli(['parse', path, '--json']);
   const oneLine = (stderr: string, path: string) => {
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
@@ -166,26 +163,26 @@ describe('hostile files through the built binary: one line on stderr, or a bound
     ['tables nested 30 deep, each a rowspan over 8 rows', 'rowspan.html', nestedRowspanHtml, /expands to more than 20\.0 MB of text/],
     ['a table row inside 50,000 nested content controls', 'deep.docx', deepContentControls, /nests XML elements more than 2000 deep/],
     ['a zip whose headers claim 1 KB for 16 MB of XML', 'lying.docx', lyingSizes, /unpacks to more than the 1 KB its header declares/],
-  ])('%s is refused with one line naming the file', { timeout: 60_000 }, (_what, name, make, message) => {
+  ])('%s is refused with one line naming the file', { timeout: 60_000 }, async (_what, name, make, message) => {
     const path = hostileFile(name, make);
-    const r = parse(path);
-    expect(r.status).not.toBe(0);
+    const r = await parse(path);
+    expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
     oneLine(r.stderr, path);
     expect(r.stderr).toMatch(message);
   });
 
-  test('a footnote referenced 20,000 times is read once: one note, one label, the text kept', { timeout: 60_000 }, () => {
-    const r = parse(hostileFile('footnotes.docx', footnoteBomb));
-    expect(r.status).toBe(0);
+  test('a footnote referenced 20,000 times is read once: one note, one label, the text kept', { timeout: 60_000 }, async () => {
+    const r = await parse(hostileFile('footnotes.docx', footnoteBomb));
+    expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { footnotes: Array<{ label?: string; text: string }> };
     expect(doc.footnotes.map((f) => f.label)).toEqual(['¹']);
     expect(doc.footnotes[0]!.text).toMatch(/^Công văn số 9867\/UBND-KSTT/);
   });
 
-  test('40,000 short lines (80 KB) parse well within the time limit', { timeout: 20_000 }, () => {
-    const r = parse(hostileFile('lines.txt', shortLines));
-    expect(r.status).toBe(0);
+  test('40,000 short lines (80 KB) parse well within the time limit', { timeout: 20_000 }, async () => {
+    const r = await parse(hostileFile('lines.txt', shortLines));
+    expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
   });
 });

@@ -1,19 +1,20 @@
 /**
- * Folder runs through the built binary (package.json `bin`), as a user runs them: worker threads
- * and the cache of parsed documents change nothing in the output, a second run reads what did not
- * change from the cache, a spoiled cache is rewritten, `cache clear` empties it, and no progress is
- * drawn when stderr is not a terminal.
+ * Folder runs of the command line (run in this process): worker threads and the cache of parsed
+ * documents change nothing in the output, a second run reads what did not change from the cache,
+ * a spoiled cache is rewritten, `cache clear` empties it, and no progress is drawn when stderr is
+ * not a terminal; on a terminal (the built binary under `script`), progress is drawn.
  */
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BIN, runBinarySync } from '../binary.js';
+import { BIN } from '../binary.js';
+import { runCli } from '../cli-run.js';
 import { planFolder } from './fixtures.js';
 
-function plandiff(args: string[], env: Record<string, string>) {
-  const r = runBinarySync(args, { env, timeout: 120_000 });
+async function plandiff(args: string[], env: Record<string, string>) {
+  const r = await runCli(args, { env });
   return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,7 +30,7 @@ function entries(root: string): string[] {
   }
 }
 
-describe('plandiff lineage on every core, through the cache (needs the built binary)', () => {
+describe('plandiff lineage on every core, through the cache', () => {
   const dir = planFolder(3);
   const cache = mkdtempSync(join(tmpdir(), 'plandiff-cli-cache-'));
   afterAll(() => {
@@ -37,16 +38,16 @@ describe('plandiff lineage on every core, through the cache (needs the built bin
     rmSync(cache, { recursive: true, force: true });
   });
 
-  test('one thread, two threads cold and two threads warm print the same graph byte for byte', () => {
-    const one = plandiff(['lineage', dir, '--json', '--no-cache'], { PLANDIFF_THREADS: '1' });
+  test('one thread, two threads cold and two threads warm print the same graph byte for byte', async () => {
+    const one = await plandiff(['lineage', dir, '--json', '--no-cache'], { PLANDIFF_THREADS: '1' });
     expect(one.status).toBe(3); // the empty and the binary file are skipped and listed
     const graph = JSON.parse(one.stdout) as { nodes: unknown[]; skipped: Array<{ file: string }> };
     expect(graph.skipped.map((s) => s.file)).toEqual(['copy-0/empty.txt', 'copy-1/binary.txt']);
     expect(entries(cache)).toEqual([]);
-    const cold = plandiff(['lineage', dir, '--json'], { PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: cache });
+    const cold = await plandiff(['lineage', dir, '--json'], { PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: cache });
     // three copies of five plans: one entry per content, a lineage record (lineage needs no more)
     expect(entries(cache).map((e) => e.slice(e.lastIndexOf('.')))).toEqual(Array(5).fill('.lineage'));
-    const warm = plandiff(['lineage', dir, '--json'], { PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: cache });
+    const warm = await plandiff(['lineage', dir, '--json'], { PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: cache });
     for (const r of [cold, warm]) {
       expect(r.status).toBe(3);
       expect(r.stdout).toBe(one.stdout);
@@ -58,32 +59,32 @@ describe('plandiff lineage on every core, through the cache (needs the built bin
     for (const line of lines.slice(2)) expect(line).toMatch(/^plandiff: note: /);
   });
 
-  test('after one plan changes, only that plan is parsed again (one new cache entry)', () => {
-    plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
+  test('after one plan changes, only that plan is parsed again (one new cache entry)', async () => {
+    await plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
     const before = new Map(entries(cache).map((e) => [e, statSync(e).mtimeMs]));
     appendFileSync(join(dir, 'copy-2', 'khanh-hoa', '2024-so-gddt-cai-cach-tthc.txt'), '\n- Các phòng tổ chức thực hiện.\n');
-    const r = plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
+    const r = await plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
     expect(r.status).toBe(3);
     const after = entries(cache);
     expect(after.filter((e) => !before.has(e))).toHaveLength(1);
     expect(after.filter((e) => before.has(e) && statSync(e).mtimeMs !== before.get(e))).toEqual([]);
   });
 
-  test('spoiled entries are not trusted: the output stays the same and the entries are rewritten whole', () => {
-    const expected = plandiff(['lineage', dir, '--json', '--no-cache'], {}).stdout;
+  test('spoiled entries are not trusted: the output stays the same and the entries are rewritten whole', async () => {
+    const expected = (await plandiff(['lineage', dir, '--json', '--no-cache'], {})).stdout;
     const spoiled = entries(cache);
     spoiled.forEach((e, k) => writeFileSync(e, k % 2 ? readFileSync(e).subarray(0, 40) : Buffer.from('{"meta":{}}')));
-    const r = plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
+    const r = await plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache });
     expect(r.stdout).toBe(expected);
     for (const e of spoiled) expect(readFileSync(e).subarray(4, 40).toString('utf8')).toMatch(/^\{"magic":"plandiff-lineage-record"/);
     // and read back whole by the next run: the same graph from the rewritten records
-    expect(plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache }).stdout).toBe(expected);
+    expect((await plandiff(['lineage', dir, '--json'], { PLANDIFF_CACHE_DIR: cache })).stdout).toBe(expected);
   });
 
-  test('cache dir names the cache and cache clear empties it', () => {
-    expect(plandiff(['cache', 'dir'], { PLANDIFF_CACHE_DIR: cache }).stdout.trim()).toBe(cache);
+  test('cache dir names the cache and cache clear empties it', async () => {
+    expect((await plandiff(['cache', 'dir'], { PLANDIFF_CACHE_DIR: cache })).stdout.trim()).toBe(cache);
     expect(entries(cache).length).toBeGreaterThan(0);
-    const r = plandiff(['cache', 'clear'], { PLANDIFF_CACHE_DIR: cache });
+    const r = await plandiff(['cache', 'clear'], { PLANDIFF_CACHE_DIR: cache });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/cleared/);
     expect(entries(cache)).toEqual([]);
@@ -108,7 +109,7 @@ describe.skipIf(!HAS_SCRIPT)('progress on a terminal (needs util-linux script)',
     return readFileSync(log, 'utf8');
   };
 
-  test('a long folder run draws files read / total, rate and time left on stderr; --quiet draws nothing', () => {
+  test('a long folder run draws files read / total, rate and time left on stderr; --quiet draws nothing (the built binary)', () => {
     const drawn = onTerminal('');
     expect(drawn).toMatch(/plandiff reading \[[^\]]*\] \d+\/52 files \| \d+ files\/s \| \w+ left/);
     const quiet = onTerminal('--quiet');
