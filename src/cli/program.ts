@@ -1,9 +1,10 @@
 /**
  * The plandiff command line as a function: `run(argv, io)` parses the arguments with a commander
  * program made for this run, runs the command, writes to `io`, and resolves with the exit status.
- * Nothing here exits the process or installs process handlers (main.ts does, for the executable),
- * and the settings a run makes (cache, progress, OCR) are put back when it ends, so that runs in
- * one process (the tests) do not see each other's.
+ * Nothing here exits the process or installs process handlers (main.ts does, for the executable;
+ * only `serve`, which runs until interrupted, ends the process on Ctrl+C), and the settings a run
+ * makes (cache, progress, OCR) are put back when it ends, so that runs in one process (the tests)
+ * do not see each other's.
  *
  * Start-up: only commander and the option checks load here; each command's code (the readers, the
  * parser, compare, lineage, the server, the schema) is imported when that command runs.
