@@ -1,16 +1,18 @@
 /**
  * Whole-process timings of the command as a user runs it, beside a peer measured in the same run:
  * `plandiff --help`, `plandiff compare A B --json` on two sample plans, and a plain Python difflib
- * script doing a naive version of the same compare (test/bench/difflib-compare.py). The commands
- * are run in interleaved rounds (help, compare, peer, help, compare, peer, …) so that a busy
- * machine slows each of them alike, and the medians are compared.
+ * script doing a naive version of the same compare (test/bench/difflib-compare.py), with Node
+ * running an empty script as the floor no Node command goes below. The commands are run in
+ * interleaved rounds (help, compare, peer, floor, help, …) so that a busy machine slows each of
+ * them alike, and the medians are compared; the load average is printed beside them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 /** One command of the run. */
-export interface TimedCommand {
+interface TimedCommand {
   /** Short name printed in the table. */
   name: string;
   /** Program and arguments. */
@@ -18,7 +20,7 @@ export interface TimedCommand {
 }
 
 /** Median and spread of one command's runs. */
-export interface CommandTiming {
+interface CommandTiming {
   name: string;
   /** Median wall time, ms. */
   medianMs: number;
@@ -51,7 +53,7 @@ function childrenCpuMs(): number {
 }
 
 /** Runs the commands in `rounds` interleaved rounds (after one warm-up round) and returns their medians. */
-export function interleaved(commands: TimedCommand[], rounds: number, cwd: string): CommandTiming[] {
+function interleaved(commands: TimedCommand[], rounds: number, cwd: string): CommandTiming[] {
   const wall = commands.map(() => [] as number[]);
   const cpu = commands.map(() => [] as number[]);
   for (let r = -1; r < rounds; r++) {
@@ -70,17 +72,53 @@ export function interleaved(commands: TimedCommand[], rounds: number, cwd: strin
   return commands.map((c, k) => ({ name: c.name, medianMs: median(wall[k]!), minMs: Math.min(...wall[k]!), cpuMs: median(cpu[k]!), runs: rounds }));
 }
 
+const PEER = 'python3 difflib-compare.py A B';
+const FLOOR = 'node (empty script)';
+const HELP = 'plandiff --help';
+const COMPARE = 'plandiff compare A B --json';
+
 /** The commands of the start-up bench, for a repository root; the peer is left out when python3 is missing. */
-export function startupCommands(root: string): TimedCommand[] {
+function startupCommands(root: string): TimedCommand[] {
   const bin = join(root, 'dist', 'src', 'bin', 'plandiff.js');
   const main = existsSync(bin) ? bin : join(root, 'dist', 'src', 'cli', 'main.js');
   const a = join(root, 'corpus/khanh-hoa/2024-so-cong-thuong-cai-cach-tthc.txt');
   const b = join(root, 'corpus/khanh-hoa/2025-ubnd-cai-cach-tthc.txt');
   const commands: TimedCommand[] = [
-    { name: 'plandiff --help', argv: [process.execPath, main, '--help'] },
-    { name: 'plandiff compare A B --json', argv: [process.execPath, main, 'compare', a, b, '--json'] },
+    { name: HELP, argv: [process.execPath, main, '--help'] },
+    { name: COMPARE, argv: [process.execPath, main, 'compare', a, b, '--json'] },
+    { name: FLOOR, argv: [process.execPath, '-e', '0'] },
   ];
   const python = spawnSync('python3', ['--version']);
-  if (python.status === 0) commands.push({ name: 'python3 difflib-compare.py A B', argv: ['python3', join(root, 'test/bench/difflib-compare.py'), a, b] });
+  if (python.status === 0) commands.push({ name: PEER, argv: ['python3', join(root, 'test/bench/difflib-compare.py'), a, b] });
   return commands;
+}
+
+/** Goals of issue 16, whole process, median of interleaved runs. */
+const GOALS: Record<string, { ms: number; peerShare?: number; text: string }> = {
+  [HELP]: { ms: 80, text: '≤ 80 ms' },
+  [COMPARE]: { ms: 150, peerShare: 1 / 3, text: '≤ 150 ms and ≤ 1/3 of the peer' },
+};
+
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+
+/**
+ * The start-up bench as printed lines: for each command its median wall time, fastest run and
+ * median CPU time, and for plandiff's two the ratio of wall and CPU time to the peer's and whether
+ * the goal is met, with the load average before and after the rounds.
+ */
+export function startupReport(root: string, rounds: number): string[] {
+  const load = (): string => loadavg()[0]!.toFixed(1);
+  const before = load();
+  const results = interleaved(startupCommands(root), rounds, root);
+  const lines = [`  load average ${before} before, ${load()} after (2 cores: above ~1, every figure is slowed)`];
+  const peer = results.find((r) => r.name === PEER);
+  for (const r of results) {
+    const goal = GOALS[r.name];
+    const ratio = peer && goal ? `  ${(r.medianMs / peer.medianMs).toFixed(2)}× the peer (cpu ${(r.cpuMs / peer.cpuMs).toFixed(2)}×)` : '';
+    const met = goal ? r.medianMs <= goal.ms && (!goal.peerShare || !peer || r.medianMs <= goal.peerShare * peer.medianMs) : false;
+    const verdict = goal ? `   goal ${goal.text}: ${met ? 'met' : 'NOT met'}` : '';
+    lines.push(`  ${r.name.padEnd(32)} median ${ms(r.medianMs).padStart(7)}  min ${ms(r.minMs).padStart(7)}  cpu ${ms(r.cpuMs).padStart(7)}${ratio}${verdict}`);
+  }
+  if (!peer) lines.push('  (python3 not found: no peer)');
+  return lines;
 }

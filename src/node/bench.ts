@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { compareDocuments } from '../compare/compare.js';
 import { parseDocument } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
-import { interleaved, startupCommands } from './bench-cli.js';
+import { startupReport } from './bench-cli.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const CORPUS = join(ROOT, 'corpus');
@@ -128,17 +128,7 @@ function benchCompare(): void {
 
 function benchCli(rounds: number): void {
   console.log(`\n## whole CLI call (cold process each time; ${rounds} interleaved rounds, medians; peer measured in the same run)`);
-  const results = interleaved(startupCommands(ROOT), rounds, ROOT);
-  const peer = results.find((r) => r.name.startsWith('python3'));
-  const goals: Record<string, string> = {
-    'plandiff --help': '≤ 80 ms',
-    'plandiff compare A B --json': '≤ 150 ms and ≤ 1/3 of the peer',
-  };
-  for (const r of results) {
-    const ratio = peer && r !== peer ? `  ${(r.medianMs / peer.medianMs).toFixed(2)}× the peer` : '';
-    console.log(`  ${r.name.padEnd(34)} median ${ms(r.medianMs).padStart(9)}  min ${ms(r.minMs).padStart(9)}  cpu ${ms(r.cpuMs).padStart(9)}${ratio}${goals[r.name] ? `   (goal ${goals[r.name]})` : ''}`);
-  }
-  if (!peer) console.log('  (python3 not found: no peer)');
+  for (const line of startupReport(ROOT, rounds)) console.log(line);
 }
 
 async function benchIngest(): Promise<void> {
