@@ -1,14 +1,16 @@
 /**
  * Browser tests' setup: Debian's chromium driven by playwright-core (never a downloaded browser),
- * with the no-network flags of ../shared/ECOSYSTEM.md and a fresh profile; the web view built
- * with Vite's JS API into a temporary folder; the real server on an ephemeral loopback port.
+ * with the no-network flags of ../shared/ECOSYSTEM.md, one browser for a test file and a fresh
+ * context (its own storage, as a new profile has) for each harness; the web view built with
+ * Vite's JS API into a temporary folder; the real server on an ephemeral loopback port.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../src/node/server.js';
 import { withLock } from '../lock.js';
 
@@ -88,7 +90,7 @@ async function buildWebOnce(): Promise<string> {
   });
 }
 
-/** A browser with a fresh profile, and the server, torn down together. */
+/** A fresh browser context on the shared chromium, and the server, torn down together. */
 export interface Harness {
   context: BrowserContext;
   server: RunningServer;
@@ -96,22 +98,68 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts everything for one test file: build (cached), server on `dir`, chromium. */
+/** A launched chromium and how many harnesses (or files) hold it. */
+interface SharedBrowser {
+  browser: Promise<Browser>;
+  holders: number;
+}
+
+/**
+ * The chromium that the harnesses open their contexts on: launched by the first holder, closed
+ * (and waited for, so that its processes are reaped) when the last lets go.
+ */
+let shared: SharedBrowser | null = null;
+
+/** Holds the shared chromium (launching it if none runs, or if it crashed); resolves with it and what lets it go. */
+async function holdBrowser(): Promise<{ browser: Browser; release: () => Promise<void> }> {
+  if (shared && !(await shared.browser).isConnected()) shared = null;
+  const held: SharedBrowser = (shared ??= { browser: chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }), holders: 0 });
+  held.holders++;
+  const release = async (): Promise<void> => {
+    if (--held.holders > 0) return;
+    if (shared === held) shared = null;
+    await (await held.browser).close();
+  };
+  try {
+    return { browser: await held.browser, release };
+  } catch (e) {
+    if (shared === held) shared = null;
+    throw e;
+  }
+}
+
+/**
+ * For a test file with several harnesses one after the other (several describe blocks): keeps
+ * one chromium open from the file's first test to its last instead of one launch per harness.
+ * Call it at the top level of the file.
+ */
+export function shareBrowser(): void {
+  let release: (() => Promise<void>) | null = null;
+  beforeAll(async () => {
+    requireChromium();
+    ({ release } = await holdBrowser());
+  }, 60_000);
+  afterAll(() => release?.());
+}
+
+/** Starts everything for one harness: build (cached), server on `dir`, a fresh context of chromium. */
 export async function startHarness(dir: string, options: { viewport?: { width: number; height: number } } = {}): Promise<Harness> {
   requireChromium();
   const webRoot = await buildWeb();
   const server = await startServer({ dir, webRoot, port: 0 });
-  const profile = mkdtempSync(join(tmpdir(), 'plandiff-chromium-'));
-  // A persistent context on a fresh folder: Playwright's way of passing --user-data-dir.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: options.viewport ?? { width: 1440, height: 900 },
-    locale: 'vi-VN',
-    acceptDownloads: true,
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
+  const { browser, release } = await holdBrowser();
+  // A new context shares nothing with the others (cookies, storage, IndexedDB, cache): a fresh profile's worth.
+  const context = await browser
+    .newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
+    .catch(async (e: unknown) => {
+      await Promise.all([server.close(), release()]);
+      throw e;
+    });
   return {
     context,
     server,
@@ -119,7 +167,7 @@ export async function startHarness(dir: string, options: { viewport?: { width: n
     async close() {
       await context.close().catch(() => {});
       await server.close();
-      rmSync(profile, { recursive: true, force: true });
+      await release();
     },
   };
 }

@@ -14,10 +14,13 @@ import { parseDocument } from '../../src/read/parse.js';
 import type { LineageGraph, ParsedDocument } from '../../src/types.js';
 import { formatRoute } from '../../src/view/route.js';
 import { corpusPath, SEEDS } from '../corpus.js';
-import { pickPlan, ROOT, startHarness, type Harness } from './browser.js';
+import { pickPlan, ROOT, shareBrowser, startHarness, type Harness } from './browser.js';
 
 const CORPUS = corpusPath('');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+// one chromium for the corpus and the empty folder below, each with its own context and server
+shareBrowser();
 
 /** The CLI's reading of the folder: the oracle the browser must agree with. */
 async function readCorpus(): Promise<Map<string, ParsedDocument>> {
