@@ -5,35 +5,31 @@
  * clause it is about and highlights it; the "why unchanged" mark's explanation shows on focus.
  * Behaviour only: the frame times are measured by `npm run bench:web -- --only scroll`.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareDocuments } from '../../src/compare/compare.js';
 import { buildLineage } from '../../src/corpus/lineage.js';
-import { synthesize } from '../../src/node/synth.js';
 import { parseDocument } from '../../src/read/parse.js';
 import type { Comparison } from '../../src/types.js';
 import { diffRows, rowOfWarning, type DiffRow } from '../../src/view/diff-rows.js';
 import { formatRoute } from '../../src/view/route.js';
-import { corpusPath, hasShared, seed, seedText, SEEDS, sharedPath } from '../corpus.js';
-import { seriousViolations, startHarness, type Harness } from './browser.js';
+import { corpusPath, hasShared, seed, SEEDS, sharedPath } from '../corpus.js';
+import { seriousViolations, shareBrowser, startHarness, type Harness } from './browser.js';
+import { thousandAlignments } from './thousand-rows.js';
+
+// one chromium for the three blocks below, each with its own context and server
+shareBrowser();
 
 /** Most rows a 1,000-row diff may hold in the page at 1440 × 900 (the viewport plus its overscan, in whole blocks). */
 const WINDOW_MAX = 120;
 
-/** Gia Lai 2021–2025 against synthetic derivatives of itself, alignments joined until there are 1,000 rows. */
+/** The 1,000-row diff as rows, and its documents' metadata. */
 function thousandRows(): { rows: DiffRow[]; docs: Pick<Comparison, 'a' | 'b'> } {
-  const text = seedText('gialai2021');
-  const base = parseDocument(text, { file: SEEDS.gialai2021 });
-  const alignments: Comparison['alignments'] = [];
-  let docs: Pick<Comparison, 'a' | 'b'> = { a: { ...base.meta, file: null }, b: { ...base.meta, file: null } };
-  for (let k = 0; alignments.length < 1000; k++) {
-    const [derived] = [...synthesize([{ file: SEEDS.gialai2021, text }], { count: 1, seed: 20 + k, rewordRate: 0.25, dropRate: 0.08, addRate: 0.05 })];
-    const c = compareDocuments(base, parseDocument(derived!.text, { file: `derived-${k}.txt` }));
-    docs = { a: c.a, b: c.b };
-    alignments.push(...c.alignments);
-  }
-  return { rows: diffRows({ alignments: alignments.slice(0, 1000) }), docs };
+  const { alignments, a, b } = thousandAlignments();
+  return { rows: diffRows({ alignments }), docs: { a, b } };
 }
 
 /** The element inside the app's (or the page's) diff view, by selector. */
@@ -58,16 +54,30 @@ function rowInView(page: Page, index: number): Promise<boolean> {
   }, index);
 }
 
+/** Whether some drawn row lies inside the pane's visible box: the window has followed a scroll. */
+function windowInView(page: Page): Promise<boolean> {
+  return page.getByTestId('diff-pane').evaluate((pane) => {
+    const p = pane.getBoundingClientRect();
+    return [...pane.querySelectorAll('[data-testid="diff-row"]')].some((row) => {
+      const r = row.getBoundingClientRect();
+      return r.bottom > p.top && r.top < p.bottom;
+    });
+  });
+}
+
 const rowCount = (page: Page): Promise<number> => page.getByTestId('diff-row').count();
 
 describe('a 1,000-row diff in chromium', () => {
+  let empty: string;
   let h: Harness;
   let page: Page;
   let rows: DiffRow[];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    h = await startHarness(corpusPath(''));
+    // the app only defines the elements here: an empty folder, so its worker has no plan to read
+    empty = mkdtempSync(join(tmpdir(), 'plandiff-diff-scale-empty-'));
+    h = await startHarness(empty);
     const built = thousandRows();
     rows = built.rows;
     page = await h.context.newPage();
@@ -92,6 +102,7 @@ describe('a 1,000-row diff in chromium', () => {
 
   afterAll(async () => {
     await h?.close();
+    if (empty) rmSync(empty, { recursive: true, force: true });
   });
 
   test('holds a window of rows, not all 1,000, and counts every row in its summary', async () => {
@@ -107,7 +118,7 @@ describe('a 1,000-row diff in chromium', () => {
       await page.getByTestId('diff-pane').evaluate((p, f) => {
         p.scrollTop = f * p.scrollHeight;
       }, at);
-      await page.waitForTimeout(300);
+      await expect.poll(() => windowInView(page)).toBe(true);
       expect(await rowCount(page)).toBeLessThanOrEqual(WINDOW_MAX);
     }
     await expect.poll(() => rowInView(page, rows[rows.length - 1]!.index)).toBe(true);
@@ -259,18 +270,23 @@ describe('reading warnings and the fold mark in the app (bundled plans)', () => 
 });
 
 describe.skipIf(!hasShared('holdout/adjacent'))('a long real pair (held out: Bắc Ninh 144 → Đồng Nai 179, windowed)', () => {
-  const dir = sharedPath('holdout/adjacent');
   const [fileA, fileB] = ['bacninh-ubnd-2025-144-kh.txt', 'dongnai-ubnd-2025-179-kh.txt'];
+  let dir: string;
   let h: Harness;
   let page: Page;
 
   beforeAll(async () => {
+    // the two plans only, copied to a folder of their own: the page reads no other held-out plan,
+    // and the server's review store is not written beside ../shared
+    dir = mkdtempSync(join(tmpdir(), 'plandiff-diff-scale-pair-'));
+    for (const f of [fileA, fileB]) copyFileSync(sharedPath(`holdout/adjacent/${f}`), join(dir, f));
     h = await startHarness(dir);
     page = await h.context.newPage();
   }, 90_000);
 
   afterAll(async () => {
     await h?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('a duplicate-label warning deep in B scrolls a windowed diff to its clause', async () => {

@@ -5,12 +5,14 @@
  * neighbourhood, SVG and PNG export. Counts are checked against `condense` in Node. The layout runs
  * in its own module worker, layers top to bottom, no two nodes on top of each other.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { condense, FAMILY } from '../../src/view/graph-condense.js';
 import { shortLabel } from '../../src/view/graph-view.js';
 import type { LineageEdge, LineageGraph, LineageNode } from '../../src/types.js';
-import { corpusPath } from '../corpus.js';
 import { startHarness, type Harness } from './browser.js';
 
 const node = (id: string, over: Partial<LineageNode> = {}): LineageNode => ({
@@ -46,6 +48,7 @@ function corpus(): LineageGraph {
 }
 
 describe('lineage graph at scale in chromium (needs no ../shared)', () => {
+  let empty: string;
   let h: Harness;
   let page: Page;
   const graph = corpus();
@@ -56,7 +59,9 @@ describe('lineage graph at scale in chromium (needs no ../shared)', () => {
   const ready = () => expect.poll(() => stats().getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
 
   beforeAll(async () => {
-    h = await startHarness(corpusPath(''));
+    // the app only defines the elements here: an empty folder, so its worker has no plan to read
+    empty = mkdtempSync(join(tmpdir(), 'plandiff-graph-scale-empty-'));
+    h = await startHarness(empty);
     page = await h.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${h.server.url}#/corpus`);
@@ -76,6 +81,7 @@ describe('lineage graph at scale in chromium (needs no ../shared)', () => {
 
   afterAll(async () => {
     await h?.close();
+    if (empty) rmSync(empty, { recursive: true, force: true });
   });
 
   test('opens condensed: ten families and one group of cited documents instead of 211 documents', async () => {

@@ -6,21 +6,21 @@
  * after a reload, as made on an earlier version once the plan changes. In a 1,000-row windowed diff
  * a draft survives its row leaving the window, and the page still holds only a window of rows.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compareDocuments } from '../../src/compare/compare.js';
 import { alignmentIds } from '../../src/compare/review-items.js';
-import { synthesize } from '../../src/node/synth.js';
-import { parseDocument } from '../../src/read/parse.js';
-import type { Comparison } from '../../src/types.js';
 import { diffRows } from '../../src/view/diff-rows.js';
 import { formatRoute } from '../../src/view/route.js';
 import { runBinarySync } from '../binary.js';
-import { corpusPath, seedText, SEEDS } from '../corpus.js';
-import { seriousViolations, startHarness, type Harness } from './browser.js';
+import { corpusPath, SEEDS } from '../corpus.js';
+import { seriousViolations, shareBrowser, startHarness, type Harness } from './browser.js';
+import { thousandAlignments } from './thousand-rows.js';
+
+// one chromium for the two blocks below, each with its own context and server
+shareBrowser();
 
 const PARENT = SEEDS.ubnd2025;
 const CHILD = SEEDS.gddt2024;
@@ -47,7 +47,10 @@ describe('clause alignment decisions in the diff view', () => {
     page = await h.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 240_000);
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   const open = async (): Promise<void> => {
     await page.goto(`${h.server.url}${formatRoute({ view: 'diff', a: PARENT, b: CHILD })}`);
@@ -159,30 +162,21 @@ describe('clause alignment decisions in the diff view', () => {
   }, 120_000);
 });
 
-/** Gia Lai 2021–2025 against synthetic derivatives of itself, alignments joined until there are 1,000. */
-function thousandAlignments(): Pick<Comparison, 'alignments' | 'a' | 'b'> {
-  const text = seedText('gialai2021');
-  const base = parseDocument(text, { file: SEEDS.gialai2021 });
-  const alignments: Comparison['alignments'] = [];
-  let docs: Pick<Comparison, 'a' | 'b'> = { a: { ...base.meta, file: null }, b: { ...base.meta, file: null } };
-  for (let k = 0; alignments.length < 1000; k++) {
-    const [derived] = [...synthesize([{ file: SEEDS.gialai2021, text }], { count: 1, seed: 40 + k, rewordRate: 0.25, dropRate: 0.08, addRate: 0.05 })];
-    const c = compareDocuments(base, parseDocument(derived!.text, { file: `derived-${k}.txt` }));
-    docs = { a: c.a, b: c.b };
-    alignments.push(...c.alignments);
-  }
-  return { alignments: alignments.slice(0, 1000), ...docs };
-}
-
 describe('review controls in a windowed 1,000-row diff', () => {
+  let empty: string;
   let h: Harness;
   let page: Page;
 
   beforeAll(async () => {
-    h = await startHarness(corpusPath(''));
+    // the app only defines the elements here: an empty folder, so its worker has no plan to read
+    empty = mkdtempSync(join(tmpdir(), 'plandiff-review-diff-empty-'));
+    h = await startHarness(empty);
     page = await h.context.newPage();
   }, 240_000);
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    if (empty) rmSync(empty, { recursive: true, force: true });
+  });
 
   test('a far row keeps its decision and its draft when it leaves the window and comes back; saving sends the alignment id', async () => {
     const c = thousandAlignments();
@@ -209,14 +203,25 @@ describe('review controls in a windowed 1,000-row diff', () => {
     await expect.poll(() => page.getByTestId('diff-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.locator(`[data-testid="diff-row"][data-index="${far.index}"]`).count()).toBe(0);
 
+    /** Scrolls the pane until the row at `index` is drawn: a jump to where the rows drawn say it lies, then a frame for the window to follow. */
     const scrollTo = async (index: number): Promise<void> => {
       for (let k = 0; k < 40; k++) {
         if ((await page.locator(`[data-testid="diff-row"][data-index="${index}"]`).count()) > 0) break;
-        await pane.evaluate((el, i) => {
-          const first = Number(el.querySelector('[data-testid="diff-row"]')?.getAttribute('data-index') ?? 0);
-          el.scrollTop += i > first ? 2500 : -2500;
-        }, index);
-        await page.waitForTimeout(50);
+        await pane.evaluate(
+          (el, i) =>
+            new Promise<void>((done) => {
+              const drawn = [...el.querySelectorAll<HTMLElement>('[data-testid="diff-row"]')];
+              // where a drawn row lies in the pane's content, and the height of a row as the drawn ones average it
+              const at = (row: HTMLElement): number => el.scrollTop + row.getBoundingClientRect().top - el.getBoundingClientRect().top;
+              const [first, last] = [drawn[0]!, drawn[drawn.length - 1]!];
+              const [from, to] = [Number(first.dataset.index), Number(last.dataset.index)];
+              const perRow = Math.max(1, (at(last) - at(first)) / Math.max(1, to - from));
+              el.scrollTop = at(first) + (i - from) * perRow - el.clientHeight / 2;
+              // two frames: the window moves in the frame after the scroll, and is drawn before the next
+              requestAnimationFrame(() => requestAnimationFrame(() => done()));
+            }),
+          index,
+        );
       }
     };
     await scrollTo(decided.index);
