@@ -56,25 +56,22 @@ function officeFiles(): string {
   if (existsSync(join(dir, 'done'))) return dir;
   const work = `${dir}.work-${process.pid}`;
   rmSync(work, { recursive: true, force: true });
-  for (const sub of ['md', 'txt', 'html', 'docx']) mkdirSync(join(work, sub), { recursive: true });
+  for (const sub of ['md', 'soffice', 'docx']) mkdirSync(join(work, sub), { recursive: true });
   for (const [name, path] of PLANS) {
     const md = join(work, 'md', `${name}.md`);
     writeFileSync(md, pipeTables(readFileSync(path, 'utf8')));
-    writeFileSync(join(work, 'txt', `${name}.txt`), readFileSync(path));
+    // LibreOffice's sources, named as their .docx will be
+    writeFileSync(join(work, 'soffice', `${name}.soffice-txt.txt`), readFileSync(path));
     execFileSync('pandoc', ['-f', 'markdown', '-t', 'docx', md, '-o', join(work, 'docx', `${name}.pandoc.docx`)]);
-    execFileSync('pandoc', ['-f', 'markdown', '-t', 'html', '-s', '--metadata', `title=${name}`, md, '-o', join(work, 'html', `${name}.html`)]);
+    execFileSync('pandoc', ['-f', 'markdown', '-t', 'html', '-s', '--metadata', `title=${name}`, md, '-o', join(work, 'soffice', `${name}.soffice-html.html`)]);
   }
-  // One LibreOffice run per source kind, with a profile of its own (a user's LibreOffice may be open).
-  const profile = `file://${join(work, 'profile')}`;
-  for (const kind of ['txt', 'html']) {
-    const sources = readdirSync(join(work, kind)).map((f) => join(work, kind, f));
-    const out = join(work, `soffice-${kind}`);
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, ...sources], {
-      stdio: 'ignore',
-      timeout: 240_000,
-    });
-    for (const f of readdirSync(out)) renameSync(join(out, f), join(work, 'docx', f.replace(/\.docx$/, `.soffice-${kind}.docx`)));
-  }
+  // One LibreOffice run for every source of both kinds (it tells a .txt from an .html by itself),
+  // with a profile of its own (a user's LibreOffice may be open).
+  const sources = readdirSync(join(work, 'soffice')).map((f) => join(work, 'soffice', f));
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(work, 'docx'), ...sources], {
+    stdio: 'ignore',
+    timeout: 240_000,
+  });
   writeFileSync(join(work, 'done'), '');
   rmSync(dir, { recursive: true, force: true });
   try {
