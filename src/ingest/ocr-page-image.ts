@@ -7,9 +7,11 @@
  * (red channel, specks, skew, table rules: ocr-image.ts) before tesseract.
  *
  * Isomorphic (bytes in, bytes out). A TIFF, a PNG with an alpha channel, interlacing or 16-bit
- * samples, and a CMYK JPEG are not wrapped (null): the caller reads them as they are.
+ * samples are not wrapped (null) but decoded to grey pixels instead (`decodePageImage`), so they get
+ * the same clean-up; only a CMYK JPEG goes to the engine as it is.
  */
 import { concat } from './decode.js';
+import type { GreyImage } from './ocr-image.js';
 
 /** A page image's size, colours and resolution, as its header says. */
 export interface PageImageInfo {
@@ -39,8 +41,131 @@ export function pageImagePdf(bytes: Uint8Array): WrappedPageImage | null {
   const image = readPng(bytes) ?? readJpeg(bytes);
   if (!image) return null;
   const { info } = image;
-  const dpi = info.dpi !== null && info.dpi >= MIN_DECLARED_DPI ? info.dpi : Math.max(MIN_DECLARED_DPI, Math.round(Math.max(info.width, info.height) / A4_LONG_SIDE_INCHES));
+  const dpi = pageDpi(info.dpi, info.width, info.height);
   return { pdf: onePagePdf(info.width, info.height, dpi, image.dictionary, image.data), dpi, info };
+}
+
+/** The resolution a page image is read at: the one it declares when it is a scan's, otherwise its longer side taken as an A4 page's. */
+function pageDpi(declared: number | null, width: number, height: number): number {
+  return declared !== null && declared >= MIN_DECLARED_DPI ? declared : Math.max(MIN_DECLARED_DPI, Math.round(Math.max(width, height) / A4_LONG_SIDE_INCHES));
+}
+
+/** A page image the wrapper does not take, decoded: how many pages it holds, its resolution, and each page as grey pixels. */
+export interface DecodedPageImage {
+  kind: 'tiff' | 'png';
+  /** Pages in the file: a TIFF can hold several (a fax, a scanner's multi-page file); a PNG holds one. */
+  pages: number;
+  /** Resolution, by the same rule as a wrapped image's. */
+  dpi: number;
+  /** Page `n` (from 1) as grey pixels: the red channel (red stamps turn white, as a PDF page's do), white where the image is transparent. Decoded when asked. */
+  page(n: number): GreyImage;
+}
+
+/**
+ * A TIFF (each of its pages, in any compression UTIF reads: CCITT G3/G4 faxes, LZW, Deflate,
+ * PackBits, JPEG) or a PNG with an alpha channel, interlacing or 16-bit samples, decoded so that it
+ * gets the clean-up of a PDF page. The decoders (utif2, fast-png) are loaded on first use. Null for
+ * anything else, or when the decoder refuses the file.
+ */
+export async function decodePageImage(bytes: Uint8Array): Promise<DecodedPageImage | null> {
+  try {
+    if (isTiff(bytes)) return await decodeTiff(bytes);
+    if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return await decodePng(bytes);
+  } catch {
+    // a file the decoder cannot read goes to the engine as it is, which says what is wrong with it
+  }
+  return null;
+}
+
+const isTiff = (b: Uint8Array): boolean => (b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a);
+
+async function decodeTiff(bytes: Uint8Array): Promise<DecodedPageImage | null> {
+  const UTIF = (await import('utif2')).default;
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // Full-resolution images only: NewSubfileType bit 0 marks a thumbnail or a reduced copy.
+  const ifds = UTIF.decode(buffer).filter((ifd) => ifd['t256'] !== undefined && ifd['t257'] !== undefined && ((tagNumber(ifd['t254']) ?? 0) & 1) === 0);
+  const first = ifds[0];
+  if (!first) return null;
+  const width = tagNumber(first['t256'])!;
+  const height = tagNumber(first['t257'])!;
+  const x = tagNumber(first['t282']);
+  const unit = tagNumber(first['t296']) ?? 2; // 2 inches, 3 centimetres
+  const declared = x && unit === 2 ? Math.round(x) : x && unit === 3 ? Math.round(x * 2.54) : null;
+  return {
+    kind: 'tiff',
+    pages: ifds.length,
+    dpi: pageDpi(declared, width, height),
+    page(n) {
+      const ifd = ifds[n - 1]!;
+      UTIF.decodeImage(buffer, ifd);
+      const image = { width: ifd.width, height: ifd.height, pixels: redOverWhite(UTIF.toRGBA8(ifd), 4, 8, true) };
+      ifd.data = new Uint8Array(0); // the decoded strips are not needed again
+      return image;
+    },
+  };
+}
+
+/** A TIFF tag's first value: a number, or a rational [numerator, denominator] as utif2 gives it. */
+function tagNumber(value: unknown): number | undefined {
+  const first = Array.isArray(value) ? value[0] : undefined;
+  if (typeof first === 'number') return first;
+  if (Array.isArray(first) && typeof first[0] === 'number' && typeof first[1] === 'number' && first[1] !== 0) return first[0] / first[1];
+  return undefined;
+}
+
+async function decodePng(bytes: Uint8Array): Promise<DecodedPageImage | null> {
+  const { decode, convertIndexedToRgb } = await import('fast-png');
+  const png = decode(bytes);
+  const dpi = png.resolution && png.resolution.unit === 1 ? Math.round(png.resolution.x * 0.0254) : null;
+  return {
+    kind: 'png',
+    pages: 1,
+    dpi: pageDpi(dpi, png.width, png.height),
+    page() {
+      if (png.palette) {
+        const rgb = convertIndexedToRgb(png); // RGBA when the palette has transparent entries
+        const channels = rgb.length / (png.width * png.height);
+        return { width: png.width, height: png.height, pixels: redOverWhite(rgb, channels, 8, channels === 4) };
+      }
+      const samples = png.depth < 8 ? unpackBits(png.data as Uint8Array, png.width, png.height, png.channels, png.depth) : png.data;
+      return { width: png.width, height: png.height, pixels: redOverWhite(samples, png.channels, Math.max(8, png.depth), png.channels === 2 || png.channels === 4) };
+    },
+  };
+}
+
+/** Samples packed several to a byte (1, 2 or 4 bits), each row starting on a byte, spread one to a byte at 8 bits. */
+function unpackBits(data: Uint8Array, width: number, height: number, channels: number, depth: number): Uint8Array {
+  const perRow = width * channels;
+  const stride = Math.ceil((perRow * depth) / 8);
+  const max = (1 << depth) - 1;
+  const out = new Uint8Array(perRow * height);
+  for (let y = 0; y < height; y++) {
+    for (let i = 0; i < perRow; i++) {
+      const bit = i * depth;
+      const v = (data[y * stride + (bit >> 3)]! >> (8 - depth - (bit & 7))) & max;
+      out[y * perRow + i] = Math.round((v * 255) / max);
+    }
+  }
+  return out;
+}
+
+/**
+ * Pixels of `channels` samples of `depth` bits (8 or 16) → one grey byte a pixel: the first sample
+ * (red, or the grey level), laid over white by the last one when `alpha`.
+ */
+function redOverWhite(samples: ArrayLike<number>, channels: number, depth: number, alpha: boolean): Uint8Array {
+  const count = Math.floor(samples.length / channels);
+  const out = new Uint8Array(count);
+  const shift = depth === 16 ? 8 : 0;
+  for (let i = 0, at = 0; i < count; i++, at += channels) {
+    const red = samples[at]! >> shift;
+    if (!alpha) out[i] = red;
+    else {
+      const a = samples[at + channels - 1]! >> shift;
+      out[i] = 255 - Math.floor(((255 - red) * a + 127) / 255);
+    }
+  }
+  return out;
 }
 
 /** An image ready to go into a PDF: its stream dictionary entries and its data. */

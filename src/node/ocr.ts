@@ -22,8 +22,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestError } from '../ingest/errors.js';
-import { greyPgm, prepareImage } from '../ingest/ocr-image.js';
-import { pageImagePdf } from '../ingest/ocr-page-image.js';
+import { greyPgm, prepareImage, type GreyImage } from '../ingest/ocr-image.js';
+import { decodePageImage, pageImagePdf } from '../ingest/ocr-page-image.js';
 import { OCR_MODES, parseTsv, type OcrEngine, type OcrMode, type OcrOptions, type OcrRequest, type OcrRules, type OcrPage } from '../ingest/ocr.js';
 import { OcrCache } from './ocr-cache.js';
 
@@ -71,13 +71,13 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
   const cache = options.cacheDir === null ? null : new OcrCache(options.cacheDir ?? undefined, options.env);
   let name = `tesseract (${lang})`;
 
-  const check = (kind: 'pdf' | 'image' | 'tiff') => {
+  const check = (kind: 'pdf' | 'pixels') => {
     const probe = probeTesseract();
     if (!probe) throw new IngestError('unsupported', 'needs OCR, but the tesseract program is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)');
     for (const l of lang.split('+')) {
       if (!probe.langs.includes(l)) throw new IngestError('unsupported', `needs OCR, but tesseract has no "${l}" language data (apt-get install tesseract-ocr-${l})`);
     }
-    if (kind !== 'tiff' && !hasProgram('pdftoppm')) throw new IngestError('unsupported', 'needs OCR, but pdftoppm is not installed to render its pages (apt-get install poppler-utils)');
+    if (kind === 'pdf' && !hasProgram('pdftoppm')) throw new IngestError('unsupported', 'needs OCR, but pdftoppm is not installed to render its pages (apt-get install poppler-utils)');
     name = `${probe.version} (${lang})`;
     return probe.version;
   };
@@ -88,13 +88,16 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
     },
     async recognize(request, onPage) {
       // A .png or .jpg page is wrapped as a one-page PDF at its own resolution, so pdftoppm renders it
-      // and it gets the clean-up of a PDF page; a TIFF (or a PNG with alpha) goes to tesseract as it is.
+      // and it gets the clean-up of a PDF page; a TIFF (each of its pages) or a PNG with alpha is
+      // decoded to pixels for the same clean-up; only what neither takes goes to tesseract as it is.
       const wrapped = request.kind === 'image' ? pageImagePdf(request.bytes) : null;
-      const version = check(request.kind === 'pdf' ? 'pdf' : wrapped ? 'image' : 'tiff');
+      const decoded = request.kind === 'image' && !wrapped ? await decodePageImage(request.bytes) : null;
+      const version = check(request.kind === 'pdf' || wrapped ? 'pdf' : 'pixels');
       const digest = createHash('sha256').update(request.bytes).digest('hex');
-      const renderDpi = wrapped ? wrapped.dpi : dpi;
-      const settings = `${version}|${lang}|${request.kind === 'pdf' ? dpi : wrapped ? `image-${renderDpi}` : 'image'}|psm3|red|specks|deskew|rules|v3`;
-      const pageNumbers = request.kind === 'pdf' ? request.pages : [1];
+      const renderDpi = wrapped ? wrapped.dpi : decoded ? decoded.dpi : dpi;
+      const source = request.kind === 'pdf' ? dpi : wrapped ? `image-${renderDpi}` : decoded ? `${decoded.kind}-${renderDpi}` : 'image';
+      const settings = `${version}|${lang}|${source}|psm3|red|specks|deskew|rules|v3`;
+      const pageNumbers = request.kind === 'pdf' ? request.pages : Array.from({ length: decoded?.pages ?? 1 }, (_, i) => i + 1);
       const total = pageNumbers.length;
       const started = Date.now();
       const running = new Set<ChildProcess>();
@@ -123,7 +126,11 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
             if (expired) return;
             let result = cache ? await cache.get(digest, page, settings) : null;
             if (!result) {
-              const prepared = pdf ? preparePpm(await run('pdftoppm', ['-r', String(renderDpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath], null, running), renderDpi) : { image: request.bytes };
+              const prepared = pdf
+                ? preparePpm(await run('pdftoppm', ['-r', String(renderDpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath], null, running), renderDpi)
+                : decoded
+                  ? prepareGrey(decoded.page(page), renderDpi)
+                  : { image: request.bytes };
               if (expired) return;
               const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', '3', 'tsv'], prepared.image, running);
               result = parseTsv(tsv.toString('utf8'), page);
@@ -195,7 +202,12 @@ export function preparePpm(ppm: Uint8Array, dpi: number): { image: Uint8Array; r
   const start = header[0].length;
   const grey = new Uint8Array(width * height);
   for (let i = 0, p = start; i < width * height; i++, p += 3) grey[i] = ppm[p]!;
-  const prepared = prepareImage({ width, height, pixels: grey }, dpi);
+  return prepareGrey({ width, height, pixels: grey }, dpi);
+}
+
+/** A grey page image cleaned up (ingest/ocr-image.ts) → the PGM tesseract reads and the page's ruled lines. */
+function prepareGrey(grey: GreyImage, dpi: number): { image: Uint8Array; rules: OcrRules } {
+  const prepared = prepareImage(grey, dpi);
   return { image: greyPgm(prepared.image), rules: prepared.rules };
 }
 

@@ -1,14 +1,18 @@
 // Page images (.png, .jpg) get the clean-up of a scanned PDF page: wrapped as a one-page PDF at
 // their own resolution (ocr-page-image.ts), rendered by pdftoppm, then red channel, specks, skew and
-// rules (ocr-image.ts) before tesseract. Needs poppler-utils (and img2pdf for the reference wrap,
-// tesseract-ocr-vie for the engine); each part skips with its reason when a program is missing.
+// rules (ocr-image.ts) before tesseract. TIFF pages and PNGs with alpha or 16-bit samples are decoded
+// to grey pixels for the same clean-up. Needs poppler-utils (and img2pdf for the reference wrap,
+// Debian's python3-pil for a CCITT G4 TIFF, tesseract-ocr-vie for the engine); each part skips with
+// its reason when a program is missing.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
-import { pageImagePdf } from '../../src/ingest/ocr-page-image.js';
+import { decodePageImage, pageImagePdf } from '../../src/ingest/ocr-page-image.js';
+import { encode as encodePng } from 'fast-png';
+import UTIF from 'utif2';
 import { tesseractEngine } from '../../src/node/ocr.js';
 import { syntheticScan } from '../../src/node/ocr-synth.js';
 import { parseDocument } from '../../src/read/parse.js';
@@ -19,6 +23,8 @@ const hasPoppler = has('pdftoppm');
 const hasImg2pdf = has('img2pdf', '--version');
 const hasOcr = hasPoppler && spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true;
 const SEED_004 = 'khanh-hoa-2025-ubnd-cai-cach-tthc';
+/** Debian's Python with PIL (python3-pil, which img2pdf needs too): writes CCITT G4 TIFFs. */
+const hasPil = spawnSync('/usr/bin/python3', ['-c', 'import PIL.TiffImagePlugin']).status === 0;
 
 /** Page `page` of a PDF as an image file pdftoppm writes (`-png`, `-jpeg`, with more flags). */
 function pageImage(pdf: Uint8Array, flags: string[], page = 1): Uint8Array {
@@ -77,6 +83,77 @@ describe('a page image wrapped as a one-page PDF', () => {
       expect(wrapped.dpi).toBe(200);
       expect(ppmSize(render(wrapped.pdf, wrapped.dpi))).toEqual([1654, 2339]);
     });
+  });
+});
+
+/** A 40 × 30 RGBA page: white, a black 10 × 10 square at (5, 5), a red one at (20, 5), the bottom rows transparent black. */
+function rgbaPage(): Uint8Array {
+  const width = 40;
+  const rgba = new Uint8Array(width * 30 * 4);
+  for (let y = 0; y < 30; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 4;
+      const black = x >= 5 && x < 15 && y >= 5 && y < 15;
+      const red = x >= 20 && x < 30 && y >= 5 && y < 15;
+      if (y >= 25) rgba.set([0, 0, 0, 0], at);
+      else rgba.set(black ? [0, 0, 0, 255] : red ? [220, 30, 30, 255] : [255, 255, 255, 255], at);
+    }
+  }
+  return rgba;
+}
+
+describe('a page image the wrapper does not take is decoded for the clean-up', () => {
+  /** Grey levels at the black square, the red square, the white paper and the transparent rows. */
+  const probe = (pixels: Uint8Array) => [pixels[10 * 40 + 10], pixels[10 * 40 + 25], pixels[20 * 40 + 35], pixels[27 * 40 + 10]];
+
+  test('a TIFF: the red channel as grey (black ink stays, a red stamp turns white), its resolution, one page', async () => {
+    const tiff = new Uint8Array(UTIF.encodeImage(rgbaPage(), 40, 30, { t282: [[300, 1]], t283: [[300, 1]], t296: [2] } as never));
+    expect(pageImagePdf(tiff)).toBeNull();
+    const decoded = (await decodePageImage(tiff))!;
+    expect([decoded.kind, decoded.pages, decoded.dpi]).toEqual(['tiff', 1, 300]);
+    const page = decoded.page(1);
+    expect([page.width, page.height]).toEqual([40, 30]);
+    expect(probe(page.pixels)).toEqual([0, 220, 255, 255]);
+  });
+
+  test('a PNG with an alpha channel: transparent parts are white paper; a 16-bit grey PNG keeps its levels', async () => {
+    const rgba = encodePng({ width: 40, height: 30, data: rgbaPage(), channels: 4, depth: 8 });
+    expect(pageImagePdf(rgba)).toBeNull();
+    const decoded = (await decodePageImage(rgba))!;
+    expect([decoded.kind, decoded.pages]).toEqual(['png', 1]);
+    expect(probe(decoded.page(1).pixels)).toEqual([0, 220, 255, 255]);
+    const grey16 = encodePng({ width: 2, height: 1, data: new Uint16Array([0, 0x8000]), channels: 1, depth: 16 });
+    expect([...(await decodePageImage(grey16))!.page(1).pixels]).toEqual([0, 128]);
+  });
+
+  test('what is neither, or does not decode, is left to the engine as it is', async () => {
+    expect(await decodePageImage(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))).toBeNull();
+    expect(await decodePageImage(new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]))).toBeNull();
+  });
+});
+
+describe.skipIf(!hasOcr || !hasPil)('a two-page CCITT G4 TIFF through the tesseract engine (needs tesseract-ocr-vie, poppler-utils and python3-pil)', () => {
+  test('each page is read after the clean-up (rules and dashes found), page 1 gives the identity printed on it', { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-g4-'));
+    const typed = fixtureBytes(`${SEED_004}.pdf`);
+    writeFileSync(join(dir, 'p1.png'), pageImage(typed, ['-r', '200', '-png'], 1));
+    writeFileSync(join(dir, 'p2.png'), pageImage(typed, ['-r', '200', '-png'], 2));
+    // A fax-style scan: bilevel, Group 4, both pages in one file, 200 dpi declared.
+    const script = "import sys; from PIL import Image; a, b = (Image.open(f).convert('1') for f in sys.argv[1:3]); a.save(sys.argv[3], compression='group4', save_all=True, append_images=[b], dpi=(200, 200))";
+    expect(spawnSync('/usr/bin/python3', ['-c', script, join(dir, 'p1.png'), join(dir, 'p2.png'), join(dir, 'scan.tif')]).status).toBe(0);
+    const tiff = new Uint8Array(readFileSync(join(dir, 'scan.tif')));
+    const engine = tesseractEngine({ cacheDir: null });
+    const seen: string[] = [];
+    const pages = await engine.recognize({ kind: 'image', bytes: tiff }, (p, done, total) => seen.push(`${p.page}:${done}/${total}`));
+    expect(pages.map((p) => p.page)).toEqual([1, 2]);
+    expect(seen.map((s) => s.split(':')[1])).toEqual(['1/2', '2/2']); // two lanes: either page may finish first
+    expect(pages.every((p) => p.rules?.dashes !== undefined && p.width === 1654)).toBe(true);
+    const read = await ingest(tiff, 'scan.tif', undefined, { ocr: { engine } });
+    expect(read.ocr?.pages.map((p) => p.page)).toEqual([1, 2]);
+    const typedText = spawnSync('pdftotext', ['-f', '1', '-l', '1', join('test', 'fixtures', `${SEED_004}.pdf`), '-'], { encoding: 'utf8' }).stdout;
+    const truth = parseDocument(typedText, { file: null }).meta;
+    const meta = parseDocument(read.text, { file: 'scan.tif' }).meta;
+    expect([meta.number, meta.symbol, meta.year]).toEqual([truth.number, truth.symbol, truth.year]);
   });
 });
 

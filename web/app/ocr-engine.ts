@@ -7,14 +7,15 @@
  * OffscreenCanvas at 300 dpi, its red channel taken as grey (red stamps and signatures drop out),
  * cleaned (specks, skew, table rules: ingest/ocr-image.ts), and recognised with page segmentation 3;
  * tesseract's TSV is read by the same parser. Two tesseract workers read two pages at a time, while
- * this worker renders the next page. A TIFF (which pdf.js cannot wrap) goes to tesseract as it is.
+ * this worker renders the next page. A TIFF (each of its pages) or a PNG with alpha, which the
+ * wrapper does not take, is decoded to pixels and gets the same clean-up.
  * Pages read are kept in this browser (ocr-cache.ts), so a kept upload is not read again after a
  * reload; the engine is started only for pages not kept.
  */
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import { IngestError } from '../../src/ingest/errors.js';
-import { greyPgm, prepareImage } from '../../src/ingest/ocr-image.js';
-import { pageImagePdf } from '../../src/ingest/ocr-page-image.js';
+import { greyPgm, prepareImage, type GreyImage } from '../../src/ingest/ocr-image.js';
+import { decodePageImage, pageImagePdf, type DecodedPageImage } from '../../src/ingest/ocr-page-image.js';
 import { parseTsv, type OcrEngine, type OcrPage, type OcrRequest } from '../../src/ingest/ocr.js';
 import { cachedPage, cachePage, pageKey } from './ocr-cache.js';
 
@@ -85,11 +86,23 @@ async function renderPage(doc: PdfDocument, n: number, dpi: number): Promise<{ p
     const grey = new Uint8Array(width * height);
     for (let i = 0, p = 0; i < grey.length; i++, p += 4) grey[i] = rgba[p]!; // the red channel
     canvas.width = canvas.height = 0;
-    const prepared = prepareImage({ width, height, pixels: grey }, dpi);
-    return { pgm: greyPgm(prepared.image), rules: prepared.rules };
+    return prepareGrey({ width, height, pixels: grey }, dpi);
   } finally {
     page.cleanup();
   }
+}
+
+/** A grey page image cleaned up, as the PGM tesseract reads and the page's ruled lines. */
+function prepareGrey(grey: GreyImage, dpi: number): { pgm: Uint8Array; rules: OcrPage['rules'] } {
+  const prepared = prepareImage(grey, dpi);
+  return { pgm: greyPgm(prepared.image), rules: prepared.rules };
+}
+
+/** Page `n` of what is read: a PDF page drawn by pdf.js, a decoded image's page, or (neither) the image's bytes as they are. */
+async function preparePage(source: PdfDocument | DecodedPageImage | null, n: number, dpi: number, bytes: Uint8Array): Promise<{ pgm: Uint8Array; rules: OcrPage['rules'] }> {
+  if (!source) return { pgm: bytes, rules: undefined };
+  if ('getPage' in source) return renderPage(source, n, dpi);
+  return prepareGrey(source.page(n), source.dpi);
 }
 
 /** The tesseract.js engine; `origin` is the server's ("http://127.0.0.1:4180"). */
@@ -114,16 +127,17 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
     name,
     async recognize(request: OcrRequest, onPage) {
       const wrapped = request.kind === 'image' ? pageImagePdf(request.bytes) : null;
+      const decoded = request.kind === 'image' && !wrapped ? await decodePageImage(request.bytes) : null;
       const pdf = request.kind === 'pdf' ? request.bytes : (wrapped?.pdf ?? null);
       const renderDpi = wrapped ? wrapped.dpi : dpi;
-      const pageNumbers = request.kind === 'pdf' ? request.pages : [1];
+      const pageNumbers = request.kind === 'pdf' ? request.pages : Array.from({ length: decoded?.pages ?? 1 }, (_, i) => i + 1);
       const total = pageNumbers.length;
       const workers: Array<Promise<TesseractWorker>> = [];
       let doc = null as Promise<PdfDocument | null> | null;
-      const key = await pageKey(request.bytes, `${name}|best_int|${pdf ? renderDpi : 'image'}|psm3|red|specks|deskew|rules|v1`);
-      /** The document, opened once a page is not in the cache. */
-      const opened = (): Promise<PdfDocument | null> =>
-        (doc ??= pdf
+      const key = await pageKey(request.bytes, `${name}|best_int|${pdf ? renderDpi : decoded ? `${decoded.kind}-${decoded.dpi}` : 'image'}|psm3|red|specks|deskew|rules|v1`);
+      /** The document, opened once a page is not in the cache (a decoded image is its own). */
+      const opened = (): Promise<PdfDocument | DecodedPageImage | null> =>
+        decoded ? Promise.resolve(decoded) : (doc ??= pdf
           ? openPdf(pdf).catch((e: unknown) => {
               throw new IngestError('corrupt', `could not be drawn for OCR (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
             })
@@ -145,7 +159,7 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
                 worker.catch(() => undefined); // its failure is thrown where it is awaited
               }
               const source = await opened();
-              const prepared = source ? await renderPage(source, n, renderDpi) : { pgm: request.bytes, rules: undefined };
+              const prepared = await preparePage(source, n, renderDpi, request.bytes);
               const read = await (await worker).recognize(new Blob([prepared.pgm as Uint8Array<ArrayBuffer>]), {}, { text: false, tsv: true });
               page = parseTsv(read.data.tsv ?? '', n);
               if (prepared.rules) page.rules = prepared.rules;
