@@ -1,7 +1,7 @@
 /**
  * Review decisions on clause alignments in the diff view, in chromium: every changed row carries
  * the review control (the same <pd-review-mark> as the targets and fidelity views); a decision made
- * in the page goes through plandiff serve into the folder's store, where the built binary's
+ * in the page goes through plandiff serve into the folder's store, where the command line's
  * `plandiff review list` reads it back under the id it gives the alignment, and it is shown again
  * after a reload, as made on an earlier version once the plan changes. In a 1,000-row windowed diff
  * a draft survives its row leaving the window, and the page still holds only a window of rows.
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { alignmentIds } from '../../src/compare/review-items.js';
 import { diffRows } from '../../src/view/diff-rows.js';
 import { formatRoute } from '../../src/view/route.js';
-import { runBinarySync } from '../binary.js';
+import { runCli } from '../cli-run.js';
 import { corpusPath, SEEDS } from '../corpus.js';
 import { seriousViolations, shareBrowser, startHarness, type Harness } from './browser.js';
 import { thousandAlignments } from './thousand-rows.js';
@@ -57,9 +57,9 @@ describe('clause alignment decisions in the diff view', () => {
     await expect.poll(() => page.getByTestId('clause-review-form').count(), { timeout: 60_000 }).toBeGreaterThan(0);
   };
 
-  /** What the built binary lists for the pair (the clause alignments too). */
-  const listed = (): ListedItem[] => {
-    const r = runBinarySync(['review', 'list', join(dir, CHILD), '--parent', join(dir, PARENT), '--all', '--json']);
+  /** What `plandiff review list` (run in this process) lists for the pair, the clause alignments too. */
+  const listed = async (): Promise<ListedItem[]> => {
+    const r = await runCli(['review', 'list', join(dir, CHILD), '--parent', join(dir, PARENT), '--all', '--json']);
     expect(r.code, r.stderr).toBe(0);
     return (JSON.parse(r.stdout) as { items: ListedItem[] }).items;
   };
@@ -78,7 +78,7 @@ describe('clause alignment decisions in the diff view', () => {
     expect(controls).toBe(changed);
     expect(unchanged).toBe(0);
     // the ids are the CLI's ids of the alignments
-    const ids = new Set(listed().filter((i) => i.kind === 'clause').map((i) => i.id));
+    const ids = new Set((await listed()).filter((i) => i.kind === 'clause').map((i) => i.id));
     const shown = await page.locator('pd-review-mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')));
     expect(shown.filter((id) => !ids.has(id!))).toEqual([]);
   }, 120_000);
@@ -100,7 +100,7 @@ describe('clause alignment decisions in the diff view', () => {
     // a click in the form is not a click on the row
     expect(await row.getAttribute('class')).toBe(before);
 
-    const stored = listed().find((i) => i.id === item)!;
+    const stored = (await listed()).find((i) => i.id === item)!;
     expect([stored.kind, stored.status, stored.reason, stored.note, stored.earlierVersion]).toEqual(['clause', 'explained', 'Nhiệm vụ do Sở Nội vụ chủ trì', 'Đối chiếu kế hoạch của Sở Nội vụ', false]);
 
     await page.reload();
@@ -113,7 +113,7 @@ describe('clause alignment decisions in the diff view', () => {
     writeFileSync(join(dir, CHILD), readFileSync(join(dir, CHILD), 'utf8') + '\n- Một nhiệm vụ bổ sung sau khi xem xét.\n');
     await page.reload();
     await expect.poll(() => page.getByTestId('clause-earlier-version').count(), { timeout: 60_000 }).toBe(1);
-    expect(listed().find((i) => i.id === item)?.earlierVersion).toBe(true);
+    expect((await listed()).find((i) => i.id === item)?.earlierVersion).toBe(true);
     writeFileSync(join(dir, CHILD), readFileSync(corpusPath(CHILD)));
   }, 180_000);
 
@@ -136,7 +136,7 @@ describe('clause alignment decisions in the diff view', () => {
     expect(page.url()).not.toContain('clause=');
     await page.keyboard.press('Enter');
     await expect.poll(() => row.getByTestId('clause-decision').getAttribute('data-status').catch(() => null), { timeout: 15_000 }).toBe('false-alarm');
-    const stored = listed().find((i) => i.id === item)!;
+    const stored = (await listed()).find((i) => i.id === item)!;
     expect([stored.status, stored.reason, stored.note]).toEqual(['false-alarm', null, 'nhập sai phông chữ']);
   }, 120_000);
 

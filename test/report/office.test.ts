@@ -1,8 +1,7 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,6 +10,7 @@ import { renderDocx } from '../../src/report/docx.js';
 import type { DecisionView } from '../../src/report/review-decisions.js';
 import { columnName, renderXlsx } from '../../src/report/xlsx.js';
 import { ReviewStore } from '../../src/node/review-store.js';
+import { runCli } from '../cli-run.js';
 import { corpusPath, seed, SEEDS } from '../corpus.js';
 
 const pair = reviewPair(seed('gddt2024'), seed('ubnd2025'));
@@ -163,42 +163,42 @@ describe('the Excel workbook', () => {
   });
 });
 
-const BIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
-
-describe.skipIf(!existsSync(BIN))('plandiff fidelity|compare --format docx|xlsx (the built binary)', () => {
-  test('writes the reports with the decisions of the plans\' review store', () => {
+describe('plandiff fidelity|compare --format docx|xlsx (the command line, run in this process)', () => {
+  test('writes the reports with the decisions of the plans\' review store', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-reports-'));
     copyFileSync(corpusPath(SEEDS.ubnd2025), join(dir, 'parent.txt'));
     copyFileSync(corpusPath(SEEDS.gddt2024), join(dir, 'child.txt'));
-    const set = spawnSync(process.execPath, [BIN, 'review', 'set', weakened.id, join(dir, 'child.txt'), '--parent', join(dir, 'parent.txt'), '--status', 'confirmed', '--note', 'Yêu cầu Sở điều chỉnh'], { encoding: 'utf8' });
-    expect(set.status, set.stderr).toBe(0);
-    const docx = spawnSync(process.execPath, [BIN, 'fidelity', join(dir, 'child.txt'), '--parent', join(dir, 'parent.txt'), '--format', 'docx', '-o', join(dir, 'r.docx')], { encoding: 'utf8' });
-    expect(docx.status, docx.stderr).toBe(0);
+    const set = await runCli(['review', 'set', weakened.id, join(dir, 'child.txt'), '--parent', join(dir, 'parent.txt'), '--status', 'confirmed', '--note', 'Yêu cầu Sở điều chỉnh']);
+    expect(set.code, set.stderr).toBe(0);
+    const docx = await runCli(['fidelity', join(dir, 'child.txt'), '--parent', join(dir, 'parent.txt'), '--format', 'docx', '-o', join(dir, 'r.docx')]);
+    expect(docx.code, docx.stderr).toBe(0);
     expect(xmlText(strFromU8(unzipSync(readFileSync(join(dir, 'r.docx')))['word/document.xml']!))).toContain('Yêu cầu Sở điều chỉnh');
-    const xlsx = spawnSync(process.execPath, [BIN, 'compare', join(dir, 'parent.txt'), join(dir, 'child.txt'), '--format', 'xlsx', '-o', join(dir, 'c.xlsx')], { encoding: 'utf8' });
-    expect(xlsx.status, xlsx.stderr).toBe(0);
+    const xlsx = await runCli(['compare', join(dir, 'parent.txt'), join(dir, 'child.txt'), '--format', 'xlsx', '-o', join(dir, 'c.xlsx')]);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
     expect(readSheets(readFileSync(join(dir, 'c.xlsx')))[0]!.rows.length).toBeGreaterThan(5);
     new ReviewStore(dir).close();
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  test('fidelity of a folder writes the matrix workbook (plans with scores, the matrix) and the Word report', () => {
+  test('fidelity of a folder writes the matrix workbook (plans with scores, the matrix) and the Word report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-matrix-'));
     const out = mkdtempSync(join(tmpdir(), 'plandiff-matrix-out-'));
     copyFileSync(corpusPath(SEEDS.ubnd2025), join(dir, 'parent.txt'));
     copyFileSync(corpusPath(SEEDS.gddt2024), join(dir, 'gddt.txt'));
     copyFileSync(corpusPath(SEEDS.sct2024), join(dir, 'sct.txt'));
     copyFileSync(corpusPath(SEEDS.bacgiang2023), join(dir, 'bacgiang.txt'));
-    const r = spawnSync(process.execPath, [BIN, 'fidelity', dir, '--parent', join(dir, 'parent.txt'), '--format', 'xlsx', '-o', join(out, 'm.xlsx')], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    const json = JSON.parse(spawnSync(process.execPath, [BIN, 'fidelity', dir, '--parent', join(dir, 'parent.txt'), '--json'], { encoding: 'utf8' }).stdout) as { plans: Array<{ score: number }>; rows: unknown[]; excluded: Array<{ province: string }> };
+    const r = await runCli(['fidelity', dir, '--parent', join(dir, 'parent.txt'), '--format', 'xlsx', '-o', join(out, 'm.xlsx')]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse((await runCli(['fidelity', dir, '--parent', join(dir, 'parent.txt'), '--json'])).stdout) as { plans: Array<{ score: number }>; rows: unknown[]; excluded: Array<{ province: string }> };
     expect(json.excluded.map((x) => x.province)).toEqual(['Bắc Giang']);
     const [plans, matrix] = readSheets(readFileSync(join(out, 'm.xlsx')));
     expect(plans!.rows.slice(1).map((row) => row[3])).toEqual(json.plans.map((p) => p.score));
     expect(matrix!.rows).toHaveLength(json.rows.length + 1);
     expect(matrix!.rows[0]).toHaveLength(4 + 2 * json.plans.length);
-    const docx = spawnSync(process.execPath, [BIN, 'fidelity', dir, '--parent', join(dir, 'parent.txt'), '--format', 'docx', '-o', join(out, 'x.docx')], { encoding: 'utf8' });
+    const docx = await runCli(['fidelity', dir, '--parent', join(dir, 'parent.txt'), '--format', 'docx', '-o', join(out, 'x.docx')]);
     // the folder's Word report (test/cli/folder-report.test.ts checks its content)
-    expect(docx.status, docx.stderr).toBe(0);
+    expect(docx.code, docx.stderr).toBe(0);
     expect(Object.keys(unzipSync(readFileSync(join(out, 'x.docx'))))).toContain('word/document.xml');
+    for (const d of [dir, out]) rmSync(d, { recursive: true, force: true });
   }, 60_000);
 });
