@@ -233,8 +233,8 @@ describe('the server against other web pages (loopback only)', () => {
 
   test('a plan added to the folder is served once listed', async () => {
     writeFileSync(join(dir, 'moi.txt'), 'KẾ HOẠCH mới');
-    await new Promise((r) => setTimeout(r, 1100));
-    expect((await get(server, '/api/file?path=moi.txt')).status).toBe(200);
+    // the folder is listed again once its last listing is a second old: asked until then
+    await expect.poll(async () => (await get(server, '/api/file?path=moi.txt')).status, { timeout: 5_000, interval: 100 }).toBe(200);
   });
 
   test("gives the app's pages a strict Content-Security-Policy (no inline or eval'd script, no framing)", async () => {
