@@ -280,6 +280,17 @@ function isDigit(s: string, i: number): boolean {
   return i < s.length && charClass(s.charCodeAt(i)) === CHAR_NUMBER;
 }
 
+/** End of the run of code units from `i` whose class is `x` or `y`. */
+function classRun(s: string, i: number, x: number, y: number): number {
+  let j = i;
+  while (j < s.length) {
+    const k = charClass(s.charCodeAt(j));
+    if (k !== x && k !== y) break;
+    j += 1;
+  }
+  return j;
+}
+
 /** End of the run of code units from `i` that `test` accepts. */
 function runEnd(s: string, i: number, test: (s: string, i: number) => boolean): number {
   let j = i;
@@ -314,7 +325,7 @@ function docnumEnd(s: string, digits: number): number {
 /** End of a number starting with the digits s[i..digits): (?:[.,/]\p{N}+)*%? */
 function numberEnd(s: string, digits: number): number {
   let end = digits;
-  while ((s[end] === '.' || s[end] === ',' || s[end] === '/') && isDigit(s, end + 1)) end = runEnd(s, end + 1, isDigit);
+  while ((s[end] === '.' || s[end] === ',' || s[end] === '/') && isDigit(s, end + 1)) end = classRun(s, end + 1, CHAR_NUMBER, CHAR_NUMBER);
   return s[end] === '%' ? end + 1 : end;
 }
 
@@ -324,7 +335,7 @@ function scanToken(s: string, start: number): Token {
   let end: number;
   let kind: Token['kind'];
   if (k === CHAR_NUMBER) {
-    const digits = runEnd(s, start, isDigit);
+    const digits = classRun(s, start, CHAR_NUMBER, CHAR_NUMBER);
     end = docnumEnd(s, digits);
     kind = 'docnum';
     if (end < 0) {
@@ -332,13 +343,10 @@ function scanToken(s: string, start: number): Token {
       kind = 'number';
     }
   } else if (k === CHAR_LETTER) {
-    end = runEnd(s, start, (t, i) => {
-      const c = charClass(t.charCodeAt(i));
-      return c === CHAR_LETTER || c === CHAR_NUMBER;
-    });
+    end = classRun(s, start, CHAR_LETTER, CHAR_NUMBER);
     kind = 'word';
   } else if (k === CHAR_SPACE) {
-    end = runEnd(s, start, (t, i) => charClass(t.charCodeAt(i)) === CHAR_SPACE);
+    end = classRun(s, start, CHAR_SPACE, CHAR_SPACE);
     kind = 'space';
   } else {
     end = start + 1;
