@@ -1235,7 +1235,10 @@ export function alignClauses(treeA: readonly Clause[], treeB: readonly Clause[],
   chosen.push(...headingsByChildren(run, chosen));
   const gathered = gatheredParts(run, chosen);
   chosen.push(...gathered.primaries);
-  const parts = [...mergesAndSplits(run, chosen), ...gathered.parts];
+  // a clause gathered into a merge or split is a part of no other one
+  const own = (p: Part): string => (p.group === 'merge' ? `a${p.a}` : `b${p.b}`);
+  const gatheredOwn = new Set(gathered.parts.map(own));
+  const parts = [...mergesAndSplits(run, chosen).filter((p) => !gatheredOwn.has(own(p))), ...gathered.parts];
   const moved = movedPairs(chosen);
   const out = [...emitPairs(run, chosen, parts, moved), ...emitUnpaired(run, chosen, parts, moved)];
   out.sort((x, y) => x.ka - y.ka || x.kb - y.kb);
