@@ -18,8 +18,9 @@ export interface TargetContext {
   /** Maps a piece of text (a "Căn cứ thực hiện" cell or a sentence) to the citation keys found in it; optional (citations land separately). */
   citationKeys?: (text: string) => string[];
   /**
-   * The document lays down rules (a law, a decree, a circular, a regulation): its figures are rules
-   * or entitlements unless a target word or a horizon stands beside them. Plans leave it unset.
+   * The document lays down rules (a law, a decree, a circular, a regulation): its percentages and
+   * plain figures are rules or entitlements unless a target word or a horizon stands beside them;
+   * the durations, counts and sums it bounds ("không quá 03 lần") are limits it sets. Plans leave it unset.
    */
   rules?: boolean;
   /** The document's time budget, checked once per passage (outside the per-passage error guard). */
@@ -208,11 +209,13 @@ function findMentions(sentence: string, patterns: TargetPatterns): Mention[] {
     const end = unitAt[0] + g.unit.indexOf(unit) + unit.length;
     if (overlaps(m.index, end)) continue;
     if (P.NOT_A_VALUE_BEFORE_RE.test(sentence.slice(Math.max(0, at[0] - 12), at[0]))) continue;
+    // "trong thời hạn …" bounds a duration only ("trong thời hạn 05 ngày làm việc", not "trong vòng 02 người")
+    if (g.within !== undefined && !P.TIME_UNIT_RE.test(unit)) continue;
     out.push({
       start: m.index,
       end,
       value: parseNumber(g.num),
-      comparator: g.ge ? '>=' : g.le ? '<=' : '=',
+      comparator: g.ge ? '>=' : g.le !== undefined ? '<=' : '=',
       unit,
       count: true,
     });
@@ -317,7 +320,9 @@ function metricsOf(sentence: string, mentions: Mention[]): string[] {
       if (P.COUNTED_UNIT_RE.test(m.unit ?? '')) {
         const subject = P.POSSESSIVE_END_RE.test(before.trim()) ? '' : trimPhrase(before);
         metric = trimPhrase(`${subject} ${m.unit} ${forwardBody()}`);
-      } else metric = trimPhrase(before);
+      } else metric = withoutEvent(trimPhrase(before));
+      if (P.DURATION_FRAME_RE.test(metric)) metric = '';
+      if (!metric && P.TIME_UNIT_RE.test(m.unit ?? '')) metric = boundAction(sentence.slice(m.end, nextStart));
     } else if (forward) {
       const body = forwardBody();
       const lead = leadStarts[i]! < m.start ? sentence.slice(leadStarts[i], m.start) : '';
@@ -341,6 +346,26 @@ function metricsOf(sentence: string, mentions: Mention[]): string[] {
     prevMetric = metric;
   });
   return out;
+}
+
+/** The longest indicator read for a duration from the words after it. */
+const ACTION_WORDS = 16;
+
+/**
+ * What a duration written first bounds, read after it: the action once its starting event is said
+ * ("Trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản đề nghị, Sở Tư pháp trình Chủ tịch
+ * UBND tỉnh …" → "Sở Tư pháp trình Chủ tịch UBND tỉnh …"), else that event ("… 05 ngày làm việc kể từ
+ * ngày nhận đủ hồ sơ hợp lệ").
+ */
+function boundAction(after: string): string {
+  const words = withoutEvent(trimPhrase(after.split(/[;.]/u)[0] ?? '')).split(' ').filter(Boolean);
+  return words.slice(0, ACTION_WORDS).join(' ');
+}
+
+/** A phrase without the event a duration is counted from at its start ("kể từ ngày nhận được hồ sơ, đại diện …" → "đại diện …"), unless that event is all of it. */
+function withoutEvent(phrase: string): string {
+  const comma = P.FROM_EVENT_RE.test(phrase) ? phrase.indexOf(',') : -1;
+  return (comma >= 0 && trimPhrase(phrase.slice(comma + 1))) || phrase;
 }
 
 /** A due date found in a sentence. */
@@ -514,8 +539,11 @@ class PassageReader {
       const dues = dueDates(sentence, this.patterns);
       const sentenceBasis = this.context.citationKeys ? this.context.citationKeys(sentence) : [];
       const achieved = P.ACHIEVED_RE.test(sentence) && !P.COMMITMENT_CLAUSE_RE.test(sentence);
-      if (this.context.rules && !P.REGULATION_COMMITMENT_RE.test(sentence) && !this.aroundCommits()) continue;
+      // a regulation's figures are rules unless a target word or a horizon stands beside them; a
+      // duration, count or sum it bounds ("không quá 03 lần", "trong thời hạn 05 ngày làm việc") is a limit it sets
+      const committed = !this.context.rules || P.REGULATION_COMMITMENT_RE.test(sentence) || this.aroundCommits();
       mentions.forEach((m, i) => {
+        if (!committed && !(m.count && m.comparator !== '=')) return;
         const due = dueFor(dues, m, sentence);
         const metric = metricOverride || metrics[i] || '';
         if (!metric || achieved) return;

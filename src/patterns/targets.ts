@@ -71,6 +71,14 @@ const TIME_UNIT = String.raw`ngày\s+làm\s+việc|ngày|giờ|tuần|tháng|nă
 const COUNT_UNIT = String.raw`${SYLLABLE}(?:\s+${SYLLABLE})?`;
 
 /**
+ * Words that bound a duration from above (with a unit of time only): [realcorpus] a procedure's
+ * "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản đề nghị, …", "trong thời hạn tối đa
+ * 05 ngày, kể từ ngày nhận được hồ sơ", "trong vòng 03 ngày", and the value of "Thời hạn giải quyết: 35 ngày kể từ ngày …"
+ * (the label, kept before the value, names it).
+ */
+const WITHIN_WORDS = String.raw`trong\s+(?:thời\s+hạn|vòng)\s+(?:tối\s+đa\s+(?:là\s+)?)?|(?<=thời\s+hạn\s+giải\s+quyết\s*:\s*(?:là\s+)?)`;
+
+/**
  * Words that commit to a count (a count with none of these is not a target: [004] "giữa 02 hệ
  * thống", [002] "6 nội dung", [001] "mức độ 3, 4").
  *   ">=" "tối thiểu 01 lần", "ít nhất 20 tập dữ liệu", "không dưới 3 cuộc"
@@ -79,7 +87,19 @@ const COUNT_UNIT = String.raw`${SYLLABLE}(?:\s+${SYLLABLE})?`;
  * and a level of money set by a clause ([realcorpus] a decree: "không thấp hơn 1.170.000 đồng"; the
  * council resolution setting it: "bằng 2.340.000 đồng", "là 435.000 đồng/người/ngày").
  */
-const COUNT_COMMIT = String.raw`${WORD_START}(?:(?<ge>tối\s+thiểu\s+(?:là\s+)?|ít\s+nhất\s+(?:là\s+)?|không\s+(?:dưới|ít\s+hơn|thấp\s+hơn)\s+)|(?<le>tối\s+đa\s+(?:là\s+)?|không\s+(?:vượt\s+)?quá\s+|(?:xuống\s+)?còn\s+)|(?<eq>đạt\s+|(?:bằng|là)\s+(?=(?:${NUMBER})\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s+)?đồng)))`;
+const COUNT_COMMIT = String.raw`${WORD_START}(?:(?<ge>tối\s+thiểu\s+(?:là\s+)?|ít\s+nhất\s+(?:là\s+)?|không\s+(?:dưới|ít\s+hơn|thấp\s+hơn)\s+)|(?<le>(?<within>${WITHIN_WORDS})|tối\s+đa\s+(?:là\s+)?|không\s+(?:vượt\s+)?quá\s+|(?:xuống\s+)?còn\s+)|(?<eq>đạt\s+|(?:bằng|là)\s+(?=(?:${NUMBER})\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s+)?đồng)))`;
+
+/** A unit of time: "ngày làm việc", "tháng" (a {@link WITHIN_WORDS} bound takes no other unit). */
+export const TIME_UNIT_RE = new RegExp(`^(?:${TIME_UNIT})$`, 'iu');
+
+/**
+ * The frame of a duration, never its indicator: "Trong thời hạn", "trong vòng", "Thời hạn" left
+ * before a value ("Trong thời hạn tối đa 05 ngày …").
+ */
+export const DURATION_FRAME_RE = /^(?:trong\s+)?(?:thời\s+hạn|vòng|thời\s+gian)(?:\s+tối\s+đa)?$/iu;
+
+/** The event a duration is counted from, written after it: "kể từ ngày nhận được hồ sơ, …", "tính từ ngày …". */
+export const FROM_EVENT_RE = /^(?:kể|tính)\s+từ(?![\p{L}\p{M}])/iu;
 
 /** A unit that counts things (not a duration or money): its noun is part of the indicator. */
 export const COUNTED_UNIT_RE = new RegExp(`^(?!(?:${MONEY_UNIT}|${TIME_UNIT})$)`, 'iu');
@@ -171,8 +191,9 @@ export const YEAR_RIGHT_AFTER_RE = /^\s*(?:trở\s+(?:lên|xuống)\s*)?(?:vào\
 export const YEAR_LEAD_RE = /^\s*(?:[-+•]\s*)?năm\s+(?<y>(?:19|20)\d{2})\s*[,:]/iu;
 
 /**
- * What a regulation's figure must stand beside to be a commitment rather than a rule or an entitlement
- * ("không quá 03 ngày làm việc", "hưởng thêm 100% phụ cấp", "suy giảm 5%" are rules): a target word
+ * What a regulation's percentage or plain figure must stand beside to be a commitment rather than a
+ * rule or an entitlement ("hưởng thêm 100% phụ cấp", "suy giảm 5%" are rules; a duration, count or sum
+ * it bounds, "không quá 03 ngày làm việc", "tối thiểu 02 năm", is a limit it sets and needs none): a target word
  * ("phấn đấu", "mục tiêu", "chỉ tiêu") or a horizon ("đến năm 2030", "năm 2026", "giai đoạn 2026-2030"),
  * or a level of money a clause sets ([realcorpus] a decree: "Mức hưởng phụ cấp hằng tháng do Ủy ban nhân
  * dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định nhưng không thấp hơn 1.170.000 đồng"; the
@@ -243,13 +264,13 @@ export const LEAD_IN_PREPOSITION_RE = /(?:^|\s)(?:đối\s+với|với|cho|của
 
 /**
  * Commitment and linking words trimmed from the edges of an indicator phrase:
- * [001] "Bảo đảm tỷ lệ …", "Phần đầu bảo đảm 100% …", [004] "phấn đấu đến hết năm 2025 đạt 100% …",
+ * [realcorpus] "Cơ quan tiếp nhận trả lời trong thời hạn | không quá 05 ngày làm việc", [001] "Bảo đảm tỷ lệ …", "Phần đầu bảo đảm 100% …", [004] "phấn đấu đến hết năm 2025 đạt 100% …",
  * [000] "bảo đảm mục tiêu cắt giảm …", [002] "… đạt tỷ lệ 100%", [001] "… tối thiểu là 60%".
  */
 export const LEADING_FILLER_RE =
   /^(?:(?:và|hoặc|phải|bảo\s+đảm|đảm\s+bảo|phấn\s+đấu|phần\s+đầu|mục\s+tiêu|đạt|có|đối\s+với|với|cho|là|để|nhằm|trong\s+(?:số\s+)?đó(?:\s+có)?|đồng\s+thời|tiến\s+hành|thực\s+hiện|hướng\s+tới|đến\s+hết\s+năm\s+\d{4}|đến\s+năm\s+\d{4}|vào\s+năm\s+\d{4}|trong\s+năm\s+\d{4}|(?:(?:trong\s+)?giai\s+đoạn\s+)?(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)[\s,]+)+/iu;
 export const TRAILING_FILLER_RE =
-  /(?:[\s,]+(?:theo\s+(?:đúng\s+)?quy\s+định(?:\s+của\s+pháp\s+luật)?|và|hoặc|phải|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|ở\s+mức|là|bằng|chiếm|lên|tới|được|có|với|của|cho|đối\s+với|hướng\s+tới|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo))+$/iu;
+  /(?:[\s,]+(?:theo\s+(?:đúng\s+)?quy\s+định(?:\s+của\s+pháp\s+luật)?|trong\s+(?:thời\s+hạn|vòng)|và|hoặc|phải|đạt|đạt\s+tỷ\s+lệ|đạt\s+mức|ở\s+mức|là|bằng|chiếm|lên|tới|được|có|với|của|cho|đối\s+với|hướng\s+tới|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo))+$/iu;
 
 /** Words directly after a value that show it is followed by no indicator phrase of its own. */
 export const NO_FORWARD_PHRASE_RE = /^\s*(?:$|[;.,:)]|trở\s|vào\s|trong\s|đến\s|so\s+với|và\s|hoặc\s|trên\s+tổng|\()/iu;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { GLOSSARY } from '../../src/text/abbreviations.js';
 import { makeFolder } from '../../src/text/fold.js';
+import { compareDocuments } from '../../src/compare/compare.js';
 import { parseDocument } from '../../src/read/parse.js';
 import {
   deadlinesIn,
@@ -408,7 +409,6 @@ describe('commitments and legal rules in real documents (forms of ../shared/real
   const DECREE = (body: string): string => `CHÍNH PHỦ\n\nSố: 12/2025/NĐ-CP\n\nHà Nội, ngày 01 tháng 01 năm 2025\n\nNGHỊ ĐỊNH\n\nQuy định chế độ\n\n${body}`;
 
   test.each([
-    ['a time limit', 'Điều 1. Thời hạn\n\n1. Thời hạn giải quyết không quá 03 ngày làm việc kể từ ngày nhận đủ hồ sơ.'],
     ['an entitlement', 'Điều 2. Phụ cấp\n\n1. Người làm việc tại vùng khó khăn được hưởng thêm 100% phụ cấp.'],
     ['a condition', 'Điều 3. Điều kiện\n\n1. Doanh nghiệp có doanh thu suy giảm 5% trở lên được hỗ trợ.'],
   ])('a decree’s %s is a rule, not a commitment', (_name, body) => {
@@ -437,8 +437,8 @@ describe('commitments and legal rules in real documents (forms of ../shared/real
     expect(doc.targets).toEqual([]);
   });
 
-  test('a decision issuing a regulation reads its figures as rules ("Quyết định ban hành Quy chế …")', () => {
-    const doc = parseDocument('ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n\nSố: 45/2025/QĐ-UBND\n\nĐồng Tháp, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\nBan hành Quy chế phối hợp\n\nĐiều 1. Hồ sơ\n\n1. Cơ quan tiếp nhận trả lời trong thời hạn không quá 05 ngày làm việc.');
+  test('a decision issuing a regulation reads its percentages as rules ("Quyết định ban hành Quy chế …")', () => {
+    const doc = parseDocument(`${REGULATION}Điều 1. Hỗ trợ\n\n1. Hộ gia đình có thu nhập suy giảm 30% được hỗ trợ.`);
     expect(doc.targets).toEqual([]);
   });
 
@@ -453,5 +453,63 @@ describe('commitments and legal rules in real documents (forms of ../shared/real
   test('two horizons of one sentence go to their own figures ("20% … năm 2025, … đến năm 2030 đạt 50%")', () => {
     const t = parseDocument('KẾ HOẠCH\n\nChuyển đổi số\n\nHà Nội, ngày 01 tháng 01 năm 2025\n\nI. MỤC TIÊU\n\n1. Tỷ lệ dân số có tài khoản đạt 20% vào năm 2025, đến năm 2030 đạt 50%.').targets;
     expect(t.map((x) => [x.value, x.horizon])).toEqual([[20, 2025], [50, 2030]]);
+  });
+});
+
+/** A decision issuing a regulation (a rules document: its limits are what it sets). */
+const REGULATION = 'ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n\nSố: 45/2025/QĐ-UBND\n\nĐồng Tháp, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\nBan hành Quy chế phối hợp\n\n';
+
+describe('limits a rules document sets (realcorpus procedures: 1b479d81b4a8f42e, da8411114c03e36b)', () => {
+  const limits = (line: string) => parseDocument(`${REGULATION}Điều 1. Hồ sơ\n\n1. ${line}`).targets.map((t) => `${formatValue(t)} | ${t.metric}`);
+
+  test.each([
+    ['a time limit ("không quá 05 ngày làm việc")', 'Cơ quan tiếp nhận trả lời trong thời hạn không quá 05 ngày làm việc.', '<= 5 ngày làm việc | Cơ quan tiếp nhận trả lời'],
+    ['a decree-style time limit', 'Thời hạn giải quyết không quá 03 ngày làm việc kể từ ngày nhận đủ hồ sơ.', '<= 3 ngày làm việc | Thời hạn giải quyết'],
+    ['a count ("không quá 03 lần")', 'Mỗi cá nhân được đề nghị khen thưởng không quá 03 lần trong một năm.', '<= 3 lần | Mỗi cá nhân được đề nghị khen thưởng lần trong một năm'],
+    ['a floor of time ("tối thiểu 02 năm")', 'Báo cáo viên có thời gian công tác pháp luật tối thiểu 02 năm.', '>= 2 năm | Báo cáo viên có thời gian công tác pháp luật'],
+    ['the value of a "Thời hạn giải quyết:" line', 'Thời hạn giải quyết: 35 ngày kể từ ngày hồ sơ đáp ứng yêu cầu.', '<= 35 ngày | Thời hạn giải quyết'],
+  ])('reads %s as a target', (_case, line, shown) => {
+    expect(limits(line)).toEqual([shown]);
+  });
+
+  test.each([
+    ['the action after its starting event', 'Trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản đề nghị, Sở Tư pháp trình Chủ tịch UBND tỉnh quyết định công nhận.', '<= 5 ngày làm việc | Sở Tư pháp trình Chủ tịch UBND tỉnh quyết định công nhận'],
+    ['the action after "tối đa … , kể từ …,"', 'Trong thời hạn tối đa 05 ngày, kể từ ngày nhận được hồ sơ, đại diện chủ sở hữu có ý kiến bằng văn bản.', '<= 5 ngày | đại diện chủ sở hữu có ý kiến bằng văn bản'],
+    ['the starting event when nothing else is said', 'Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.', '<= 5 ngày làm việc | kể từ ngày nhận đủ hồ sơ hợp lệ'],
+  ])('names a duration written first ("Trong thời hạn …") by %s, never by "Trong thời hạn"', (_case, line, shown) => {
+    expect(limits(line)).toEqual([shown]);
+  });
+
+  test('"trong vòng" bounds a duration only, not a count of people', () => {
+    expect(limits('Hồ sơ được thẩm định trong vòng 02 người.')).toEqual([]);
+  });
+
+  test('a plan reads "trong thời hạn 05 ngày làm việc" as a ceiling too', () => {
+    const t = parseDocument('KẾ HOẠCH\n\nCải cách hành chính\n\nHà Nội, ngày 01 tháng 01 năm 2025\n\nI. NHIỆM VỤ\n\n1. Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ, Văn phòng trả kết quả cho người dân.').targets;
+    expect(t.map((x) => [x.comparator, x.value, x.unit, x.metric])).toEqual([['<=', 5, 'ngày làm việc', 'Văn phòng trả kết quả cho người dân']]);
+  });
+
+  test('two editions of a rule are compared target by target: a shorter time limit and fewer tries are lowered values', () => {
+    const edition = (days: string, times: string) =>
+      parseDocument(`${REGULATION}Điều 1. Hồ sơ\n\n1. Trong thời hạn ${days} ngày làm việc kể từ ngày nhận được văn bản đề nghị, Sở Tư pháp trình Chủ tịch UBND tỉnh quyết định công nhận.\n\n2. Mỗi cá nhân được đề nghị không quá ${times} lần trong một năm.`);
+    const changes = compareDocuments(edition('05', '03'), edition('03', '02'), { relation: 'peer' }).targets;
+    expect(changes.map((c) => [c.status, c.change, c.a?.value, c.b?.value, c.b?.unit])).toEqual([
+      ['modified', 'lowered', 5, 3, 'ngày làm việc'],
+      ['modified', 'lowered', 3, 2, 'lần'],
+    ]);
+  });
+});
+
+describe.skipIf(!hasShared('realcorpus'))('limits of real procedures (needs ../shared/realcorpus)', () => {
+  test('1b479d81b4a8f42e: each procedure\'s "Thời hạn giải quyết" lines are ceilings in working days, none named "Trong thời hạn"', () => {
+    const doc = parseDocument(readFileSync(sharedPath('realcorpus/1b479d81b4a8f42e.md'), 'utf8'));
+    const limits = doc.targets.filter((t) => /\.4\.-\d$/u.test(t.clauseId));
+    expect(limits.map((t) => [t.clauseId, t.comparator, t.value, t.unit])).toEqual([
+      ['PL.PII.I.4.-1', '<=', 5, 'ngày làm việc'],
+      ['PL.PII.I.4.-2', '<=', 5, 'ngày làm việc'],
+      ['PL.PII.II.4.-1', '<=', 5, 'ngày làm việc'],
+      ['PL.PII.II.4.-2', '<=', 5, 'ngày làm việc'],
+    ]);
+    expect(doc.targets.filter((t) => /^trong\s+(?:thời\s+hạn|vòng)$/iu.test(t.metric))).toEqual([]);
   });
 });
