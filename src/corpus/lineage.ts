@@ -8,7 +8,7 @@
  */
 import type { Citation, CitationRelation, DocumentMeta, LineageEdge, LineageGraph, LineageNode, ParsedDocument } from '../types.js';
 import { citationKey, printedNumber } from '../extract/citations.js';
-import { REUSE_DEFAULTS, ReuseIndex, Shingler, type ReuseOptions } from './reuse.js';
+import { REUSE_DEFAULTS, ReuseIndex, Shingler, type ReuseOptions, type ReusePair } from './reuse.js';
 import { successionEdges } from './series.js';
 import { normalizeTones } from '../text/vietnamese.js';
 import { provinceByName } from '../vocabulary/index.js';
@@ -298,8 +298,17 @@ export class LineageBuilder {
     return id;
   }
 
-  /** The graph: plans first (by file), then cited documents (by id); citation edges, then reuse edges strongest first. */
-  finish(): LineageGraph {
+  /** The reuse index the plans' shingle sets went to (null without reuse): its pairs may be scored elsewhere (worker threads) and given to {@link finish}. */
+  get reuseIndex(): ReuseIndex | null {
+    return this.reuse;
+  }
+
+  /**
+   * The graph: plans first (by file), then cited documents (by id); citation edges, then reuse
+   * edges strongest first. `reusePairs`: the pairs of {@link reuseIndex} when they were scored
+   * already (else they are scored here).
+   */
+  finish(reusePairs?: readonly ReusePair[]): LineageGraph {
     this.mergeYearless();
     const nodes = [...this.nodes.values()].sort((a, b) => {
       if ((a.file === undefined) !== (b.file === undefined)) return a.file === undefined ? 1 : -1;
@@ -315,7 +324,7 @@ export class LineageBuilder {
         n.warnings = [{ code: 'several-files', message: `${n.files.length} files carry this document: ${n.files.join(', ')}` }];
       }
     }
-    const reuseEdges = this.reuse ? this.reuseEdges() : [];
+    const reuseEdges = this.reuse ? this.reuseEdges(reusePairs ?? this.reuse.pairs(this.options.onProgress)) : [];
     // editions of one series: newer → older (see series.ts)
     const succession = successionEdges(nodes);
     return { nodes, edges: [...citationEdges, ...succession, ...reuseEdges] };
@@ -376,10 +385,9 @@ export class LineageBuilder {
     }
   }
 
-  private reuseEdges(): LineageEdge[] {
-    const index = this.reuse as ReuseIndex;
+  private reuseEdges(pairs: readonly ReusePair[]): LineageEdge[] {
     const best = new Map<string, LineageEdge>();
-    for (const pair of index.pairs(this.options.onProgress)) {
+    for (const pair of pairs) {
       const a = this.reuseNodes[pair.a] as string;
       const b = this.reuseNodes[pair.b] as string;
       if (a === b) continue;

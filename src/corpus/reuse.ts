@@ -353,100 +353,225 @@ export class ReuseIndex {
    * each document's `maxCandidates` most frequent bucket mates are scored exactly.
    */
   pairs(onProgress?: (done: number, total: number) => void): ReusePair[] {
-    const n = this.docs.length;
-    const { hashes, rows, threshold, minShared, maxPartners } = this.options;
-    const discounted = this.discounted();
-    const bands = bandIndex(discounted.sets, hashes, rows);
-    const scored = new Set<number>();
-    const hits = new Int32Array(n);
-    const found: ReusePair[] = [];
-    for (let i = 0; i < n; i++) {
-      if (onProgress && i % 500 === 0) onProgress(i, n);
-      for (const j of this.candidatesOf(i, bands, scored, hits)) {
-        scored.add(pairKey(i, j, n));
-        const shared = sharedWeight(discounted.sets[i] as Uint32Array, discounted.weights[i] ?? null, discounted.sets[j] as Uint32Array);
-        const smaller = Math.min(discounted.totals[i] as number, discounted.totals[j] as number);
-        if (smaller <= 0 || shared < minShared) continue;
-        const score = Math.min(1, shared / smaller);
-        if (score < threshold) continue;
-        found.push({ a: Math.min(i, j), b: Math.max(i, j), score: round3(score), shared: round3(shared) });
-      }
+    const scoring = this.scoring();
+    while (!scoring.done) {
+      if (onProgress && scoring.next % 500 === 0) onProgress(scoring.next, this.size);
+      const candidates = scoring.candidates(scoring.next + 1);
+      scoring.accept(candidates, sharedWeights(scoring.sets, candidates));
     }
-    onProgress?.(n, n);
-    const kept = keepStrongest(found, n, maxPartners);
-    this.stats = { documents: n, scored: scored.size, pairs: kept.length };
-    return kept;
+    onProgress?.(this.size, this.size);
+    return scoring.result();
   }
 
-  /** Step 1, the discount: shingles that count for nothing dropped, weights kept for the partly discounted. */
-  private discounted(): { sets: Uint32Array[]; weights: Array<Float32Array | null>; totals: Float64Array } {
+  /**
+   * The work of {@link pairs} in steps, so that the costly one — the share of text of each
+   * candidate pair, {@link sharedWeights} — can run elsewhere (worker threads) on `scoring.sets`,
+   * whose buffers `alloc` makes (a SharedArrayBuffer for threads). Call once, after every add:
+   * the index then holds the discounted sets instead of the ones added (the same pairs again).
+   */
+  scoring(alloc: (bytes: number) => ArrayBufferLike = (bytes) => new ArrayBuffer(bytes)): ReuseScoring {
+    const discounted = this.discounted(alloc);
+    for (let i = 0; i < this.docs.length; i++) this.docs[i] = discounted.views[i] as Uint32Array;
+    const { hashes, rows } = this.options;
+    return new ReuseScoring(this.options, discounted.sets, discounted.views, bandIndex(discounted.views, hashes, rows), (stats) => (this.stats = stats));
+  }
+
+  /**
+   * Step 1, the discount: shingles that count for nothing dropped, weights kept for the partly
+   * discounted; the sets laid end to end in buffers of `alloc`.
+   */
+  private discounted(alloc: (bytes: number) => ArrayBufferLike): { sets: FlatSets; views: Uint32Array[] } {
     const n = this.docs.length;
-    const sets: Uint32Array[] = [];
-    const weights: Array<Float32Array | null> = [];
+    let room = 0;
+    for (const raw of this.docs) room += raw.length;
+    // one look at the sketch per shingle (the costly part: two reads at random places), into room for every shingle
+    const kept = new Uint32Array(alloc(4 * room));
+    const starts = new Float64Array(alloc(8 * (n + 1)));
+    const weightStarts = new Float64Array(alloc(8 * n)).fill(-1);
     const totals = new Float64Array(n);
+    const partial: Float32Array[] = [];
+    let scratch = new Float32Array(0);
+    let weighted = 0;
+    let at = 0;
     for (let i = 0; i < n; i++) {
       const raw = this.docs[i] as Uint32Array;
-      const keep: number[] = [];
-      const w: number[] = [];
-      let partial = false;
+      starts[i] = at;
+      if (scratch.length < raw.length) scratch = new Float32Array(raw.length);
+      let count = 0;
+      let isPartial = false;
       for (let k = 0; k < raw.length; k++) {
         const h = raw[k] as number;
         const wt = this.weightOf(h);
         if (wt <= 0) continue;
-        keep.push(h);
-        w.push(wt);
-        if (wt < 1) partial = true;
+        kept[at++] = h;
+        scratch[count++] = wt;
+        if (wt < 1) isPartial = true;
         totals[i] = (totals[i] as number) + wt;
       }
-      sets.push(keep.length === raw.length ? raw : Uint32Array.from(keep));
-      weights.push(partial ? Float32Array.from(w) : null);
-    }
-    return { sets, weights, totals };
-  }
-
-  /**
-   * Step 3, candidates of document `i`: its bucket mates within `bucketWindow` places in each band,
-   * the `maxCandidates` that share most bands (ties by index), skipping pairs already scored.
-   * `hits` is a zeroed counter per document, left zeroed.
-   */
-  private candidatesOf(i: number, index: BandIndex, scored: Set<number>, hits: Int32Array): number[] {
-    const n = this.docs.length;
-    const { bucketWindow, maxCandidates } = this.options;
-    if ((index.position[0]?.[i] ?? -1) < 0) return [];
-    const touched: number[] = [];
-    const count = (j: number): void => {
-      if (hits[j] === 0) touched.push(j);
-      hits[j] = (hits[j] as number) + 1;
-    };
-    for (let b = 0; b < index.keys.length; b++) {
-      const keys = index.keys[b] as Uint32Array;
-      const docs = index.docs[b] as Int32Array;
-      const p = (index.position[b] as Int32Array)[i] as number;
-      const key = keys[p] as number;
-      const lo = Math.max(0, p - bucketWindow);
-      const hi = Math.min(keys.length - 1, p + bucketWindow);
-      for (let q = p - 1; q >= lo && keys[q] === key; q--) count(docs[q] as number);
-      for (let q = p + 1; q <= hi && keys[q] === key; q++) count(docs[q] as number);
-    }
-    // Rank bucket mates by bands shared (a counting sort: at most `bands` distinct counts).
-    const byHits: number[][] = [];
-    for (const j of touched) {
-      const h = hits[j] as number;
-      (byHits[h] ??= []).push(j);
-      hits[j] = 0;
-    }
-    const candidates: number[] = [];
-    for (let h = byHits.length - 1; h > 0 && candidates.length < maxCandidates; h--) {
-      const group = byHits[h];
-      if (!group) continue;
-      group.sort((x, y) => x - y);
-      for (const j of group) {
-        if (candidates.length >= maxCandidates) break;
-        if (!scored.has(pairKey(i, j, n))) candidates.push(j);
+      if (isPartial) {
+        weightStarts[i] = weighted;
+        weighted += count;
+        partial.push(scratch.slice(0, count));
       }
     }
-    return candidates;
+    starts[n] = at;
+    const weights = new Float32Array(alloc(4 * weighted));
+    let w = 0;
+    for (const part of partial) {
+      weights.set(part, w);
+      w += part.length;
+    }
+    const sets: FlatSets = { hashes: kept.subarray(0, at), starts, weights, weightStarts, totals };
+    return { sets, views: Array.from({ length: n }, (_, i) => setOf(sets, i)) };
   }
+
+}
+
+/**
+ * Discounted shingle sets laid end to end, in buffers that worker threads can share: what
+ * {@link sharedWeights} reads.
+ */
+export interface FlatSets {
+  /** Every document's sorted shingle hashes, one document after the other. */
+  hashes: Uint32Array;
+  /** Where each document's hashes start (one more entry: where the last one ends). */
+  starts: Float64Array;
+  /** Weights of the shingles of the partly discounted documents, laid out as their hashes. */
+  weights: Float32Array;
+  /** Where each document's weights start in `weights`; -1 when every shingle of it weighs 1. */
+  weightStarts: Float64Array;
+  /** Weighted size of each document's set. */
+  totals: Float64Array;
+}
+
+/** The hashes of document `i` (a view, not a copy). */
+function setOf(sets: FlatSets, i: number): Uint32Array {
+  return sets.hashes.subarray(sets.starts[i] as number, sets.starts[i + 1] as number);
+}
+
+/**
+ * Step 4, the weighted number of shingles in common of each candidate pair (`pairs`: document
+ * indexes two by two). Reads only `sets`, so it runs in any thread that shares them.
+ */
+export function sharedWeights(sets: FlatSets, pairs: Int32Array): Float64Array {
+  const out = new Float64Array(pairs.length / 2);
+  for (let k = 0; k < out.length; k++) {
+    const i = pairs[2 * k] as number;
+    const w = sets.weightStarts[i] as number;
+    const a = setOf(sets, i);
+    out[k] = sharedWeight(a, w < 0 ? null : sets.weights.subarray(w, w + a.length), setOf(sets, pairs[2 * k + 1] as number));
+  }
+  return out;
+}
+
+/**
+ * The steps of {@link ReuseIndex.pairs} after the discount and the band index: the candidates of
+ * the documents in order (a pair met from both sides is scored once), their shares of text
+ * accepted in the same order, then each document's strongest pairs.
+ */
+export class ReuseScoring {
+  /** The next document whose candidates are to be found. */
+  next = 0;
+  private readonly scored = new Set<number>();
+  private readonly hits: Int32Array;
+  private readonly found: ReusePair[] = [];
+
+  constructor(
+    private readonly options: Readonly<ReuseOptions>,
+    /** The discounted sets, for {@link sharedWeights}. */
+    readonly sets: FlatSets,
+    private readonly views: readonly Uint32Array[],
+    private readonly bands: BandIndex,
+    private readonly report: (stats: ReuseStats) => void,
+  ) {
+    this.hits = new Int32Array(views.length);
+  }
+
+  /** True once every document's candidates were found. */
+  get done(): boolean {
+    return this.next >= this.views.length;
+  }
+
+  /** Step 3, the candidate pairs of the documents from {@link next} up to `end` (excluded), two indexes a pair. */
+  candidates(end: number): Int32Array {
+    const n = this.views.length;
+    const out: number[] = [];
+    for (; this.next < Math.min(end, n); this.next++) {
+      const i = this.next;
+      for (const j of candidatesOf(i, this.bands, this.scored, this.hits, this.options)) {
+        this.scored.add(pairKey(i, j, n));
+        out.push(i, j);
+      }
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Takes the shares of text of candidate pairs ({@link sharedWeights} of them), in the order they were found. */
+  accept(pairs: Int32Array, shared: Float64Array): void {
+    const { threshold, minShared } = this.options;
+    const totals = this.sets.totals;
+    for (let k = 0; k < shared.length; k++) {
+      const i = pairs[2 * k] as number;
+      const j = pairs[2 * k + 1] as number;
+      const weight = shared[k] as number;
+      const smaller = Math.min(totals[i] as number, totals[j] as number);
+      if (smaller <= 0 || weight < minShared) continue;
+      const score = Math.min(1, weight / smaller);
+      if (score < threshold) continue;
+      this.found.push({ a: Math.min(i, j), b: Math.max(i, j), score: round3(score), shared: round3(weight) });
+    }
+  }
+
+  /** Step 5, the pairs kept: each document's `maxPartners` strongest. */
+  result(): ReusePair[] {
+    const kept = keepStrongest(this.found, this.views.length, this.options.maxPartners);
+    this.report({ documents: this.views.length, scored: this.scored.size, pairs: kept.length });
+    return kept;
+  }
+}
+
+/**
+ * Step 3, candidates of document `i`: its bucket mates within `bucketWindow` places in each band,
+ * the `maxCandidates` that share most bands (ties by index), skipping pairs already scored.
+ * `hits` is a zeroed counter per document, left zeroed.
+ */
+function candidatesOf(i: number, index: BandIndex, scored: Set<number>, hits: Int32Array, options: Readonly<ReuseOptions>): number[] {
+  const n = hits.length;
+  const { bucketWindow, maxCandidates } = options;
+  if ((index.position[0]?.[i] ?? -1) < 0) return [];
+  const touched: number[] = [];
+  const count = (j: number): void => {
+    if (hits[j] === 0) touched.push(j);
+    hits[j] = (hits[j] as number) + 1;
+  };
+  for (let b = 0; b < index.keys.length; b++) {
+    const keys = index.keys[b] as Uint32Array;
+    const docs = index.docs[b] as Int32Array;
+    const p = (index.position[b] as Int32Array)[i] as number;
+    const key = keys[p] as number;
+    const lo = Math.max(0, p - bucketWindow);
+    const hi = Math.min(keys.length - 1, p + bucketWindow);
+    for (let q = p - 1; q >= lo && keys[q] === key; q--) count(docs[q] as number);
+    for (let q = p + 1; q <= hi && keys[q] === key; q++) count(docs[q] as number);
+  }
+  // Rank bucket mates by bands shared (a counting sort: at most `bands` distinct counts).
+  const byHits: number[][] = [];
+  for (const j of touched) {
+    const h = hits[j] as number;
+    (byHits[h] ??= []).push(j);
+    hits[j] = 0;
+  }
+  const candidates: number[] = [];
+  for (let h = byHits.length - 1; h > 0 && candidates.length < maxCandidates; h--) {
+    const group = byHits[h];
+    if (!group) continue;
+    group.sort((x, y) => x - y);
+    for (const j of group) {
+      if (candidates.length >= maxCandidates) break;
+      if (!scored.has(pairKey(i, j, n))) candidates.push(j);
+    }
+  }
+  return candidates;
 }
 
 /** Per LSH band: band keys in sorted order, the document at each place, and each document's place (-1: none). */

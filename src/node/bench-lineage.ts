@@ -18,7 +18,7 @@ import { defaultShingling, LineageBuilder } from '../corpus/lineage.js';
 import type { LineageGraph } from '../types.js';
 import { DocumentCache, graphKey, openCache } from './cache.js';
 import { listPlanFiles } from './files.js';
-import { defaultThreads, planFileRecords } from './pool.js';
+import { defaultThreads, planFileRecords, reusePairs } from './pool.js';
 import { loadSeeds, writeSynthCorpus, type SynthOptions } from './synth.js';
 
 /** What to run. */
@@ -153,7 +153,7 @@ async function lineagePass(dir: string, cache: DocumentCache, log: (line: string
   // as plandiff lineage does: the graph of the same plans under the same names is read back
   const key = graphKey(plans, defaultShingling());
   const cached = rebuild ? null : await cache.getGraph(key);
-  const graph = cached ?? builder.finish();
+  const graph = cached ?? builder.finish(await reusePairs(builder.reuseIndex, { onProgress: () => peak.sample() }));
   if (!cached) await cache.putGraph(key, graph);
   const graphMs = performance.now() - t1;
   peak.stop();

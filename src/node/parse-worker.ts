@@ -2,6 +2,7 @@
  * Reading and parsing one plan file, the unit of work of a folder run: `parsePlanFile` (used in
  * the main thread for one thread, and by the worker threads of pool.ts), and the worker's message
  * loop when this module runs as a worker. The cache (cache.ts) is consulted by content hash first.
+ * A worker given the shingle sets of a lineage run scores its reuse pairs instead (see pool.ts).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -9,6 +10,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseDocument, type ParseStrategies } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
 import { defaultShingling, lineageRecord, type LineageRecord } from '../corpus/lineage.js';
+import { sharedWeights, type FlatSets } from '../corpus/reuse.js';
 import { DocumentCache, entryKey } from './cache.js';
 import { chosenDocReader } from './doc.js';
 import { DEFAULT_LIMITS, Deadline, isIngestError } from '../ingest/index.js';
@@ -112,9 +114,17 @@ export interface ParseRequest {
   task: ParseTask;
 }
 
+/** What the pool sends a worker that scores reuse pairs: the candidate pairs of some documents (see reuse.ts). */
+export interface ScoreRequest {
+  seq: number;
+  /** Document indexes, two by two. */
+  pairs: Int32Array;
+}
+
 /** What a worker sends back. */
 export type ParseReply =
   | { seq: number; kind: 'parsed'; doc: ParsedDocument }
+  | { seq: number; kind: 'scored'; pairs: Int32Array; shared: Float64Array }
   | { seq: number; kind: 'record'; record: LineageRecord; key: string | null }
   | { seq: number; kind: 'failed'; message: string; user: boolean }
   | { seq: number; kind: 'stats'; hits: number; misses: number; rejected: number; writes: number };
@@ -125,6 +135,8 @@ export interface ParseWorkerData {
   cache: { root: string; program: string } | null;
   /** The command's OCR flags, applied in the worker as in the main thread. */
   ocr: OcrFlags;
+  /** The discounted shingle sets, shared, when the worker scores reuse pairs instead of parsing. */
+  sets?: FlatSets;
 }
 
 /** The message loop of a worker thread. */
@@ -134,6 +146,14 @@ function serve(): void {
   const cache = data.cache ? new DocumentCache(data.cache.root, data.cache.program) : null;
   configureOcr(data.ocr);
   runSettings.ocr = data.ocr;
+  const sets = data.sets;
+  if (sets) {
+    port.on('message', ({ seq, pairs }: ScoreRequest) => {
+      const shared = sharedWeights(sets, pairs);
+      port.postMessage({ seq, kind: 'scored', pairs, shared } satisfies ParseReply, [pairs.buffer as ArrayBuffer, shared.buffer as ArrayBuffer]);
+    });
+    return;
+  }
   port.on('message', (msg: ParseRequest | { seq: number; stats: true }) => {
     if ('stats' in msg) {
       const s = cache?.stats ?? { hits: 0, misses: 0, rejected: 0, writes: 0 };

@@ -10,11 +10,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LineageRecord } from '../corpus/lineage.js';
+import type { ReuseIndex, ReusePair } from '../corpus/reuse.js';
 import type { ParsedDocument } from '../types.js';
 import type { CacheStats, DocumentCache } from './cache.js';
 import { UserError } from './files.js';
 import { runSettings } from './run-settings.js';
-import { parsePlanFile, planFileRecord, type KeyedRecord, type ParseReply, type ParseTask, type ParseWorkerData } from './parse-worker.js';
+import { parsePlanFile, planFileRecord, type KeyedRecord, type ParseReply, type ParseTask, type ParseWorkerData, type ScoreRequest } from './parse-worker.js';
 
 /** A file of a folder run. */
 export interface PlanFileRef {
@@ -240,3 +241,72 @@ async function* inWorkers<T, R>(
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+/** How the reuse pairs of a lineage run are scored. */
+export interface ReusePoolOptions {
+  /** Worker threads; 1 scores in this thread. Default: one per core. */
+  threads: number;
+  /** Fewer documents than this are scored in this thread (starting workers costs more than it saves). */
+  minDocsForWorkers: number;
+  /** Documents whose candidates go to a worker at once. */
+  docsPerTask: number;
+  /** Called now and then: (documents done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const REUSE_POOL_DEFAULTS: Readonly<Omit<ReusePoolOptions, 'threads'>> = {
+  minDocsForWorkers: 2000,
+  docsPerTask: 200,
+};
+
+/**
+ * The reuse pairs of an index (what `index.pairs()` gives, in the same order), their shares of
+ * text scored in worker threads that share the discounted shingle sets (no copy), while this
+ * thread finds the next documents' candidates; for `LineageBuilder.finish`, as
+ * `builder.finish(await reusePairs(builder.reuseIndex))` (undefined without an index). Call once,
+ * after every plan was added.
+ */
+export async function reusePairs(index: ReuseIndex | null, options: Partial<ReusePoolOptions> = {}): Promise<ReusePair[] | undefined> {
+  const o: ReusePoolOptions = { ...REUSE_POOL_DEFAULTS, threads: defaultThreads(), ...options };
+  if (!index) return undefined;
+  if (o.threads <= 1 || index.size < o.minDocsForWorkers) return index.pairs(o.onProgress);
+  const scoring = index.scoring((bytes) => new SharedArrayBuffer(bytes));
+  const data: ParseWorkerData & { plandiffParseWorker: true } = { plandiffParseWorker: true, cache: null, ocr: runSettings.ocr, sets: scoring.sets };
+  const workers = Array.from({ length: o.threads }, () => startWorker(data));
+  const waiting = new Map<number, { resolve: (reply: Extract<ParseReply, { kind: 'scored' }>) => void; reject: (e: Error) => void }>();
+  const fail = (e: unknown) => {
+    for (const w of waiting.values()) w.reject(e instanceof Error ? e : new Error(String(e)));
+    waiting.clear();
+  };
+  for (const w of workers) {
+    w.on('message', (reply: ParseReply) => {
+      if (reply.kind !== 'scored') return;
+      waiting.get(reply.seq)?.resolve(reply);
+      waiting.delete(reply.seq);
+    });
+    w.on('error', fail);
+    w.on('exit', (code) => code !== 0 && fail(new Error(`a reuse worker stopped (exit code ${code})`)));
+  }
+  // two tasks in flight per worker; taken back in the order they were sent
+  const queue: Array<Promise<Extract<ParseReply, { kind: 'scored' }>>> = [];
+  let seq = 0;
+  try {
+    while (!scoring.done || queue.length > 0) {
+      while (!scoring.done && queue.length < 2 * o.threads) {
+        const pairs = scoring.candidates(scoring.next + o.docsPerTask);
+        const k = seq++;
+        const scored = new Promise<Extract<ParseReply, { kind: 'scored' }>>((resolve, reject) => waiting.set(k, { resolve, reject }));
+        scored.catch(() => {}); // a failure is thrown where the task is taken back, not as an unhandled rejection
+        queue.push(scored);
+        workers[k % o.threads]!.postMessage({ seq: k, pairs } satisfies ScoreRequest, [pairs.buffer as ArrayBuffer]);
+      }
+      const reply = await queue.shift()!;
+      scoring.accept(reply.pairs, reply.shared);
+      o.onProgress?.(Math.min(index.size, (reply.seq + 1) * o.docsPerTask), index.size);
+    }
+    return scoring.result();
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+

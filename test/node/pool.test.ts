@@ -1,8 +1,11 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { listPlanFiles } from '../../src/node/files.js';
-import { parsePlanFiles, type PlanFileResult } from '../../src/node/pool.js';
-import { planFolder } from './fixtures.js';
+import { ReuseIndex } from '../../src/corpus/reuse.js';
+import { parsePlanFiles, reusePairs, type PlanFileResult } from '../../src/node/pool.js';
+import { loadSeeds, synthesize } from '../../src/node/synth.js';
+import { makeFolder } from '../../src/text/fold.js';
+import { CORPUS, planFolder } from './fixtures.js';
 
 /** One line per file: its relative path and its document as JSON, or its error. */
 function rendering(results: PlanFileResult[]): string[] {
@@ -60,5 +63,30 @@ describe('parsePlanFiles', () => {
 
   test('a short list is parsed in this thread (starting workers would cost more)', () => {
     expect(parsePlanFiles([{ path: 'a.txt', relative: 'a.txt' }], { threads: 4 }).threads).toBe(1);
+  });
+});
+
+describe('reusePairs', () => {
+  // 150 synthetic plans (families of plans copied from one another), their lines folded; built
+  // once: scoring leaves an index that gives the same pairs again
+  const fold = makeFolder({});
+  const index = new ReuseIndex();
+  for (const p of synthesize(loadSeeds(CORPUS), { count: 150, seed: 5 })) index.add(p.text.split('\n').map(fold));
+  const expected = index.pairs();
+  const stats = { ...index.stats };
+
+  test('worker threads score the pairs of one thread, in the same order, with the same counts', async () => {
+    expect(expected.length).toBeGreaterThan(50);
+    const progress: number[] = [];
+    const pairs = await reusePairs(index, { threads: 2, minDocsForWorkers: 1, docsPerTask: 7, onProgress: (done) => progress.push(done) });
+    expect(pairs).toEqual(expected);
+    expect(index.stats).toEqual(stats);
+    expect(progress.at(-1)).toBe(150);
+  });
+
+  test('a small index, or one thread, is scored here, without workers; no index gives no pairs', async () => {
+    expect(await reusePairs(index, { threads: 4 })).toEqual(expected); // fewer plans than minDocsForWorkers
+    expect(await reusePairs(index, { threads: 1, minDocsForWorkers: 1 })).toEqual(expected);
+    expect(await reusePairs(null)).toBeUndefined();
   });
 });
