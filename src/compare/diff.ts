@@ -85,7 +85,7 @@ export function diffKeys(a: readonly string[], b: readonly string[]): Array<[Dif
     let unpaired = 0;
     for (const v of balance) unpaired += Math.abs(v);
     let changes = unpaired <= MAX_EDIT_LENGTH ? myersDiff(ma, mb, MAX_EDIT_LENGTH, Number.POSITIVE_INFINITY) : null;
-    // The table LCS needs N·M memory: past that, Myers again, unbounded but timed.
+    // Past the LCS's size, Myers again, unbounded but timed.
     if (!changes && ma.length * mb.length > MAX_TABLE_CELLS) changes = myersDiff(ma, mb, ma.length + mb.length, DIFF_TIMEOUT_MS);
     if (changes) out.push(...changes);
     else if (ma.length * mb.length <= MAX_TABLE_CELLS) out.push(...lcsDiff(ma, mb));
@@ -95,11 +95,11 @@ export function diffKeys(a: readonly string[], b: readonly string[]): Array<[Dif
   return out;
 }
 
-/** Edits beyond which Myers' diff (O((N+M)·D)) gives way to a table LCS (O(N·M), typed arrays). */
+/** Edits beyond which Myers' diff (O((N+M)·D)) gives way to an LCS (O(N·M/32), bit vectors). */
 const MAX_EDIT_LENGTH = 48;
-/** Largest LCS table (cells) — 1 MB of Int32 — so memory stays bounded on huge clauses. */
+/** Largest pair diffed by the LCS (cells of its table), so time stays bounded on huge clauses. */
 const MAX_TABLE_CELLS = 250_000;
-/** Time allowed to Myers on a pair too large for the table; past it the middle shows as replaced. */
+/** Time allowed to Myers on a pair too large for the LCS; past it the middle shows as replaced. */
 const DIFF_TIMEOUT_MS = 50;
 
 /** A run of one operation on the path Myers' algorithm follows, linked back to the run before it. */
@@ -191,17 +191,69 @@ function myersDiff(a: readonly number[], b: readonly number[], maxEdits: number,
   return null;
 }
 
-/** Longest-common-subsequence diff by dynamic programming, for pairs that differ a lot. */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The lengths of the longest common subsequences of every pair of suffixes of `a` and `b` (the
+ * table of the textbook dynamic programme), held as bit vectors, 32 columns a word (Allison–Dix):
+ * row r is the row of the reversed sequences after r elements of reversed `a`, a bit set where the
+ * length does not grow by that column. `at(i, j)` is the length for a[i..] and b[j..].
+ */
+function suffixLcs(a: readonly number[], b: readonly number[]): (i: number, j: number) => number {
+  const n = a.length;
+  const m = b.length;
+  const words = (m + 31) >>> 5;
+  const top = m & 31 ? 0xffffffff >>> (32 - (m & 31)) : 0xffffffff;
+  // bit k of a column mask: reversed b's k-th element is that id
+  const masks = new Map<number, Uint32Array>();
+  for (let k = 0; k < m; k++) {
+    const id = b[m - 1 - k]!;
+    let mask = masks.get(id);
+    if (!mask) masks.set(id, (mask = new Uint32Array(words)));
+    mask[k >>> 5]! |= 1 << (k & 31);
+  }
+  const rows = new Uint32Array((n + 1) * words).fill(0xffffffff);
+  rows[words - 1] = top;
+  for (let r = 0; r < n; r++) {
+    const mask = masks.get(a[n - 1 - r]!);
+    const from = r * words;
+    const to = from + words;
+    if (!mask) {
+      rows.copyWithin(to, from, to);
+      continue;
+    }
+    // V' = (V + (V & M)) | (V & ~M), the sum carried from word to word
+    let carry = 0;
+    for (let w = 0; w < words; w++) {
+      const v = rows[from + w]!;
+      const u = (v & mask[w]!) >>> 0;
+      const sum = v + u + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      rows[to + w] = (sum >>> 0) | (v & ~mask[w]!);
+    }
+    rows[to + words - 1]! &= top;
+  }
+  // length for a[i..], b[j..]: the first m − j columns of row n − i, less the bits set among them
+  return (i, j) => {
+    const columns = m - j;
+    const row = (n - i) * words;
+    let set = 0;
+    for (let w = 0; w < columns >>> 5; w++) set += popcount(rows[row + w]!);
+    if (columns & 31) set += popcount(rows[row + (columns >>> 5)]! & (0xffffffff >>> (32 - (columns & 31))));
+    return columns - set;
+  };
+}
+
+/** Longest-common-subsequence diff, for pairs that differ a lot: the textbook walk through the
+ * table of suffix lengths (kept as bit vectors, see suffixLcs). */
 function lcsDiff(a: readonly number[], b: readonly number[]): Array<[DiffOp, number]> {
   const n = a.length;
   const m = b.length;
-  const w = m + 1;
-  const table = new Int32Array((n + 1) * w);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i * w + j] = a[i] === b[j] ? table[(i + 1) * w + j + 1]! + 1 : Math.max(table[(i + 1) * w + j]!, table[i * w + j + 1]!);
-    }
-  }
+  const lcs = suffixLcs(a, b);
   const out: Array<[DiffOp, number]> = [];
   const add = (op: DiffOp): void => {
     const last = out[out.length - 1];
@@ -215,7 +267,7 @@ function lcsDiff(a: readonly number[], b: readonly number[]): Array<[DiffOp, num
       add(0);
       i += 1;
       j += 1;
-    } else if (table[(i + 1) * w + j]! >= table[i * w + j + 1]!) {
+    } else if (lcs(i + 1, j) >= lcs(i, j + 1)) {
       add(-1);
       i += 1;
     } else {

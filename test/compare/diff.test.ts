@@ -109,6 +109,62 @@ describe('diffKeys', () => {
     return out;
   }
 
+  /** The runs of the textbook LCS table walk (what diffKeys did with an Int32Array table). */
+  function tableRuns(a: string[], b: string[]): Array<[number, number]> {
+    let pre = 0;
+    while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre += 1;
+    let post = 0;
+    while (post < a.length - pre && post < b.length - pre && a[a.length - 1 - post] === b[b.length - 1 - post]) post += 1;
+    const x = a.slice(pre, a.length - post);
+    const y = b.slice(pre, b.length - post);
+    const [n, m] = [x.length, y.length];
+    const t = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) t[i]![j] = x[i] === y[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
+    const ops: number[] = [];
+    let [i, j] = [0, 0];
+    while (i < n && j < m) {
+      if (x[i] === y[j]) (ops.push(0), (i += 1), (j += 1));
+      else if (t[i + 1]![j]! >= t[i]![j + 1]!) (ops.push(-1), (i += 1));
+      else (ops.push(1), (j += 1));
+    }
+    while (i++ < n) ops.push(-1);
+    while (j++ < m) ops.push(1);
+    // deletions before insertions inside each change
+    const runs: Array<[number, number]> = pre > 0 ? [[0, pre]] : [];
+    let [del, ins] = [0, 0];
+    const flush = (): void => {
+      if (del > 0) runs.push([-1, del]);
+      if (ins > 0) runs.push([1, ins]);
+      [del, ins] = [0, 0];
+    };
+    for (const op of ops) {
+      if (op === -1) del += 1;
+      else if (op === 1) ins += 1;
+      else {
+        flush();
+        const last = runs[runs.length - 1];
+        if (last && last[0] === 0) last[1] += 1;
+        else runs.push([0, 1]);
+      }
+    }
+    flush();
+    if (post > 0) runs.push([0, post]);
+    return runs;
+  }
+
+  test('walks the same LCS as the textbook table where Myers gives up (150 sequences that differ in more than 48 places, up to 480 words)', () => {
+    let compared = 0;
+    for (const [k, [a, b]] of pairs(150).entries()) {
+      // longer and more different than the edited copies above: a shuffled, partly rewritten text
+      const long = [...a, ...b, ...a.slice().reverse(), ...(k % 3 ? b : a).slice(k % 7)].slice(0, 40 + ((k * 37) % 440));
+      const other = [...long.slice(k % 5).reverse(), ...a].slice(0, 30 + ((k * 53) % 450));
+      if (jsdiffRuns(long, other)) continue;
+      compared += 1;
+      expect(diffKeys(long, other)).toEqual(tableRuns(long, other));
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   test('takes the same runs as jsdiff\'s array diff wherever that finishes within 48 edits (500 edited word sequences)', () => {
     let compared = 0;
     for (const [a, b] of pairs(500)) {
