@@ -68,6 +68,8 @@ export function prepareImage(image: GreyImage, dpi = 300): { image: GreyImage; r
  */
 function eraseRules(image: GreyImage, rules: OcrRules, dpi: number): void {
   const { width, height, pixels } = image;
+  // A rule shorter than a third of an inch is no table border (a page image too small to have any).
+  const long = dpi / 3;
   const thick = Math.max(3, Math.round(12 * (dpi / 300)));
   const ink = OCR_IMAGE.ruleInk;
   // Across the rule at (x, y), stepping by (dx, dy): the run of ink through it, whitened when thin.
@@ -81,8 +83,10 @@ function eraseRules(image: GreyImage, rules: OcrRules, dpi: number): void {
     if (a + b + 1 > thick) return;
     for (let k = -a; k <= b; k++) pixels[at(k)] = 255;
   };
-  for (const h of rules.horizontal) for (let x = h.left; x <= h.right; x++) for (let y = h.y - 2; y <= h.y + 2; y++) if (y >= 0 && y < height && pixels[y * width + x]! < ink) across(x, y, 0, 1);
-  for (const v of rules.vertical) for (let y = v.top; y <= v.bottom; y++) for (let x = v.x - 2; x <= v.x + 2; x++) if (x >= 0 && x < width && pixels[y * width + x]! < ink) across(x, y, 1, 0);
+  // A rule's pixels wander a few pixels either side of its middle line (it was scanned or turned a little askew).
+  const reach = Math.max(2, Math.round(6 * (dpi / 300)));
+  for (const h of rules.horizontal.filter((r) => r.right - r.left >= long)) for (let x = h.left; x <= h.right; x++) for (let y = h.y - reach; y <= h.y + reach; y++) if (y >= 0 && y < height && pixels[y * width + x]! < ink) across(x, y, 0, 1);
+  for (const v of rules.vertical.filter((r) => r.bottom - r.top >= long)) for (let y = v.top; y <= v.bottom; y++) for (let x = v.x - reach; x <= v.x + reach; x++) if (x >= 0 && x < width && pixels[y * width + x]! < ink) across(x, y, 1, 0);
 }
 
 /**

@@ -44,6 +44,13 @@ export interface TesseractOptions {
 
 export const TESSERACT_DEFAULTS = { dpi: 300, lang: 'vie', workers: 2, timeMs: 10 * 60_000 };
 
+/**
+ * Tesseract's page segmentation: 4, one column of text of variable sizes. The automatic analysis
+ * (3) took a table's narrow STT column for noise and dropped its "I", "1." (the clause ids of every
+ * row under them); one column keeps them, and the two-column header still comes out line by line.
+ */
+const TESSERACT_PSM = '4';
+
 /** What is installed, checked once per process. */
 let installed: { version: string; langs: string[] } | null | undefined;
 
@@ -96,7 +103,7 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
       const digest = createHash('sha256').update(request.bytes).digest('hex');
       const renderDpi = wrapped ? wrapped.dpi : decoded ? decoded.dpi : dpi;
       const source = request.kind === 'pdf' ? dpi : wrapped ? `image-${renderDpi}` : decoded ? `${decoded.kind}-${renderDpi}` : 'image';
-      const settings = `${version}|${lang}|${source}|psm3|red|specks|deskew|rules|v3`;
+      const settings = `${version}|${lang}|${source}|psm4|dpi|red|specks|deskew|rules-erased|v4`;
       const pageNumbers = request.kind === 'pdf' ? request.pages : Array.from({ length: decoded?.pages ?? 1 }, (_, i) => i + 1);
       const total = pageNumbers.length;
       const started = Date.now();
@@ -132,7 +139,7 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
                   ? prepareGrey(decoded.page(page), renderDpi)
                   : { image: request.bytes };
               if (expired) return;
-              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', '3', 'tsv'], prepared.image, running);
+              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', TESSERACT_PSM, ...(pdf || decoded ? ['--dpi', String(renderDpi)] : []), 'tsv'], prepared.image, running);
               result = parseTsv(tsv.toString('utf8'), page);
               if (prepared.rules) result.rules = prepared.rules;
               if (cache) await cache.put(digest, page, settings, result);
