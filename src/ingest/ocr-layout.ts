@@ -5,6 +5,7 @@
  * cell at a time, put back into rows.
  */
 import type { OcrPage, OcrWord } from './ocr.js';
+import { repairLabel } from './ocr-repair.js';
 
 /** Layout of OCR words, in units of the text height unless said otherwise. */
 export const OCR_LAYOUT = {
@@ -45,6 +46,14 @@ const EDGE_RULE_RE = /^[|│¦]+|[|│¦]+$/gu;
 const LEADING_SPECK_RE = /^_+(?=\S)/u;
 /** A list bullet as OCR reads it: "-", and a dash with a speck beside it ("-_", "—", "——"). */
 const BULLET_RE = /^(?:[-–—]{1,3}_?|_?[-–—]{1,3}|[+•])$/u;
+/**
+ * A clause label as OCR reads it when it opens a line: "1.", "2,", "1.2.", "b)", "_b)" (dust
+ * stripped), "a}", "II.", a Roman numeral as OCR reads it ("1L", "TH.": see mendRomanHeadings), a
+ * table row's "I" or "2". Kept however unsure the engine is: a dropped label renumbers the clause.
+ */
+const LABEL_WORD_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.,)]?|[a-zđ]\S?[)}\]]|[IVXLlEHT1|]{1,5}[.,:]?)$/u;
+/** A percent sign, alone or with its brackets ("%", "(%)", "%)"): the unit of a target column. */
+const PERCENT_WORD_RE = /^[(\[]?%[)\]]?$/u;
 /** "2", "- 2 -", "Trang 2", "2/13". */
 const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 /** A clause label at the start of a line: "I.", "1.", "1.2.", "a)", "-", "+", "Điều 3." */
@@ -67,7 +76,7 @@ export function pageLines(page: OcrPage): OcrLine[] {
     // A dash or plus that opens a line is a list bullet ("- Nâng cao …", "+ Tiếp tục …"), however unsure the engine is.
     const first = !lines.has(word.line);
     if (first && BULLET_RE.test(text)) text = text.includes('+') || text.includes('•') ? text : '-';
-    const bullet = first && /^[-+•]$/u.test(text);
+    const bullet = (first && (/^[-+•]$/u.test(text) || LABEL_WORD_RE.test(text))) || PERCENT_WORD_RE.test(text);
     // A "_" opening a line may be a dash the engine misplaced: mendBullet decides.
     const maybeDash = first && text === '_' && page.rules?.dashes !== undefined;
     if (!maybeDash && (text === '' || (!bullet && ((RULE_RE.test(text) && word.confidence < OCR_LAYOUT.noiseConfidence) || isSpeck(text, word.confidence))))) continue;
@@ -174,8 +183,9 @@ export function layoutPage(page: OcrPage): PageBlock[] {
       out.push({ kind: 'row', cells: item.cells });
       continue;
     }
-    const text = lineText(item, m.height);
-    if (text === '') continue;
+    const text = repairLabel(lineText(item, m.height));
+    // A bullet with nothing after it (beside a table, under its frame) is a stroke or dust, not a clause.
+    if (text === '' || /^[-+•]$/u.test(text)) continue;
     if (current && !startsParagraph(current.last, item, text, m)) {
       current.lines.push(text);
       current.last = item;
@@ -298,6 +308,23 @@ function cellOf(table: RuledTable, word: OcrWord): { row: number; column: number
 }
 
 /**
+ * A cell's words as a reader goes: line by line from the top (a word joins the line its middle
+ * height falls in), left to right. The engine's own lines cross a table's cells and, over a cell
+ * spanning rows, come in another order ("thực hiện … Chỉ tiêu cụ thể về" for "Chỉ tiêu cụ thể về
+ * thực hiện …").
+ */
+function readingOrder(words: OcrWord[]): OcrWord[] {
+  const lines: Array<{ middle: number; height: number; words: OcrWord[] }> = [];
+  for (const word of [...words].sort((a, b) => a.top + a.height / 2 - (b.top + b.height / 2))) {
+    const middle = word.top + word.height / 2;
+    const line = lines.find((l) => Math.abs(l.middle - middle) < Math.max(l.height, word.height) * 0.5);
+    if (line) line.words.push(word);
+    else lines.push({ middle, height: word.height, words: [word] });
+  }
+  return lines.flatMap((l) => l.words.sort((a, b) => a.left - b.left));
+}
+
+/**
  * Lines in reading order, with the words inside a bordered table taken out and put back as its
  * rows (cells joined by tabs, a cell's lines by spaces) where the table starts. Tesseract reads a
  * table either cell by cell or as lines across the cells; the rules say which cell a word is in.
@@ -305,11 +332,11 @@ function cellOf(table: RuledTable, word: OcrWord): { row: number; column: number
 function withTables(lines: OcrLine[], page: OcrPage, m: PageMeasure): Array<OcrLine | { cells: string[] }> {
   const tables = ruledTables(page, m.height);
   if (tables.length === 0) return lines;
-  const cells = tables.map(() => new Map<string, Array<{ word: OcrWord; line: number }>>());
+  const cells = tables.map(() => new Map<string, OcrWord[]>());
   const emitted = new Set<number>();
   // Lines, and a placeholder where each table starts (its rows are known once every word is in its cell).
   const out: Array<OcrLine | { table: number }> = [];
-  lines.forEach((line, index) => {
+  for (const line of lines) {
     const kept: OcrWord[] = [];
     const into = new Set<number>();
     for (const word of line.words) {
@@ -322,7 +349,7 @@ function withTables(lines: OcrLine[], page: OcrPage, m: PageMeasure): Array<OcrL
       }
       const key = `${cell.row}:${cell.column}`;
       const list = cells[t]!.get(key) ?? [];
-      list.push({ word, line: index });
+      list.push(word);
       cells[t]!.set(key, list);
       into.add(t);
     }
@@ -332,7 +359,7 @@ function withTables(lines: OcrLine[], page: OcrPage, m: PageMeasure): Array<OcrL
       out.push({ table: t });
     }
     if (kept.length > 0) out.push({ ...line, words: kept, left: kept[0]!.left, right: Math.max(...kept.map((w) => w.left + w.width)) });
-  });
+  }
   return out.flatMap((item): Array<OcrLine | { cells: string[] }> => {
     if (!('table' in item)) return [item];
     const t = item.table;
@@ -341,9 +368,7 @@ function withTables(lines: OcrLine[], page: OcrPage, m: PageMeasure): Array<OcrL
     for (let r = 0; r < table.rows.length - 1; r++) {
       const row: string[] = [];
       for (let c = 0; c < table.columns.length - 1; c++) {
-        const words = cells[t]!.get(`${r}:${c}`) ?? [];
-        words.sort((a, b) => a.line - b.line || a.word.left - b.word.left);
-        row.push(words.map((w) => w.word.text).join(' '));
+        row.push(readingOrder(cells[t]!.get(`${r}:${c}`) ?? []).map((w) => w.text).join(' '));
       }
       if (row.some((c) => c !== '')) rows.push({ cells: row });
     }

@@ -5,36 +5,116 @@
  * it safe (the start of a line before a heading in capitals, the first cell of a table row, a
  * token of digits before "%"), never a document's wording.
  */
+import { stripDiacritics } from '../text/vietnamese.js';
 
 /**
- * The number line's "Số:" as OCR misreads its tone marks ("Sô:", "Luật sô:", "Só:"), at the start
- * of a line: the reading stage looks for "Số:".
+ * The number line's "Số:" as OCR misreads its tone marks ("Sô:", "Luật sô:", "Só:", and before a
+ * number "Sắ: 79/2024/TT-BCA"), at the start of a line: the reading stage looks for "Số:".
  */
-const NUMBER_WORD_RE = /^((?:Luật |Pháp lệnh |Nghị quyết )?)[Ss][ôóòồốo0]\s*:/u;
-/** A heading in capitals under a label that looks like a Roman numeral as OCR reads it ("IL. MỤC TIÊU", "E1. MỤC ĐÍCH"). */
-const ROMAN_HEADING_RE = /^([IVXLlE1|]{1,5})[.,:]\s+(?=[\p{Lu}\d][\p{Lu}\d ,;–-]{3})/u;
-/** Marks OCR puts before a heading's label ("## II.", "##t 1V."). */
-const HEADING_JUNK_RE = /^#{1,3}\S?\s+(?=[IVXLlE1|]{1,5}[.,:]\s)/u;
+const NUMBER_WORD_RE = /^((?:Luật |Pháp lệnh |Nghị quyết )?)[Ss](?:[ôóòồốo0]|[ơớờởỡợăắằẳẵặâấầẩẫậáàảãạ](?=\s*:\s*[\d/]))\s*:/u;
 /**
- * A markdown heading's marks as OCR reads them ("‡#ttt##", "####t#", "##tữ"): "#" mixed with the
- * letters and signs it is mistaken for. Written back as the plain marks the reading stage strips.
+ * A heading in capitals under a label that looks like a Roman numeral as OCR reads it ("IL. MỤC
+ * TIÊU", "E1. MỤC ĐÍCH", "TH. TỔ CHỨC", "HI. TỔ CHỨC", its full stop lost: "1L NỘI DUNG", "II TỔ CHỨC").
  */
-const HASH_JUNK_RE = /^(?=[#‡]*#[#‡]*[t‡#]*#)[#‡t]{2,8}[\p{Ll}]?\s+/u;
+const ROMAN_HEADING_RE = /^([IVXLlEHT1|]{1,5})(?:[.,:]\s+|\s+(?=[\p{Lu}]{2}))(?=[\p{Lu}\d][\p{Lu}\d ,;–-]{3})/u;
+/** Marks OCR puts before a heading's label ("## II.", "##t 1V."). */
+const HEADING_JUNK_RE = /^#{1,3}\S?\s+(?=[IVXLlEHT1|]{1,5}[.,:]\s)/u;
+/**
+ * A markdown heading's marks as OCR reads them ("‡#ttt##", "####t#", "##tữ", "#ttớt", "###®"): "#"
+ * mixed with the letters and signs it is mistaken for. Written back as the plain marks the reading stage strips.
+ */
+const HASH_JUNK_RE = /^(?:#[#‡t]*|‡[#‡t]*#[#‡t]*)[\p{Ll}®©°]{0,2}[#‡t]*\s+/u;
 /** An appendix heading: Roman numbering starts again under it. */
 const APPENDIX_RE = /^(?:PHỤ LỤC|Phụ lục)\b/u;
 /** Digits before "%" with the letters OCR takes them for: "8O%", "l00%", "1O0 %". */
 const PERCENT_RE = /(?<![\p{L}\p{N}])([\dOoIl]{1,3}(?:[,.][\dOo]{1,2})?)(\s?%)/gu;
 /** A table row's first cell that looks like a Roman numeral ("I", "IL.", "Il", "1I."). */
-const ROMAN_CELL_RE = /^([IVXLl1|]{1,5})(\.?)$/u;
+const ROMAN_CELL_RE = /^([IVXLlHT1|]{1,5})(\.?)$/u;
+
+/**
+ * A numbered label at the start of a line as OCR misreads it, before a word in capitals: its full
+ * stop read as a comma or set apart ("1, Mục đích", "2 . Chỉ tiêu", "6,1, Phát triển", "2. 4. Thường
+ * xuyên"), a "1" read as "l" ("l. Mục tiêu"), a dash or a capital stuck before it ("-3. Yêu cầu",
+ * "G6. Xây dựng"; not a letter a Roman numeral is misread as: "I1. MỤC ĐÍCH" is for mendRomanHeadings).
+ */
+const NUMBER_LABEL_RE = /^(?:[-–—_]|(?![IVXLEHT])\p{Lu}(?=\d))?([\dl]{1,2}(?:[.,]\s?\d{1,2}){0,3})\s?[.,](?=\s+\p{Lu})/u;
+/** A lettered label whose bracket is read as a brace or square bracket ("a}", "b]") or with a speck before it ("c©)"). */
+const LETTER_LABEL_RE = /^([a-zđ])(?:[}\]]|[©®°'`"]\))(?=\s)/u;
+
+/** The clause label a line opens with (after a heading's marks), repaired; the line is otherwise left as it is. */
+export function repairLabel(line: string): string {
+  const marks = HASH_JUNK_RE.exec(line)?.[0] ?? '';
+  const rest = line
+    .slice(marks.length)
+    .replace(NUMBER_LABEL_RE, (m, digits: string) => (/\d/u.test(digits) || digits === 'l' ? `${digits.replace(/l/gu, '1').replace(/,/gu, '.').replace(/\s/gu, '')}.` : m))
+    .replace(LETTER_LABEL_RE, '$1)');
+  return marks + rest;
+}
 
 /** One line of a paragraph, repaired. */
 export function repairLine(line: string): string {
   return repairNumbers(line.replace(NUMBER_WORD_RE, (_m, before: string) => `${before}${before === '' ? 'Số' : 'số'}:`).replace(HASH_JUNK_RE, '#### '));
 }
 
-/** One table cell, repaired. */
-export function repairCell(cell: string): string {
-  return repairNumbers(cell);
+/**
+ * A narrow "STT" column's header as OCR reads it: the printed cell stacks its letters ("S T T", "T T",
+ * "5 T 1T", "T T ti,"): only S, T and their look-alikes, with a T.
+ */
+const STT_CELL_RE = /^(?=.*T)[STst5$1Iil.,:;'`_\-–—\s]{1,12}$/u;
+/** A year a narrow cell wraps inside its digits ("Chỉ tiêu năm 202 5 (%)"). */
+const SPLIT_YEAR_RE = /(?<!\d)((?:19|20)\d?)\s((?:\d){1,2})(?![\d.,/%])/gu;
+
+/** One table cell (`column` from 0), repaired. */
+export function repairCell(cell: string, column: number): string {
+  if (column === 0 && !/^S?TT$/u.test(cell) && STT_CELL_RE.test(cell) && /T.*T|S/u.test(cell)) return 'STT';
+  // An item number with the rule before it read as "I" or "|" ("I5.").
+  if (column === 0 && /^[I|]\d{1,2}\.$/u.test(cell)) return cell.slice(1);
+  return repairNumbers(cell.replace(SPLIT_YEAR_RE, (m, a: string, b: string) => (a.length + b.length === 4 ? `${a}${b}` : m)));
+}
+
+/** A syllable's first consonants ("ngh", "gi", "tr", "b"), on letters without diacritics. */
+const INITIAL_RE = /^(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnpqrstvx])(?=[aeiouy])/u;
+/** How a syllable can end: a vowel or a final consonant. */
+const FINAL_RE = /[aeiouy](?:c|ch|m|n|ng|nh|p|t)?$/u;
+
+/**
+ * Two syllables OCR read as one word ("Chỉtiêu", "đánhgiá", "Ghichú"): split where the left part is a
+ * whole syllable and the right one starts as a syllable does (consonants, then a vowel). A
+ * Vietnamese word is one syllable, so a narrow header cell's lost space is the only way to get one.
+ */
+function splitSyllables(word: string): string {
+  if (word.length < 5 || !/^\p{L}\p{Ll}+$/u.test(word)) return word;
+  const plain = stripDiacritics(word.toLowerCase()).replace(/đ/gu, 'd');
+  if (plain.length !== word.length) return word;
+  for (let i = 2; i <= word.length - 2; i++) {
+    if (FINAL_RE.test(plain.slice(0, i)) && INITIAL_RE.test(plain.slice(i))) return `${word.slice(0, i)} ${splitSyllables(word.slice(i))}`;
+  }
+  return word;
+}
+
+/**
+ * A table's header printed again on every page is read a little differently each time ("Chỉ tiêu
+ * năm 2025 (%)" once as "Chỉ tiêu năm 2025 _0)"): each column of the header rows ("STT" first, the
+ * same number of cells) takes the text most of them agree on, the first one's on a tie; words
+ * run together in a header cell are split into their syllables first.
+ */
+export function mendHeaderRows(paragraphs: string[]): void {
+  const headers = paragraphs.map((p, i) => ({ i, cells: p.split('\t') })).filter((h) => /^S?TT$/u.test(h.cells[0]!) && h.cells.length >= 3);
+  for (const h of headers) {
+    h.cells = h.cells.map((cell) => cell.split(' ').map(splitSyllables).join(' '));
+    paragraphs[h.i] = h.cells.join('\t');
+  }
+  const groups = new Map<number, typeof headers>();
+  for (const h of headers) groups.set(h.cells.length, [...(groups.get(h.cells.length) ?? []), h]);
+  for (const group of groups.values()) {
+    if (group.length < 3) continue;
+    const voted = group[0]!.cells.map((_, c) => {
+      const counts = new Map<string, number>();
+      for (const h of group) counts.set(h.cells[c]!, (counts.get(h.cells[c]!) ?? 0) + 1);
+      return [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+    });
+    for (const h of group) paragraphs[h.i] = voted.join('\t');
+  }
 }
 
 /** "8O%" → "80%", "l00%" → "100%": inside a token of digits before "%" only, and only when it has a digit. */
@@ -83,9 +163,9 @@ export function mendRomanHeadings(paragraphs: string[]): void {
       if (APPENDIX_RE.test(line)) count.next = 1;
       const m = ROMAN_HEADING_RE.exec(line);
       // "1. MỤC ĐÍCH" is a numbered heading, not a misread "I.".
-      if (!m || !/[IVXLlE|]/u.test(m[1]!)) return;
+      if (!m || !/[IVXLlEHT|]/u.test(m[1]!)) return;
       const numeral = countNumeral(count, m[1]!);
-      if (numeral !== null) lines[j] = numeral === m[1] ? line : `${numeral}.${line.slice(m[1]!.length + 1)}`;
+      if (numeral !== null) lines[j] = `${numeral}. ${line.slice(m[0].length)}`;
     });
     // A heading that ends the engine's paragraph stands apart from the text before it.
     paragraphs[i] = lines.map((l, j) => (j > 0 && ROMAN_HEADING_RE.test(l) && ROMANS.includes(ROMAN_HEADING_RE.exec(l)![1]!) ? `\n${l}` : l)).join('\n');

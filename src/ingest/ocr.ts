@@ -8,7 +8,7 @@
 import type { Warning } from '../types.js';
 import { IngestError } from './errors.js';
 import { continuesTitle, layoutPage } from './ocr-layout.js';
-import { mendRomanCells, mendRomanHeadings, repairCell, repairLine } from './ocr-repair.js';
+import { mendHeaderRows, mendRomanCells, mendRomanHeadings, repairCell, repairLine } from './ocr-repair.js';
 
 /** When a scan is read by OCR: `auto` when a PDF has no usable text layer and for page images, `force` always, `off` never. */
 export type OcrMode = 'auto' | 'off' | 'force';
@@ -114,6 +114,7 @@ export function ocrText(pages: OcrPage[]): string {
   }
   mendRomanHeadings(paragraphs);
   mendRomanCells(paragraphs);
+  mendHeaderRows(paragraphs);
   return paragraphs.length === 0 ? '' : `${paragraphs.join('\n\n')}\n`;
 }
 

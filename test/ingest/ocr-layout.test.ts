@@ -72,6 +72,74 @@ describe('repairs of labels and numbers', () => {
   });
 });
 
+describe('labels the engine is unsure of or misreads', () => {
+  /** Lines at 100 px pitch from y 300, each a list of words (a word and its confidence as [text, confidence]). */
+  const lines = (rows: Array<Array<string | [string, number]>>) =>
+    rows.flatMap((row, i) => {
+      const words = line(`${i + 1}.1.1`, 300 + i * 100, row.map((w) => (typeof w === 'string' ? w : w[0])));
+      row.forEach((w, k) => typeof w !== 'string' && (words[k]!.confidence = w[1]));
+      return words;
+    });
+
+  test.each([
+    // 2024 Sở GDĐT Khánh Hòa, synthetic scan page 1: "_b)" at confidence 37 and "2," at 25 were dropped as specks.
+    ['a label read with low confidence is kept ("_b)" at 37)', [[['_b)', 37], 'Tiếp', 'tục', 'triển', 'khai']], 'b) Tiếp tục triển khai\n'],
+    ['a numbered label\'s full stop read as a comma ("2," at 25)', [[['2,', 25], 'Chỉ', 'tiêu', 'thực', 'hiện']], '2. Chỉ tiêu thực hiện\n'],
+    ['"1, Mục đích"', [['1,', 'Mục', 'đích']], '1. Mục đích\n'],
+    ['a dash stuck before a label ("-3. Yêu cầu:")', [['-3.', 'Yêu', 'cầu:']], '3. Yêu cầu:\n'],
+    // 2021–2025 Sở Công Thương Gia Lai: "6,1," and "2. 4." for 6.1. and 2.4., "G6." under a heading's marks.
+    ['a dotted label read with commas ("6,1,")', [['6,1,', 'Phát', 'triển', 'hạ', 'tầng']], '6.1. Phát triển hạ tầng\n'],
+    ['a dotted label with a space inside ("2. 4.")', [['2.', '4.', 'Thường', 'xuyên']], '2.4. Thường xuyên\n'],
+    ['a capital stuck to a label under a heading\'s marks ("‡#ttt## G6.")', [['‡#ttt##', 'G6.', 'Xây', 'dựng']], '#### 6. Xây dựng\n'],
+    ['a heading\'s marks read as "#ttớt"', [['#ttớt', 'a)', 'Đến', 'năm', '2025:']], '#### a) Đến năm 2025:\n'],
+    ['a lettered label\'s bracket with a speck ("c©)")', [['c©)', 'Sở', 'Kế', 'hoạch']], 'c) Sở Kế hoạch\n'],
+    ['a number that only starts a sentence is left alone ("2020, Ủy ban")', [['2020,', 'Ủy', 'ban']], '2020, Ủy ban\n'],
+    ['"Số:" read as "Sắ:" before a number', [['Sắ:', '79/2024/TT-BCA']], 'Số: 79/2024/TT-BCA\n'],
+  ])('%s', (_name, rows, expected) => {
+    expect(ocrText([page(lines(rows as Array<Array<string | [string, number]>>))])).toBe(expected);
+  });
+
+  test('Roman section headings read as "I1.", "1L" (at confidence 7, no full stop) and "TH." are I, II and III', () => {
+    const words = [
+      ...line('1.1.1', 300, ['I1.', 'MỤC', 'ĐÍCH,', 'YÊU', 'CẦU']),
+      ...line('2.1.1', 500, ['1L', 'NỘI', 'DUNG', 'KẾ', 'HOẠCH']),
+      ...line('3.1.1', 700, ['TH.', 'TỔ', 'CHỨC', 'THỰC', 'HIỆN']),
+    ];
+    words[5]!.confidence = 7;
+    expect(ocrText([page(words)])).toBe('I. MỤC ĐÍCH, YÊU CẦU\n\nII. NỘI DUNG KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n');
+  });
+});
+
+describe('a ruled table printed on several pages', () => {
+  // The appendix of QĐ 344/QĐ-UBND Khánh Hòa 2025 on a synthetic scan: a narrow STT column stacks its
+  // letters ("T T ti,", "S T —T"), the value column wraps "2025" and reads "(%)" as "_0)" once, a
+  // header cell runs "Chỉ tiêu" together.
+  const vertical = [300, 400, 1000, 1600].map((x) => ({ x, top: 100, bottom: 3000 }));
+  const tablePage = (n: number, stt: string, value: string[], rows: Array<[string, string, string]>): OcrPage => {
+    const horizontal = [100, 300, ...rows.map((_, i) => 500 + i * 200)].map((y) => ({ y, left: 300, right: 1600 }));
+    const words = [
+      ...line('1.1.1', 150, [[stt, 310], ['Chỉtiêu', 420], ['Chỉ', 1020], ...value]),
+      ...rows.flatMap(([label, metric, target], i) => line(`${i + 2}.1.1`, 350 + i * 200, [[label, 310], [metric, 420], [target, 1020]])),
+    ];
+    for (const w of words) if (w.text === 'I') w.confidence = 43; // as the engine read the group row's numeral
+    return { ...page(words, { horizontal, vertical }), page: n };
+  };
+  const pages = [
+    tablePage(1, 'T T ti,', ['tiêu', 'năm', '202', '5', '_0)'], [['I', 'Thực_hiện', ''], ['1.', 'Tỷ_lệ', '80']]),
+    tablePage(2, 'S T —T', ['tiêu', 'năm', '202', '5', '(%)'], [['2.', 'Tỷ_lệ', '60']]),
+    tablePage(3, 'STT', ['tiêu', 'năm', '2025', '(%)'], [['3.', 'Tỷ_lệ', '100']]),
+  ];
+
+  test('each page\'s header row reads "STT" and the text the headers agree on, its words apart and its year whole', () => {
+    const headers = ocrText(pages).split('\n\n').filter((r) => r.startsWith('STT'));
+    expect(headers).toEqual(Array(3).fill('STT\tChỉ tiêu\tChỉ tiêu năm 2025 (%)'));
+  });
+
+  test('the group row\'s "I" (at confidence 43) is kept, the rows keep their numbers', () => {
+    expect(ocrText(pages).split('\n\n').filter((r) => !r.startsWith('STT')).map((r) => r.split('\t')[0])).toEqual(['I', '1.', '2.', '3.']);
+  });
+});
+
 describe('the page image', () => {
   const blank = (width: number, height: number): GreyImage => ({ width, height, pixels: new Uint8Array(width * height).fill(255) });
 
