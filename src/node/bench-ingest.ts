@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LIMITS, ingest } from '../ingest/index.js';
 import { benchOcr, type OcrBenchRow } from './ocr-bench.js';
-import { renderWithLibreOffice } from './ocr-synth.js';
+import { renderPlanText, renderWithLibreOffice } from './ocr-synth.js';
 import { parseDocument } from '../read/parse.js';
 
 /** The repository root: the nearest folder above this file that has test/fixtures (works from src/ and dist/src/). */
@@ -82,7 +82,7 @@ function ocrDocuments(root: string, quick: boolean): Array<{ name: string; pdf: 
   const holdout = join(root, '..', 'shared', 'holdout');
   if (existsSync(holdout) && !spawnSync('soffice', ['--version']).error) {
     for (const f of readdirSync(holdout).filter((n) => n.endsWith('.txt')).sort()) {
-      docs.push({ name: `held-out ${f.replace(/\.txt$/, '')}`, pdf: renderWithLibreOffice(join(holdout, f)), truth: readFileSync(join(holdout, f), 'utf8') });
+      docs.push({ name: `held-out ${f.replace(/\.txt$/, '')}`, pdf: renderPlanText(join(holdout, f)), truth: readFileSync(join(holdout, f), 'utf8') });
     }
   }
   return quick ? docs.slice(0, 2) : docs;

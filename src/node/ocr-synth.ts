@@ -41,6 +41,40 @@ export function renderWithLibreOffice(path: string): Uint8Array {
   }
 }
 
+/**
+ * A plan's .txt as it would be printed, rendered by LibreOffice: thuvienphapluat-style markdown (the
+ * held-out documents) set as paragraphs in a serif face with Vietnamese glyphs, its bold and italic
+ * marks as bold and italics, its "|" cell separators and "-----" rules as breaks between blocks, hard
+ * wraps inside a paragraph joined. LibreOffice's own import of a .txt sets it in a monospace face whose
+ * combining tone marks stand beside their letter ("Sô´"), which no printed plan shows.
+ */
+export function renderPlanText(path: string): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-plan-html-'));
+  try {
+    const html = join(dir, basename(path).replace(/\.[^.]+$/, '.html'));
+    writeFileSync(html, planHtml(readFileSync(path, 'utf8')));
+    return renderWithLibreOffice(html);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The HTML of a plan's text: one <p> per block (blocks apart at blank lines, "|" lines and rules), marks as <b> and <i>. */
+function planHtml(text: string): string {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const blocks: string[][] = [[]];
+  // The held-out files' first line says where the text was taken from ("# source: github.com/…"): not printed.
+  for (const line of text.normalize('NFC').replace(/^# source:.*\n/u, '').split(/\r?\n/)) {
+    if (/^\s*(?:\||[-_=]{3,}|)\s*$/.test(line)) blocks.push([]);
+    else blocks[blocks.length - 1]!.push(line.replace(/^#+\s*/, '').replace(/^\|\s*|\s*\|$/g, '').trim());
+  }
+  const paragraphs = blocks
+    .filter((b) => b.length > 0)
+    .map((b) => escape(b.join(' ')).replace(/\*\*([^*]*)\*\*/g, '<b>$1</b>').replace(/\*([^*]+)\*/g, '<i>$1</i>').replace(/\*/g, ''))
+    .filter((p) => p.replace(/<[^>]+>|\s/g, '') !== '');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body { font-family: 'DejaVu Serif'; font-size: 12pt; } p { margin: 0 0 6pt 0; text-align: justify; }</style></head><body>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}\n</body></html>\n`;
+}
+
 /** Rasterises pages of a PDF (`pages` from 1; all when omitted) at `dpi`. */
 export function rasterize(pdf: Uint8Array, dpi = 200, pages?: number[]): RgbImage[] {
   const dir = mkdtempSync(join(tmpdir(), 'plandiff-raster-'));
