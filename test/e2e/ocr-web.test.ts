@@ -4,6 +4,8 @@
  * install), with its page progress shown, and nothing leaves the server's origin. The scan is made
  * here: pages 1–3 of the seed 004 fixture (rendered from the corpus plan by LibreOffice) rasterised
  * by pdftoppm and rebuilt as an image-only PDF by img2pdf. Skipped without poppler-utils and img2pdf.
+ * Last, a page opened with a time limit of a few seconds per document stops OCR of another scan
+ * and says so.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +27,8 @@ describe.skipIf(!HAS_TOOLS)('a dropped scan read by OCR in chromium (needs poppl
   let page: Page;
   const dir = mkdtempSync(join(tmpdir(), 'plandiff-ocr-web-'));
   const scan = join(dir, 'scan', 'scan-004.pdf');
+  /** Pages 4–5 of the same fixture: other bytes, so nothing of it is in the browser's OCR cache. */
+  const slow = join(dir, 'slow', 'timeout.pdf');
   /** Requests chromium made, and paths the server was asked for. */
   const requests: string[] = [];
   const served: string[] = [];
@@ -36,6 +40,9 @@ describe.skipIf(!HAS_TOOLS)('a dropped scan read by OCR in chromium (needs poppl
     execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', String(PAGES), '-png', FIXTURE, join(dir, 'scan', 'page')]);
     const pngs = readdirSync(join(dir, 'scan')).filter((f) => f.endsWith('.png')).sort().map((f) => join(dir, 'scan', f));
     execFileSync('img2pdf', [...pngs, '-o', scan]);
+    mkdirSync(join(dir, 'slow'));
+    execFileSync('pdftoppm', ['-r', '200', '-f', '4', '-l', '5', '-png', FIXTURE, join(dir, 'slow', 'page')]);
+    execFileSync('img2pdf', [...readdirSync(join(dir, 'slow')).filter((f) => f.endsWith('.png')).sort().map((f) => join(dir, 'slow', f)), '-o', slow]);
     h = await startHarness(join(dir, 'folder'));
     h.server.server.on('request', (req: { url?: string }) => served.push(req.url ?? ''));
     h.context.on('request', (r) => requests.push(r.url()));
@@ -121,5 +128,27 @@ describe.skipIf(!HAS_TOOLS)('a dropped scan read by OCR in chromium (needs poppl
     expect((await fetch(new URL('/ocr/../package.json', h.server.url))).status).not.toBe(200);
     expect((await fetch(new URL('/ocr/core/index.js', h.server.url))).status).toBe(404);
     expect(readFileSync(scan).length).toBeGreaterThan(0);
+  });
+
+  test('a time limit per document (?ocr-timeout=SECONDS) stops OCR of a scan and the page says how far it got', { timeout: 180_000 }, async () => {
+    const limited = await h.context.newPage();
+    await limited.goto(`${h.server.url}?ocr-timeout=2`);
+    await limited.getByTestId('corpus-row').first().waitFor({ timeout: 30_000 });
+    await limited.getByTestId('upload-input').first().setInputFiles(slow);
+    // Loading the engine and drawing the first page alone take longer than 2 s here.
+    const stopped = limited.getByTestId('ocr-stopped').first();
+    await stopped.waitFor({ timeout: 120_000 });
+    expect(await stopped.getAttribute('role')).toBe('alert');
+    expect(await stopped.getAttribute('data-total')).toBe('2');
+    expect(Number(await stopped.getAttribute('data-done'))).toBeLessThan(2);
+    expect(await stopped.textContent()).toMatch(/^Đã dừng nhận dạng chữ \(OCR\) "timeout\.pdf": quá 2 giây cho một tài liệu, mới đọc được [01]\/2 trang$/);
+    const notice = limited.locator('[data-testid="notice"].error');
+    await expect.poll(() => notice.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await notice.first().textContent()).toContain('Không đọc được tệp "timeout.pdf": vượt giới hạn đọc');
+    expect(await limited.locator('[data-testid="corpus-row"][data-file="upload:timeout.pdf"]').count()).toBe(0);
+    // The page goes on: the next file dropped clears the line.
+    await limited.getByTestId('upload-input').first().setInputFiles(join(dir, 'folder', 'ubnd-2025.txt'));
+    await expect.poll(() => limited.getByTestId('ocr-stopped').count(), { timeout: 30_000 }).toBe(0);
+    await limited.close();
   });
 });

@@ -19,6 +19,20 @@ export interface OcrProgressMessage {
   /** Pages read so far, and of how many. */
   done: number;
   total: number;
+  /** Set when OCR stopped at the time limit for one document (that limit, in milliseconds): `done` pages were read. */
+  stoppedAfterMs?: number;
+}
+
+/** What the page tells the worker before any call: the time limit of OCR for one document. */
+export interface OcrSettingsMessage {
+  kind: 'ocr-settings';
+  timeMs: number;
+}
+
+/** The OCR time limit the page was opened with (`?ocr-timeout=SECONDS`, as the command line's --ocr-timeout), or null for the default. */
+function ocrTimeoutMs(search: string): number | null {
+  const seconds = Number(new URLSearchParams(search).get('ocr-timeout') ?? NaN);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
 }
 
 /**
@@ -100,6 +114,8 @@ export class InlineClient implements AnalysisClient {
 export function createAnalysisClient(): AnalysisClient {
   try {
     const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'plandiff-analysis' });
+    const timeMs = ocrTimeoutMs(location.search);
+    if (timeMs !== null) worker.postMessage({ kind: 'ocr-settings', timeMs } satisfies OcrSettingsMessage);
     return new WorkerClient(worker);
   } catch {
     return new InlineClient();

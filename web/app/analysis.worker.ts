@@ -6,17 +6,17 @@
 import { dispatch, type AnalysisCalls, type CallMessage, type ReplyMessage } from '../../src/view/protocol.js';
 import { Workspace } from '../../src/view/workspace.js';
 import { ingest } from '../../src/ingest/index.js';
-import type { OcrProgressMessage } from './analysis-client.js';
+import type { OcrProgressMessage, OcrSettingsMessage } from './analysis-client.js';
 import { convertDocOnServer } from './legacy-word.js';
-import { browserOcrEngine } from './ocr-engine.js';
+import { browserOcrEngine, OcrTimeoutError } from './ocr-engine.js';
 
-const scope = self as unknown as { postMessage(m: ReplyMessage | OcrProgressMessage): void; onmessage: ((e: MessageEvent<CallMessage>) => void) | null; location: Location };
+const scope = self as unknown as { postMessage(m: ReplyMessage | OcrProgressMessage): void; onmessage: ((e: MessageEvent<CallMessage | OcrSettingsMessage>) => void) | null; location: Location };
 
 /** The call being answered (calls run one at a time), so OCR progress is told to its caller. */
 let current = 0;
 /** Whether the call reads dropped files: only those are read by OCR (a folder of scans is not OCR'd page by page at every load). */
 let uploads = false;
-const ocr = browserOcrEngine(scope.location.origin);
+let ocr = browserOcrEngine(scope.location.origin);
 
 // .doc files are converted by the local server (the browser has no reader for them); dropped scans are read by OCR.
 const workspace = new Workspace({
@@ -24,6 +24,10 @@ const workspace = new Workspace({
     ingest(bytes, name, undefined, {
       legacyWord: convertDocOnServer,
       ocr: uploads ? { engine: ocr, onPage: (page, done, total) => scope.postMessage({ id: current, kind: 'ocr-progress', file: name, page: page.page, done, total }) } : undefined,
+    }).catch((e: unknown) => {
+      // The page shows where OCR stopped; the file is then listed as unreadable with the error's message.
+      if (e instanceof OcrTimeoutError) scope.postMessage({ id: current, kind: 'ocr-progress', file: name, page: 0, done: e.done, total: e.total, stoppedAfterMs: e.limitMs });
+      throw e;
     }),
 });
 
@@ -31,6 +35,10 @@ const workspace = new Workspace({
 let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (event) => {
+  if ('kind' in event.data) {
+    ocr = browserOcrEngine(scope.location.origin, { timeMs: event.data.timeMs });
+    return;
+  }
   const { id, call, args } = event.data;
   queue = queue.then(async () => {
     const start = performance.now();

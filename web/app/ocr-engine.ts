@@ -10,7 +10,9 @@
  * this worker renders the next page. A TIFF (each of its pages) or a PNG with alpha, which the
  * wrapper does not take, is decoded to pixels and gets the same clean-up.
  * Pages read are kept in this browser (ocr-cache.ts), so a kept upload is not read again after a
- * reload; the engine is started only for pages not kept.
+ * reload; the engine is started only for pages not kept. One time limit covers a document, as in
+ * the command line: when it runs out the tesseract workers are stopped and an OcrTimeoutError says
+ * how far OCR got (the pages read are kept, so reading it again starts where it stopped).
  */
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import { IngestError } from '../../src/ingest/errors.js';
@@ -27,7 +29,20 @@ export const BROWSER_OCR_DEFAULTS = {
   workers: 2,
   /** Tesseract language. */
   lang: 'vie',
+  /** Time limit for one document, in milliseconds (the command line's --ocr-timeout default). */
+  timeMs: 10 * 60_000,
 };
+
+/** OCR of a document ran out of its time limit: how many of its pages were read, and the limit. */
+export class OcrTimeoutError extends IngestError {
+  constructor(
+    readonly done: number,
+    readonly total: number,
+    readonly limitMs: number,
+  ) {
+    super('limits', `OCR took longer than ${limitMs / 1000} s in this browser (${done} of ${total} pages read); stopped — read the rest with the command line (plandiff parse FILE), or open the view with ?ocr-timeout=SECONDS`);
+  }
+}
 
 /** Where `plandiff serve` serves tesseract.js's files (src/node/ocr-assets.ts). */
 function assetUrls(origin: string): { workerPath: string; corePath: string; langPath: string } {
@@ -107,7 +122,7 @@ async function preparePage(source: PdfDocument | DecodedPageImage | null, n: num
 
 /** The tesseract.js engine; `origin` is the server's ("http://127.0.0.1:4180"). */
 export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER_OCR_DEFAULTS> = {}): OcrEngine {
-  const { dpi, lang } = { ...BROWSER_OCR_DEFAULTS, ...options };
+  const { dpi, lang, timeMs } = { ...BROWSER_OCR_DEFAULTS, ...options };
   const lanes = Math.max(1, Math.min(options.workers ?? BROWSER_OCR_DEFAULTS.workers, navigator.hardwareConcurrency || 1));
   const name = `tesseract.js (${lang})`;
 
@@ -142,16 +157,26 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
               throw new IngestError('corrupt', `could not be drawn for OCR (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
             })
           : Promise.resolve(null));
+      const results: OcrPage[] = new Array(total);
+      let next = 0;
+      let done = 0;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let expired = false;
+      // Settles only when the limit runs out: what the lanes are racing.
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          expired = true;
+          reject(new OcrTimeoutError(done, total, timeMs));
+        }, timeMs);
+      });
       try {
-        const results: OcrPage[] = new Array(total);
-        let next = 0;
-        let done = 0;
         const lane = async () => {
           let worker: Promise<TesseractWorker> | null = null;
-          while (next < total) {
+          while (next < total && !expired) {
             const index = next++;
             const n = pageNumbers[index]!;
             let page = await cachedPage(key(n));
+            if (expired) return;
             if (!page) {
               // the engine starts loading while the page is drawn
               if (!worker) {
@@ -160,6 +185,7 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
               }
               const source = await opened();
               const prepared = await preparePage(source, n, renderDpi, request.bytes);
+              if (expired) return;
               const read = await (await worker).recognize(new Blob([prepared.pgm as Uint8Array<ArrayBuffer>]), {}, { text: false, tsv: true });
               page = parseTsv(read.data.tsv ?? '', n);
               if (prepared.rules) page.rules = prepared.rules;
@@ -170,9 +196,11 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
             onPage?.(page, done, total);
           }
         };
-        await Promise.all(Array.from({ length: Math.min(lanes, total) }, lane));
+        await Promise.race([Promise.all(Array.from({ length: Math.min(lanes, total) }, lane)), limit]);
         return results;
       } finally {
+        clearTimeout(timer);
+        expired = true; // a lane still drawing a page starts no engine and reads no more
         await Promise.all(workers.map((w) => w.then((x) => x.terminate()).catch(() => undefined)));
         await doc?.then((d) => d?.destroy()).catch(() => undefined);
       }

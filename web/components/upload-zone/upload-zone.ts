@@ -1,7 +1,8 @@
 /**
  * <pd-upload-zone>: a drop target and file chooser for plans to compare. It only hands the chosen
  * File objects up (`pd-files-drop`); the controller reads them. While a dropped scan is read by OCR
- * it shows the page reached (the analysis client tells it, `OCR_PROGRESS_EVENT` on the window).
+ * it shows the page reached (the analysis client tells it, `OCR_PROGRESS_EVENT` on the window), and
+ * when OCR stopped at the time limit for one document, how far it got, until the next file comes.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -18,6 +19,12 @@ export const ACCEPT =
 const OCR_LABEL: Record<Lang, (file: string, done: number, total: number) => string> = {
   vi: (file, done, total) => `Đang nhận dạng chữ (OCR) "${file}" trên máy: trang ${done}/${total}`,
   en: (file, done, total) => `Reading "${file}" by OCR on this machine: page ${done} of ${total}`,
+};
+
+/** The line shown when OCR stopped at the time limit, in both languages. */
+const OCR_STOPPED_LABEL: Record<Lang, (file: string, done: number, total: number, seconds: number) => string> = {
+  vi: (file, done, total, seconds) => `Đã dừng nhận dạng chữ (OCR) "${file}": quá ${seconds} giây cho một tài liệu, mới đọc được ${done}/${total} trang`,
+  en: (file, done, total, seconds) => `Stopped reading "${file}" by OCR: it took longer than the ${seconds} s allowed for one document (${done} of ${total} pages read)`,
 };
 
 @customElement('pd-upload-zone')
@@ -89,6 +96,9 @@ export class PdUploadZone extends LitElement {
       :host([compact]) .ocr progress {
         display: none;
       }
+      .ocr.stopped {
+        color: var(--pd-dropped-text);
+      }
       input[type='file'] {
         position: absolute;
         width: 1px;
@@ -105,22 +115,29 @@ export class PdUploadZone extends LitElement {
   @property({ type: Boolean, reflect: true }) compact = false;
 
   @state() private over = false;
-  /** The scan OCR is reading, while it reads it. */
+  /** The scan OCR is reading, while it reads it; or the one it stopped on at the time limit. */
   @state() private ocr: OcrProgressMessage | null = null;
   @query('input[type=file]') private input!: HTMLInputElement;
 
   private readonly handleOcrProgress = (e: Event): void => {
     const progress = (e as CustomEvent<OcrProgressMessage>).detail;
-    this.ocr = progress.done < progress.total ? progress : null;
+    this.ocr = progress.stoppedAfterMs !== undefined || progress.done < progress.total ? progress : null;
+  };
+
+  /** A new file chosen or dropped anywhere on the page: the line about a scan OCR stopped on goes. */
+  private readonly handleAnyDrop = (): void => {
+    if (this.ocr?.stoppedAfterMs !== undefined) this.ocr = null;
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener(OCR_PROGRESS_EVENT, this.handleOcrProgress);
+    window.addEventListener('pd-files-drop', this.handleAnyDrop);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener(OCR_PROGRESS_EVENT, this.handleOcrProgress);
+    window.removeEventListener('pd-files-drop', this.handleAnyDrop);
     super.disconnectedCallback();
   }
 
@@ -159,6 +176,10 @@ export class PdUploadZone extends LitElement {
   private renderOcr() {
     const p = this.ocr;
     if (!p) return nothing;
+    if (p.stoppedAfterMs !== undefined) {
+      const stopped = OCR_STOPPED_LABEL[this.locale](p.file, p.done, p.total, Math.round(p.stoppedAfterMs / 1000));
+      return html`<span class="ocr stopped" role="alert" data-testid="ocr-stopped" data-done=${p.done} data-total=${p.total}>${stopped}</span>`;
+    }
     const label = OCR_LABEL[this.locale](p.file, p.done, p.total);
     return html`<span class="ocr" role="status" data-testid="ocr-progress" data-done=${p.done} data-total=${p.total}
       >${label}<progress max=${p.total} .value=${p.done} aria-label=${label}></progress
