@@ -13,6 +13,7 @@ import { bothMoney, TARGET_COMPARE_DEFAULTS, targetSimilarity } from '../compare
 import { clauseNorms, REUSE_DEFAULTS, ReuseIndex } from '../corpus/reuse.js';
 import { compareDocuments } from '../compare/compare.js';
 import { parseDocument } from '../read/parse.js';
+import { TIME_UNIT_RE } from '../patterns/targets.js';
 import { SHORT_WORDS } from '../text/similarity.js';
 import type { Clause, ParsedDocument, Target } from '../types.js';
 import { labelledFiles, readLabels, scoreLabels } from './labelled.js';
@@ -150,6 +151,9 @@ function targetLines(shared: string): string[] {
   const trues: number[] = [];
   const falses: number[] = [];
   const money = { trues: [] as number[], falses: [] as number[] };
+  // durations are matched with the metric threshold; their own line shows how many true pairs back it
+  const durations = { trues: [] as number[], falses: [] as number[] };
+  const isDuration = (t: Target): boolean => TIME_UNIT_RE.test((t.unit ?? '').trim());
   const judge = (as: Target[], bs: Target[], isTrue: (x: Target, y: Target) => boolean | null): void => {
     const sim = targetSimilarity(as, bs);
     for (const x of as)
@@ -160,6 +164,7 @@ function targetLines(shared: string): string[] {
         const s = sim(x, y);
         const bucket = bothMoney(x, y) ? money : { trues, falses };
         (v ? bucket.trues : bucket.falses).push(s);
+        if (isDuration(x) && isDuration(y)) (v ? durations.trues : durations.falses).push(s);
       }
   };
   if (existsSync(file)) {
@@ -194,6 +199,7 @@ function targetLines(shared: string): string[] {
   }
   return [
     line('targets.threshold (metric)', TARGET_COMPARE_DEFAULTS.threshold, trues, falses),
+    line('  of which durations', TARGET_COMPARE_DEFAULTS.threshold, durations.trues, durations.falses, 'time limits: "không quá 05 ngày làm việc"'),
     line('targets.moneyThreshold', TARGET_COMPARE_DEFAULTS.moneyThreshold, money.trues, money.falses, 'sums of money, sentences too'),
   ];
 }

@@ -21,6 +21,8 @@ export interface LabelledPair {
   unsure: string[];
   /** When given, only these clauses are labelled. */
   scope?: { a: string[]; b: string[] };
+  /** Share of rows right the pair must keep when below the 0.9 asked of every pair (what the aligner reached when it was labelled). */
+  floor?: number;
 }
 
 /** One labelled row and whether the comparison met it. */
