@@ -150,9 +150,14 @@ describe('lineage records', () => {
   });
 });
 
+/** `plandiff lineage DIR --json` run by the built binary, with a cache folder or none. */
+const lineageOf = (dir: string) => (cache: string | null, threads = '2') =>
+  runBinary(['lineage', dir, '--json', ...(cache ? [] : ['--no-cache'])], { env: { PLANDIFF_THREADS: threads, ...(cache ? { PLANDIFF_CACHE_DIR: cache } : {}) } });
+
 describe('the record cache under concurrent and interrupted runs (needs the built binary)', () => {
-  const { dir, freshRoot } = scratch(6);
-  const lineage = (cache: string | null, threads = '2') => runBinary(['lineage', dir, '--json', ...(cache ? [] : ['--no-cache'])], { env: { PLANDIFF_THREADS: threads, ...(cache ? { PLANDIFF_CACHE_DIR: cache } : {}) } });
+  // 17 files: enough for two worker threads in each run (pool.ts starts them from 16 files on)
+  const { dir, freshRoot } = scratch(3);
+  const lineage = lineageOf(dir);
 
   test('two runs filling one cache at once print the graph of no cache, and leave only whole entries', async () => {
     const expected = (await lineage(null, '1')).stdout;
@@ -165,6 +170,35 @@ describe('the record cache under concurrent and interrupted runs (needs the buil
     const warm = await lineage(root);
     expect(warm.stdout).toBe(expected);
   }, 180_000);
+
+  test('a run killed (SIGKILL) while it writes entries leaves none that the next run misreads', async () => {
+    const expected = (await lineage(null, '1')).stdout;
+    const signals: Array<string | null> = [];
+    for (const delay of [150, 400, 800]) {
+      const root = freshRoot();
+      await new Promise<void>((resolve) => {
+        const p = spawn(process.execPath, [BIN, 'lineage', dir, '--json'], { env: { ...process.env, PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: root }, stdio: 'ignore' });
+        const timer = setTimeout(() => p.kill('SIGKILL'), delay);
+        p.on('exit', (_code, signal) => {
+          signals.push(signal);
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      const after = await lineage(root);
+      expect(after.stdout).toBe(expected);
+      const again = await lineage(root);
+      expect(again.stdout).toBe(expected);
+      expect(records(root)).toHaveLength(5);
+    }
+    expect(signals).toContain('SIGKILL'); // at least one run was stopped before its end
+  }, 180_000);
+});
+
+describe('the graph cache, through the built binary', () => {
+  // one copy of the corpus (7 files, parsed in one thread): what is tested is the graph read back or made again
+  const { dir, freshRoot } = scratch(1);
+  const lineage = lineageOf(dir);
 
   test('a run on an unchanged folder reads its graph back; a plan added, or a spoiled graph entry, makes the graph again', async () => {
     const root = freshRoot();
@@ -193,28 +227,5 @@ describe('the record cache under concurrent and interrupted runs (needs the buil
     } finally {
       rmSync(added);
     }
-  }, 180_000);
-
-  test('a run killed (SIGKILL) while it writes entries leaves none that the next run misreads', async () => {
-    const expected = (await lineage(null, '1')).stdout;
-    const signals: Array<string | null> = [];
-    for (const delay of [150, 400, 800]) {
-      const root = freshRoot();
-      await new Promise<void>((resolve) => {
-        const p = spawn(process.execPath, [BIN, 'lineage', dir, '--json'], { env: { ...process.env, PLANDIFF_THREADS: '2', PLANDIFF_CACHE_DIR: root }, stdio: 'ignore' });
-        const timer = setTimeout(() => p.kill('SIGKILL'), delay);
-        p.on('exit', (_code, signal) => {
-          signals.push(signal);
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      const after = await lineage(root);
-      expect(after.stdout).toBe(expected);
-      const again = await lineage(root);
-      expect(again.stdout).toBe(expected);
-      expect(records(root)).toHaveLength(5);
-    }
-    expect(signals).toContain('SIGKILL'); // at least one run was stopped before its end
   }, 180_000);
 });
