@@ -28,9 +28,11 @@ describe.skipIf(!hasOcr || !existsSync(realfiles))('real signed scans and page i
       const meta = parseDocument(r.text, { file: f }).meta;
       if (meta.number && meta.symbol && meta.year) read.push(f);
     }
-    // The issue's goal is 90 %; this reader finds an identity on 13 of the 18 today (not checked
-    // here against the answers kept back with the checks). The rest: a number stamped over or
-    // written by hand, letters whose number line OCR loses, a last page with no header at all.
-    expect(read.length / files.length).toBeGreaterThanOrEqual(0.7);
+    // The issue's goal is 90 %; an identity is read on 13 of the 18 (not checked here against the
+    // answers kept back with the checks). None of the other five prints one OCR can read: two
+    // numbers written by hand in the blank of "Số: …/STTTT-CNTT" and "Số: …/UBND-KSTTHC", two
+    // number lines under a receipt stamp ("ĐẾN Giờ … Ngày …") with the "Số:" gone, and a last page
+    // with no header at all. (One of the 13 reads "Sắ: 79/2024/TT-BCA", mended to "Số:".)
+    expect(read.length).toBeGreaterThanOrEqual(13);
   });
 });
