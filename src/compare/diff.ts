@@ -1,9 +1,10 @@
 /**
- * Word-level diff on our own tokens (a syllable, "421/QĐ-UBND", "6,5%" stay whole) by Myers'
- * algorithm on token ids, as jsdiff's array diff runs it (a table LCS takes over when two texts
- * differ in more than 48 places, where Myers' algorithm slows down), and the cosmetic/substantive
- * judgement of a modified pair.
+ * Word-level diff on our own tokens (a syllable, "421/QĐ-UBND", "6,5%" stay whole) through
+ * jsdiff's array diff on token ids (a table LCS takes over when two texts differ in more than 48
+ * places, where Myers' algorithm slows down), and the cosmetic/substantive judgement of a modified
+ * pair.
  */
+import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 import { normalizeTones, stripDiacritics, tokenize, words } from '../text/vietnamese.js';
 
@@ -84,10 +85,10 @@ export function diffKeys(a: readonly string[], b: readonly string[]): Array<[Dif
     for (const x of mb) balance[x]! -= 1;
     let unpaired = 0;
     for (const v of balance) unpaired += Math.abs(v);
-    let changes = unpaired <= MAX_EDIT_LENGTH ? myersDiff(ma, mb, MAX_EDIT_LENGTH, Number.POSITIVE_INFINITY) : null;
+    let changes = unpaired <= MAX_EDIT_LENGTH ? diffArrays(ma, mb, { maxEditLength: MAX_EDIT_LENGTH }) : undefined;
     // Past the LCS's size, Myers again, unbounded but timed.
-    if (!changes && ma.length * mb.length > MAX_TABLE_CELLS) changes = myersDiff(ma, mb, ma.length + mb.length, DIFF_TIMEOUT_MS);
-    if (changes) out.push(...changes);
+    if (!changes && ma.length * mb.length > MAX_TABLE_CELLS) changes = diffArrays(ma, mb, { timeout: DIFF_TIMEOUT_MS });
+    if (changes) for (const c of changes) out.push([c.added ? 1 : c.removed ? -1 : 0, c.count]);
     else if (ma.length * mb.length <= MAX_TABLE_CELLS) out.push(...lcsDiff(ma, mb));
     else out.push([-1, ma.length], [1, mb.length]);
   }
@@ -101,95 +102,6 @@ const MAX_EDIT_LENGTH = 48;
 const MAX_TABLE_CELLS = 250_000;
 /** Time allowed to Myers on a pair too large for the LCS; past it the middle shows as replaced. */
 const DIFF_TIMEOUT_MS = 50;
-
-/** A run of one operation on the path Myers' algorithm follows, linked back to the run before it. */
-interface Run {
-  op: DiffOp;
-  count: number;
-  previous: Run | null;
-}
-
-/** The furthest reaching path on one diagonal: its position in A and its last run. */
-interface Path {
-  oldPos: number;
-  last: Run | null;
-}
-
-/** Extends a path by one insertion (1) or deletion (-1), merging with its last run. */
-function step(path: Path, op: 1 | -1): Path {
-  const last = path.last;
-  const oldPos = path.oldPos + (op === -1 ? 1 : 0);
-  if (last && last.op === op) return { oldPos, last: { op, count: last.count + 1, previous: last.previous } };
-  return { oldPos, last: { op, count: 1, previous: last } };
-}
-
-/** Follows the diagonal while A and B agree; returns the position reached in B. */
-function slide(path: Path, a: readonly number[], b: readonly number[], diagonal: number): number {
-  let oldPos = path.oldPos;
-  let newPos = oldPos - diagonal;
-  let common = 0;
-  while (newPos + 1 < b.length && oldPos + 1 < a.length && a[oldPos + 1] === b[newPos + 1]) {
-    newPos += 1;
-    oldPos += 1;
-    common += 1;
-  }
-  if (common > 0) path.last = { op: 0, count: common, previous: path.last };
-  path.oldPos = oldPos;
-  return newPos;
-}
-
-function runsOf(last: Run | null): Array<[DiffOp, number]> {
-  const out: Array<[DiffOp, number]> = [];
-  for (let r = last; r; r = r.previous) out.push([r.op, r.count]);
-  return out.reverse();
-}
-
-/**
- * Myers' O((N+M)·D) diff of two id sequences, step for step as jsdiff's `diffArrays` takes it (the
- * same choice between an insertion and a deletion at every diagonal, so the same runs), without
- * its generic tokenizing, comparator and change objects. Null when more than `maxEdits` edits
- * are needed or `timeoutMs` has passed.
- */
-function myersDiff(a: readonly number[], b: readonly number[], maxEdits: number, timeoutMs: number): Array<[DiffOp, number]> | null {
-  const newLen = b.length;
-  const oldLen = a.length;
-  const maxEditLength = Math.min(maxEdits, newLen + oldLen);
-  const abortAfter = Date.now() + timeoutMs;
-  // paths by diagonal (k = oldPos − newPos), offset so that k = −D..D fit
-  const bestPath: Array<Path | undefined> = new Array(2 * maxEditLength + 3);
-  const at = maxEditLength + 1;
-  const start: Path = { oldPos: -1, last: null };
-  bestPath[at] = start;
-  let newPos = slide(start, a, b, 0);
-  if (start.oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runsOf(start.last);
-  let minDiagonal = Number.NEGATIVE_INFINITY;
-  let maxDiagonal = Number.POSITIVE_INFINITY;
-  for (let editLength = 1; editLength <= maxEditLength && Date.now() <= abortAfter; editLength++) {
-    for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= Math.min(maxDiagonal, editLength); diagonal += 2) {
-      const removePath = bestPath[at + diagonal - 1];
-      const addPath = bestPath[at + diagonal + 1];
-      if (removePath) bestPath[at + diagonal - 1] = undefined;
-      let canAdd = false;
-      if (addPath) {
-        const addPathNewPos = addPath.oldPos - diagonal;
-        canAdd = 0 <= addPathNewPos && addPathNewPos < newLen;
-      }
-      const canRemove = !!removePath && removePath.oldPos + 1 < oldLen;
-      if (!canAdd && !canRemove) {
-        bestPath[at + diagonal] = undefined;
-        continue;
-      }
-      // branch from the path furthest along A that stays inside the edit graph
-      const basePath = !canRemove || (canAdd && removePath!.oldPos < addPath!.oldPos) ? step(addPath!, 1) : step(removePath!, -1);
-      newPos = slide(basePath, a, b, diagonal);
-      if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) return runsOf(basePath.last);
-      bestPath[at + diagonal] = basePath;
-      if (basePath.oldPos + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1);
-      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1);
-    }
-  }
-  return null;
-}
 
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
