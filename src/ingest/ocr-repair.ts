@@ -94,26 +94,34 @@ function splitSyllables(word: string): string {
 
 /**
  * A table's header printed again on every page is read a little differently each time ("Chỉ tiêu
- * năm 2025 (%)" once as "Chỉ tiêu năm 2025 _0)"): each column of the header rows ("STT" first, the
- * same number of cells) takes the text most of them agree on, the first one's on a tie; words
- * run together in a header cell are split into their syllables first.
+ * năm 2025 (%)" once as "Chi tiêu năm 2025 _)", once without its "(%)"): each column of the header
+ * rows ("STT" first, the same number of cells) takes the reading whose words most of them share
+ * (a word counts for as many readings as have it, less half of them: a misread word counts against
+ * it), the first one's on a tie; a row of that many cells whose cells share most words with those
+ * is the same header with its "STT" lost. Words run together in a header cell are split into their
+ * syllables first.
  */
 export function mendHeaderRows(paragraphs: string[]): void {
-  const headers = paragraphs.map((p, i) => ({ i, cells: p.split('\t') })).filter((h) => /^S?TT$/u.test(h.cells[0]!) && h.cells.length >= 3);
-  for (const h of headers) {
-    h.cells = h.cells.map((cell) => cell.split(' ').map(splitSyllables).join(' '));
-    paragraphs[h.i] = h.cells.join('\t');
-  }
+  const rows = paragraphs.map((p, i) => ({ i, cells: p.split('\t') })).filter((r) => r.cells.length >= 3);
+  const headers = rows.filter((r) => /^S?TT$/u.test(r.cells[0]!));
+  for (const h of headers) h.cells = h.cells.map((cell) => cell.split(' ').map(splitSyllables).join(' '));
+  for (const h of headers) paragraphs[h.i] = h.cells.join('\t');
   const groups = new Map<number, typeof headers>();
   for (const h of headers) groups.set(h.cells.length, [...(groups.get(h.cells.length) ?? []), h]);
-  for (const group of groups.values()) {
+  for (const [size, group] of groups) {
     if (group.length < 3) continue;
     const voted = group[0]!.cells.map((_, c) => {
-      const counts = new Map<string, number>();
-      for (const h of group) counts.set(h.cells[c]!, (counts.get(h.cells[c]!) ?? 0) + 1);
-      return [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+      const readings = group.map((h) => h.cells[c]!);
+      const support = (word: string) => readings.filter((r) => r.split(' ').includes(word)).length - readings.length / 2;
+      const score = (r: string) => r.split(' ').filter(Boolean).reduce((sum, w) => sum + support(w), 0);
+      return readings.reduce((best, next) => (score(next) > score(best) ? next : best));
     });
-    for (const h of group) paragraphs[h.i] = voted.join('\t');
+    const words = voted.map((cell) => new Set(cell.split(' ').filter(Boolean)));
+    const same = (cells: string[]) => {
+      const mine = cells.slice(1).flatMap((cell) => cell.split(' ').filter(Boolean));
+      return mine.length > 0 && mine.filter((w) => words.slice(1).some((set) => set.has(w))).length >= mine.length * 0.8;
+    };
+    for (const r of rows) if (r.cells.length === size && (group.includes(r) || same(r.cells))) paragraphs[r.i] = ['STT', ...voted.slice(1)].join('\t');
   }
 }
 

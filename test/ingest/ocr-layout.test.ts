@@ -112,8 +112,8 @@ describe('labels the engine is unsure of or misreads', () => {
 
 describe('a ruled table printed on several pages', () => {
   // The appendix of QĐ 344/QĐ-UBND Khánh Hòa 2025 on a synthetic scan: a narrow STT column stacks its
-  // letters ("T T ti,", "S T —T"), the value column wraps "2025" and reads "(%)" as "_0)" once, a
-  // header cell runs "Chỉ tiêu" together.
+  // letters ("T T ti,", "S T —T", lost on the last page), the value column wraps "2025", reads "(%)"
+  // as "_0)" once and not at all once, a header cell runs "Chỉ tiêu" together.
   const vertical = [300, 400, 1000, 1600].map((x) => ({ x, top: 100, bottom: 3000 }));
   const tablePage = (n: number, stt: string, value: string[], rows: Array<[string, string, string]>): OcrPage => {
     const horizontal = [100, 300, ...rows.map((_, i) => 500 + i * 200)].map((y) => ({ y, left: 300, right: 1600 }));
@@ -128,15 +128,16 @@ describe('a ruled table printed on several pages', () => {
     tablePage(1, 'T T ti,', ['tiêu', 'năm', '202', '5', '_0)'], [['I', 'Thực_hiện', ''], ['1.', 'Tỷ_lệ', '80']]),
     tablePage(2, 'S T —T', ['tiêu', 'năm', '202', '5', '(%)'], [['2.', 'Tỷ_lệ', '60']]),
     tablePage(3, 'STT', ['tiêu', 'năm', '2025', '(%)'], [['3.', 'Tỷ_lệ', '100']]),
+    tablePage(4, '', ['tiêu', 'năm', '2025'], [['4.', 'Tỷ_lệ', '90']]),
   ];
 
   test('each page\'s header row reads "STT" and the text the headers agree on, its words apart and its year whole', () => {
     const headers = ocrText(pages).split('\n\n').filter((r) => r.startsWith('STT'));
-    expect(headers).toEqual(Array(3).fill('STT\tChỉ tiêu\tChỉ tiêu năm 2025 (%)'));
+    expect(headers).toEqual(Array(4).fill('STT\tChỉ tiêu\tChỉ tiêu năm 2025 (%)'));
   });
 
   test('the group row\'s "I" (at confidence 43) is kept, the rows keep their numbers', () => {
-    expect(ocrText(pages).split('\n\n').filter((r) => !r.startsWith('STT')).map((r) => r.split('\t')[0])).toEqual(['I', '1.', '2.', '3.']);
+    expect(ocrText(pages).split('\n\n').filter((r) => !r.startsWith('STT')).map((r) => r.split('\t')[0])).toEqual(['I', '1.', '2.', '3.', '4.']);
   });
 });
 
