@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultShingling, LineageBuilder } from '../corpus/lineage.js';
@@ -81,6 +81,8 @@ export type BenchLineageResult = {
   skipped: number;
   /** The cold and warm graphs are the same, byte for byte. */
   sameGraph: boolean;
+  /** Size of the graph's JSON, MB (what `--json` prints and the cache stores gzipped). */
+  graphJsonMb: number;
   /** Wall time of the naive Python peer (test/bench/naive-lineage.py) on the same folder, ms; null without python3. */
   peerMs: number | null;
   /** The generated folder, when kept. */
@@ -172,7 +174,7 @@ async function lineagePass(dir: string, cache: DocumentCache, log: (line: string
     threads: run.threads,
     graphFromCache: cached !== null,
   };
-  log(`${tag} total ${(totalMs / 1000).toFixed(1)} s (parse ${(parseMs / 1000).toFixed(1)} s, graph ${(graphMs / 1000).toFixed(1)} s), ${run.threads} threads, cache ${run.stats.hits} hits, peak rss ${pass.peakRssMb} MB`);
+  log(`${tag} total ${(totalMs / 1000).toFixed(1)} s (parse ${(parseMs / 1000).toFixed(1)} s, graph ${(graphMs / 1000).toFixed(1)} s), cpu ${(pass.cpuMs / 1000).toFixed(1)} s, ${run.threads} threads, cache ${run.stats.hits} hits, peak rss ${pass.peakRssMb} MB, load ${loadavg()[0]!.toFixed(1)}`);
   return { pass, graph, skipped };
 }
 
@@ -227,6 +229,7 @@ async function runOne(size: number, options: BenchLineageOptions, log: (line: st
       reuseEdges,
       skipped: warm.skipped,
       sameGraph: JSON.stringify(warmGraph) === coldJson,
+      graphJsonMb: Math.round((Buffer.byteLength(coldJson) / MB) * 10) / 10,
       peerMs,
       ...(options.keep ? { dir } : {}),
     };
