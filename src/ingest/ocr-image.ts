@@ -63,8 +63,10 @@ export function prepareImage(image: GreyImage, dpi = 300): { image: GreyImage; r
 /**
  * Whitens the ruled lines once they are found: tesseract reads a table's borders as "|", "[" or a
  * "T" stuck to a figure ("T80"), and its page analysis drops a narrow column's text beside them
- * (the "I", "1." of an STT column). Only the rule's own thickness goes: where a letter's stroke
- * crosses or touches it, the run of ink across the rule is longer and is kept.
+ * (the "I", "1." of an STT column). Each rule is followed from its middle outwards, a pixel or two
+ * at a time (it runs a little askew), and only its own thickness goes: where a letter's stroke
+ * crosses or touches it, the run of ink across the rule is longer and is kept, and a tone mark
+ * printed just under or over it is never reached.
  */
 function eraseRules(image: GreyImage, rules: OcrRules, dpi: number): void {
   const { width, height, pixels } = image;
@@ -72,21 +74,26 @@ function eraseRules(image: GreyImage, rules: OcrRules, dpi: number): void {
   const long = dpi / 3;
   const thick = Math.max(3, Math.round(12 * (dpi / 300)));
   const ink = OCR_IMAGE.ruleInk;
-  // Across the rule at (x, y), stepping by (dx, dy): the run of ink through it, whitened when thin.
-  const across = (x: number, y: number, dx: number, dy: number) => {
-    let a = 0;
-    let b = 0;
-    const at = (k: number) => (y + k * dy) * width + x + k * dx;
-    const inside = (k: number) => x + k * dx >= 0 && x + k * dx < width && y + k * dy >= 0 && y + k * dy < height;
-    while (a < thick && inside(-a - 1) && pixels[at(-a - 1)]! < ink) a++;
-    while (b < thick && inside(b + 1) && pixels[at(b + 1)]! < ink) b++;
-    if (a + b + 1 > thick) return;
-    for (let k = -a; k <= b; k++) pixels[at(k)] = 255;
+  /** Along a rule (`along` from `from` to `to`), its line starting at `line` in the middle: `at(along, across)` is the pixel's index. */
+  const follow = (from: number, to: number, line: number, limit: number, at: (along: number, across: number) => number) => {
+    const middle = Math.round((from + to) / 2);
+    for (const step of [1, -1]) {
+      let centre = line;
+      for (let t = step > 0 ? middle : middle - 1; step > 0 ? t <= to : t >= from; t += step) {
+        const hit = [0, -1, 1, -2, 2].map((d) => centre + d).find((c) => c >= 0 && c < limit && pixels[at(t, c)]! < ink);
+        if (hit === undefined) continue;
+        let a = hit;
+        let b = hit;
+        while (a > 0 && hit - a < thick && pixels[at(t, a - 1)]! < ink) a--;
+        while (b < limit - 1 && b - hit < thick && pixels[at(t, b + 1)]! < ink) b++;
+        if (b - a + 1 > thick) continue;
+        for (let c = a; c <= b; c++) pixels[at(t, c)] = 255;
+        centre = Math.round((a + b) / 2);
+      }
+    }
   };
-  // A rule's pixels wander a few pixels either side of its middle line (it was scanned or turned a little askew).
-  const reach = Math.max(2, Math.round(6 * (dpi / 300)));
-  for (const h of rules.horizontal.filter((r) => r.right - r.left >= long)) for (let x = h.left; x <= h.right; x++) for (let y = h.y - reach; y <= h.y + reach; y++) if (y >= 0 && y < height && pixels[y * width + x]! < ink) across(x, y, 0, 1);
-  for (const v of rules.vertical.filter((r) => r.bottom - r.top >= long)) for (let y = v.top; y <= v.bottom; y++) for (let x = v.x - reach; x <= v.x + reach; x++) if (x >= 0 && x < width && pixels[y * width + x]! < ink) across(x, y, 1, 0);
+  for (const h of rules.horizontal) if (h.right - h.left >= long) follow(h.left, h.right, h.y, height, (x, y) => y * width + x);
+  for (const v of rules.vertical) if (v.bottom - v.top >= long) follow(v.top, v.bottom, v.x, width, (y, x) => y * width + x);
 }
 
 /**
