@@ -669,6 +669,15 @@ export class PdDiffView extends LitElement {
   private hits: SearchHit[] = [];
   private hitsByRow = new Map<number, SearchHit[]>();
   private scrollPending = false;
+  /**
+   * The row gone to (a deep link, a warning, n/p, a search hit) while the user has not scrolled
+   * since: rows measured after the jump change the offsets of the rows above it, so the pane is
+   * centred on it again instead of letting the window drift to rows the estimates put there.
+   */
+  private anchored: number | null = null;
+  private readonly onUserScroll = (): void => {
+    this.anchored = null;
+  };
   /** Focus goes to the followed warning's place once it is drawn. */
   private focusWarned = false;
   private viewportFrame = 0;
@@ -797,12 +806,15 @@ export class PdDiffView extends LitElement {
       if (guessed > 0) this.scale = measured / guessed;
       changed = true;
     }
-    if (changed) {
-      this.offsetsStale = true;
-      if (this.windowed) {
-        this.requestUpdate();
-        this.followScroll();
-      }
+    if (changed) this.offsetsStale = true;
+    if (!this.windowed || !(changed || this.offsetsStale)) return;
+    if (this.anchored !== null && this.anchored === this.current) {
+      // keep the row gone to in the middle: the window is put around it again and the pane centred
+      this.scrollPending = true;
+      this.requestUpdate();
+    } else if (changed) {
+      this.requestUpdate();
+      this.followScroll();
     }
   }
 
@@ -925,6 +937,7 @@ export class PdDiffView extends LitElement {
   private scrollToCurrent(): void {
     const el = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.current}"]`);
     if (!el || !this.pane) return;
+    this.anchored = this.current;
     // Scroll the pane only (scrollIntoView would scroll the page too). In a long plan rows off
     // screen have estimated heights until drawn, so centre again until the row stays put.
     let frames = 0;
@@ -1385,6 +1398,10 @@ export class PdDiffView extends LitElement {
           role="region"
           aria-label=${t(lang, 'diff.pane')}
           @scroll=${this.moveViewport}
+          @wheel=${this.onUserScroll}
+          @pointerdown=${this.onUserScroll}
+          @touchstart=${this.onUserScroll}
+          @keydown=${this.onUserScroll}
         >
           <div class="head">${this.renderDocHead(this.docA, 'a')}<div></div>${this.renderDocHead(this.docB, 'b')}</div>
           ${above > 0 ? html`<div class="gap" data-testid="diff-gap-above" style="height:${above.toFixed(0)}px"></div>` : nothing}
