@@ -15,6 +15,14 @@ export type OcrMode = 'auto' | 'off' | 'force';
 
 export const OCR_MODES: readonly OcrMode[] = ['auto', 'off', 'force'];
 
+/**
+ * Tesseract's page segmentation, for the command line's tesseract and the browser's tesseract.js:
+ * 4, one column of text of variable sizes. The automatic analysis (3) took a table's narrow STT
+ * column for noise and dropped its "I", "1." (the clause ids of every row under them); one column
+ * keeps them, and the two-column header still comes out line by line.
+ */
+export const OCR_PAGE_SEGMENTATION = '4';
+
 /** One word the engine read, in image pixels (origin top left). */
 export interface OcrWord {
   text: string;

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { IngestError } from '../ingest/errors.js';
 import { greyPgm, prepareImage, type GreyImage } from '../ingest/ocr-image.js';
 import { decodePageImage, pageImagePdf } from '../ingest/ocr-page-image.js';
-import { OCR_MODES, parseTsv, type OcrEngine, type OcrMode, type OcrOptions, type OcrRequest, type OcrRules, type OcrPage } from '../ingest/ocr.js';
+import { OCR_MODES, OCR_PAGE_SEGMENTATION, parseTsv, type OcrEngine, type OcrMode, type OcrOptions, type OcrRequest, type OcrRules, type OcrPage } from '../ingest/ocr.js';
 import { OcrCache } from './ocr-cache.js';
 
 export interface TesseractOptions {
@@ -44,12 +44,6 @@ export interface TesseractOptions {
 
 export const TESSERACT_DEFAULTS = { dpi: 300, lang: 'vie', workers: 2, timeMs: 10 * 60_000 };
 
-/**
- * Tesseract's page segmentation: 4, one column of text of variable sizes. The automatic analysis
- * (3) took a table's narrow STT column for noise and dropped its "I", "1." (the clause ids of every
- * row under them); one column keeps them, and the two-column header still comes out line by line.
- */
-const TESSERACT_PSM = '4';
 
 /** What is installed, checked once per process. */
 let installed: { version: string; langs: string[] } | null | undefined;
@@ -139,7 +133,7 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
                   ? prepareGrey(decoded.page(page), renderDpi)
                   : { image: request.bytes };
               if (expired) return;
-              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', TESSERACT_PSM, ...(pdf || decoded ? ['--dpi', String(renderDpi)] : []), 'tsv'], prepared.image, running);
+              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', OCR_PAGE_SEGMENTATION, ...(pdf || decoded ? ['--dpi', String(renderDpi)] : []), 'tsv'], prepared.image, running);
               result = parseTsv(tsv.toString('utf8'), page);
               if (prepared.rules) result.rules = prepared.rules;
               if (cache) await cache.put(digest, page, settings, result);

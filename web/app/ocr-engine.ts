@@ -5,7 +5,8 @@
  * anywhere. It reads pages as the command line's engine does (src/node/ocr.ts): a PDF page (or a
  * .png/.jpg page wrapped as a one-page PDF at its own resolution) is rendered by pdf.js onto an
  * OffscreenCanvas at 300 dpi, its red channel taken as grey (red stamps and signatures drop out),
- * cleaned (specks, skew, table rules: ingest/ocr-image.ts), and recognised with page segmentation 3;
+ * cleaned (specks, skew, table rules whitened: ingest/ocr-image.ts), and recognised with the page
+ * segmentation and resolution the command line gives tesseract;
  * tesseract's TSV is read by the same parser. Two tesseract workers read two pages at a time, while
  * this worker renders the next page. A TIFF (each of its pages) or a PNG with alpha, which the
  * wrapper does not take, is decoded to pixels and gets the same clean-up.
@@ -18,7 +19,7 @@ import type { Worker as TesseractWorker } from 'tesseract.js';
 import { IngestError } from '../../src/ingest/errors.js';
 import { greyPgm, prepareImage, type GreyImage } from '../../src/ingest/ocr-image.js';
 import { decodePageImage, pageImagePdf, type DecodedPageImage } from '../../src/ingest/ocr-page-image.js';
-import { parseTsv, type OcrEngine, type OcrPage, type OcrRequest } from '../../src/ingest/ocr.js';
+import { OCR_PAGE_SEGMENTATION, parseTsv, type OcrEngine, type OcrPage, type OcrRequest } from '../../src/ingest/ocr.js';
 import { cachedPage, cachePage, pageKey } from './ocr-cache.js';
 
 /** How the browser reads scans. */
@@ -130,7 +131,7 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
     try {
       const { createWorker, OEM } = await import('tesseract.js'); // loaded only when a scan comes
       const worker = await createWorker(lang, OEM.LSTM_ONLY, { ...assetUrls(origin), workerBlobURL: false, gzip: true, cacheMethod: 'none', legacyCore: false, legacyLang: false });
-      await worker.setParameters({ tessedit_pageseg_mode: '3' as never });
+      await worker.setParameters({ tessedit_pageseg_mode: OCR_PAGE_SEGMENTATION as never });
       return worker;
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
@@ -149,7 +150,7 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
       const total = pageNumbers.length;
       const workers: Array<Promise<TesseractWorker>> = [];
       let doc = null as Promise<PdfDocument | null> | null;
-      const key = await pageKey(request.bytes, `${name}|best_int|${pdf ? renderDpi : decoded ? `${decoded.kind}-${decoded.dpi}` : 'image'}|psm3|red|specks|deskew|rules|v1`);
+      const key = await pageKey(request.bytes, `${name}|best_int|${pdf ? renderDpi : decoded ? `${decoded.kind}-${decoded.dpi}` : 'image'}|psm${OCR_PAGE_SEGMENTATION}|dpi|red|specks|deskew|rules-erased|v2`);
       /** The document, opened once a page is not in the cache (a decoded image is its own). */
       const opened = (): Promise<PdfDocument | DecodedPageImage | null> =>
         decoded ? Promise.resolve(decoded) : (doc ??= pdf
@@ -186,6 +187,9 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
               const source = await opened();
               const prepared = await preparePage(source, n, renderDpi, request.bytes);
               if (expired) return;
+              // the page's resolution, as the command line's --dpi (a page image without one: tesseract's guess)
+              const pageDpi = pdf ? renderDpi : decoded ? decoded.dpi : null;
+              if (pageDpi) await (await worker).setParameters({ user_defined_dpi: String(pageDpi) });
               const read = await (await worker).recognize(new Blob([prepared.pgm as Uint8Array<ArrayBuffer>]), {}, { text: false, tsv: true });
               page = parseTsv(read.data.tsv ?? '', n);
               if (prepared.rules) page.rules = prepared.rules;
