@@ -253,7 +253,9 @@ export async function commandLineage(cli: CliContext, dir: string, opts: { json?
   if (!graph) {
     const { folderProgress } = await import('../node/progress.js');
     linking = await folderProgress(files.length - skipped.length, 'linking', { quiet: runSettings.quiet, unit: 'plans', stream: cli.stderr });
-    graph = builder.finish();
+    // the shares of text are scored in worker threads past a few thousand plans (same pairs, same order)
+    const { reusePairs } = await import('../node/pool.js');
+    graph = builder.finish(await reusePairs(builder.reuseIndex));
     linking.stop();
     if (cache && key) await cache.putGraph(key, graph);
   }
