@@ -142,7 +142,8 @@ describe.skipIf(!hasOcr || !hasPil)('a two-page CCITT G4 TIFF through the tesser
     const script = "import sys; from PIL import Image; a, b = (Image.open(f).convert('1') for f in sys.argv[1:3]); a.save(sys.argv[3], compression='group4', save_all=True, append_images=[b], dpi=(200, 200))";
     expect(spawnSync('/usr/bin/python3', ['-c', script, join(dir, 'p1.png'), join(dir, 'p2.png'), join(dir, 'scan.tif')]).status).toBe(0);
     const tiff = new Uint8Array(readFileSync(join(dir, 'scan.tif')));
-    const engine = tesseractEngine({ cacheDir: null });
+    // pages read once: the ingest below gets them from this engine's cache (a folder of this test's own)
+    const engine = tesseractEngine({ cacheDir: join(dir, 'ocr-cache') });
     const seen: string[] = [];
     const pages = await engine.recognize({ kind: 'image', bytes: tiff }, (p, done, total) => seen.push(`${p.page}:${done}/${total}`));
     expect(pages.map((p) => p.page)).toEqual([1, 2]);
@@ -162,7 +163,8 @@ describe.skipIf(!hasOcr)('a page image through the tesseract engine (needs tesse
     // Page 1 of 004 (QĐ 3HH/QĐ-UBND of UBND Khánh Hòa), degraded as a scan, then saved as a JPEG photo of the page.
     const scan = syntheticScan(fixtureBytes(`${SEED_004}.pdf`), { pages: [1] });
     const jpeg = pageImage(scan, ['-r', '200', '-jpeg']);
-    const engine = tesseractEngine({ cacheDir: null });
+    // the page read once: the ingest below gets it from this engine's cache (a folder of this test's own)
+    const engine = tesseractEngine({ cacheDir: mkdtempSync(join(tmpdir(), 'plandiff-jpeg-ocr-')) });
     const pages = await engine.recognize({ kind: 'image', bytes: jpeg });
     // Only the clean-up finds rules and dashes: a page image sent to tesseract as it is has none.
     expect(pages[0]!.rules).toBeDefined();
