@@ -77,15 +77,19 @@ describe('wordDiff', () => {
 });
 
 describe('diffKeys', () => {
-  /** The runs jsdiff's diffArrays gives for the middle of two word sequences (common ends cut, at
-   * most 48 edits, as diffKeys asks of it), or null where diffKeys's table LCS takes over. */
-  function jsdiffRuns(a: string[], b: string[]): Array<[number, number]> | null {
+  /** The lengths of the common prefix and suffix of two word sequences (as diffKeys cuts them), and what lies between. */
+  function middle(a: string[], b: string[]): { pre: number; post: number; x: string[]; y: string[] } {
     let pre = 0;
     while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre += 1;
     let post = 0;
     while (post < a.length - pre && post < b.length - pre && a[a.length - 1 - post] === b[b.length - 1 - post]) post += 1;
-    const ma = a.slice(pre, a.length - post);
-    const mb = b.slice(pre, b.length - post);
+    return { pre, post, x: a.slice(pre, a.length - post), y: b.slice(pre, b.length - post) };
+  }
+
+  /** The runs jsdiff's diffArrays gives for the middle of two word sequences (common ends cut, at
+   * most 48 edits, as diffKeys asks of it), or null where diffKeys's table LCS takes over. */
+  function jsdiffRuns(a: string[], b: string[]): Array<[number, number]> | null {
+    const { pre, post, x: ma, y: mb } = middle(a, b);
     if (ma.length === 0 || mb.length === 0) return null;
     const changes = diffArrays(ma, mb, { maxEditLength: 48 });
     if (!changes) return null;
@@ -111,12 +115,7 @@ describe('diffKeys', () => {
 
   /** The runs of the textbook LCS table walk (what diffKeys did with an Int32Array table). */
   function tableRuns(a: string[], b: string[]): Array<[number, number]> {
-    let pre = 0;
-    while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre += 1;
-    let post = 0;
-    while (post < a.length - pre && post < b.length - pre && a[a.length - 1 - post] === b[b.length - 1 - post]) post += 1;
-    const x = a.slice(pre, a.length - post);
-    const y = b.slice(pre, b.length - post);
+    const { pre, post, x, y } = middle(a, b);
     const [n, m] = [x.length, y.length];
     const t = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
     for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) t[i]![j] = x[i] === y[j] ? t[i + 1]![j + 1]! + 1 : Math.max(t[i + 1]![j]!, t[i]![j + 1]!);
