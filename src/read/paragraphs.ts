@@ -134,13 +134,15 @@ export function paragraphs(clean: MappedText, deadline: Deadline = NO_DEADLINE):
   let current: MappedText[] = [];
   let currentEmph = true;
   let lastEmph = true;
-  const flush = (): void => {
-    if (current.length) {
-      const m = trim(join(current, ' '));
+  /** Ends the open paragraph; its last `keep` lines stay open as the start of the next one. */
+  const flush = (keep = 0): void => {
+    const done = current.slice(0, current.length - keep);
+    if (done.length) {
+      const m = trim(join(done, ' '));
       if (m.text.length) out.push({ m, emphasized: currentEmph });
     }
-    current = [];
-    currentEmph = true;
+    current = current.slice(current.length - keep);
+    currentEmph = keep ? lastEmph : true;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -180,13 +182,7 @@ export function paragraphs(clean: MappedText, deadline: Deadline = NO_DEADLINE):
       continue;
     }
     const how = current.length ? joining(current, m.text) : 'join';
-    if (how === 'break') flush();
-    if (how === 'carry') {
-      const word = current.pop()!;
-      flush();
-      current.push(word);
-      currentEmph = lastEmph;
-    }
+    if (how !== 'join') flush(how === 'carry' ? 1 : 0);
     current.push(m);
     lastEmph = EMPHASIS_RE.test(raw);
     currentEmph = currentEmph && lastEmph;
@@ -233,9 +229,11 @@ function joining(current: readonly MappedText[], text: string): 'join' | 'break'
 
 function pushLayoutCell(out: Paragraph[], cellLines: MappedText[]): void {
   let current: MappedText[] = [];
-  const flush = (): void => {
-    if (current.length) out.push({ m: join(current, ' '), emphasized: false });
-    current = [];
+  /** Ends the open paragraph; its last `keep` lines stay open as the start of the next one. */
+  const flush = (keep = 0): void => {
+    const done = current.slice(0, current.length - keep);
+    if (done.length) out.push({ m: join(done, ' '), emphasized: false });
+    current = current.slice(current.length - keep);
   };
   for (const l of cellLines) {
     const m = trim(stripMarks(l));
@@ -246,12 +244,7 @@ function pushLayoutCell(out: Paragraph[], cellLines: MappedText[]): void {
       continue;
     }
     const how = current.length ? joining(current, m.text) : 'join';
-    if (how === 'break') flush();
-    if (how === 'carry') {
-      const word = current.pop()!;
-      flush();
-      current.push(word);
-    }
+    if (how !== 'join') flush(how === 'carry' ? 1 : 0);
     current.push(m);
   }
   flush();
