@@ -255,7 +255,7 @@ export async function commandLineage(cli: CliContext, dir: string, opts: { json?
     linking = await folderProgress(files.length - skipped.length, 'linking', { quiet: runSettings.quiet, unit: 'plans', stream: cli.stderr });
     // the shares of text are scored in worker threads past a few thousand plans (same pairs, same order)
     const { reusePairs } = await import('../node/pool.js');
-    graph = builder.finish(await reusePairs(builder.reuseIndex));
+    graph = builder.finish(await reusePairs(builder.reuseIndex, { onProgress: (done, total) => linking?.tick(done, total) }));
     linking.stop();
     if (cache && key) await cache.putGraph(key, graph);
   }
