@@ -38,6 +38,12 @@ export function greyPgm(image: GreyImage): Uint8Array {
   return out;
 }
 
+/** A grey page cleaned up ({@link prepareImage}), as the PGM tesseract reads, with the page's ruled lines: what both OCR engines send. */
+export function preparePgm(grey: GreyImage, dpi: number): { pgm: Uint8Array; rules: OcrRules } {
+  const prepared = prepareImage(grey, dpi);
+  return { pgm: greyPgm(prepared.image), rules: prepared.rules };
+}
+
 /**
  * Removes specks, straightens the page and finds its ruled lines. A page that needs no turning is
  * walked for blots of ink once (its specks and its dashes in one walk); a turned one is walked

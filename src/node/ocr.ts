@@ -22,7 +22,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestError } from '../ingest/errors.js';
-import { greyPgm, prepareImage, type GreyImage } from '../ingest/ocr-image.js';
+import { preparePgm } from '../ingest/ocr-image.js';
 import { decodePageImage, pageImagePdf } from '../ingest/ocr-page-image.js';
 import { OCR_MODES, OCR_PAGE_SEGMENTATION, parseTsv, type OcrEngine, type OcrMode, type OcrOptions, type OcrRequest, type OcrRules, type OcrPage } from '../ingest/ocr.js';
 import { OcrCache } from './ocr-cache.js';
@@ -130,10 +130,10 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
               const prepared = pdf
                 ? preparePpm(await run('pdftoppm', ['-r', String(renderDpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath], null, running), renderDpi)
                 : decoded
-                  ? prepareGrey(decoded.page(page), renderDpi)
-                  : { image: request.bytes };
+                  ? preparePgm(decoded.page(page), renderDpi)
+                  : { pgm: request.bytes };
               if (expired) return;
-              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', OCR_PAGE_SEGMENTATION, ...(pdf || decoded ? ['--dpi', String(renderDpi)] : []), 'tsv'], prepared.image, running);
+              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', OCR_PAGE_SEGMENTATION, ...(pdf || decoded ? ['--dpi', String(renderDpi)] : []), 'tsv'], prepared.pgm, running);
               result = parseTsv(tsv.toString('utf8'), page);
               if (prepared.rules) result.rules = prepared.rules;
               if (cache) await cache.put(digest, page, settings, result);
@@ -195,21 +195,15 @@ function run(program: string, args: string[], input: Uint8Array | null, running:
  * the page straightened and its table rules found (see ingest/ocr-image.ts). Anything that is not
  * a P6 image is passed through.
  */
-export function preparePpm(ppm: Uint8Array, dpi: number): { image: Uint8Array; rules?: OcrRules } {
+export function preparePpm(ppm: Uint8Array, dpi: number): { pgm: Uint8Array; rules?: OcrRules } {
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(new TextDecoder('latin1').decode(ppm.subarray(0, 64)));
-  if (!header) return { image: ppm };
+  if (!header) return { pgm: ppm };
   const width = Number(header[1]);
   const height = Number(header[2]);
   const start = header[0].length;
   const grey = new Uint8Array(width * height);
   for (let i = 0, p = start; i < width * height; i++, p += 3) grey[i] = ppm[p]!;
-  return prepareGrey({ width, height, pixels: grey }, dpi);
-}
-
-/** A grey page image cleaned up (ingest/ocr-image.ts) → the PGM tesseract reads and the page's ruled lines. */
-function prepareGrey(grey: GreyImage, dpi: number): { image: Uint8Array; rules: OcrRules } {
-  const prepared = prepareImage(grey, dpi);
-  return { image: greyPgm(prepared.image), rules: prepared.rules };
+  return preparePgm({ width, height, pixels: grey }, dpi);
 }
 
 /** Where OCR progress lines go: stderr, or the outputs of one run of the command line. */

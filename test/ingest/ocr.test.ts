@@ -129,7 +129,7 @@ describe('tesseract output', () => {
     paint(1, 5, [0, 0, 0]);
     paint(9, 5, [220, 30, 30]);
     paint(18, 1, [0, 0, 0]);
-    const { image } = preparePpm(new Uint8Array([...new TextEncoder().encode(`P6\n${width} ${height}\n255\n`), ...rgb]), 300);
+    const { pgm: image } = preparePpm(new Uint8Array([...new TextEncoder().encode(`P6\n${width} ${height}\n255\n`), ...rgb]), 300);
     const head = `P5\n${width} ${height}\n255\n`;
     expect(new TextDecoder().decode(image.subarray(0, head.length))).toBe(head);
     const grey = image.subarray(head.length);

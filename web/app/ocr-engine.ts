@@ -17,7 +17,7 @@
  */
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import { IngestError } from '../../src/ingest/errors.js';
-import { greyPgm, prepareImage, type GreyImage } from '../../src/ingest/ocr-image.js';
+import { preparePgm } from '../../src/ingest/ocr-image.js';
 import { decodePageImage, pageImagePdf, type DecodedPageImage } from '../../src/ingest/ocr-page-image.js';
 import { OCR_PAGE_SEGMENTATION, parseTsv, type OcrEngine, type OcrPage, type OcrRequest } from '../../src/ingest/ocr.js';
 import { cachedPage, cachePage, pageKey } from './ocr-cache.js';
@@ -102,23 +102,17 @@ async function renderPage(doc: PdfDocument, n: number, dpi: number): Promise<{ p
     const grey = new Uint8Array(width * height);
     for (let i = 0, p = 0; i < grey.length; i++, p += 4) grey[i] = rgba[p]!; // the red channel
     canvas.width = canvas.height = 0;
-    return prepareGrey({ width, height, pixels: grey }, dpi);
+    return preparePgm({ width, height, pixels: grey }, dpi);
   } finally {
     page.cleanup();
   }
-}
-
-/** A grey page image cleaned up, as the PGM tesseract reads and the page's ruled lines. */
-function prepareGrey(grey: GreyImage, dpi: number): { pgm: Uint8Array; rules: OcrPage['rules'] } {
-  const prepared = prepareImage(grey, dpi);
-  return { pgm: greyPgm(prepared.image), rules: prepared.rules };
 }
 
 /** Page `n` of what is read: a PDF page drawn by pdf.js, a decoded image's page, or (neither) the image's bytes as they are. */
 async function preparePage(source: PdfDocument | DecodedPageImage | null, n: number, dpi: number, bytes: Uint8Array): Promise<{ pgm: Uint8Array; rules: OcrPage['rules'] }> {
   if (!source) return { pgm: bytes, rules: undefined };
   if ('getPage' in source) return renderPage(source, n, dpi);
-  return prepareGrey(source.page(n), source.dpi);
+  return preparePgm(source.page(n), source.dpi);
 }
 
 /** The tesseract.js engine; `origin` is the server's ("http://127.0.0.1:4180"). */
