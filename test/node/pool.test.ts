@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listPlanFiles } from '../../src/node/files.js';
 import { ReuseIndex } from '../../src/corpus/reuse.js';
-import { parsePlanFiles, reusePairs, type PlanFileResult } from '../../src/node/pool.js';
+import { parsePlanFiles, reusePairs, type PlanFileRef, type PlanFileResult } from '../../src/node/pool.js';
 import { loadSeeds, synthesize } from '../../src/node/synth.js';
 import { makeFolder } from '../../src/text/fold.js';
 import { CORPUS, planFolder } from './fixtures.js';
@@ -21,38 +21,42 @@ async function collect(run: AsyncIterable<PlanFileResult>): Promise<PlanFileResu
 describe('parsePlanFiles', () => {
   const dir = planFolder(3);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // One run on two worker threads for the first three tests (each run started here costs its two
+  // workers' load of the sources through tsx, about 1.5 s of CPU each), and the same list on one thread.
+  let files: PlanFileRef[] = [];
+  let one: PlanFileResult[] = [];
+  let two: PlanFileResult[] = [];
+  let threads = 0;
+  const progress: string[] = [];
+  beforeAll(async () => {
+    files = await listPlanFiles(dir);
+    one = await collect(parsePlanFiles(files, { threads: 1 }));
+    const run = parsePlanFiles(files, { threads: 2, perWorker: 1, minFilesForWorkers: 1, onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    threads = run.threads;
+    two = await collect(run);
+  }, 120_000);
 
-  test('worker threads give the documents of one thread, byte for byte, in list order', async () => {
-    const files = await listPlanFiles(dir);
+  test('worker threads give the documents of one thread, byte for byte, in list order', () => {
     expect(files.length).toBe(17);
-    const one = await collect(parsePlanFiles(files, { threads: 1 }));
-    const run = parsePlanFiles(files, { threads: 2, perWorker: 1, minFilesForWorkers: 1 });
-    expect(run.threads).toBe(2);
-    const two = await collect(run);
+    expect(threads).toBe(2);
     expect(two.map((r) => r.index)).toEqual(files.map((_, k) => k));
     expect(rendering(two)).toEqual(rendering(one));
   });
 
-  test('a file that cannot be read is reported in its place, one line naming it, and the others are still read', async () => {
-    const files = await listPlanFiles(dir);
-    const results = await collect(parsePlanFiles(files, { threads: 2, minFilesForWorkers: 1 }));
-    const failed = results.filter((r) => r.error).map((r) => [r.file.relative, r.error!.message]);
+  test('a file that cannot be read is reported in its place, one line naming it, and the others are still read', () => {
+    const failed = two.filter((r) => r.error).map((r) => [r.file.relative, r.error!.message]);
     expect(failed).toEqual([
       ['copy-0/empty.txt', expect.stringMatching(/empty\.txt: is empty/)],
       ['copy-1/binary.txt', expect.stringMatching(/binary\.txt: looks like a binary file/)],
     ]);
-    expect(results.filter((r) => r.doc).length).toBe(15);
+    expect(two.filter((r) => r.doc).length).toBe(15);
   });
 
-  test('reports progress once per file, in order, up to the total', async () => {
-    const files = await listPlanFiles(dir);
-    const seen: string[] = [];
-    await collect(parsePlanFiles(files.slice(0, 6), { threads: 2, minFilesForWorkers: 1, onProgress: (done, total) => seen.push(`${done}/${total}`) }));
-    expect(seen).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
+  test('reports progress once per file, in order, up to the total', () => {
+    expect(progress).toEqual(files.map((_, k) => `${k + 1}/${files.length}`));
   });
 
   test('a consumer that stops early ends the run (the workers are stopped)', async () => {
-    const files = await listPlanFiles(dir);
     const taken: string[] = [];
     for await (const r of parsePlanFiles(files, { threads: 2, minFilesForWorkers: 1 })) {
       taken.push(r.file.relative);
