@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -39,6 +39,15 @@ describe('DocumentCache', () => {
     rmSync(dir, { recursive: true, force: true });
     for (const r of roots) rmSync(r, { recursive: true, force: true });
   });
+  /** One cold run's cache folder and documents, made once and copied by the tests that spoil entries. */
+  let cold: { root: string; docs: string[] } | null = null;
+  const filled = async () => {
+    if (!cold) {
+      const root = freshRoot();
+      cold = { root, docs: (await run(dir, new DocumentCache(root, PROGRAM))).docs };
+    }
+    return cold;
+  };
 
   test('a second run reads every plan back from the cache, and the documents are the ones parsed', async () => {
     const root = freshRoot();
@@ -50,13 +59,20 @@ describe('DocumentCache', () => {
   });
 
   test('worker threads share the cache and hand back the same documents', async () => {
+    // one run on two threads (each worker started here loads the sources through tsx, ~1.5 s of CPU)
+    // that both reads and writes: three entries there, two to make
     const root = freshRoot();
-    const cold = await run(dir, new DocumentCache(root, PROGRAM), 2);
-    const warm = await run(dir, new DocumentCache(root, PROGRAM), 2);
-    expect(cold.stats.writes).toBe(5);
+    const one = await run(dir, new DocumentCache(root, PROGRAM));
+    const made = entries(root);
+    expect(made).toHaveLength(5);
+    for (const e of made.slice(0, 2)) rmSync(e);
+    const two = await run(dir, new DocumentCache(root, PROGRAM), 2);
+    expect(two.stats).toEqual({ hits: 3, misses: 4, rejected: 0, writes: 2 });
+    expect(two.docs).toEqual(one.docs);
+    expect(entries(root)).toEqual(made);
+    const warm = await run(dir, new DocumentCache(root, PROGRAM));
     expect(warm.stats.hits).toBe(5);
-    expect(warm.docs).toEqual(cold.docs);
-    expect(warm.docs).toEqual((await run(dir, new DocumentCache(freshRoot(), PROGRAM))).docs);
+    expect(warm.docs).toEqual(one.docs);
   });
 
   test('after one file changes, only that file is parsed again', async () => {
@@ -82,7 +98,8 @@ describe('DocumentCache', () => {
     ['an entry that is no parsed document', (b: Buffer) => gzipSync(`${gunzip(b).split('\n')[0]}\n{"meta":{},"clauses":"oops"}`)],
   ])('%s is ignored, the plan parsed again and the entry rewritten', async (_, spoil) => {
     const root = freshRoot();
-    const first = await run(dir, new DocumentCache(root, PROGRAM));
+    const first = await filled();
+    cpSync(first.root, root, { recursive: true });
     for (const e of entries(root)) writeFileSync(e, spoil(readFileSync(e)));
     const second = await run(dir, new DocumentCache(root, PROGRAM));
     expect(second.stats).toEqual({ hits: 0, misses: 2, rejected: 5, writes: 5 });
