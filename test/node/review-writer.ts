@@ -7,7 +7,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReviewStore } from '../../src/node/review-store.js';
-import { startServer } from '../../src/node/server.js';
 
 const [mode, dir, count, tag] = process.argv.slice(2);
 if (mode === 'write') {
@@ -20,6 +19,8 @@ if (mode === 'write') {
 } else if (mode === 'serve') {
   const webRoot = mkdtempSync(join(tmpdir(), 'plandiff-webroot-'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>plandiff</title>');
+  // loaded only here: a writer needs the store alone
+  const { startServer } = await import('../../src/node/server.js');
   const running = await startServer({ dir: dir!, webRoot, port: 0 });
   process.stdout.write(`${running.url}\n`);
 }
