@@ -185,8 +185,10 @@ export function layoutPage(page: OcrPage): PageBlock[] {
     }
     const text = repairLabel(lineText(item, m.height));
     // A bullet with nothing after it (beside a table, under its frame) is a stroke or dust, not a clause.
-    if (text === '' || /^[-+•]$/u.test(text)) continue;
-    if (current && !startsParagraph(current.last, item, text, m)) {
+    if (text === '' || /^[-+•]$/u.test(text) || isStampWord(item, m)) continue;
+    if (current && !startsParagraph(current.last, item, text, m, current.lines.length > 1)) {
+      const last = current.lines.length - 1;
+      current.lines[last] = dropTrailingDash(current.lines[last]!, text);
       current.lines.push(text);
       current.last = item;
     } else {
@@ -198,12 +200,37 @@ export function layoutPage(page: OcrPage): PageBlock[] {
   return out;
 }
 
+/**
+ * A lone "-" or "_" that OCR puts at the end of a justified line (a speck at the margin: "đảm bảo
+ * cắt giảm tối -" over "thiểu 30% …", "Tối thiểu -" over "50% hoạt động …") goes when the line
+ * carries on into the next one (in small letters or a number) after a word; it would part a
+ * comparator from its value. A dash after a number ("2021 -" over "2025") is a range and stays.
+ */
+function dropTrailingDash(line: string, next: string): string {
+  return /[\p{L}\p{M}.,;:%)]\s+[-–_]$/u.test(line) && /^[\p{Ll}\d]/u.test(next) ? line.replace(/\s+[-–_]$/u, '') : line;
+}
+
+/**
+ * A line of one word twice the page's text height that the engine barely believes ("TRốI" at
+ * confidence 29): letters of a seal or a signature's stroke, not text. Left in, it stands between
+ * two rows of a table as a paragraph and ends the table there.
+ */
+function isStampWord(line: OcrLine, m: PageMeasure): boolean {
+  const [word, ...more] = line.words;
+  return more.length === 0 && word !== undefined && word.confidence < OCR_LAYOUT.speckConfidence && word.height > m.height * 1.8;
+}
+
 /** "(Ban hành kèm theo …)" under a title in capitals belongs to the title (on the same page, or at the head of the next one). */
 export function continuesTitle(prev: string, text: string): boolean {
   return text.startsWith('(') && !/\p{Ll}/u.test(prev);
 }
 
-function startsParagraph(prev: OcrLine, line: OcrLine, text: string, m: PageMeasure): boolean {
+/**
+ * Whether `line` opens a new paragraph after `prev` (see layoutPage). An indent is measured from the
+ * margin the open paragraph's lines keep once it has two (a list's hanging indent: "2. Tiếp tục …"
+ * at the margin, its next lines a label's width right of it), else from the page's text margin.
+ */
+function startsParagraph(prev: OcrLine, line: OcrLine, text: string, m: PageMeasure, prevCarries: boolean): boolean {
   if (LABEL_START_RE.test(text)) return true;
   const pitch = line.top - prev.top;
   // Side by side or above: not the same paragraph.
@@ -214,7 +241,8 @@ function startsParagraph(prev: OcrLine, line: OcrLine, text: string, m: PageMeas
   const firstWord = line.words[0]!;
   const room = m.right - prev.right;
   if (room > firstWord.width + m.height * 0.8) return true;
-  return line.left > m.left + m.height * OCR_LAYOUT.indent && TERMINAL_RE.test(prevText);
+  const margin = prevCarries ? Math.max(m.left, prev.left) : m.left;
+  return line.left > margin + m.height * OCR_LAYOUT.indent && TERMINAL_RE.test(prevText);
 }
 
 /**

@@ -7,6 +7,8 @@
  */
 import type { Warning } from '../types.js';
 import { IngestError } from './errors.js';
+import { mendRowNumbers, mendTableLabels, tidyCell } from './ocr-layout-cells.js';
+import { mendLetterNumbers, mendPartNumerals } from './ocr-layout-parts.js';
 import { continuesTitle, layoutPage } from './ocr-layout.js';
 import { mendHeaderRows, mendRomanCells, mendRomanHeadings, repairCell, repairLine } from './ocr-repair.js';
 
@@ -106,23 +108,28 @@ export async function readByOcr(request: OcrRequest, options: OcrOptions): Promi
  * the way a reader goes; the text keeps its lines (one line a line, a blank line between
  * paragraphs), as the OCR'd plans of the corpus do, and the reading stage joins hard wraps as it
  * does for them. What is ours: the layout (ocr-layout.ts: paragraphs by geometry, page numbers
- * dropped, a ruled table's cells put back into tab-separated rows) and the repair of what OCR
- * misreads in labels and numbers (ocr-repair.ts).
+ * dropped, a ruled table's cells put back into tab-separated rows), the repair of what OCR
+ * misreads in labels and numbers (ocr-repair.ts), of a table's narrow value and numbering cells
+ * (ocr-layout-cells.ts) and of part and clause numbers read as letters (ocr-layout-parts.ts).
  */
 export function ocrText(pages: OcrPage[]): string {
   const paragraphs: string[] = [];
   for (const page of pages) {
     layoutPage(page).forEach((block, i) => {
-      const text = block.kind === 'row' ? block.cells.map(repairCell).join('\t') : block.lines.map(repairLine).join('\n');
+      const text = block.kind === 'row' ? block.cells.map((cell, column) => repairCell(tidyCell(cell, column), column)).join('\t') : block.lines.map(repairLine).join('\n');
       const prev = paragraphs[paragraphs.length - 1];
       // A title in capitals at the foot of a page and its "(Ban hành kèm theo …)" at the head of the next are one paragraph.
       if (i === 0 && block.kind === 'paragraph' && prev !== undefined && !prev.includes('\t') && continuesTitle(prev, text)) paragraphs[paragraphs.length - 1] = `${prev}\n${text}`;
       else paragraphs.push(text);
     });
   }
+  mendPartNumerals(paragraphs);
+  mendLetterNumbers(paragraphs);
   mendRomanHeadings(paragraphs);
+  mendTableLabels(paragraphs);
   mendRomanCells(paragraphs);
   mendHeaderRows(paragraphs);
+  mendRowNumbers(paragraphs);
   return paragraphs.length === 0 ? '' : `${paragraphs.join('\n\n')}\n`;
 }
 
