@@ -44,9 +44,11 @@ export function renderWithLibreOffice(path: string): Uint8Array {
 /**
  * A plan's .txt as it would be printed, rendered by LibreOffice: thuvienphapluat-style markdown (the
  * held-out documents) set as paragraphs in a serif face with Vietnamese glyphs, its bold and italic
- * marks as bold and italics, its "|" cell separators and "-----" rules as breaks between blocks, hard
- * wraps inside a paragraph joined. LibreOffice's own import of a .txt sets it in a monospace face whose
- * combining tone marks stand beside their letter ("Sô´"), which no printed plan shows.
+ * marks as bold and italics, its "|" blocks as bordered tables (rows and cells as the reading stage
+ * splits them; a header block or signature of one cell a row stays paragraphs), its "-----" rules as
+ * breaks between blocks, hard wraps inside a paragraph joined. LibreOffice's own import of a .txt sets
+ * it in a monospace face whose combining tone marks stand beside their letter ("Sô´"), which no
+ * printed plan shows.
  */
 export function renderPlanText(path: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'plandiff-plan-html-'));
@@ -59,20 +61,75 @@ export function renderPlanText(path: string): Uint8Array {
   }
 }
 
-/** The HTML of a plan's text: one <p> per block (blocks apart at blank lines, "|" lines and rules), marks as <b> and <i>. */
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const marks = (t: string) => escapeHtml(t).replace(/\*\*([^*]*)\*\*/g, '<b>$1</b>').replace(/\*([^*]+)\*/g, '<i>$1</i>').replace(/\*/g, '');
+const visible = (html: string) => html.replace(/<[^>]+>|\s/g, '') !== '';
+
+/** The HTML of a plan's text: one <p> per block (blocks apart at blank lines and rules), "|" blocks as tables, marks as <b> and <i>. */
 function planHtml(text: string): string {
-  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const blocks: string[][] = [[]];
-  // The held-out files' first line says where the text was taken from ("# source: github.com/…"): not printed.
-  for (const line of text.normalize('NFC').replace(/^# source:.*\n/u, '').split(/\r?\n/)) {
-    if (/^\s*(?:\||[-_=]{3,}|)\s*$/.test(line)) blocks.push([]);
-    else blocks[blocks.length - 1]!.push(line.replace(/^#+\s*/, '').replace(/^\|\s*|\s*\|$/g, '').trim());
+  const lines = text.normalize('NFC').replace(/^# source:.*\n/u, '').split(/\r?\n/);
+  const body: string[] = [];
+  let block: string[] = [];
+  const flush = () => {
+    const p = marks(block.join(' '));
+    if (visible(p)) body.push(`<p>${p}</p>`);
+    block = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '|') {
+      flush();
+      const { rows, next } = pipeRows(lines, i);
+      body.push(...tableHtml(rows));
+      i = next - 1;
+    } else if (/^\s*(?:[-_=]{3,}|)\s*$/.test(line)) flush();
+    else block.push(line.replace(/^#+\s*/, '').replace(/^\|\s*|\s*\|$/g, '').trim());
   }
-  const paragraphs = blocks
-    .filter((b) => b.length > 0)
-    .map((b) => escape(b.join(' ')).replace(/\*\*([^*]*)\*\*/g, '<b>$1</b>').replace(/\*([^*]+)\*/g, '<i>$1</i>').replace(/\*/g, ''))
-    .filter((p) => p.replace(/<[^>]+>|\s/g, '') !== '');
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body { font-family: 'DejaVu Serif'; font-size: 12pt; } p { margin: 0 0 6pt 0; text-align: justify; }</style></head><body>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}\n</body></html>\n`;
+  flush();
+  const style = 'body { font-family: \'DejaVu Serif\'; font-size: 12pt; } p { margin: 0 0 6pt 0; text-align: justify; } td { vertical-align: top; font-size: 11pt; text-align: left; }';
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${style}</style></head><body>\n${body.join('\n')}\n</body></html>\n`;
+}
+
+/**
+ * The rows of a "|" block as the reading stage reads it (read/paragraphs.ts): a lone "|" closes one
+ * cell and opens the next, an empty cell ends a row, blank lines inside are skipped, and the block
+ * ends at a blank line not followed by another "|".
+ */
+function pipeRows(lines: string[], from: number): { rows: string[][]; next: number } {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell: string[] | null = null;
+  let i = from;
+  for (; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t === '|') {
+      if (cell !== null && cell.length === 0) {
+        if (row.length) rows.push(row);
+        row = [];
+      } else if (cell !== null) row.push(cell.join(' '));
+      cell = [];
+    } else if (t === '') {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.trim() === '') j++;
+      if (j >= lines.length || lines[j]!.trim() !== '|') break;
+      i = j - 1;
+    } else (cell ??= []).push(t);
+  }
+  if (cell && cell.length) row.push(cell.join(' '));
+  if (row.length) rows.push(row);
+  return { rows, next: i };
+}
+
+/** A "|" block printed: a bordered table (a short row's last cell spans the columns left), or paragraphs for a header block or signature (one cell a row, the motto, "Số:", "Nơi nhận"). */
+function tableHtml(rows: string[][]): string[] {
+  const all = rows.flat().join(' ');
+  if (rows.every((r) => r.length <= 1) || /CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI|Độc\s+lập|Nơi\s+nhận|Số\s*:/u.test(all)) {
+    return rows.flat().map(marks).filter(visible).map((p) => `<p>${p}</p>`);
+  }
+  const width = Math.max(...rows.map((r) => r.length));
+  const tr = (r: string[]) => r.map((c, k) => `<td${k === r.length - 1 && r.length < width ? ` colspan="${width - r.length + 1}"` : ''}>${marks(c)}</td>`).join('');
+  // LibreOffice's HTML import draws a table's borders from its attributes, not from CSS.
+  return ['<table border="1" cellspacing="0" cellpadding="4" width="100%">', ...rows.map((r) => `<tr>${tr(r)}</tr>`), '</table>'];
 }
 
 /** Rasterises pages of a PDF (`pages` from 1; all when omitted) at `dpi`. */
