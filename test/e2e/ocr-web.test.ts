@@ -137,16 +137,16 @@ describe.skipIf(!HAS_TOOLS)('a dropped scan read by OCR in chromium (needs poppl
 
   test('a time limit per document (?ocr-timeout=SECONDS) stops OCR of a scan and the page says how far it got', { timeout: 180_000 }, async () => {
     const limited = await h.context.newPage();
-    await limited.goto(`${h.server.url}?ocr-timeout=2`);
+    await limited.goto(`${h.server.url}?ocr-timeout=1`);
     await limited.getByTestId('corpus-row').first().waitFor({ timeout: 30_000 });
     await limited.getByTestId('upload-input').first().setInputFiles(slow);
-    // Loading the engine and drawing the first page alone take longer than 2 s here.
+    // Loading the engine and drawing the first page alone take longer than 1 s here (the engines are stopped then: what this test costs goes with the limit).
     const stopped = limited.getByTestId('ocr-stopped').first();
     await stopped.waitFor({ timeout: 120_000 });
     expect(await stopped.getAttribute('role')).toBe('alert');
     expect(await stopped.getAttribute('data-total')).toBe('2');
     expect(Number(await stopped.getAttribute('data-done'))).toBeLessThan(2);
-    expect(await stopped.textContent()).toMatch(/^Đã dừng nhận dạng chữ \(OCR\) "timeout\.pdf": quá 2 giây cho một tài liệu, mới đọc được [01]\/2 trang$/);
+    expect(await stopped.textContent()).toMatch(/^Đã dừng nhận dạng chữ \(OCR\) "timeout\.pdf": quá 1 giây cho một tài liệu, mới đọc được [01]\/2 trang$/);
     const notice = limited.locator('[data-testid="notice"].error');
     await expect.poll(() => notice.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await notice.first().textContent()).toContain('Không đọc được tệp "timeout.pdf": vượt giới hạn đọc');
