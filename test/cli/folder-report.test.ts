@@ -6,7 +6,7 @@
  * numbers, the matrix, every finding with its decision; frozen header rows and filters).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -183,7 +183,11 @@ describe('plandiff fidelity DIR --format docx|xlsx (on the bundled corpus)', () 
   }, 300_000);
 
   test('an output that cannot be written is one line naming it, exit 2', async () => {
-    const bad = await runCli(['fidelity', dir, '--parent', parent, '--format', 'docx', '-o', join(out, 'no', 'such', 'm.docx')]);
+    // a folder of one plan: the report is made whole before it is written, whatever the folder holds
+    const one = mkdtempSync(join(tmpdir(), 'plandiff-folder-report-one-'));
+    copyFileSync(corpusPath(SEEDS.gddt2024), join(one, 'b.txt'));
+    const bad = await runCli(['fidelity', one, '--parent', parent, '--format', 'docx', '-o', join(out, 'no', 'such', 'm.docx')]);
+    rmSync(one, { recursive: true, force: true });
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/m\.docx: cannot write/)]);
   }, 60_000);
