@@ -8,6 +8,7 @@ import { OcrCache } from '../../src/node/ocr-cache.js';
 import { parseTsv } from '../../src/ingest/ocr.js';
 import { preparePpm } from '../../src/node/ocr.js';
 import { findDashes, prepareImage, removeSpecks, rotate, type GreyImage } from '../../src/ingest/ocr-image.js';
+import { runCli } from '../cli-run.js';
 import { buildPdf } from './writers/pdf.js';
 
 /** Words on one line, laid left to right from `left`, each `text` at a given x (or after the previous one). */
@@ -257,10 +258,12 @@ describe.skipIf(!hasTesseract)('OCR through the built binary (needs tesseract-oc
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^plandiff: .*scan\.pdf: OCR took longer than 0.001 s \(\d of 3 pages read in \d+ s\); stopped — raise --ocr-timeout or read fewer pages$/);
   });
+});
 
-  test('a bad --ocr value is one line naming it', () => {
-    const r = spawnSync(process.execPath, [binary, 'parse', 'x.pdf', '--ocr', 'sometimes'], { encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
+describe('OCR options of plandiff parse (the command line in this process)', () => {
+  test('a bad --ocr value is an error naming it', async () => {
+    const r = await runCli(['parse', 'x.pdf', '--ocr', 'sometimes']);
+    expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/--ocr <mode>' argument 'sometimes' is invalid/);
   });
 });
