@@ -1,27 +1,27 @@
 /**
  * The actions behind each CLI command. They read through src/node/, call the core, and print.
+ *
+ * Start-up: what every command needs is imported here; the parser, the comparison and each
+ * output format are imported by the command that uses them, so that `plandiff compare A B --json`
+ * of two plans read before loads neither the readers and the parser nor the text renderers.
  */
 import { Deadline, TimeLimitError } from '../text/deadline.js';
 import { timeLimitMs } from '../node/run-settings.js';
 import { writeFile } from 'node:fs/promises';
 import picocolors from 'picocolors';
-import { printedNumber } from '../extract/citations.js';
-import { compareDocuments } from '../compare/compare.js';
 import type { Orientation } from '../compare/orient.js';
-import { printable, UserError } from '../node/files.js';
-import { labelPrefix } from '../read/parse.js';
+import { UserError } from '../node/user-error.js';
+import { printable } from '../node/paths.js';
 import { finishFolderRun, gatherFolder, gatherPaths, loadEach, loadEachRecord, loadPlan, sameFile } from './plans.js';
-import { renderCompareMd } from '../report/compare-md.js';
-import { renderCompareText } from '../report/compare-text.js';
-import { targetsToCsv, toCsv } from '../compare/target-compare.js';
 import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../extract/targets.js';
-import type { Citation, Clause, ParsedDocument, TargetChange } from '../types.js';
+import type { Citation, ParsedDocument, TargetChange } from '../types.js';
 import type { CliContext, CliIo } from './io.js';
 
 export { loadPlan } from './plans.js';
 import { clip } from '../text/clip.js';
 
-type Colors = ReturnType<typeof picocolors.createColors>;
+/** Terminal colours (on or off). */
+export type Colors = ReturnType<typeof picocolors.createColors>;
 
 /** Colours only for a terminal (picocolors alone also colours when CI is set, even into a pipe). */
 function colorsFor(io: CliIo): Colors {
@@ -43,37 +43,16 @@ async function emit(io: CliIo, text: string, output?: string): Promise<void> {
   } else io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** An indented outline of a parsed plan. */
-export function outline(doc: ParsedDocument, pc: Colors, width = 110): string {
-  const lines: string[] = [];
-  const m = doc.meta;
-  lines.push(pc.bold(m.title ?? doc.file ?? '(untitled)'));
-  const ident = [m.number || m.symbol ? `Số ${m.number ?? '…'}/${m.symbol ?? '…'}` : null, m.date, m.issuer].filter(Boolean).join(' · ');
-  if (ident) lines.push(pc.dim(ident));
-  for (const w of m.warnings) lines.push(pc.yellow(`! ${w.message}`));
-  for (const b of doc.preamble) lines.push(pc.dim(`  [${b.role}] ${clip(b.text, width - 12)}`));
-  const walk = (cs: Clause[], depth: number): void => {
-    for (const c of cs) {
-      const head = `${'  '.repeat(depth)}${labelPrefix(c)}`;
-      lines.push(`${pc.dim(c.id.padEnd(14))} ${head}${clip(c.text, Math.max(20, width - head.length - 15))}`);
-      walk(c.children, depth + 1);
-    }
-  };
-  walk(doc.clauses, 0);
-  if (doc.footnotes.length) for (const f of doc.footnotes) lines.push(pc.dim(`  [${f.label ?? '*'}] ${clip(f.text, width - 8)}`));
-  return lines.join('\n');
-}
-
-
 export async function commandParse(cli: CliContext, file: string, opts: { json?: boolean }): Promise<void> {
   const doc = await loadPlan(file);
   if (opts.json) printJson(cli, doc);
-  else await emit(cli, outline(doc, colorsFor(cli)));
+  else await emit(cli, (await import('./outline.js')).outline(doc, colorsFor(cli)));
 }
 
 export async function commandOutline(cli: CliContext, paths: string[]): Promise<void> {
   const { files, skipped } = await gatherPaths(cli, paths);
   const pc = colorsFor(cli);
+  const { outline } = await import('./outline.js');
   await loadEach(cli, files, skipped, (f, doc) => {
     cli.stdout.write(`${pc.cyan(`── ${printable(f.path)}`)}\n${outline(doc, pc)}\n\n`);
   });
@@ -83,6 +62,7 @@ export async function commandOutline(cli: CliContext, paths: string[]): Promise<
 export async function commandCitations(cli: CliContext, file: string, opts: { json?: boolean }): Promise<void> {
   const doc = await loadPlan(file);
   if (opts.json) return printJson(cli, { citations: doc.citations, titledCitations: doc.titledCitations });
+  const { printedNumber } = await import('../extract/citations.js');
   const line = (c: Citation): string => {
     const id = c.number ? `${c.type ?? ''} số ${printedNumber(c.number, c.symbol)}`.trim() : [c.type, c.subject].filter(Boolean).join(' ') || c.key;
     return `${c.relation.padEnd(10)} ${id}${c.date ? ` ngày ${c.date}` : ''}${c.issuer ? ` — ${c.issuer}` : ''} (${c.mentions.length}×)`;
@@ -102,7 +82,7 @@ export async function commandTargets(cli: CliContext, file: string, opts: { json
   const doc = await loadPlan(file);
   if (opts.json) return printJson(cli, doc.targets);
   const rows = extractTargetsTable(doc.targets);
-  if (opts.format === 'csv') return emit(cli, toCsv([TARGET_TABLE_HEADER, ...rows]));
+  if (opts.format === 'csv') return emit(cli, (await import('../compare/target-compare.js')).toCsv([TARGET_TABLE_HEADER, ...rows]));
   await emit(cli, rows.length ? table([TARGET_TABLE_HEADER, ...rows]) : '(no targets found)');
 }
 
@@ -113,6 +93,7 @@ export async function commandCompare(
   opts: { json?: boolean; targets?: boolean; changes?: boolean; sideBySide?: boolean; relation?: string; format?: string; lang?: string; output?: string; color?: boolean },
 ): Promise<void> {
   const [da, db] = [await loadPlan(a), await loadPlan(b)];
+  const { compareDocuments } = await import('../compare/compare.js');
   const relation = opts.relation === 'parent' || opts.relation === 'peer' ? opts.relation : 'auto';
   // the comparison has the same time budget as reading one file; a spent one is one line naming both
   const deadline = new Deadline(timeLimitMs(), (ms, what) => new TimeLimitError(`${printable(a)} ↔ ${printable(b)}: took longer than ${ms} ms while ${what}; stopped`));
@@ -127,9 +108,11 @@ export async function commandCompare(
       return writeBinaryReport(cli, opts.format, cmp, null, { lang, output: opts.output });
     }
     case 'csv':
-      return emit(cli, targetsToCsv(cmp.targets), opts.output);
-    case 'md':
+      return emit(cli, (await import('../compare/target-compare.js')).targetsToCsv(cmp.targets), opts.output);
+    case 'md': {
+      const { renderCompareMd } = await import('../report/compare-md.js');
       return emit(cli, renderCompareMd(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
+    }
     case 'html': {
       const { renderCompareHtml } = await import('../report/compare-html.js');
       return emit(cli, renderCompareHtml(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
@@ -137,6 +120,7 @@ export async function commandCompare(
     default: {
       if (opts.targets) return emit(cli, targetChangeTable(cmp.targets, !!opts.changes), opts.output);
       const color = opts.color !== false && !opts.output && !!cli.stdout.isTTY;
+      const { renderCompareText } = await import('../report/compare-text.js');
       return emit(cli, renderCompareText(cmp, { lang, changesOnly: !!opts.changes, color, layout: opts.sideBySide ? 'columns' : 'unified' }), opts.output);
     }
   }

@@ -6,22 +6,30 @@
  */
 import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseDocument } from '../read/parse.js';
-import { comparePaths, printable, readPlanFile, scanFolder, UserError, type PlanFile } from '../node/files.js';
+import type { PlanFile } from '../node/files.js';
+import { comparePaths, printable } from '../node/paths.js';
+import { UserError } from '../node/user-error.js';
 import type { ParsedDocument, SkippedFile } from '../types.js';
 import type { LineageRecord } from '../corpus/lineage.js';
 import { runSettings } from '../node/run-settings.js';
 import { EXIT_SKIPPED, type CliContext, type CliIo } from './io.js';
 
-/** Reads and parses one plan file; reading warnings join the document's own. */
+/**
+ * Reads and parses one plan file; reading warnings join the document's own. Through the cache of
+ * parsed documents (unless --no-cache): a plan read before is read back without loading the
+ * readers and the parser, which only a miss loads.
+ */
 export async function loadPlan(path: string): Promise<ParsedDocument> {
-  // through the cache of parsed documents too (unless --no-cache): a plan read before is not parsed again
-  const [{ parsePlanFile }, { openCache }] = await Promise.all([import('../node/parse-worker.js'), import('../node/cache.js')]);
-  return parsePlanFile(path, runSettings.cache ? openCache(dirname(path)) : null);
+  if (!runSettings.cache) return (await import('../node/parse-worker.js')).parsePlanFile(path, null);
+  const [{ openCache }, { cachedPlan }] = await Promise.all([import('../node/cache.js'), import('../node/cache-plan.js')]);
+  const cache = openCache(dirname(path));
+  const looked = await cachedPlan(path, cache);
+  return looked.doc ?? (await import('../node/parse-worker.js')).parsePlanFile(path, cache, looked);
 }
 
 /** The plan files of a folder, with what could not be listed. */
 export async function gatherFolder(io: CliIo, dir: string): Promise<{ files: PlanFile[]; skipped: SkippedFile[] }> {
+  const { scanFolder } = await import('../node/files.js');
   const scan = await scanFolder(dir);
   for (const s of scan.skipped) reportSkipped(io, s);
   return scan;

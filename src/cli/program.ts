@@ -6,13 +6,14 @@
  * makes (cache, progress, OCR) are put back when it ends, so that runs in one process (the tests)
  * do not see each other's.
  *
- * Start-up: only commander and the option checks load here; each command's code (the readers, the
- * parser, compare, lineage, the server, the schema) is imported when that command runs.
+ * Start-up: only commander and the option checks load here (the OCR settings, not the OCR
+ * engine); each command's code (the readers, the parser, compare, lineage, the server, the
+ * schema) is imported when that command runs.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../node/user-error.js';
 import { runSettings } from '../node/run-settings.js';
-import { configureOcr, TESSERACT_DEFAULTS } from '../node/ocr.js';
+import { configureOcr, OCR_TIME_LIMIT_MS } from '../node/ocr-settings.js';
 import type { CliContext, CliIo } from './io.js';
 import type { TrendsCommandOptions } from './trends.js';
 
@@ -162,7 +163,7 @@ function addReadingOptions(program: Command, cli: CliContext): void {
       .option('--no-cache', 'parse every plan again (do not read or fill the cache of parsed documents)')
       .option('-q, --quiet', 'no progress on stderr during long folder runs')
       .addOption(new Option('--ocr <mode>', 'read scans by OCR (tesseract, Vietnamese): auto (when a PDF has no usable text layer, and page images), off, or force').choices(['auto', 'off', 'force']).default('auto'))
-      .option('--ocr-timeout <seconds>', 'time limit of OCR for one document, in seconds', String(TESSERACT_DEFAULTS.timeMs / 1000));
+      .option('--ocr-timeout <seconds>', 'time limit of OCR for one document, in seconds', String(OCR_TIME_LIMIT_MS / 1000));
   }
   program.hook('preAction', (_program, action) => {
     try {
@@ -230,7 +231,7 @@ export function reportFailure(e: unknown, io: CliIo): number {
 }
 
 /** The OCR settings of a process that ran no command (see ocr.ts). */
-const OCR_DEFAULTS = { ocr: 'auto', ocrTimeout: String(TESSERACT_DEFAULTS.timeMs / 1000), progress: process.stderr };
+const OCR_DEFAULTS = { ocr: 'auto', ocrTimeout: String(OCR_TIME_LIMIT_MS / 1000), progress: process.stderr };
 
 /**
  * Runs the command line on `argv` (the arguments after the program's name), writing to `io`;

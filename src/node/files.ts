@@ -10,9 +10,10 @@ import type { SkippedFile, Warning } from '../types.js';
 import { nodeOcrOptions } from './ocr.js';
 
 import { UserError } from './user-error.js';
+import { comparePaths, printable } from './paths.js';
 
-// defined in its own small module, so the command line can tell one without loading the readers
-export { UserError };
+// defined in their own small modules, so the command line can use them without loading the readers
+export { comparePaths, printable, UserError };
 
 /** The legacy .doc reader (LibreOffice, word-extractor), loaded only when a .doc is read. */
 async function readLegacyWordLazily(bytes: Uint8Array): ReturnType<typeof import('./doc.js').readLegacyWord> {
@@ -87,18 +88,6 @@ export interface PlanFile {
 export interface FolderScan {
   files: PlanFile[];
   skipped: SkippedFile[];
-}
-
-/** Code-point order of NFC paths: the same on every machine, whatever the locale. */
-export function comparePaths(a: string, b: string): number {
-  const x = a.normalize('NFC');
-  const y = b.normalize('NFC');
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** A file name safe to print on a terminal: control characters shown as \xNN. */
-export function printable(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function isPlanName(name: string): boolean {

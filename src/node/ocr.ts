@@ -24,8 +24,12 @@ import { join } from 'node:path';
 import { IngestError } from '../ingest/errors.js';
 import { preparePgm } from '../ingest/ocr-image.js';
 import { decodePageImage, pageImagePdf } from '../ingest/ocr-page-image.js';
-import { OCR_MODES, OCR_PAGE_SEGMENTATION, parseTsv, type OcrEngine, type OcrMode, type OcrOptions, type OcrRequest, type OcrRules, type OcrPage } from '../ingest/ocr.js';
+import { OCR_PAGE_SEGMENTATION, parseTsv, type OcrEngine, type OcrOptions, type OcrRequest, type OcrRules, type OcrPage } from '../ingest/ocr.js';
 import { OcrCache } from './ocr-cache.js';
+import { OCR_TIME_LIMIT_MS, ocrSettings as settings } from './ocr-settings.js';
+
+// set by the command line without loading this module (see ocr-settings.ts)
+export { configureOcr } from './ocr-settings.js';
 
 export interface TesseractOptions {
   /** Resolution pages of a PDF are rendered at. */
@@ -42,7 +46,7 @@ export interface TesseractOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export const TESSERACT_DEFAULTS = { dpi: 300, lang: 'vie', workers: 2, timeMs: 10 * 60_000 };
+export const TESSERACT_DEFAULTS = { dpi: 300, lang: 'vie', workers: 2, timeMs: OCR_TIME_LIMIT_MS };
 
 
 /** What is installed, checked once per process. */
@@ -204,32 +208,6 @@ export function preparePpm(ppm: Uint8Array, dpi: number): { pgm: Uint8Array; rul
   const grey = new Uint8Array(width * height);
   for (let i = 0, p = start; i < width * height; i++, p += 3) grey[i] = ppm[p]!;
   return preparePgm({ width, height, pixels: grey }, dpi);
-}
-
-/** Where OCR progress lines go: stderr, or the outputs of one run of the command line. */
-interface ProgressOutput {
-  write(line: string): unknown;
-  isTTY?: boolean;
-}
-
-/** How the command line reads scans: set for each run from `--ocr`, `--ocr-timeout` (see src/cli/program.ts). */
-const settings: { mode: OcrMode; timeMs: number; progress: boolean; output: ProgressOutput } = { mode: 'auto', timeMs: TESSERACT_DEFAULTS.timeMs, progress: true, output: process.stderr };
-
-/**
- * Sets the OCR mode and time limit (seconds) of this process, and where its progress lines go
- * (`progress`, default stderr); throws a one-line Error for bad values.
- */
-export function configureOcr(options: { ocr?: string; ocrTimeout?: string; progress?: ProgressOutput }): void {
-  if (options.progress !== undefined) settings.output = options.progress;
-  if (options.ocr !== undefined) {
-    if (!OCR_MODES.includes(options.ocr as OcrMode)) throw new Error(`--ocr: expected auto, off or force, got "${options.ocr}"`);
-    settings.mode = options.ocr as OcrMode;
-  }
-  if (options.ocrTimeout !== undefined) {
-    const seconds = Number(options.ocrTimeout);
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`--ocr-timeout: expected a number of seconds, got "${options.ocrTimeout}"`);
-    settings.timeMs = seconds * 1000;
-  }
 }
 
 /** The engine of the current time limit (made again when a run sets another). */

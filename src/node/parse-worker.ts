@@ -4,15 +4,13 @@
  * loop when this module runs as a worker. The cache (cache.ts) is consulted by content hash first.
  * A worker given the shingle sets of a lineage run scores its reuse pairs instead (see pool.ts).
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseDocument, type ParseStrategies } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
 import { defaultShingling, lineageRecord, type LineageRecord } from '../corpus/lineage.js';
 import { sharedWeights, type FlatSets } from '../corpus/reuse.js';
-import { DocumentCache, entryKey } from './cache.js';
-import { chosenDocReader } from './doc.js';
+import { DocumentCache } from './cache.js';
+import { cachedPlan, planKey, type CachedPlan } from './cache-plan.js';
 import { DEFAULT_LIMITS, Deadline, isIngestError } from '../ingest/index.js';
 import { isTimeLimitError } from '../text/deadline.js';
 import { printable, readPlanFile, UserError } from './files.js';
@@ -46,33 +44,15 @@ export async function parsePlanFileUncached(path: string, bytes: Uint8Array | nu
   return doc;
 }
 
-/** A file's bytes and its cache key, or nulls when it cannot be read (readPlanFile then says why, in its own words). */
-function keyOf(path: string): { bytes: Uint8Array | null; key: string | null } {
-  try {
-    const bytes = readFileSync(path);
-    // the OCR mode is part of what was read: "--ocr force" reads a PDF's pages, not its text layer
-    // so is the .doc reader: LibreOffice keeps Word's numbering, word-extractor does not
-    const doc = /\.do[ct]$/iu.test(path) ? `\u0000doc=${chosenDocReader()}` : '';
-    return { bytes, key: entryKey(bytes, `${basename(path)}\u0000ocr=${runSettings.ocr.ocr ?? 'auto'}${doc}`) };
-  } catch {
-    return { bytes: null, key: null };
-  }
-}
-
 /**
  * Reads and parses one plan file; with a cache, a plan whose bytes were parsed before by this
- * program version is read back from it instead (and a fresh parse is stored).
+ * program version is read back from it instead (and a fresh parse is stored). `looked`: the cache
+ * lookup of the file, when the caller made it already (see cache-plan.ts).
  */
-export async function parsePlanFile(path: string, cache: DocumentCache | null = null): Promise<ParsedDocument> {
+export async function parsePlanFile(path: string, cache: DocumentCache | null = null, looked: CachedPlan | null = null): Promise<ParsedDocument> {
   if (!cache) return parsePlanFileUncached(path);
-  const { bytes, key } = keyOf(path);
-  if (key) {
-    const hit = await cache.get(key);
-    if (hit) {
-      hit.file = path;
-      return hit;
-    }
-  }
+  const { bytes, key, doc: hit } = looked ?? (await cachedPlan(path, cache));
+  if (hit) return hit;
   const doc = await parsePlanFileUncached(path, bytes);
   if (key) await cache.put(key, doc);
   return doc;
@@ -92,7 +72,7 @@ export interface KeyedRecord {
 export async function planFileRecord(path: string, cache: DocumentCache | null = null): Promise<KeyedRecord> {
   if (!cache) return { record: lineageRecord(await parsePlanFileUncached(path, null, WITHOUT_TARGETS)), key: null };
   const shingling = defaultShingling();
-  const { bytes, key } = keyOf(path);
+  const { bytes, key } = await planKey(path);
   if (key) {
     const hit = await cache.getRecord(key, shingling);
     if (hit) return { record: hit, key };
