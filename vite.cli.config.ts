@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { BAKED_PROGRAM_FILE, packageVersion, programFingerprint } from './src/node/cache.js';
 
 /**
  * The command line as a Node bundle with code splitting (`vite build --config vite.cli.config.ts`,
@@ -27,10 +28,29 @@ function removeStaleChunks(): Plugin {
   return {
     name: 'plandiff-remove-stale-chunks',
     writeBundle(_options, bundle) {
-      for (const name of readdirSync(OUT_DIR)) if (!(name in bundle) && name !== 'help.json') rmSync(join(OUT_DIR, name), { force: true });
+      for (const name of readdirSync(OUT_DIR)) if (!(name in bundle) && name !== 'help.json' && name !== BAKED_PROGRAM_FILE) rmSync(join(OUT_DIR, name), { force: true });
       // the entry's text rarely changes (it imports hashed chunks): date it, so "is the build newer than src/" holds
       const now = new Date();
       utimesSync(join(OUT_DIR, 'plandiff.js'), now, now);
+    },
+  };
+}
+
+/**
+ * Writes program.json beside the parse worker: the worker entry's text and the program fingerprint
+ * of the cache of parsed documents (src/node/cache.ts), which hashes every module the worker
+ * loads; a run reads it instead of hashing the bundle again. Written to a temporary file, then
+ * renamed, after the chunks: a run that starts meanwhile finds another entry text and hashes.
+ */
+function bakeProgramFingerprint(): Plugin {
+  return {
+    name: 'plandiff-bake-program-fingerprint',
+    writeBundle() {
+      const entry = join(OUT_DIR, 'parse-worker.js');
+      const baked = { entry: readFileSync(entry, 'utf8'), program: programFingerprint(entry, packageVersion(resolve(entry))) };
+      const tmp = join(OUT_DIR, `${BAKED_PROGRAM_FILE}.${process.pid}.tmp`);
+      writeFileSync(tmp, JSON.stringify(baked));
+      renameSync(tmp, join(OUT_DIR, BAKED_PROGRAM_FILE));
     },
   };
 }
@@ -59,7 +79,7 @@ function bakeHelp(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [removeStaleChunks(), bakeHelp()],
+  plugins: [removeStaleChunks(), bakeProgramFingerprint(), bakeHelp()],
   ssr: { noExternal: true, external: EXTERNAL },
   publicDir: false,
   logLevel: 'warn',

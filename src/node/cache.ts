@@ -474,9 +474,30 @@ export async function clearCache(root: string): Promise<boolean> {
   return had;
 }
 
+/**
+ * The file the build writes beside the bundle's parse worker (vite.cli.config.ts): the worker
+ * entry's text and the {@link programFingerprint} of it, computed once at build time instead of
+ * at every run.
+ */
+export const BAKED_PROGRAM_FILE = 'program.json';
+
+/**
+ * The fingerprint baked beside `entry` by the build, or null when there is none or it belongs to
+ * another build. The bundle's worker entry imports its chunk by a name that hashes the chunk and,
+ * through the names it imports, every chunk below it, so the same entry text is the same parser.
+ */
+function bakedFingerprint(entry: string): string | null {
+  try {
+    const baked = JSON.parse(readFileSync(join(dirname(entry), BAKED_PROGRAM_FILE), 'utf8')) as { entry?: unknown; program?: unknown };
+    return typeof baked.program === 'string' && baked.entry === readFileSync(entry, 'utf8') ? baked.program : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The cache of a folder run (see {@link cacheDirFor}), for the parser this build runs. */
 export function openCache(folder: string | null, env: NodeJS.ProcessEnv = process.env): DocumentCache {
   const js = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
   const entry = existsSync(js) ? js : js.replace(/\.js$/, '.ts');
-  return new DocumentCache(cacheDirFor(folder, env), programFingerprint(entry, packageVersion()));
+  return new DocumentCache(cacheDirFor(folder, env), bakedFingerprint(entry) ?? programFingerprint(entry, packageVersion()));
 }

@@ -1,11 +1,17 @@
 /**
  * Start-up of the built binary: `plandiff --help` and `--version` alone are answered from the
- * help.json the build writes (no commander, no command tree), with the very text commander prints.
+ * help.json the build writes (no commander, no command tree), with the very text commander prints;
+ * a compare of plans in the cache of parsed documents loads neither the readers nor the parser,
+ * and the cache's program fingerprint is baked at build time instead of hashed at every run.
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { BIN, runBinarySync } from '../binary.js';
+import { BAKED_PROGRAM_FILE, packageVersion, programFingerprint } from '../../src/node/cache.js';
+import { BIN, ROOT, runBinarySync } from '../binary.js';
 
 describe('the baked answers of plandiff --help and --version (needs the built binary)', () => {
   test('the build writes help.json beside the entry', () => {
@@ -26,5 +32,56 @@ describe('the baked answers of plandiff --help and --version (needs the built bi
     expect(sub.stdout).toMatch(/^Usage: plandiff compare \[options\] <a> <b>/);
     const bad = runBinarySync(['--help', '--nonsense']);
     expect(bad.stdout).toMatch(/^Usage: plandiff/);
+  });
+});
+
+describe('a compare of two plans read before loads neither the readers nor the parser (needs the built binary)', () => {
+  const A = join(ROOT, 'corpus/khanh-hoa/2024-so-cong-thuong-cai-cach-tthc.txt');
+  const B = join(ROOT, 'corpus/khanh-hoa/2025-ubnd-cai-cach-tthc.txt');
+
+  /** Runs the binary with a loader hook that lists every module file it loads. */
+  function tracedRun(args: string[], env: NodeJS.ProcessEnv): { code: number | null; stdout: string; loaded: string[] } {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-trace-'));
+    const list = join(dir, 'loaded.txt');
+    writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(list)}, url + '\\n');\n  return next(url, context);\n}\n`);
+    writeFileSync(join(dir, 'trace.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
+    try {
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'trace.mjs')).href, BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const loaded = existsSync(list) ? readFileSync(list, 'utf8').split('\n').filter(Boolean).map((u) => fileURLToPath(u)) : [];
+      return { code: r.status, stdout: r.stdout, loaded };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** The source modules bundled into the files loaded (rolldown marks each with a "// src/…" line). */
+  const sourcesOf = (files: string[]): Set<string> => new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^\/\/ (src\/\S+\.ts)$/gmu)].map((m) => m[1]!)));
+
+  test('the first run parses both plans; the second reads them back with the same output, without the readers, the parser or the OCR engine', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'plandiff-cache-'));
+    try {
+      const env = { PLANDIFF_CACHE_DIR: cache };
+      const cold = tracedRun(['compare', A, B, '--json'], env);
+      const warm = tracedRun(['compare', A, B, '--json'], env);
+      expect(cold.code).toBe(0);
+      expect(warm.code).toBe(0);
+      expect(warm.stdout).toBe(cold.stdout);
+      const [coldSources, warmSources] = [sourcesOf(cold.loaded), sourcesOf(warm.loaded)];
+      for (const heavy of ['src/read/parse.ts', 'src/ingest/index.ts', 'src/node/files.ts']) expect(coldSources.has(heavy)).toBe(true);
+      for (const heavy of ['src/read/parse.ts', 'src/ingest/index.ts', 'src/node/files.ts', 'src/node/ocr.ts', 'src/ingest/docx-numbering.ts', 'src/report/compare-text.ts']) {
+        expect(warmSources.has(heavy)).toBe(false);
+      }
+      expect(warmSources.has('src/compare/compare.ts')).toBe(true);
+      expect(warmSources.has('src/node/cache-plan.ts')).toBe(true);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  test('the build bakes the program fingerprint of the parse worker beside it (program.json), the one a run would compute', () => {
+    const worker = join(dirname(BIN), 'parse-worker.js');
+    const baked = JSON.parse(readFileSync(join(dirname(BIN), BAKED_PROGRAM_FILE), 'utf8')) as { entry: string; program: string };
+    expect(baked.entry).toBe(readFileSync(worker, 'utf8'));
+    expect(baked.program).toBe(programFingerprint(worker, packageVersion(worker)));
   });
 });
