@@ -35,29 +35,36 @@ export function mendPartNumerals(paragraphs: string[]): void {
   });
 }
 
-/** A clause number at the start of a paragraph: "4. Thực hiện …". */
-const NUMBER_RE = /^(\d{1,2})\.\s/u;
-/** A one-digit clause number read as the letter it looks like ("S. Kịp thời …", "B. Tổ chức …"), before a capital. */
-const LETTER_NUMBER_RE = /^([SBOlI])[.,]\s+(?=\p{Lu})/u;
+/** A clause number at the start of a paragraph: "4. Thực hiện …", "5.1. Triển khai …". */
+const NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.\s/u;
+/** A clause number whose first digit is read as the letter it looks like ("S. Kịp thời …", "S.2. Thực hiện …"), before a capital. */
+const LETTER_NUMBER_RE = /^([SBOlI])((?:\.\d{1,2}){0,3})[.,]\s+(?=\p{Lu})/u;
 const DIGIT_OF: Record<string, number> = { S: 5, B: 8, O: 0, l: 1, I: 1 };
 
+/** The numbers that may follow `last` ([5, 1] → 5.2, 6): the next one at its level or at a level above. */
+function successors(last: number[]): string[] {
+  return last.map((_, k) => [...last.slice(0, k), last[k]! + 1].join('.'));
+}
+
 /**
- * A paragraph that opens with a letter OCR reads for a digit ("S." for "5.") is that clause number
- * when the count of numbered clauses before it says so (the last one was "4."); otherwise it stays
- * (a Roman "I." heading, an "S." that is not in a count).
+ * A paragraph that opens with a letter OCR reads for a digit ("S." for "5.", "S.2." for "5.2.") is
+ * that clause number when the count of numbered clauses before it says so (the last one was "4." or
+ * "5.1."); otherwise it stays (a Roman "I." heading, an "S." that is not in a count).
  */
 export function mendLetterNumbers(paragraphs: string[]): void {
-  let last: number | null = null;
+  let last: number[] | null = null;
   paragraphs.forEach((paragraph, i) => {
     if (paragraph.includes('\t')) return;
     const n = NUMBER_RE.exec(paragraph);
     if (n) {
-      last = Number(n[1]);
+      last = n[1]!.split('.').map(Number);
       return;
     }
     const m = LETTER_NUMBER_RE.exec(paragraph);
-    if (!m || last === null || DIGIT_OF[m[1]!] !== last + 1) return;
-    last += 1;
-    paragraphs[i] = `${last}. ${paragraph.slice(m[0].length)}`;
+    if (!m || last === null) return;
+    const label = `${DIGIT_OF[m[1]!]}${m[2]}`;
+    if (!successors(last).includes(label)) return;
+    last = label.split('.').map(Number);
+    paragraphs[i] = `${label}. ${paragraph.slice(m[0].length)}`;
   });
 }

@@ -117,7 +117,10 @@ function mendBullet(line: OcrLine, dashes: NonNullable<NonNullable<OcrPage['rule
     return d.left + d.width <= text.left + 2 && text.left - (d.left + d.width) < h * 2.5 && mid > line.top + h * 0.2 && mid < line.bottom - h * 0.1;
   });
   if (opener) line.words.shift();
-  if (dash) {
+  // The engine's own "-" where its box is a dash's (flat, at the middle height, read with confidence) and the image's dash finder missed it.
+  const flat = opener && opener.text === '-' && opener.confidence >= 80 && opener.width >= opener.height * 2 && opener.top + opener.height / 2 > line.top + h * 0.2 && opener.top + opener.height / 2 < line.bottom - h * 0.1;
+  if (!dash && flat) line.words.unshift(opener);
+  else if (dash) {
     line.words.unshift({ ...first, text: '-', left: dash.left, top: dash.top, width: dash.width, height: Math.max(dash.height, 1), confidence: 90 });
     line.left = Math.min(line.left, dash.left);
   }
@@ -255,7 +258,8 @@ function lineText(line: OcrLine, typical: number): string {
   const wide = words.map((w, i) => i > 0 && w.left - (words[i - 1]!.left + words[i - 1]!.width) > typical * OCR_LAYOUT.columnGap);
   // A line whose words were nearly all spread apart (a justified short line, a spaced-out title) is one block, not cells.
   const wideGaps = wide.filter(Boolean).length;
-  const spread = words.length >= 3 && wideGaps >= (words.length - 1) * 0.6;
+  // So is a list item ("- Đơn vị phối hợp:   Các   phòng …", justified wide): a bullet opens no table row.
+  const spread = (words.length >= 3 && wideGaps >= (words.length - 1) * 0.6) || /^[-+•]$/u.test(words[0]?.text ?? '');
   const cells = spread ? 1 : wideGaps + 1;
   return words.map((w, i) => (i === 0 ? '' : wide[i] && cells >= 3 ? '\t' : ' ') + w.text).join('').trim();
 }

@@ -113,6 +113,12 @@ describe('part and clause numbers read as letters', () => {
     mendLetterNumbers(paragraphs);
     expect(paragraphs).toEqual(['S. Sở Công Thương chủ trì', '4. Thực hiện rà soát', '5. Kịp thời xây dựng', 'B. Tổ chức']);
   });
+
+  test('"S.2." after "5.1." is "5.2."; after "4.1." it is not in the count and stays', () => {
+    const paragraphs = ['5.1. Triển khai quyền tự chủ', 'S.2. Thực hiện quản lý tài sản công', '4.1. Rà soát', 'S.2. Thực hiện'];
+    mendLetterNumbers(paragraphs);
+    expect(paragraphs.map((p) => p.split(' ')[0])).toEqual(['5.1.', '5.2.', '4.1.', 'S.2.']);
+  });
 });
 
 /** Words on one line from `left`, each 20 px a character, 15 px apart. */
@@ -138,6 +144,13 @@ describe('line noise of a scan', () => {
     const text = ocrText([page(words)]);
     expect(text).toContain('Tối thiểu\n50% hoạt động');
     expect(text).toContain('2021 -\n2025');
+  });
+
+  test('a list item justified wide is a line with its bullet, not a row of cells; the engine\'s flat "-" is a bullet the image\'s dash finder missed', () => {
+    const item = line('1.1.1', 300, ['-', 'Đơn', 'vị', 'phối', 'hợp:', 'Các', 'phòng', 'thuộc', 'Sở;']);
+    for (const [k, shift] of [[5, 150], [6, 300], [7, 450], [8, 600]] as const) item[k]!.left += shift;
+    Object.assign(item[0]!, { width: 13, height: 5, top: 318, confidence: 88 });
+    expect(ocrText([{ ...page(item), rules: { horizontal: [], vertical: [], dashes: [] } }])).toBe('- Đơn vị phối hợp: Các phòng thuộc Sở;\n');
   });
 
   test('a seal\'s letters read as one big word the engine barely believes are not a paragraph', () => {
