@@ -14,6 +14,7 @@
  *   symbol's issuer code. A department only when its name heads the document.
  */
 import { META } from '../patterns/meta.js';
+import { readFormNumbers, readObscuredNumberLine } from './meta-ocr.js';
 import type { Structure } from './structure.js';
 import type { Block, DocumentMeta, Span, Warning } from '../types.js';
 import { bodyByName, departmentAt, latinLookalikes, departmentByCode, foldName, provinceAt, provinceByName, readSymbol, typeByCode, typeByWord } from '../vocabulary/index.js';
@@ -126,6 +127,8 @@ interface Identity {
   lineType: string | null;
   /** Symbols of the annex lines that confirmed the number (their dates count too). */
   annexes: Set<HeaderBlock>;
+  /** The block an obscured number line was read from (its date stands in when the header has no other). */
+  row: HeaderBlock | null;
 }
 
 function foldSymbol(s: string): string {
@@ -152,6 +155,12 @@ function readIdentity(st: Structure, warnings: Warning[]): Identity {
     const typed = META.typedNumberLine.exec(b.text.slice(Math.max(0, m.index)).trimStart());
     if (typed && !lineType) lineType = capitalType(typed[1]!.toUpperCase());
   });
+  // a signed scan whose number line OCR did not keep whole (a number written by hand, a stamp over "Số:")
+  const obscured = lines.length === 0 ? readObscuredNumberLine(header, titleAt) : null;
+  if (obscured) {
+    const { line, block } = obscured;
+    lines.push({ value: line, span: block.span, from: 'row' });
+  }
   const lineSymbol = lines[0]?.value.symbol ?? null;
   const typeBlock = titleAt >= 0 ? META.typeWord.exec(header[titleAt]!.text) : null;
   const typeWord = typeBlock ? typeBlock[1]! : null;
@@ -176,6 +185,14 @@ function readIdentity(st: Structure, warnings: Warning[]): Identity {
       annexes.add(b);
     }
   }
+  if (!readings.some((r) => r.value.number !== null)) {
+    // the forms issued with it name the document whose header lost its number
+    const dated = header.find((b) => b.role === 'place-date' || b.role === 'number');
+    const year = lines[0]?.value.year ?? (dated ? Number(readDate(dated.text)?.slice(0, 4) ?? NaN) || null : null);
+    for (const f of readFormNumbers(st, splitNumberSymbol, typeWord, year)) {
+      if (lineSymbol === null || foldSymbol(f.value.symbol!) === foldSymbol(lineSymbol)) readings.push({ ...f, from: 'form' });
+    }
+  }
   // number: a clean all-digit reading beats OCR-garbled ones; otherwise the majority
   const clean = (v: { number: string | null }): boolean => v.number !== null && /^\d+$/u.test(v.number);
   const withNumber = readings.filter((n) => n.value.number !== null);
@@ -189,19 +206,25 @@ function readIdentity(st: Structure, warnings: Warning[]): Identity {
     });
   }
   const symbol = chosen?.value.symbol ?? lineSymbol ?? readings[0]?.value.symbol ?? null;
+  if (obscured?.line.unread != null) {
+    const read = chosen ? `read "${chosen.value.number}" from ${chosen.from === 'form' ? 'the forms issued with it' : 'its annex lines'}` : `read the symbol "${symbol}" without it`;
+    warnings.push({ code: 'number-unread', message: `The number line's number could not be read ("${obscured.line.unread}", written by hand or under a stamp); ${read}`, span: obscured.block.span });
+  }
   const year = chosen?.value.year ?? readings.find((r) => r.value.year !== null)?.value.year ?? null;
-  return { number: chosen?.value.number ?? null, symbol, year, lineType, annexes };
+  return { number: chosen?.value.number ?? null, symbol, year, lineType, annexes, row: obscured?.block ?? null };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Date and place
 // ---------------------------------------------------------------------------------------------
 
-function readDating(header: readonly HeaderBlock[], annexes: Set<HeaderBlock>, warnings: Warning[]): { date: string | null; place: string | null } {
+function readDating(header: readonly HeaderBlock[], identity: Identity, warnings: Warning[]): { date: string | null; place: string | null } {
   const dates: Sourced<string>[] = [];
   let place: string | null = null;
+  const { annexes, row } = identity;
+  const rowDate = row && !header.some((b) => (b.role === 'number' || b.role === 'place-date') && readDate(b.text)) ? row : null;
   header.forEach((b, k) => {
-    if (b.role !== 'number' && b.role !== 'place-date' && !annexes.has(b)) return;
+    if (b.role !== 'number' && b.role !== 'place-date' && !annexes.has(b) && b !== rowDate) return;
     const d = readDate(b.text);
     if (d) dates.push({ value: d, span: b.span, from: b.role });
     if (b.role === 'annex') return;
@@ -447,7 +470,7 @@ export function laysDownRules(meta: Pick<DocumentMeta, 'type' | 'title'>): boole
 export function readMeta(st: Structure): DocumentMeta {
   const warnings: Warning[] = [];
   const identity = readIdentity(st, warnings);
-  const { date, place } = readDating(st.header, identity.annexes, warnings);
+  const { date, place } = readDating(st.header, identity, warnings);
   const { type, title: rawTitle, carrier } = readTyping(st, identity);
   const { issuer, province, level } = readIssuing(st, identity.symbol, place);
   const year = identity.year ?? (date ? Number(date.slice(0, 4)) : null);

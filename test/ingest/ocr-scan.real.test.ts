@@ -1,6 +1,6 @@
-// The sweep over every real signed scan and page image of ../shared/realfiles by OCR (first page of
-// each): `npm run test:real` (and `.ci/run`) runs it; `npm test` reads a handful through the binary
-// (test/cli/realfiles.test.ts). Needs tesseract-ocr, tesseract-ocr-vie and poppler-utils; OCR
+// The sweep over every real signed scan and page image of ../shared/realfiles by OCR (the first
+// page of each, the whole scan when that gives no number): `npm run test:real` (and `.ci/run`)
+// runs it; `npm test` reads a handful through the binary (test/cli/realfiles.test.ts). Needs tesseract-ocr, tesseract-ocr-vie and poppler-utils; OCR
 // results are cached in the temp folder by content hash, so a second run reads no page again.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,29 +10,50 @@ import { describe, expect, test } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
 import { tesseractEngine } from '../../src/node/ocr.js';
 import { parseDocument } from '../../src/read/parse.js';
+import type { DocumentMeta } from '../../src/types.js';
 
 const hasOcr = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true && !spawnSync('pdftoppm', ['-v']).error;
 const cacheDir = join(tmpdir(), 'plandiff-test-ocr-cache');
 
 const realfiles = join(process.cwd(), '..', 'shared', 'realfiles');
 
+/** Number, symbol and year all read. */
+const whole = (m: DocumentMeta): boolean => Boolean(m.number && m.symbol && m.year);
+
 describe.skipIf(!hasOcr || !existsSync(realfiles))('real signed scans and page images (needs ../shared and tesseract-ocr-vie)', () => {
-  test('the first page of most real scans gives the document number, symbol and year', { timeout: 600_000 }, async () => {
+  // Cold, the first pages and the whole of the four scans whose first page lacks a number (55
+  // pages) take about 4 minutes of CPU; cached, a few seconds.
+  test('the identity (number, symbol and year) of most real scans, from the first page or the whole scan', { timeout: 1_200_000 }, async () => {
     mkdirSync(cacheDir, { recursive: true });
     const engine = tesseractEngine({ cacheDir });
     const files = readdirSync(realfiles).filter((f) => /^(scan-\d+\.pdf|page-\d+\.jpg)$/.test(f)).sort();
     const read: string[] = [];
+    const symbolOnly: string[] = [];
     for (const f of files) {
-      const r = await ingest(new Uint8Array(readFileSync(join(realfiles, f))), f, undefined, { ocr: { engine, maxPages: 1 } });
+      const bytes = new Uint8Array(readFileSync(join(realfiles, f)));
+      let r = await ingest(bytes, f, undefined, { ocr: { engine, maxPages: 1 } });
       expect(r.encoding).toBe('ocr');
-      const meta = parseDocument(r.text, { file: f }).meta;
-      if (meta.number && meta.symbol && meta.year) read.push(f);
+      let meta = parseDocument(r.text, { file: f }).meta;
+      if (!whole(meta) && f.endsWith('.pdf')) {
+        // the command reads every page: the forms after the body name the document whose header lost its number
+        r = await ingest(bytes, f, undefined, { ocr: { engine } });
+        meta = parseDocument(r.text, { file: f }).meta;
+      }
+      if (whole(meta)) read.push(f);
+      else if (meta.symbol && meta.year) {
+        symbolOnly.push(f);
+        // a symbol without its number says why
+        expect(meta.warnings.map((w) => w.code), f).toContain('number-unread');
+      }
     }
-    // The issue's goal is 90 %; an identity is read on 13 of the 18 (not checked here against the
-    // answers kept back with the checks). None of the other five prints one OCR can read: two
-    // numbers written by hand in the blank of "Số: …/STTTT-CNTT" and "Số: …/UBND-KSTTHC", two
-    // number lines under a receipt stamp ("ĐẾN Giờ … Ngày …") with the "Số:" gone, and a last page
-    // with no header at all. (One of the 13 reads "Sắ: 79/2024/TT-BCA", mended to "Số:".)
-    expect(read.length).toBeGreaterThanOrEqual(13);
+    // The issue's goal is 90 % (17 of 18); it is not met, and the reading is not checked here
+    // against the answers kept back with the checks. An identity is read whole on 15 of the 18:
+    // 13 from the first page, two circulars whose number line lies under a receipt stamp from the
+    // heads of their forms or their annex lines. Of the other three, a letter whose number is
+    // written by hand in the blank of "Số: …/STTTT-CNTT" gives its symbol and year (the number
+    // is not guessed); a letter whose header OCR reads across its two columns ("Số: /4;7/UEND-
+    // việc xây dựng …") and the last page of a decree, which prints no identity, give none.
+    expect(read.length).toBeGreaterThanOrEqual(15);
+    expect(read.length + symbolOnly.length).toBeGreaterThanOrEqual(16);
   });
 });

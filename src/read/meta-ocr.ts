@@ -1,0 +1,126 @@
+/**
+ * The identity of a signed scan where OCR loses the number line's usual shape. Read only when the
+ * header gives no number line at all, so a typed document reads as before:
+ *
+ * - a number written by hand in the blank of "Số: …/STTTT-CNTT", which OCR reads as signs
+ *   ("Số: 2†§ /STTTT-CNTT"): the symbol is read, the number is not guessed;
+ * - a number line whose "Số:" lies under a receipt stamp ("CÔNG VĂN ĐẾN … 2023/TT-BCA"): a symbol
+ *   with its year and a known type code in a line of the header row (motto, place and date); its
+ *   number only when OCR left digits;
+ * - the forms issued with a circular or decree, which name it at their head ("Mẫu CT01 ban hành kèm
+ *   theo Thông tư số 53/2025/TT-BCA ngày 01/7/2025"): the document's number when the header's is lost,
+ *   taken from forms whose type agrees with their symbol and whose year is the header date's.
+ */
+import { META } from '../patterns/meta.js';
+import { foldName, typeByCode, typeByWord } from '../vocabulary/index.js';
+import { spanOf } from '../text/mapped-text.js';
+import type { Node, Structure } from './structure.js';
+import type { Span } from '../types.js';
+
+export interface ObscuredLine {
+  number: string | null;
+  symbol: string;
+  year: number | null;
+  /** What OCR printed where the number stands ("2†§"), when it is not a number. */
+  unread: string | null;
+}
+
+const SYMBOL = String.raw`([\p{Lu}Đ][\p{L}\p{N}Đđ&.]*(?:-[\p{L}\p{N}Đđ&.]+)+)`;
+const END = String.raw`(?=[\s,.;:|]|$)`;
+/** "Số: 2†§ /STTTT-CNTT", "Số: ~/2011/QĐ-UBND": signs where the number stands, then the symbol. */
+const SCRAWLED = new RegExp(String.raw`(?:^|[\s|_*])Số\s*[:.]?\s*(?![:.])([^\s/]{1,8}?)\s*\/\s*(?:((?:19|20)\d\d)\s*\/\s*)?${SYMBOL}${END}`, 'u');
+/** "… ôipøj 2023/TT-BCA", "56/2023/TT-BCA": a year and a symbol with no "Số" before them. */
+const STAMPED = new RegExp(String.raw`(?:^|\s)(?:([^\s/]{1,6})\s*\/\s*|([^\s/]{1,8})\s+)?((?:19|20)\d\d)\s*\/\s*${SYMBOL}${END}`, 'gu');
+/** A form's heading: "Mẫu CT01 ban hành kèm theo …", "Mẫu số 25 (Kèm theo …". */
+const FORM_HEAD = /^Mẫu\s+(?:số\s+)?[\p{L}\p{N}.\-/]{1,10}\s*\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\s/iu;
+/** Roles of the header lines a number line shares a row with. */
+const ROW_ROLES = new Set(['motto', 'place-date', 'number', 'issuer']);
+
+/** True when the symbol's first part is a document type's code ("TT" in "TT-BCA"). */
+function typed(symbol: string): boolean {
+  return typeByCode(symbol.split('-')[0] ?? '') !== null;
+}
+
+/** "… Thông tư số", "… theo Nghị định": words before a number that cite another document. */
+function cited(before: string): boolean {
+  const words = foldName(before).replace(/[:.]\s*$/u, '').split(' ').filter(Boolean);
+  if (words[words.length - 1] === 'so') return true;
+  for (let k = 1; k <= Math.min(4, words.length); k++) if (typeByWord(words.slice(-k).join(' '))) return true;
+  return false;
+}
+
+/** "Số: 2†§ /STTTT-CNTT": a number line whose number OCR read as signs (a number written by hand). */
+export function readScrawledNumberLine(text: string): ObscuredLine | null {
+  const m = SCRAWLED.exec(text);
+  if (!m || /^[\p{L}\p{N}]*$/u.test(m[1]!)) return null;
+  return { number: null, symbol: m[3]!, year: m[2] ? Number(m[2]) : null, unread: m[1]! };
+}
+
+/** "… ôipøj 2023/TT-BCA" in a header row: the number line with its "Số:" under a stamp. */
+export function readStampedNumberLine(text: string, role: string): ObscuredLine | null {
+  if (!ROW_ROLES.has(role) && text.length > 40) return null;
+  for (const m of text.matchAll(STAMPED)) {
+    const before = m[1] ?? m[2] ?? null;
+    if (!typed(m[4]!) || cited(`${text.slice(0, m.index)} ${m[2] ?? ''}`)) continue;
+    const digits = m[1] !== undefined && /^\d{1,5}$/u.test(m[1]);
+    return { number: digits ? m[1]! : null, symbol: m[4]!, year: Number(m[3]), unread: digits ? null : before };
+  }
+  return null;
+}
+
+/** A form's heading that names its carrier: "Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA" → the carrier's type word and token. */
+function readFormLine(text: string): { carrier: string; token: string } | null {
+  if (!FORM_HEAD.test(text)) return null;
+  const head = text.slice(0, 120);
+  const m = META.annexNumber.exec(head);
+  const carrier = META.annexCarrierType.exec(head)?.[1];
+  if (!m || !carrier) return null;
+  return { carrier, token: m[1]! };
+}
+
+/** True when a form's carrier and its symbol name the same type ("Thông tư" and "TT-BCA"). */
+function carrierAgrees(carrier: string, symbol: string): boolean {
+  const byWord = typeByWord(carrier);
+  const byCode = typeByCode(symbol.split('-')[0] ?? '');
+  return byWord !== null && byCode !== null && byWord.name === byCode.name;
+}
+
+type HeaderBlock = Structure['header'][number];
+
+/** The number line of a header that has none OCR kept whole: the block and what it gives. */
+export function readObscuredNumberLine(header: readonly HeaderBlock[], titleAt: number): { line: ObscuredLine; block: HeaderBlock } | null {
+  for (const [k, b] of header.entries()) {
+    if (b.role === 'annex' || (titleAt >= 0 && k >= titleAt)) continue;
+    const line = readScrawledNumberLine(b.text) ?? readStampedNumberLine(b.text, b.role);
+    if (line) return { line, block: b };
+  }
+  return null;
+}
+
+type Split = (token: string) => { number: string | null; symbol: string | null; year: number | null };
+
+/**
+ * The document's number as the heads of the forms issued with it give it, when its header lost it:
+ * forms whose carrier is the document's type word (when known) and agrees with their symbol's type
+ * code, with a number, and of the header date's year (when known).
+ */
+export function readFormNumbers(st: Structure, split: Split, typeWord: string | null, year: number | null): Array<{ value: ReturnType<Split>; span: Span }> {
+  const out: Array<{ value: ReturnType<Split>; span: Span }> = [];
+  const take = (text: string, span: Span): void => {
+    const form = readFormLine(text);
+    if (!form || (typeWord !== null && foldName(form.carrier) !== foldName(typeWord))) return;
+    const v = split(form.token);
+    if (!v.symbol || !v.number || !/^\d+$/u.test(v.number) || !carrierAgrees(form.carrier, v.symbol)) return;
+    if (year !== null && v.year !== year) return;
+    out.push({ value: v, span });
+  };
+  const walk = (nodes: readonly Node[]): void => {
+    for (const n of nodes) {
+      take(n.m.text, spanOf(n.m));
+      walk(n.children);
+    }
+  };
+  walk(st.clauses);
+  for (const b of [...st.closing, ...st.footnotes]) take(b.text, b.span);
+  return out;
+}

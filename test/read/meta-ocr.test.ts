@@ -1,0 +1,83 @@
+// The identity of signed scans whose number line OCR did not keep whole: small texts of the shapes
+// tesseract gives (a number written by hand, a receipt stamp over "Số:", the number only on the
+// heads of the forms issued with the document). Made-up documents; the real scans are read in
+// test/ingest/ocr-scan.real.test.ts.
+import { describe, expect, test } from 'vitest';
+import { readScrawledNumberLine, readStampedNumberLine } from '../../src/read/meta-ocr.js';
+import { parseDocument } from '../../src/read/parse.js';
+
+const MOTTO_ROW = 'BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc';
+
+describe('number lines as OCR reads them on a signed scan', () => {
+  test.each([
+    ['Số: 2†§ /SNV-TCBC Bắc Ninh, ngày tháng 3 năm 2012', { number: null, symbol: 'SNV-TCBC', year: null, unread: '2†§' }],
+    ['Số: ~;/2019/QĐ-UBND', { number: null, symbol: 'QĐ-UBND', year: 2019, unread: '~;' }],
+  ])('a number written by hand: "%s"', (text, expected) => {
+    expect(readScrawledNumberLine(text)).toEqual(expected);
+  });
+
+  test('a number OCR read as a number is not a scrawl (the usual reading takes it)', () => {
+    expect(readScrawledNumberLine('Số: 275/STTTT-CNTT')).toBeNull();
+    expect(readScrawledNumberLine('Số: /KH-SGDĐT')).toBeNull();
+  });
+
+  test.each([
+    ['Độc lập - Tự do - Hạnh phúc cổNG tin ôipøj 2023/TT-BTC Hà Nội, ngày 17 tháng 11 năm 2023', 'motto', { number: null, symbol: 'TT-BTC', year: 2023, unread: 'ôipøj' }],
+    ['CÔNG VĂN ĐẾN 18/2024/TT-BTC Hà Nội, ngày 12 tháng 3 năm 2024', 'place-date', { number: '18', symbol: 'TT-BTC', year: 2024, unread: null }],
+    ['ø6/2023/NĐ-CP', 'subject', { number: null, symbol: 'NĐ-CP', year: 2023, unread: 'ø6' }],
+  ])('a number line under a receipt stamp: "%s"', (text, role, expected) => {
+    expect(readStampedNumberLine(text, role)).toEqual(expected);
+  });
+
+  test.each([
+    ['Sửa đổi Thông tư số 55/2021/TT-BCA ngày 15 tháng 5 năm 2021', 'motto'],
+    ['theo Nghị định 12/2020/NĐ-CP', 'motto'],
+    ['Hà Nội, ngày 17 tháng 11 năm 2023 2023/UBND-KT', 'place-date'],
+    ['Về việc hướng dẫn thực hiện các nội dung của văn bản 2023/TT-BTC trên địa bàn', 'subject'],
+  ])('another document\'s number, a symbol with no type code or a sentence is not a number line: "%s"', (text, role) => {
+    expect(readStampedNumberLine(text, role)).toBeNull();
+  });
+});
+
+describe('the identity of a scan whose number line is obscured', () => {
+  test('a letter whose number is written by hand: its symbol and year, no number, a warning', () => {
+    const doc = parseDocument('UBND TỈNH BẮC NINH CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n\nSố: 2†§ /SNV-TCBC Bắc Ninh, ngày tháng 3 năm 2012\nV/v báo cáo số lượng cán bộ.\n\nKính gửi:\n\n- Các phòng thuộc sở.\n\nSở Nội vụ đề nghị các phòng báo cáo trước ngày 20/3/2012.');
+    expect(doc.meta).toMatchObject({ number: null, symbol: 'SNV-TCBC', year: 2012, date: '2012-03', type: 'Công văn' });
+    expect(doc.meta.warnings.find((w) => w.code === 'number-unread')?.message).toMatch(/"2†§".*"SNV-TCBC"/);
+  });
+
+  test('a circular whose "Số:" lies under a receipt stamp: its symbol and year from the header row', () => {
+    const doc = parseDocument(`${MOTTO_ROW} cổNG tin ôipøj 2023/TT-BTC Hà Nội, ngày 17 tháng 11 năm 2023\n\nĐẾN\n\nTHÔNG TƯ\nSửa đổi Thông tư số 55/2021/TT-BTC ngày 15 tháng 5 năm 2021\n\nCăn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n\nĐiều 1. Sửa đổi Điều 2.`);
+    expect(doc.meta).toMatchObject({ number: null, symbol: 'TT-BTC', year: 2023, date: '2023-11-17' });
+  });
+
+  const STAMPED = `${MOTTO_ROW}\n\ncổNG môngĐÖ\n\n0023/11-BTC\n\nHà Nội, ngày 01 tháng 7 năm 2025\n\nTHÔNG TƯ\nSửa đổi các biểu mẫu\n\nCăn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n\nĐiều 1. Thay thế biểu mẫu C01 ban hành kèm theo Thông tư số 56/2021/TT-BTC bằng biểu mẫu C01 ban hành kèm theo Thông tư này.\n\nĐiều 2. Thông tư này có hiệu lực từ ngày 01 tháng 8 năm 2025.\n\nNơi nhận:\n\n- Lưu: VT.`;
+
+  test('the number lost under the stamp is read from the heads of the forms issued with the circular', () => {
+    const forms = '\n\nMẫu C01 ban hành kèm theo Thông tư số 53/2025/TT-BTC ngày 01/7/2025 của Bộ trưởng Bộ Tài chính\n\nTỜ KHAI\n\nMẫu C02 ban hành kèm theo Thông tư số 53/2025/TT-BTC\n\nPHIẾU';
+    expect(parseDocument(STAMPED + forms).meta).toMatchObject({ number: '53', symbol: 'TT-BTC', year: 2025, date: '2025-07-01' });
+  });
+
+  test('a number line under the stamp and the forms: the forms give the number, the warning says so', () => {
+    const header = `${MOTTO_ROW} cổNG tin ôipøj 2025/TT-BTC Hà Nội, ngày 01 tháng 7 năm 2025`;
+    const doc = parseDocument(`${header}${STAMPED.slice(STAMPED.indexOf('\n\nTHÔNG TƯ'))}\n\nMẫu C01 ban hành kèm theo Thông tư số 53/2025/TT-BTC ngày 01/7/2025\n\nTỜ KHAI`);
+    expect(doc.meta).toMatchObject({ number: '53', symbol: 'TT-BTC', year: 2025 });
+    expect(doc.meta.warnings.find((w) => w.code === 'number-unread')?.message).toMatch(/"ôipøj".*read "53" from the forms/);
+  });
+
+  test('a form of another year (one the circular amends) does not give the number', () => {
+    const forms = '\n\nMẫu C01 ban hành kèm theo Thông tư số 56/2021/TT-BTC ngày 15/5/2021 của Bộ trưởng Bộ Tài chính\n\nTỜ KHAI';
+    expect(parseDocument(STAMPED + forms).meta).toMatchObject({ number: null, symbol: null });
+  });
+
+  test('a form whose carrier and symbol name different types does not give the number', () => {
+    const forms = '\n\nMẫu C01 ban hành kèm theo Thông tư số 53/2025/NĐ-CP\n\nTỜ KHAI';
+    expect(parseDocument(STAMPED + forms).meta).toMatchObject({ number: null, symbol: null });
+  });
+
+  test('a header that prints its number keeps it over the forms', () => {
+    const doc = parseDocument(`${MOTTO_ROW}\n\nSố: 20/2025/TT-BTC\n\nHà Nội, ngày 01 tháng 7 năm 2025\n\nTHÔNG TƯ\nSửa đổi các biểu mẫu\n\nĐiều 1. Nội dung.\n\nMẫu C01 ban hành kèm theo Thông tư số 53/2025/TT-BTC`);
+    expect(doc.meta).toMatchObject({ number: '20', symbol: 'TT-BTC' });
+    expect(doc.meta.warnings.map((w) => w.code)).not.toContain('number-unread');
+  });
+});
