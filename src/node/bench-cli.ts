@@ -2,13 +2,15 @@
  * Whole-process timings of the command as a user runs it, beside a peer measured in the same run:
  * `plandiff --help`, `plandiff compare A B --json` on two sample plans, and a plain Python difflib
  * script doing a naive version of the same compare (test/bench/difflib-compare.py), with Node
- * running an empty script as the floor no Node command goes below. The commands are run in
+ * running an empty script as the floor no Node command goes below. The compare is timed warm (both
+ * plans in the cache of parsed documents, as on every run after the first) and cold (an empty
+ * cache each time: both plans read and parsed), each with a cache folder of the bench's own. The commands are run in
  * interleaved rounds (help, compare, peer, floor, help, …) so that a busy machine slows each of
  * them alike, and the medians are compared; the load average is printed beside them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** One command of the run. */
@@ -17,6 +19,8 @@ interface TimedCommand {
   name: string;
   /** Program and arguments. */
   argv: string[];
+  /** Environment added for one run (made again before each run). */
+  env?: () => NodeJS.ProcessEnv;
 }
 
 /** Median and spread of one command's runs. */
@@ -60,7 +64,8 @@ function interleaved(commands: TimedCommand[], rounds: number, cwd: string): Com
     commands.forEach((c, k) => {
       const cpu0 = childrenCpuMs();
       const t0 = performance.now();
-      const out = spawnSync(c.argv[0]!, c.argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+      const env = { ...process.env, ...c.env?.() };
+      const out = spawnSync(c.argv[0]!, c.argv.slice(1), { cwd, env, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
       const ms = performance.now() - t0;
       if (out.status !== 0) throw new Error(`${c.name} failed (exit ${out.status}): ${(out.stderr ?? '').split('\n')[0]}`);
       if (r >= 0) {
@@ -76,16 +81,23 @@ const PEER = 'python3 difflib-compare.py A B';
 const FLOOR = 'node (empty script)';
 const HELP = 'plandiff --help';
 const COMPARE = 'plandiff compare A B --json';
+const COMPARE_COLD = 'plandiff compare A B --json (cold)';
 
-/** The commands of the start-up bench, for a repository root; the peer is left out when python3 is missing. */
-function startupCommands(root: string): TimedCommand[] {
-  const bin = join(root, 'dist', 'src', 'bin', 'plandiff.js');
+/**
+ * The commands of the start-up bench, for a repository root and the bench's cache folder (`cache`:
+ * the warm compare's, filled by the warm-up round; the cold one gets an empty folder under it for
+ * every run); the peer is left out when python3 is missing.
+ */
+function startupCommands(root: string, cache: string): TimedCommand[] {
+  const bin = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
   const main = existsSync(bin) ? bin : join(root, 'dist', 'src', 'cli', 'main.js');
   const a = join(root, 'corpus/khanh-hoa/2024-so-cong-thuong-cai-cach-tthc.txt');
   const b = join(root, 'corpus/khanh-hoa/2025-ubnd-cai-cach-tthc.txt');
+  const compare = [process.execPath, main, 'compare', a, b, '--json'];
   const commands: TimedCommand[] = [
     { name: HELP, argv: [process.execPath, main, '--help'] },
-    { name: COMPARE, argv: [process.execPath, main, 'compare', a, b, '--json'] },
+    { name: COMPARE, argv: compare, env: () => ({ PLANDIFF_CACHE_DIR: join(cache, 'warm') }) },
+    { name: COMPARE_COLD, argv: compare, env: () => ({ PLANDIFF_CACHE_DIR: mkdtempSync(join(cache, 'cold-')) }) },
     { name: FLOOR, argv: [process.execPath, '-e', '0'] },
   ];
   const python = spawnSync('python3', ['--version']);
@@ -99,6 +111,9 @@ const GOALS: Record<string, { ms: number; peerShare?: number; text: string }> = 
   [COMPARE]: { ms: 150, peerShare: 1 / 3, text: '≤ 150 ms and ≤ 1/3 of the peer' },
 };
 
+/** Commands printed beside the peer without a goal of their own. */
+const BESIDE_PEER = new Set([COMPARE_COLD]);
+
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
 /**
@@ -109,15 +124,21 @@ const ms = (x: number): string => `${x.toFixed(0)} ms`;
 export function startupReport(root: string, rounds: number): string[] {
   const load = (): string => loadavg()[0]!.toFixed(1);
   const before = load();
-  const results = interleaved(startupCommands(root), rounds, root);
+  const cache = mkdtempSync(join(tmpdir(), 'plandiff-bench-cli-'));
+  let results: CommandTiming[];
+  try {
+    results = interleaved(startupCommands(root, cache), rounds, root);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
   const lines = [`  load average ${before} before, ${load()} after (2 cores: above ~1, every figure is slowed)`];
   const peer = results.find((r) => r.name === PEER);
   for (const r of results) {
     const goal = GOALS[r.name];
-    const ratio = peer && goal ? `  ${(r.medianMs / peer.medianMs).toFixed(2)}× the peer (cpu ${(r.cpuMs / peer.cpuMs).toFixed(2)}×)` : '';
+    const ratio = peer && (goal || BESIDE_PEER.has(r.name)) ? `  ${(r.medianMs / peer.medianMs).toFixed(2)}× the peer (cpu ${(r.cpuMs / peer.cpuMs).toFixed(2)}×)` : '';
     const met = goal ? r.medianMs <= goal.ms && (!goal.peerShare || !peer || r.medianMs <= goal.peerShare * peer.medianMs) : false;
     const verdict = goal ? `   goal ${goal.text}: ${met ? 'met' : 'NOT met'}` : '';
-    lines.push(`  ${r.name.padEnd(32)} median ${ms(r.medianMs).padStart(7)}  min ${ms(r.minMs).padStart(7)}  cpu ${ms(r.cpuMs).padStart(7)}${ratio}${verdict}`);
+    lines.push(`  ${r.name.padEnd(36)} median ${ms(r.medianMs).padStart(7)}  min ${ms(r.minMs).padStart(7)}  cpu ${ms(r.cpuMs).padStart(7)}${ratio}${verdict}`);
   }
   if (!peer) lines.push('  (python3 not found: no peer)');
   return lines;
