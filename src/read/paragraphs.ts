@@ -25,11 +25,13 @@ export interface Flow {
   footnotes: Paragraph[];
 }
 
-function splitLines(m: MappedText): MappedText[] {
+function splitLines(m: MappedText, deadline: Deadline): MappedText[] {
   const out: MappedText[] = [];
   let start = 0;
   for (let i = 0; i <= m.text.length; i++) {
     if (i === m.text.length || m.text.charCodeAt(i) === 10) {
+      // a million short lines take seconds here alone (a typed array each), before the first paragraph
+      deadline.tick('splitting lines');
       out.push(slice(m, start, i));
       start = i + 1;
     }
@@ -129,7 +131,7 @@ function isLayoutBlock(rows: MappedText[][][]): boolean {
 
 /** Splits normalised text into paragraphs and table rows. */
 export function paragraphs(clean: MappedText, deadline: Deadline = NO_DEADLINE): Flow {
-  const lines = splitLines(clean);
+  const lines = splitLines(clean, deadline);
   const out: Paragraph[] = [];
   let current: MappedText[] = [];
   let currentEmph = true;

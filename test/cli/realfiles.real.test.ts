@@ -15,5 +15,7 @@ const TIMEOUT = 300_000;
 const FILES = existsSync(DIR) ? readdirSync(DIR).filter((f) => /^(doc|docx|pdf)-\d+\.(docx?|pdf)$/.test(f)).sort() : [];
 
 describe.skipIf(FILES.length === 0).concurrent('real published .doc, .docx and text .pdf files through plandiff parse (needs ../shared/realfiles)', () => {
-  test.each(FILES)('%s is read into clauses and its own number, symbol and year', (name) => expectReadWithIdentity(join(DIR, name)), TIMEOUT);
+  test.each(FILES)('%s is read into clauses and its own number, symbol and year', async (name) => {
+    await expectReadWithIdentity(join(DIR, name));
+  }, TIMEOUT);
 });

@@ -192,7 +192,8 @@ describe('the parse deadline', () => {
     const spent = new Deadline(-1);
     const run = () => parseDocument(new TextDecoder().decode(shortLines(2000)), { file: 'ke-hoach.txt', deadline: spent });
     expect(run).toThrow(TimeLimitError);
-    expect(run).toThrow(/^took longer than -1 ms while reading paragraphs; stopped$/);
+    // the first check is while the text is split into lines: a million short lines cost seconds there alone
+    expect(run).toThrow(/^took longer than -1 ms while splitting lines; stopped$/);
   });
 
   test('one deadline can be shared by ingest and parse: spent, it stops either with the same "limits" IngestError', async () => {
