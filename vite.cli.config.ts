@@ -6,8 +6,8 @@ import { BAKED_PROGRAM_FILE, packageVersion, programFingerprint } from './src/no
 
 /**
  * The command line as a Node bundle with code splitting (`vite build --config vite.cli.config.ts`,
- * part of `npm run build` and `prepare`): src/cli/bin.ts → dist/src/bin/plandiff.js (package.json
- * `bin`), the parse worker beside it, and one chunk per lazily imported part (schema, docx, pdf,
+ * part of `npm run build` and `prepare`): src/cli/bin.ts → dist/src/bin/plandiff.js (which the
+ * package's `bin`, src/bin/plandiff.cts compiled by tsc beside it, loads), the parse worker beside it, and one chunk per lazily imported part (schema, docx, pdf,
  * server, lineage, reports …), so that a command loads only what it runs. Pure-JavaScript
  * dependencies are bundled into those chunks (one file to load instead of zod's or jsdiff's dozens);
  * the native, very large or self-loading ones stay in node_modules (EXTERNAL). The web view has
@@ -28,7 +28,8 @@ function removeStaleChunks(): Plugin {
   return {
     name: 'plandiff-remove-stale-chunks',
     writeBundle(_options, bundle) {
-      for (const name of readdirSync(OUT_DIR)) if (!(name in bundle) && name !== 'help.json' && name !== BAKED_PROGRAM_FILE) rmSync(join(OUT_DIR, name), { force: true });
+      // only chunks: help.json, program.json and the executable tsc writes (plandiff.cjs) stay
+      for (const name of readdirSync(OUT_DIR)) if (name.endsWith('.js') && !(name in bundle)) rmSync(join(OUT_DIR, name), { force: true });
       // the entry's text rarely changes (it imports hashed chunks): date it, so "is the build newer than src/" holds
       const now = new Date();
       utimesSync(join(OUT_DIR, 'plandiff.js'), now, now);
@@ -57,17 +58,16 @@ function bakeProgramFingerprint(): Plugin {
 
 /**
  * Writes help.json beside the entry: what `plandiff --help` and `plandiff --version` print into a
- * pipe, got by running the command line just built (with the baked answers off), so that
- * src/cli/bin.ts answers them without loading commander. Written to a temporary file, then renamed.
+ * pipe, got by running the command line just built, so that the executable (src/bin/plandiff.cts)
+ * answers them without loading commander. Written to a temporary file, then renamed.
  */
 function bakeHelp(): Plugin {
   return {
     name: 'plandiff-bake-help',
     closeBundle() {
       const entry = join(OUT_DIR, 'plandiff.js');
-      const env = { ...process.env, PLANDIFF_NO_BAKED_HELP: '1' };
       const run = (flag: string): string => {
-        const r = spawnSync(process.execPath, [entry, flag], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        const r = spawnSync(process.execPath, [entry, flag], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
         if (r.status !== 0) throw new Error(`plandiff ${flag} failed while baking help.json: ${r.stderr}`);
         return r.stdout;
       };
