@@ -56,8 +56,8 @@ const LABEL_WORD_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.,)]?|[a-zđ]\S?[)}\]]|[IVX
 const PERCENT_WORD_RE = /^[(\[]?%[)\]]?$/u;
 /** "2", "- 2 -", "Trang 2", "2/13". */
 const PAGE_NUMBER_RE = /^(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
-/** A clause label at the start of a line: "I.", "1.", "1.2.", "a)", "-", "+", "Điều 3." */
-const LABEL_START_RE = /^(?:[IVXL]{1,5}[.:]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ]\)|[-–—+•]\s|Điều\s+\d)/u;
+/** A clause label at the start of a line: "I.", "1.", "1.2.", "a)", "-", "+", "Điều 3." (not a number: "1.004082", a procedure's code). */
+const LABEL_START_RE = /^(?:[IVXL]{1,5}[.:]|\d{1,2}(?:\.\d{1,2}){0,3}[.)](?!\d)|[a-zđ]\)|[-–—+•]\s|Điều\s+\d)/u;
 /** A line that ends a sentence or a heading. */
 const TERMINAL_RE = /[.:;!?…)]["”*]*$/u;
 

@@ -153,6 +153,11 @@ describe('line noise of a scan', () => {
     expect(ocrText([{ ...page(item), rules: { horizontal: [], vertical: [], dashes: [] } }])).toBe('- Đơn vị phối hợp: Các phòng thuộc Sở;\n');
   });
 
+  test('a line opening with a number ("1.004082", a procedure\'s code) carries on its paragraph; "1." with a word opens one', () => {
+    const words = [...line('1.1.1', 300, [...wide(15), 'Mã', 'TTHC']), ...line('1.1.2', 360, ['1.004082']), ...line('1.1.3', 420, ['1.', 'Nội', 'dung'])];
+    expect(ocrText([page(words)]).trim().split('\n\n').map((p) => p.split('\n').pop())).toEqual(['1.004082', '1. Nội dung']);
+  });
+
   test('a seal\'s letters read as one big word the engine barely believes are not a paragraph', () => {
     const words = [...line('1.1.1', 300, ['Nội', 'dung', 'một']), ...line('2.1.1', 500, ['TRốI'], 900, 100, 29), ...line('3.1.1', 700, ['Nội', 'dung', 'hai'])];
     expect(ocrText([page(words)])).toBe('Nội dung một\n\nNội dung hai\n');
