@@ -10,7 +10,7 @@ import { defineConfig } from 'vite';
  * - `unit` (`npm run test:unit`): the quick loop, no binary, no browser, no external program.
  */
 const REAL = ['test/**/*.real.test.ts'];
-const SPAWNING = ['test/e2e/**', 'test/cli/**', 'test/package/**', 'test/node/cli-folder.test.ts', 'test/report/office.test.ts', 'test/ingest/office-parity.test.ts', 'test/ingest/ocr-scan.test.ts', 'test/ingest/ocr.test.ts', 'test/ingest/hostile.test.ts'];
+const SPAWNING = ['test/e2e/**', 'test/cli/**', 'test/package/**', 'test/node/cli-folder.test.ts', 'test/node/lineage-cache.test.ts', 'test/report/office.test.ts', 'test/ingest/office-parity.test.ts', 'test/ingest/ocr-scan.test.ts', 'test/ingest/ocr.test.ts', 'test/ingest/hostile.test.ts'];
 
 function tier(mode: string): { include: string[]; exclude: string[]; globalSetup: string[] } {
   if (mode === 'real') return { include: REAL, exclude: [], globalSetup: ['test/setup/shared.ts', 'test/setup/cache.ts', 'test/setup/build.ts'] };
