@@ -653,18 +653,16 @@ function assignRounds(run: Run): Pair[] {
   return [...run.settled, ...chosen];
 }
 
-/** Hash of a subtree: its comparison form and its live children's hashes, in order. */
-function subtreeKeys(nodes: readonly Node[]): string[] {
-  const keys = new Array<string>(nodes.length).fill('');
-  const fnv = (s: string, seed: number): number => {
-    let h = seed >>> 0;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-    return h;
-  };
+/** Identity of a subtree: one number per distinct comparison form with the same live children's
+ * identities in order, interned in `ids` (shared by both sides, so equal numbers mean equal subtrees). */
+function subtreeKeys(nodes: readonly Node[], ids: Map<string, number>): number[] {
+  const keys = new Array<number>(nodes.length).fill(0);
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i]!;
-    const body = `${n.full.norm}\u0001${n.liveChildren.map((c) => keys[c]).join('\u0002')}`;
-    keys[i] = `${fnv(body, 0x811c9dc5).toString(36)}.${fnv(body, 0x9747b28c).toString(36)}.${n.liveChildren.length}`;
+    const body = `${n.full.norm}\u0001${n.liveChildren.map((c) => keys[c]).join(',')}`;
+    let id = ids.get(body);
+    if (id === undefined) ids.set(body, (id = ids.size));
+    keys[i] = id;
   }
   return keys;
 }
@@ -688,9 +686,10 @@ function liveSubtree(nodes: readonly Node[], root: number): number[] {
  * left to guess there, and the structure they give guides the rest from the first round.
  */
 function settleIdenticalSubtrees(run: Run): void {
-  const keysA = subtreeKeys(run.A);
-  const keysB = subtreeKeys(run.B);
-  const free = new Map<string, number[]>();
+  const ids = new Map<string, number>();
+  const keysA = subtreeKeys(run.A, ids);
+  const keysB = subtreeKeys(run.B, ids);
+  const free = new Map<number, number[]>();
   for (const n of run.B) if (n.live && n.liveChildren.length > 0) free.set(keysB[n.order]!, [...(free.get(keysB[n.order]!) ?? []), n.order]);
   for (const n of run.A) {
     if (!n.live || n.liveChildren.length === 0 || run.settledA.has(n.order)) continue;
