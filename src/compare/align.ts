@@ -15,7 +15,7 @@
  */
 import { fillingLikeness, framesOf, TEMPLATE_DEFAULTS, type TemplateOptions } from './align-template.js';
 import { maxWeightAssignment } from './assignment.js';
-import { changeNature, wordDiff } from './diff.js';
+import { changeNature, changeNatureOfWords, wordDiff } from './diff.js';
 import { GLOSSARY } from '../text/abbreviations.js';
 import { makeFolder } from '../text/fold.js';
 import { SHINGLE_DEFAULTS, ShingleIndex, type ShingleOptions } from '../text/shingles.js';
@@ -357,9 +357,11 @@ interface Run {
   /** Identifying lines of records, by position. */
   identA: Map<number, Profile>;
   identB: Map<number, Profile>;
+  /** Score every candidate, even those whose text alone rules them out (for calibration's list). */
+  scoreAll: boolean;
 }
 
-function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOptions): Run {
+function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOptions, scoreAll = false): Run {
   const A = flatten(treeA, o.foldA, o.template);
   const B = flatten(treeB, o.foldB, o.template);
   return {
@@ -368,7 +370,7 @@ function startRun(treeA: readonly Clause[], treeB: readonly Clause[], o: AlignOp
     liveB: B.filter((n) => n.live),
     text: new Map(), candidates: [], listed: new Set(), vouched: new Set(),
     bestOfA: new Map(), bestOfB: new Map(), supportCache: new Map(),
-    partnerA: new Map(), partnerB: new Map(), scored: new Map(), identA: new Map(), identB: new Map(), sameRecord: new Map(), settled: [], settledA: new Set(), settledB: new Set(),
+    partnerA: new Map(), partnerB: new Map(), scored: new Map(), identA: new Map(), identB: new Map(), sameRecord: new Map(), settled: [], settledA: new Set(), settledB: new Set(), scoreAll,
   };
 }
 
@@ -605,10 +607,17 @@ function lookAlikes(run: Run, a: number, b: number, t: number): boolean {
   return siblingsOf(run.B, b).some((y) => near(measure(run, a, y, false))) || siblingsOf(run.A, a).some((x) => near(measure(run, x, b, false)));
 }
 
+/** Whether a pair's text alone keeps it from being eligible (see `eligible`), so that it need not be scored. */
+function hopeless(run: Run, a: number, b: number): boolean {
+  const t = measure(run, a, b);
+  return !run.scoreAll && t < (run.vouched.has(pairKey(a, b)) ? run.o.anchorFloor : run.o.textFloor);
+}
+
 /** The eligible candidates; aligned parents bring their children in (short children share no shingles). */
 function eligiblePairs(run: Run): Pair[] {
   const queue: Pair[] = [];
   for (const [a, b] of [...run.candidates]) {
+    if (hopeless(run, a, b)) continue;
     const p = scorePair(run, a, b);
     if (eligible(run, p)) queue.push(p);
   }
@@ -625,6 +634,7 @@ function eligiblePairs(run: Run): Pair[] {
     if (ca.length * cb.length > run.o.childPairs) continue;
     for (const x of ca)
       for (const y of cb) {
+        if (hopeless(run, x, y)) continue;
         const q = scorePair(run, x, y);
         if (eligible(run, q) && !expanded.has(pairKey(x, y))) queue.push(q);
       }
@@ -1155,7 +1165,7 @@ function natureOf(run: Run, a: number, b: number, chosen: readonly Pair[], parts
   if (split.length > 0) return changeNature(run.A[a]!.full.norm, joined([...chosen.filter((p) => p.a === a).map((p) => p.b), ...split.map((p) => p.b)], run.B));
   const merge = parts.filter((p) => p.group === 'merge' && p.b === b);
   if (merge.length > 0) return changeNature(joined([...chosen.filter((p) => p.b === b).map((p) => p.a), ...merge.map((p) => p.a)], run.A), run.B[b]!.full.norm);
-  return changeNature(run.A[a]!.full.norm, run.B[b]!.full.norm);
+  return changeNatureOfWords(run.A[a]!.full.words, run.B[b]!.full.words);
 }
 
 /** The alignments of pairs and parts, with statuses, nature and word diffs. */
@@ -1264,7 +1274,7 @@ export interface ScoredCandidate {
 /** Every candidate pair scored in the last round of the assignment, with whether it was chosen. */
 export function scoredCandidates(treeA: readonly Clause[], treeB: readonly Clause[], options: Partial<AlignOptions> = {}): ScoredCandidate[] {
   const o: AlignOptions = { ...ALIGN_DEFAULTS, ...options };
-  const run = startRun(treeA, treeB, o);
+  const run = startRun(treeA, treeB, o, true);
   settleIdenticalSubtrees(run);
   gatherCandidates(run);
   const chosen = new Set(assignRounds(run).map((p) => pairKey(p.a, p.b)));

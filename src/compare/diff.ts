@@ -310,8 +310,11 @@ function isAbbreviation(short: readonly string[], long: readonly string[]): bool
  * going; substantive as soon as a number, a name or a phrase changes.
  */
 export function changeNature(normA: string, normB: string): 'cosmetic' | 'substantive' {
-  const wa = words(normA);
-  const wb = words(normB);
+  return changeNatureOfWords(words(normA), words(normB));
+}
+
+/** {@link changeNature} of two comparison forms already split into words (a clause's profile holds them). */
+export function changeNatureOfWords(wa: readonly string[], wb: readonly string[]): 'cosmetic' | 'substantive' {
   // Quick refusal: a cosmetic edit leaves few words without a partner.
   const count = new Map<string, number>();
   for (const w of wa) if (!FUNCTION_WORDS.has(w)) count.set(w, (count.get(w) ?? 0) + 1);
