@@ -82,6 +82,24 @@ export interface FidelityResult {
   suggested: Orientation;
 }
 
+/** What a corpus plan's reading keeps: enough to list it and analyse it without reading it again. */
+export interface KeptReading {
+  format: IngestResult['format'];
+  /** The ingest stage's warnings (the parse's are in doc.meta.warnings). */
+  warnings: Warning[];
+  doc: ParsedDocument;
+}
+
+/**
+ * Corpus plans read before, kept outside the workspace (the web view keeps them in the browser,
+ * web/app/doc-cache.ts): by the plan's path and bytes, for one build of the program. Both calls
+ * fail soft: a miss or a failed write only means the plan is read again.
+ */
+export interface KeptDocuments {
+  get(file: string, bytes: Uint8Array): Promise<KeptReading | null>;
+  put(file: string, bytes: Uint8Array, reading: KeptReading): Promise<void>;
+}
+
 /** The stages the workspace runs; swapped in tests and benchmarks. */
 export interface WorkspaceStrategies {
   /** Bytes → text (the ingest stage). */
@@ -92,6 +110,8 @@ export interface WorkspaceStrategies {
   cachedComparisons: number;
   /** Most children in a fidelity matrix (the chosen child plus plans linked to the parent). */
   matrixPlans: number;
+  /** Where corpus plans read before are kept (none by default; uploads are never kept there). */
+  kept: KeptDocuments | null;
 }
 
 /** Defaults: the core's ingest and parse, eight comparisons kept, matrices of up to eight plans. */
@@ -100,6 +120,7 @@ export const WORKSPACE_DEFAULTS: Readonly<WorkspaceStrategies> = {
   parse: parseDocument,
   cachedComparisons: 8,
   matrixPlans: 8,
+  kept: null,
 };
 
 /** A misuse of the workspace (an unknown plan): the message names the value. */
@@ -145,17 +166,16 @@ export class Workspace {
     this.remove(input.file);
     let summary: PlanSummary;
     try {
-      const read = await this.strategies.ingest(input.bytes, baseName(input.file));
-      const doc = this.strategies.parse(read.text, { file: input.file, encoding: read.encoding });
+      const { format, warnings, doc } = await this.reading(input);
       this.docs.set(input.file, doc);
       summary = {
         ...base,
-        format: read.format,
+        format,
         meta: doc.meta,
         clauses: countClauses(doc),
         targets: doc.targets.length,
         citations: doc.citations.length,
-        warnings: [...read.warnings, ...doc.meta.warnings],
+        warnings: [...warnings, ...doc.meta.warnings],
       };
     } catch (e) {
       const error: PlanError = isIngestError(e)
@@ -168,6 +188,17 @@ export class Workspace {
     if (input.source === 'corpus') this.graph = null;
     this.graphWithUploads = null;
     return summary;
+  }
+
+  /** A plan's reading: kept from before (a corpus plan whose bytes are unchanged), or ingest and parse now. */
+  private async reading(input: PlanBytes): Promise<KeptReading> {
+    const kept = input.source === 'corpus' ? this.strategies.kept : null;
+    const before = kept ? await kept.get(input.file, input.bytes) : null;
+    if (before) return before;
+    const read = await this.strategies.ingest(input.bytes, baseName(input.file));
+    const reading = { format: read.format, warnings: read.warnings, doc: this.strategies.parse(read.text, { file: input.file, encoding: read.encoding }) };
+    if (kept) await kept.put(input.file, input.bytes, reading);
+    return reading;
   }
 
   /** Forgets a plan (and the analyses that used it). */

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { compareDocuments } from '../../src/compare/compare.js';
 import { buildLineage } from '../../src/corpus/lineage.js';
 import { dispatch } from '../../src/view/protocol.js';
-import { Workspace, WorkspaceError } from '../../src/view/workspace.js';
+import { Workspace, WorkspaceError, type KeptDocuments, type KeptReading } from '../../src/view/workspace.js';
 import { corpusPath, seed, SEEDS } from '../corpus.js';
 import { corpusWorkspace } from './load.js';
 
@@ -115,5 +115,47 @@ describe('dispatch (the worker protocol)', () => {
 
   test('refuses an unknown call with a message naming it', async () => {
     await expect(dispatch(new Workspace(), 'explode' as never, {} as never)).rejects.toThrow(/unknown analysis call "explode"/);
+  });
+});
+
+describe('Workspace with kept readings (the web view keeps corpus plans in the browser)', () => {
+  /** An in-memory KeptDocuments that records its calls. */
+  const memory = () => {
+    const store = new Map<string, KeptReading>();
+    const calls: string[] = [];
+    const kept: KeptDocuments = {
+      get: async (file) => {
+        calls.push(`get ${file}`);
+        return store.get(file) ?? null;
+      },
+      put: async (file, _bytes, reading) => {
+        calls.push(`put ${file}`);
+        store.set(file, reading);
+      },
+    };
+    return { store, calls, kept };
+  };
+
+  test('a corpus plan read once is kept; a second workspace lists it from the kept reading without ingesting it', async () => {
+    const m = memory();
+    const plan = { file: SEEDS.sct2024, source: 'corpus' as const, bytes: readFileSync(corpusPath(SEEDS.sct2024)) };
+    const first = await new Workspace({ kept: m.kept }).add(plan);
+    expect(m.calls).toEqual([`get ${SEEDS.sct2024}`, `put ${SEEDS.sct2024}`]);
+    const ingested: string[] = [];
+    const second = new Workspace({ kept: m.kept, ingest: async (_b, name) => { ingested.push(name); throw new Error('not expected'); } });
+    const again = await second.add(plan);
+    expect(ingested).toEqual([]);
+    expect({ ...again, ms: 0 }).toEqual({ ...first, ms: 0 });
+    expect(second.document(SEEDS.sct2024)).toBe(m.store.get(SEEDS.sct2024)!.doc);
+  });
+
+  test('uploads and unreadable plans are never kept', async () => {
+    const m = memory();
+    const ws = new Workspace({ kept: m.kept });
+    await ws.add({ file: 'upload:gddt.txt', source: 'upload', bytes: readFileSync(corpusPath(SEEDS.gddt2024)) });
+    const empty = await ws.add({ file: 'empty.txt', source: 'corpus', bytes: new Uint8Array(0) });
+    expect(empty.error?.code).toBe('empty');
+    expect(m.calls).toEqual(['get empty.txt']);
+    expect(m.store.size).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { ingest } from '../../src/ingest/index.js';
 import type { OcrProgressMessage, OcrSettingsMessage } from './analysis-client.js';
 import { convertDocOnServer } from './legacy-word.js';
 import { browserOcrEngine, OcrTimeoutError } from './ocr-engine.js';
+import { buildOf, keptDocuments } from './doc-cache.js';
 
 const scope = self as unknown as { postMessage(m: ReplyMessage | OcrProgressMessage): void; onmessage: ((e: MessageEvent<CallMessage | OcrSettingsMessage>) => void) | null; location: Location };
 
@@ -19,7 +20,9 @@ let uploads = false;
 let ocr = browserOcrEngine(scope.location.origin);
 
 // .doc files are converted by the local server (the browser has no reader for them); dropped scans are read by OCR.
+// Corpus plans read before are kept in this browser for this build (doc-cache.ts): a reload reads only changed files.
 const workspace = new Workspace({
+  kept: keptDocuments(buildOf(scope.location.href)),
   ingest: (bytes, name) =>
     ingest(bytes, name, undefined, {
       legacyWord: convertDocOnServer,
