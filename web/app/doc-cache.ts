@@ -10,44 +10,14 @@
  * soft (a private window may refuse storage): the plan is then simply read again.
  */
 import type { KeptDocuments, KeptReading } from '../../src/view/workspace.js';
+import { objectStore, sha256Hex } from './idb.js';
 
-const DB = 'plandiff-docs';
-const STORE = 'readings';
+const request = objectStore('plandiff-docs', 'readings');
 
 /** The build this worker runs, from its script's hashed name ("analysis.worker-B4xk2Q9a.js"); null when unhashed (the dev server). */
 export function buildOf(scriptUrl: string): string | null {
   const name = scriptUrl.split(/[?#]/)[0]!.split('/').pop() ?? '';
   return /-[A-Za-z0-9_-]{8,}\.js$/.test(name) ? name : null;
-}
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-/** Runs one request in a transaction of its own and closes the database after. */
-async function request<T>(mode: IDBTransactionMode, make: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = make(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A stored value that has the shape of a reading (anything else is ignored and read again). */
@@ -62,10 +32,11 @@ export function keptDocuments(build: string | null): KeptDocuments | null {
   let pruned: Promise<void> | null = null;
   // Entries of other builds can never be read again: drop them once, before the first lookup.
   const prune = (): Promise<void> =>
-    (pruned ??= request('readwrite', (s) => s.delete(IDBKeyRange.bound('', `${build}|`, false, true)))
-      .then(() => request('readwrite', (s) => s.delete(IDBKeyRange.lowerBound(`${build}|\uffff`, true))))
-      .then(() => undefined, () => undefined));
-  const key = async (file: string, bytes: Uint8Array): Promise<string> => `${build}|${file}|${await sha256(bytes)}`;
+    (pruned ??= request('readwrite', (s) => {
+      s.delete(IDBKeyRange.bound('', `${build}|`, false, true));
+      return s.delete(IDBKeyRange.lowerBound(`${build}|\uffff`, true));
+    }).then(() => undefined, () => undefined));
+  const key = async (file: string, bytes: Uint8Array): Promise<string> => `${build}|${file}|${await sha256Hex(bytes)}`;
   return {
     async get(file, bytes) {
       try {
@@ -82,8 +53,10 @@ export function keptDocuments(build: string | null): KeptDocuments | null {
         const k = await key(file, bytes);
         // the plan's reading of its earlier bytes goes: one entry per plan and build
         const prefix = `${build}|${file}|`;
-        await request('readwrite', (s) => s.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
-        await request('readwrite', (s) => s.put(reading, k));
+        await request('readwrite', (s) => {
+          s.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+          return s.put(reading, k);
+        });
       } catch {
         // not kept: the plan is read again next time
       }

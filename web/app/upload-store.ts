@@ -3,6 +3,7 @@
  * to them still opens. The bytes never leave the machine: nothing here talks to a server. Every
  * call fails soft (private windows may refuse storage): the app then keeps uploads for the page only.
  */
+import { objectStore } from './idb.js';
 
 /** One stored upload. */
 export interface StoredUpload {
@@ -14,32 +15,7 @@ export interface StoredUpload {
   added: number;
 }
 
-const DB = 'plandiff';
-const STORE = 'uploads';
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'file' });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function run<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = body(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+const run = objectStore('plandiff', 'uploads', 'file');
 
 /** Keeps an upload (replacing one of the same name). */
 export async function saveUpload(upload: StoredUpload): Promise<void> {

@@ -1,0 +1,39 @@
+/**
+ * The small IndexedDB plumbing the web view's three stores share (uploads, OCR pages, kept
+ * readings): a database of one object store, opened for each call and closed after it, and the
+ * SHA-256 a store keys file bytes by. Callers decide how to fail soft.
+ */
+
+/** Runs `body` in one transaction on the store; resolves with the result of the request it returns once the transaction commits. */
+export type StoreRun = <T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>) => Promise<T>;
+
+/** The runner of one database holding one object store (created on first open, `keyPath` when the values carry their key). */
+export function objectStore(db: string, store: string, keyPath?: string): StoreRun {
+  const open = (): Promise<IDBDatabase> =>
+    new Promise((resolve, reject) => {
+      const req = indexedDB.open(db, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore(store, keyPath ? { keyPath } : undefined);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  return async (mode, body) => {
+    const handle = await open();
+    try {
+      return await new Promise((resolve, reject) => {
+        const tx = handle.transaction(store, mode);
+        const req = body(tx.objectStore(store));
+        tx.oncomplete = () => resolve(req.result);
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    } finally {
+      handle.close();
+    }
+  };
+}
+
+/** SHA-256 of the bytes, as lowercase hex. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
