@@ -67,6 +67,17 @@ function hasProgram(name: string): boolean {
   return !r.error;
 }
 
+/** The installed tesseract's version line, or an IngestError saying what to install (the language data, pdftoppm for PDF pages). */
+function installedVersion(lang: string, kind: 'pdf' | 'pixels'): string {
+  const probe = probeTesseract();
+  if (!probe) throw new IngestError('unsupported', 'needs OCR, but the tesseract program is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)');
+  for (const l of lang.split('+')) {
+    if (!probe.langs.includes(l)) throw new IngestError('unsupported', `needs OCR, but tesseract has no "${l}" language data (apt-get install tesseract-ocr-${l})`);
+  }
+  if (kind === 'pdf' && !hasProgram('pdftoppm')) throw new IngestError('unsupported', 'needs OCR, but pdftoppm is not installed to render its pages (apt-get install poppler-utils)');
+  return probe.version;
+}
+
 /** The tesseract engine, or an IngestError saying what to install. */
 export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
   const dpi = options.dpi ?? TESSERACT_DEFAULTS.dpi;
@@ -76,15 +87,10 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
   const cache = options.cacheDir === null ? null : new OcrCache(options.cacheDir ?? undefined, options.env);
   let name = `tesseract (${lang})`;
 
-  const check = (kind: 'pdf' | 'pixels') => {
-    const probe = probeTesseract();
-    if (!probe) throw new IngestError('unsupported', 'needs OCR, but the tesseract program is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)');
-    for (const l of lang.split('+')) {
-      if (!probe.langs.includes(l)) throw new IngestError('unsupported', `needs OCR, but tesseract has no "${l}" language data (apt-get install tesseract-ocr-${l})`);
-    }
-    if (kind === 'pdf' && !hasProgram('pdftoppm')) throw new IngestError('unsupported', 'needs OCR, but pdftoppm is not installed to render its pages (apt-get install poppler-utils)');
-    name = `${probe.version} (${lang})`;
-    return probe.version;
+  const check = (kind: 'pdf' | 'pixels'): string => {
+    const version = installedVersion(lang, kind);
+    name = `${version} (${lang})`;
+    return version;
   };
 
   return {
@@ -123,25 +129,14 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
           pdfPath = join(dir, 'scan.pdf');
           await writeFile(pdfPath, pdf);
         }
+        const job: PageJob = { cache, digest, settings, pdfPath: pdf ? pdfPath : null, decoded, image: request.bytes, renderDpi, lang, running, expired: () => expired };
         let next = 0;
         const work = async () => {
           while (next < total) {
             const index = next++;
-            const page = pageNumbers[index]!;
             if (expired) return;
-            let result = cache ? await cache.get(digest, page, settings) : null;
-            if (!result) {
-              const prepared = pdf
-                ? preparePpm(await run('pdftoppm', ['-r', String(renderDpi), '-f', String(page), '-l', String(page), '-singlefile', pdfPath], null, running), renderDpi)
-                : decoded
-                  ? preparePgm(decoded.page(page), renderDpi)
-                  : { pgm: request.bytes };
-              if (expired) return;
-              const tsv = await run('tesseract', ['stdin', 'stdout', '-l', lang, '--psm', OCR_PAGE_SEGMENTATION, ...(pdf || decoded ? ['--dpi', String(renderDpi)] : []), 'tsv'], prepared.pgm, running);
-              result = parseTsv(tsv.toString('utf8'), page);
-              if (prepared.rules) result.rules = prepared.rules;
-              if (cache) await cache.put(digest, page, settings, result);
-            }
+            const result = await readPage(job, pageNumbers[index]!);
+            if (!result) return;
             results[index] = result;
             done += 1;
             onPage?.(result, done, total);
@@ -161,6 +156,41 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
       }
     },
   };
+}
+
+/** What reading one page of a request needs. */
+interface PageJob {
+  cache: OcrCache | null;
+  digest: string;
+  settings: string;
+  /** The PDF written for pdftoppm (a scan, or a page image wrapped as one), else null. */
+  pdfPath: string | null;
+  decoded: Awaited<ReturnType<typeof decodePageImage>>;
+  /** The image as given, when neither pdftoppm nor the decoder takes it. */
+  image: Uint8Array;
+  renderDpi: number;
+  lang: string;
+  running: Set<ChildProcess>;
+  expired: () => boolean;
+}
+
+/** One page: from the cache, or rendered (pdftoppm), cleaned, read (tesseract) and kept; null once time ran out. */
+async function readPage(job: PageJob, page: number): Promise<OcrPage | null> {
+  const cached = job.cache ? await job.cache.get(job.digest, page, job.settings) : null;
+  if (cached) return cached;
+  const { renderDpi, running } = job;
+  const prepared = job.pdfPath
+    ? preparePpm(await run('pdftoppm', ['-r', String(renderDpi), '-f', String(page), '-l', String(page), '-singlefile', job.pdfPath], null, running), renderDpi)
+    : job.decoded
+      ? preparePgm(job.decoded.page(page), renderDpi)
+      : { pgm: job.image };
+  if (job.expired()) return null;
+  const dpiArgs = job.pdfPath || job.decoded ? ['--dpi', String(renderDpi)] : [];
+  const tsv = await run('tesseract', ['stdin', 'stdout', '-l', job.lang, '--psm', OCR_PAGE_SEGMENTATION, ...dpiArgs, 'tsv'], prepared.pgm, running);
+  const result = parseTsv(tsv.toString('utf8'), page);
+  if ('rules' in prepared && prepared.rules) result.rules = prepared.rules;
+  if (job.cache) await job.cache.put(job.digest, page, job.settings, result);
+  return result;
 }
 
 /** Runs a program with optional stdin, resolving with its stdout; a failure is an IngestError naming the program. */

@@ -183,19 +183,10 @@ async function sendFile(res: ServerResponse, path: string, cache: string, head: 
   });
 }
 
-/** The request handler, exposed for tests that drive it without a socket. */
-export function makeHandler(
-  options: Pick<ServeOptions, 'dir' | 'webRoot'> & {
-    /** The port requests must name in their Host header (once listening); any loopback port when unknown. */
-    port?: () => number | undefined;
-  },
-): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const dir = resolve(options.dir);
-  const webRoot = resolve(options.webRoot);
+/** The folder's plan files: the listing /api/corpus sends, and /api/file, which serves nothing else. */
+function planFiles(dir: string): { corpus: (res: ServerResponse) => Promise<void>; planFile: (res: ServerResponse, requested: string | null, head: boolean) => Promise<void> } {
   let realDir: Promise<string> | null = null;
-  const review = makeReviewApi({ dir, safePath: safePlanPath });
-
-  /** The files /api/corpus lists, as of the last listing; /api/file serves nothing else. */
+  /** The files /api/corpus lists, as of the last listing. */
   let listed: { at: number; files: Set<string> } | null = null;
   const listing = async (): Promise<CorpusEntry[]> => {
     const files = await listPlanFiles(dir);
@@ -214,11 +205,9 @@ export function makeHandler(
     await listing();
     return listed!.files.has(file);
   };
-
   const corpus = async (res: ServerResponse): Promise<void> => {
     sendJson(res, 200, await listing());
   };
-
   const planFile = async (res: ServerResponse, requested: string | null, head: boolean): Promise<void> => {
     const clean = safePlanPath(requested);
     if (!clean) return sendJson(res, 400, { error: `refused path "${requested ?? ''}": expected a plan file path relative to the folder` });
@@ -232,8 +221,12 @@ export function makeHandler(
     if (info.size > MAX_FILE_BYTES) return sendJson(res, 413, { error: `${clean}: too large (${info.size} bytes)` });
     await sendFile(res, real, 'no-store', head, 'plan');
   };
+  return { corpus, planFile };
+}
 
-  const asset = async (res: ServerResponse, pathname: string, head: boolean): Promise<void> => {
+/** The web app's files under `webRoot`; a path with no extension gets the app's index (its own routes). */
+function assetSender(webRoot: string): (res: ServerResponse, pathname: string, head: boolean) => Promise<void> {
+  return async (res, pathname, head) => {
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -249,6 +242,19 @@ export function makeHandler(
     if (!existsSync(index)) return send(res, 503, 'The web view is not built: run `npm run build:web`.');
     return sendFile(res, index, 'no-cache', head);
   };
+}
+
+/** The request handler, exposed for tests that drive it without a socket. */
+export function makeHandler(
+  options: Pick<ServeOptions, 'dir' | 'webRoot'> & {
+    /** The port requests must name in their Host header (once listening); any loopback port when unknown. */
+    port?: () => number | undefined;
+  },
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const dir = resolve(options.dir);
+  const review = makeReviewApi({ dir, safePath: safePlanPath });
+  const { corpus, planFile } = planFiles(dir);
+  const asset = assetSender(resolve(options.webRoot));
 
   return async (req, res) => {
     try {

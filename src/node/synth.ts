@@ -244,6 +244,99 @@ function renumber(lines: string[], from: number): void {
   }
 }
 
+type Random = () => number;
+type Department = (typeof DEPARTMENTS)[number];
+
+/** The parent's text under the new plan's province, department and year (names first, so the lines written later keep theirs). */
+function renamedText(parent: Parent, province: string, department: Department | null, year: number): string {
+  let text = replaceName(parent.text, parent.province, province);
+  if (parent.department && department) {
+    for (const alias of parent.department.aliases) text = replaceName(text, alias, department.name);
+    text = replaceName(text, parent.department.name, department.name);
+  }
+  return text.split(`năm ${parent.year}`).join(`năm ${year}`);
+}
+
+/** The identity block of a generated plan: issuer lines, number line and place and date. */
+function planHeader(p: { province: string; department: Department | null; decision: boolean; number: string | null; symbol: string; day: number; month: number; year: number }): string[] {
+  return [
+    `ỦY BAN NHÂN DÂN TỈNH ${p.province.toUpperCase()}`,
+    ...(p.decision ? [] : [(p.department?.name ?? 'Sở Công Thương').toUpperCase()]),
+    '',
+    `Số: ${p.number ?? ''}/${p.symbol}`,
+    '',
+    `${p.province}, ngày ${p.number ? p.day : ''} tháng ${pad2(p.month)} năm ${p.year}`,
+    '',
+  ];
+}
+
+/** The lines from the title on, without the parent's annex identity blocks. */
+function bodyLines(lines: readonly string[]): string[] {
+  const titleAt = Math.max(0, lines.findIndex((l) => SYNTH_LINES.title.test(l)));
+  const body: string[] = [];
+  let inAnnex = false;
+  for (const line of lines.slice(titleAt)) {
+    if (!inAnnex && SYNTH_LINES.annexStart.test(line)) inAnnex = true;
+    if (inAnnex) {
+      if (SYNTH_LINES.annexEnd.test(line)) inAnnex = false;
+      continue;
+    }
+    body.push(line);
+  }
+  return body;
+}
+
+/** Cites the implemented plan: replaces the preamble's "Thực hiện … số …", or adds one after the bases. */
+function citeImplemented(body: string[], implementsDoc: Parent | null): void {
+  if (!implementsDoc?.cite) return;
+  const bodyAt = body.findIndex((l, i) => i > 0 && SYNTH_LINES.bodyStart.test(l));
+  const preambleEnd = bodyAt < 0 ? Math.min(body.length, 12) : bodyAt;
+  const cite = `Thực hiện ${implementsDoc.cite}`;
+  const at = body.findIndex((l, i) => i < preambleEnd && SYNTH_LINES.implementsCitation.test(l));
+  if (at >= 0) {
+    body[at] = (body[at] as string).replace(SYNTH_LINES.implementsCitation, (_m, marks: string) => marks + cite);
+    return;
+  }
+  let lastBasis = -1;
+  for (let i = 0; i < preambleEnd; i++) if (SYNTH_LINES.basis.test(body[i] as string)) lastBasis = i;
+  body.splice(lastBasis >= 0 ? lastBasis + 1 : preambleEnd, 0, '', `${cite};`);
+}
+
+/** Clause mutations in the body (drop, move, reword, add), then labels renumbered. */
+function mutatedClauses(body: string[], o: SynthOptions, random: Random, pick: <T>(xs: readonly T[]) => T): string[] {
+  const start = Math.max(0, body.findIndex((l, i) => i > 0 && SYNTH_LINES.bodyStart.test(l)));
+  const out: string[] = body.slice(0, start);
+  for (let i = start; i < body.length; i++) {
+    let line = body[i] as string;
+    // Only clauses of some length mutate: dropping a heading ("1. Mục đích") would orphan its points.
+    const labelled = SYNTH_LINES.label.test(line) && line.split(' ').length >= 8;
+    if (labelled && random() < o.dropRate) continue;
+    if (labelled && random() < o.moveRate) {
+      const j = body.findIndex((l, q) => q > i && SYNTH_LINES.label.test(l));
+      if (j > i && j - i <= 4) {
+        const other = body[j] as string;
+        body[j] = line;
+        line = other;
+      }
+    }
+    if (labelled && random() < o.rewordRate) line = reworded(line, random, pick);
+    out.push(line);
+    if (labelled && random() < o.addRate) out.push('', `- ${pick(NEW_CLAUSES)}`);
+  }
+  renumber(out, start);
+  return out;
+}
+
+/** Three synonym swaps, and sometimes the last clause of a long sentence cut. */
+function reworded(line: string, random: Random, pick: <T>(xs: readonly T[]) => T): string {
+  for (let n = 0; n < 3; n++) {
+    const [a, b] = pick(SYNONYMS);
+    line = random() < 0.5 ? line.split(a).join(b) : line.split(b).join(a);
+  }
+  const comma = line.lastIndexOf(', ');
+  return comma > line.length / 2 && random() < 0.5 ? `${line.slice(0, comma)}.` : line;
+}
+
 /** The generator. */
 export function* synthesize(seeds: readonly SeedPlan[], options: Partial<SynthOptions> = {}): Generator<SynthPlan> {
   const o: SynthOptions = { ...SYNTH_DEFAULTS, ...options };
@@ -278,106 +371,21 @@ export function* synthesize(seeds: readonly SeedPlan[], options: Partial<SynthOp
     const issuer = decision ? `UBND tỉnh ${province}` : `${department?.name ?? 'Sở Công Thương'} tỉnh ${province}`;
     const implementsDoc = lead ?? (parent.cite ? parent : null);
 
-    // Names first, on the parent's text, so that the lines written below keep their own names.
-    let text = replaceName(parent.text, parent.province, province);
-    if (parent.department && department) {
-      for (const alias of parent.department.aliases) text = replaceName(text, alias, department.name);
-      text = replaceName(text, parent.department.name, department.name);
-    }
-    text = text.split(`năm ${parent.year}`).join(`năm ${year}`);
-
-    const lines = text.split('\n');
-    const titleAt = Math.max(0, lines.findIndex((l) => SYNTH_LINES.title.test(l)));
-    // Identity: a header of our own instead of the parent's; annex identity blocks removed.
-    const header = [
-      `ỦY BAN NHÂN DÂN TỈNH ${province.toUpperCase()}`,
-      ...(decision ? [] : [(department?.name ?? 'Sở Công Thương').toUpperCase()]),
-      '',
-      `Số: ${number ?? ''}/${symbol}`,
-      '',
-      `${province}, ngày ${number ? day : ''} tháng ${pad2(month)} năm ${year}`,
-      '',
-    ];
-    const body: string[] = [];
-    let inAnnex = false;
-    for (const line of lines.slice(titleAt)) {
-      if (!inAnnex && SYNTH_LINES.annexStart.test(line)) inAnnex = true;
-      if (inAnnex) {
-        if (SYNTH_LINES.annexEnd.test(line)) inAnnex = false;
-        continue;
-      }
-      body.push(line);
-    }
-    // Citation of the implemented plan: replace the preamble's "Thực hiện … số …", or add one after the bases.
-    const bodyAt = body.findIndex((l, i) => i > 0 && SYNTH_LINES.bodyStart.test(l));
-    const preambleEnd = bodyAt < 0 ? Math.min(body.length, 12) : bodyAt;
-    if (implementsDoc?.cite) {
-      const cite = `Thực hiện ${implementsDoc.cite}`;
-      const at = body.findIndex((l, i) => i < preambleEnd && SYNTH_LINES.implementsCitation.test(l));
-      if (at >= 0) body[at] = (body[at] as string).replace(SYNTH_LINES.implementsCitation, (_m, marks: string) => marks + cite);
-      else {
-        let lastBasis = -1;
-        for (let i = 0; i < preambleEnd; i++) if (SYNTH_LINES.basis.test(body[i] as string)) lastBasis = i;
-        body.splice(lastBasis >= 0 ? lastBasis + 1 : preambleEnd, 0, '', `${cite};`);
-      }
-    }
-    // Clause mutations in the body.
-    const start = Math.max(0, body.findIndex((l, i) => i > 0 && SYNTH_LINES.bodyStart.test(l)));
-    const out: string[] = body.slice(0, start);
-    for (let i = start; i < body.length; i++) {
-      let line = body[i] as string;
-      // Only clauses of some length mutate: dropping a heading ("1. Mục đích") would orphan its points.
-      const labelled = SYNTH_LINES.label.test(line) && line.split(' ').length >= 8;
-      if (labelled && random() < o.dropRate) continue;
-      if (labelled && random() < o.moveRate) {
-        const j = body.findIndex((l, q) => q > i && SYNTH_LINES.label.test(l));
-        if (j > i && j - i <= 4) {
-          const other = body[j] as string;
-          body[j] = line;
-          line = other;
-        }
-      }
-      if (labelled && random() < o.rewordRate) {
-        for (let n = 0; n < 3; n++) {
-          const [a, b] = pick(SYNONYMS);
-          line = random() < 0.5 ? line.split(a).join(b) : line.split(b).join(a);
-        }
-        const comma = line.lastIndexOf(', ');
-        if (comma > line.length / 2 && random() < 0.5) line = `${line.slice(0, comma)}.`;
-      }
-      out.push(line);
-      if (labelled && random() < o.addRate) out.push('', `- ${pick(NEW_CLAUSES)}`);
-    }
-    renumber(out, start);
-    const planText = [...header, ...out].join('\n');
+    const body = bodyLines(renamedText(parent, province, department, year).split('\n'));
+    citeImplemented(body, implementsDoc);
+    const header = planHeader({ province, department, decision, number, symbol, day, month, year });
+    const planText = [...header, ...mutatedClauses(body, o, random, pick)].join('\n');
 
     const key = number ? `${symbol}/${number}/${year}` : null;
     const file = `${slug(province)}/${year}-${slug(symbol)}-${String(k).padStart(5, '0')}.txt`;
     const typeWord = decision ? 'Quyết định' : 'Kế hoạch';
-    const me: Parent = {
-      file,
-      text: planText,
-      decision,
-      province,
-      department,
-      year,
-      cite: number ? `${typeWord} số ${number}/${symbol} ngày ${pad2(day)}/${pad2(month)}/${year} của ${issuer} về công tác cải cách thủ tục hành chính năm ${year}` : null,
-      key,
-    };
+    const cite = number ? `${typeWord} số ${number}/${symbol} ngày ${pad2(day)}/${pad2(month)}/${year} của ${issuer} về công tác cải cách thủ tục hành chính năm ${year}` : null;
+    const me: Parent = { file, text: planText, decision, province, department, year, cite, key };
     const mine = pools[decision ? 1 : 0];
     mine.push(me);
     if (mine.length > o.poolSize) mine.splice(Math.floor(random() * mine.length), 1);
     if (decision && number) provinceLead.set(province, me);
-    yield {
-      file,
-      text: planText,
-      number,
-      symbol,
-      year,
-      province,
-      derivedFrom: parent.file,
-      implements: implementsDoc?.key ?? null,
-    };
+    yield { file, text: planText, number, symbol, year, province, derivedFrom: parent.file, implements: implementsDoc?.key ?? null };
   }
 }
 
