@@ -8,7 +8,8 @@
  *
  * Isomorphic (bytes in, bytes out). A TIFF, a PNG with an alpha channel, interlacing or 16-bit
  * samples are not wrapped (null) but decoded to grey pixels instead (`decodePageImage`), so they get
- * the same clean-up; only a CMYK JPEG goes to the engine as it is.
+ * the same clean-up. A CMYK JPEG is wrapped as img2pdf wraps it: /DeviceCMYK, inverted (/Decode
+ * [1 0 1 0 …]) when it carries Adobe's APP14 marker, whose writers store CMYK inverted.
  */
 import { concat } from './decode.js';
 import type { GreyImage } from './ocr-image.js';
@@ -217,10 +218,18 @@ function readPng(bytes: Uint8Array): PdfImage | null {
   return { info: { kind: 'png', width, height, dpi }, dictionary, data: concat(idat) };
 }
 
-/** A baseline or progressive JPEG of one or three components: its bytes as they are. */
+/** The image dictionary of a JPEG of `components` colours; an Adobe-marked CMYK one is stored inverted. */
+function jpegDictionary(components: 1 | 3 | 4, adobe: boolean): string {
+  const space = components === 1 ? '/DeviceGray' : components === 3 ? '/DeviceRGB' : '/DeviceCMYK';
+  const decode = components === 4 && adobe ? ' /Decode [1 0 1 0 1 0 1 0]' : '';
+  return `/ColorSpace ${space} /BitsPerComponent 8${decode} /Filter /DCTDecode`;
+}
+
+/** A baseline or progressive JPEG of one, three or four (CMYK) components: its bytes as they are. */
 function readJpeg(bytes: Uint8Array): PdfImage | null {
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
   let dpi: number | null = null;
+  let adobe = false;
   for (let at = 2; at + 4 <= bytes.length; ) {
     if (bytes[at] !== 0xff) return null;
     const marker = bytes[at + 1]!;
@@ -241,15 +250,16 @@ function readJpeg(bytes: Uint8Array): PdfImage | null {
       if (x > 0 && units === 1) dpi = x;
       else if (x > 0 && units === 2) dpi = Math.round(x * 2.54);
     }
+    // APP14 "Adobe": its writers store CMYK (and YCCK) samples inverted
+    if (marker === 0xee && length >= 7 && String.fromCharCode(...body.subarray(0, 5)) === 'Adobe') adobe = true;
     // SOFn (not DHT C4, JPG C8, DAC CC): precision, height, width, components
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       if (body.length < 6) return null;
       const height = u16(body, 1);
       const width = u16(body, 3);
       const components = body[5]!;
-      if (!width || !height || (components !== 1 && components !== 3)) return null;
-      const dictionary = `/ColorSpace ${components === 1 ? '/DeviceGray' : '/DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode`;
-      return { info: { kind: 'jpeg', width, height, dpi }, dictionary, data: bytes };
+      if (!width || !height || (components !== 1 && components !== 3 && components !== 4)) return null;
+      return { info: { kind: 'jpeg', width, height, dpi }, dictionary: jpegDictionary(components, adobe), data: bytes };
     }
     at += 2 + length;
   }
