@@ -17,8 +17,11 @@ export const LABELS = {
   part: new RegExp(`^((?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\\s+(?:${ROMAN}|\\d{1,2}))\\s*[.:\\-–]?\\s+`, 'u'),
   /** "I. MỤC TIÊU, YÊU CẦU", "II NỘI DUNG …" (no dot), "III. TỔ CHỨC THỰC HIỆN" */
   section: new RegExp(`^(${ROMAN})(?:\\s*[.:]\\s*|\\s*[-–]\\s+|\\s+(?=[\\p{Lu}"“(]))`, 'u'),
-  /** "1. Mục tiêu", "2 Tổ chức …" (no dot, capital next), "1.1. Triển khai …", "2.3 Rà soát", "1) …" */
-  item: /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\)?\s*|\)\s*|\s+(?=[\p{Lu}"“(]))(?=\S)/u,
+  /**
+   * "1. Mục tiêu", "2 Tổ chức …" (no dot, capital next), "1.1. Triển khai …", "2.3 Rà soát", "1) …"; not a
+   * number whose dot parts thousands or a code ("28.800.000 đồng/năm." wrapped onto its own line, "1.004082")
+   */
+  item: /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d{3})\)?\s*|\)\s*|\s+(?=[\p{Lu}"“(]))(?=\S)/u,
   /** "a) Đẩy mạnh …", "đ) Chấn chỉnh …", "e) Tăng cường …" */
   point: /^([a-zđ])\)\s*/u,
   /** "- +" (second level written with both marks, Gia Lai 2021) */

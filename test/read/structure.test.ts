@@ -42,6 +42,13 @@ describe('clause labels', () => {
     expect(allClauses(doc.clauses).map((c) => c.id)).toEqual(['I', 'I.1']);
     expect(clause(doc, 'I.1').text).toBe('Phấn đấu đến năm 2025 đạt 100% hồ sơ.');
   });
+
+  test('does not read an amount or a code wrapped onto its own line as an item (holdout Đồng Nai 2816: "=" / "28.800.000 đồng/năm.")', () => {
+    const doc = parseDocument('I. NỘI DUNG\n\n1. Chi phí sau khi đơn giản hóa: 72 giờ x 40.000 đồng/giờ =\n28.800.000 đồng/năm.\n\n2. Xác nhận hợp đồng. Mã TTHC\n1.004082');
+    expect(allClauses(doc.clauses).map((c) => c.id)).toEqual(['I', 'I.1', 'I.2']);
+    expect(clause(doc, 'I.1').text).toBe('Chi phí sau khi đơn giản hóa: 72 giờ x 40.000 đồng/giờ = 28.800.000 đồng/năm.');
+    expect(clause(doc, 'I.2').text).toBe('Xác nhận hợp đồng. Mã TTHC 1.004082');
+  });
 });
 
 describe('continuation paragraphs and page breaks', () => {
