@@ -102,8 +102,7 @@ describe('lineage records', () => {
     const cold = await graphOfRecords(dir, new DocumentCache(root, PROGRAM), 2);
     expect(cold.json).toBe(expected);
     expect(records(root)).toHaveLength(5); // two copies of five plans: five contents
-    // read back in this thread (the binary's warm run on two threads: cli-folder.test.ts); each worker
-    // started here loads the sources through tsx, about 1.5 s of CPU
+    // read back in this thread (the binary's warm run on two threads: cli-folder.test.ts)
     const warm = await graphOfRecords(dir, new DocumentCache(root, PROGRAM));
     expect(warm.json).toBe(expected);
     expect(warm.stats).toMatchObject({ hits: 10, rejected: 0, writes: 0 });
@@ -163,7 +162,11 @@ describe('lineage records', () => {
   });
 });
 
-/** `plandiff lineage DIR --json` run by the built binary, with a cache folder or none. */
+/**
+ * `plandiff lineage DIR --json` run by the built binary, with a cache folder or none. The runs that
+ * read a cache another run wrote are the binary's too: the command line run in this process is
+ * another program version (its fingerprint hashes the sources), whose entries sit apart.
+ */
 const lineageOf = (dir: string) => (cache: string | null, threads = '2') =>
   runBinary(['lineage', dir, '--json', ...(cache ? [] : ['--no-cache'])], { env: { PLANDIFF_THREADS: threads, ...(cache ? { PLANDIFF_CACHE_DIR: cache } : {}) } });
 

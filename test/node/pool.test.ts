@@ -22,7 +22,8 @@ describe('parsePlanFiles', () => {
   const dir = planFolder(3);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   // One run on two worker threads for the first three tests (each run started here costs its two
-  // workers' load of the sources through tsx, about 1.5 s of CPU each), and the same list on one thread.
+  // workers' start: the built parse worker, or the sources through tsx when the build is older than
+  // them, about 1.5 s of CPU each), and the same list on one thread.
   let files: PlanFileRef[] = [];
   let one: PlanFileResult[] = [];
   let two: PlanFileResult[] = [];
