@@ -183,20 +183,23 @@ export interface AxeViolation {
 
 /**
  * Runs axe-core (the devDependency, injected from node_modules: nothing fetched) on the page as it
- * stands, open shadow roots included, and returns the serious and critical violations.
+ * stands, open shadow roots included, and returns the serious and critical violations. `within`
+ * narrows it to some elements, each a path of selectors through shadow roots (['pd-app',
+ * 'pd-diff-view', '.row']): for a state that changes a part of a view whose whole is checked by
+ * another test.
  */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+export async function seriousViolations(page: Page, within?: string[][]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol rather than added as a <script>: the app's
   // Content-Security-Policy (script-src 'self') rightly refuses an injected inline script.
   if (!loaded) await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
+  return page.evaluate(async (paths) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(paths ? { include: paths.map((fromShadowDom) => ({ fromShadowDom })) } : document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map((x) => (Array.isArray(x) ? x.join(' >> ') : String(x))).join(' >> ')) }));
-  });
+  }, within ?? null);
 }
 
 /** Picks a plan in the pair picker's combobox of one side: opens its list and clicks the plan's option. */

@@ -135,6 +135,10 @@ describe('diff view in chromium (000 → 003)', () => {
     expect(seen).toContain('diff-count-dropped');
     expect(seen).toContain('diff-search');
     expect(seen).toContain('diff-pane');
+    // with the review control of every changed row (review-diff.test.ts checks the rows holding a decision)
+    const changed = await row(':not([data-status="identical"])').count();
+    expect(changed).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="diff-row"] pd-review-mark').count()).toBe(changed);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
