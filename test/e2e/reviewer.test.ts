@@ -70,7 +70,8 @@ describe('reviewer views in chromium', () => {
   });
 
   test('keeps an upload across a reload, counts it apart, shows it in the graph, and forgets it on remove', async () => {
-    await page.goto(h.server.url);
+    // a route of the page already loaded (a hash: no reload); the reloads below are the ones checked
+    await page.goto(h.server.url + '#/corpus');
     await page.getByTestId('upload-input').first().setInputFiles(join(ROOT, 'test/fixtures/khanh-hoa-2024-so-gddt-cai-cach-tthc.docx'));
     await page.waitForURL((u) => u.hash.includes('upload'), { timeout: 20_000 });
     const link = page.url();
