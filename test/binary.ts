@@ -5,9 +5,9 @@
  * others run the command line in the test's own process (test/cli-run.ts).
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -54,4 +54,28 @@ export function runBinarySync(args: string[], options: BinaryOptions = {}): Bina
 /** True when a program is on the PATH (soffice, pandoc, tesseract …). */
 export function hasProgram(name: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((d) => d !== '' && existsSync(join(d, name)));
+}
+
+/** The modification time of the newest TypeScript file under `dir` (the sources: src/). */
+export function newestSource(dir = join(ROOT, 'src')): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (/\.c?ts$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * How a child Node process that a test starts (a plain JavaScript script) loads modules of the
+ * sources, given as imported from src/ ('node/review-store.js'): tsc's build of them (dist/src/,
+ * which test/setup/build.ts keeps up to date) when it is newer than every source file, run by Node
+ * alone; else the sources through tsx, which compiles them first (about 1 s of CPU a process).
+ */
+export function childImports(modules: string[]): { execArgv: string[]; urls: string[] } {
+  const built = modules.map((m) => join(ROOT, 'dist', 'src', m));
+  const newest = newestSource();
+  if (built.every((b) => existsSync(b) && statSync(b).mtimeMs >= newest)) return { execArgv: [], urls: built.map((b) => pathToFileURL(b).href) };
+  return { execArgv: ['--import', 'tsx'], urls: modules.map((m) => pathToFileURL(join(ROOT, 'src', m.replace(/\.js$/, '.ts'))).href) };
 }

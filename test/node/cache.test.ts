@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { cacheDirFor, clearCache, DocumentCache, programFingerprint, userCacheDir } from '../../src/node/cache.js';
 import { listPlanFiles } from '../../src/node/files.js';
 import { parsePlanFiles, type PlanFileResult } from '../../src/node/pool.js';
+import { childImports } from '../binary.js';
 import { planFolder, ROOT } from './fixtures.js';
 
 const PROGRAM = programFingerprint(join(ROOT, 'src', 'node', 'parse-worker.ts'), 'test');
@@ -59,7 +60,7 @@ describe('DocumentCache', () => {
   });
 
   test('worker threads share the cache and hand back the same documents', async () => {
-    // one run on two threads (each worker started here loads the sources through tsx, ~1.5 s of CPU)
+    // one run on two threads (its workers start the built parse worker when the build is up to date: src/node/pool.ts)
     // that both reads and writes: three entries there, two to make
     const root = freshRoot();
     const one = await run(dir, new DocumentCache(root, PROGRAM));
@@ -110,21 +111,24 @@ describe('DocumentCache', () => {
 
   test('two processes filling one cache at once both finish with the same documents, and leave whole entries', async () => {
     const root = freshRoot();
-    const script = join(freshRoot(), 'fill.mts');
+    // plain JavaScript on the built modules (test/binary.ts childImports): through tsx, each process compiled the parser first
+    const { execArgv, urls } = childImports(['node/cache.js', 'node/files.js', 'node/pool.js']);
+    const [cacheModule, filesModule, poolModule] = urls.map((u) => JSON.stringify(u));
+    const script = join(freshRoot(), 'fill.mjs');
     writeFileSync(
       script,
-      `import { DocumentCache } from ${JSON.stringify(join(ROOT, 'src/node/cache.ts'))};
-import { listPlanFiles } from ${JSON.stringify(join(ROOT, 'src/node/files.ts'))};
-import { parsePlanFiles } from ${JSON.stringify(join(ROOT, 'src/node/pool.ts'))};
-const cache = new DocumentCache(process.argv[2]!, process.argv[3]!);
-const out: string[] = [];
-for await (const r of parsePlanFiles(await listPlanFiles(process.argv[4]!), { threads: 1, cache })) out.push(r.doc ? JSON.stringify(r.doc) : r.error!.message);
+      `import { DocumentCache } from ${cacheModule};
+import { listPlanFiles } from ${filesModule};
+import { parsePlanFiles } from ${poolModule};
+const cache = new DocumentCache(process.argv[2], process.argv[3]);
+const out = [];
+for await (const r of parsePlanFiles(await listPlanFiles(process.argv[4]), { threads: 1, cache })) out.push(r.doc ? JSON.stringify(r.doc) : r.error.message);
 process.stdout.write(JSON.stringify(out));
 `,
     );
     const spawnFill = () =>
       new Promise<string>((resolve, reject) => {
-        const p = spawn(process.execPath, ['--import', 'tsx', script, root, PROGRAM, dir], { cwd: ROOT });
+        const p = spawn(process.execPath, [...execArgv, script, root, PROGRAM, dir], { cwd: ROOT });
         let out = '';
         let err = '';
         p.stdout.setEncoding('utf8');

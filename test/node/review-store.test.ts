@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ReviewStore, storeFolderFor, storePath } from '../../src/node/review-store.js';
 import { startServer, type RunningServer } from '../../src/node/server.js';
 import { UserError } from '../../src/node/files.js';
+import { childImports } from '../binary.js';
 import { corpusPath, SEEDS } from '../corpus.js';
 
-const WRITER = fileURLToPath(new URL('./review-writer.ts', import.meta.url));
+const WRITER = fileURLToPath(new URL('./review-writer.mjs', import.meta.url));
 
 /** A folder with the pair under review: parent.txt (seed 004, UBND 2025) and child.txt (seed 003, Sở GDĐT 2024). */
 function folder(): string {
@@ -22,10 +23,11 @@ function folder(): string {
 
 const DECISION = { parent: 'parent.txt', child: 'child.txt', item: 'f-1i6lalqq9w', kind: 'finding' as const, itemText: 'Target weakened: 60% → ≥ 45%.' };
 
-/** Runs the writer script in its own Node process; resolves with its stdout lines. */
+/** Runs the writer script in its own Node process, on the built modules when they are up to date; resolves with its stdout lines. */
 function child(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<{ lines: string[]; code: number | null; signal: string | null }> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', WRITER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { execArgv, urls } = childImports(['node/review-store.js', 'node/server.js']);
+    const p = spawn(process.execPath, [...execArgv, WRITER, ...urls, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let rest = '';
     let stderr = '';

@@ -4,25 +4,16 @@
  * has it from `npm install`'s prepare step).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestSource } from '../binary.js';
 import { withLock } from '../lock.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 function fresh(bin: string): boolean {
-  return existsSync(bin) && statSync(bin).mtimeMs >= newestSource(join(ROOT, 'src'));
+  return existsSync(bin) && statSync(bin).mtimeMs >= newestSource();
 }
 
 /**
