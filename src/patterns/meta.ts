@@ -29,8 +29,8 @@ export const META = {
   annexCarrierType: /kèm\s+theo\s+(\p{L}+(?:\s+\p{L}+)?)\s+số/iu,
   /** "(Ban hành kèm theo Quyết định số …": the carrier's type word */
   annexCarrier: /kèm\s+theo\s+(Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kế\s+hoạch|Công\s+văn)/u,
-  /** "ngày 13 tháng 02 năm 2025", "ngày tháng 02 năm 2024", "ngày /02/2024", "ngày 13 / 02 / 2025", "ngày 20/11/2025" */
-  date: /ngày\s*(\d{1,2})?\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|\/\s*(\d{1,2})\s*\/\s*(\d{4}))/u,
+  /** "ngày 13 tháng 02 năm 2025", "ngày tháng 02 năm 2024", "ngày -tháng 12 năm 2011" (a day written by hand, OCR's dash), "ngày /02/2024", "ngày 13 / 02 / 2025", "ngày 20/11/2025" */
+  date: /ngày\s*(\d{1,2})?\s*(?:[-–~_]{1,2}\s*)?(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|\/\s*(\d{1,2})\s*\/\s*(\d{4}))/u,
   /** "Khánh Hòa, ngày 13 …", "Bắc Giang, ngày …", "Hà Nội ngày 01 tháng 12 năm 2025" (no comma) (place before the date) */
   place: /^([\p{Lu}][\p{L}.]*(?:\s+(?:[\p{Lu}][\p{L}.]*|phố|tỉnh)){0,4})\s*,?\s*ngày(?![\p{L}\p{N}])/u,
   /** A place cut off its line by a hard wrap: "Hà" before "Nội, ngày 26 tháng 11 năm 2025", "Thành phố Hồ" before "Chí Minh, ngày …" */

@@ -25,14 +25,17 @@ export interface ObscuredLine {
   unread: string | null;
 }
 
-const SYMBOL = String.raw`([\p{Lu}Đ][\p{L}\p{N}Đđ&.]*(?:-[\p{L}\p{N}Đđ&.]+)+)`;
+/** "TT-BCA", "UBND- KSTTHC" (OCR puts a space after a hyphen before a capital). */
+const SYMBOL = String.raw`([\p{Lu}Đ][\p{L}\p{N}Đđ&.]*(?:-(?: (?=\p{Lu}))?[\p{L}\p{N}Đđ&.]+)+)`;
 const END = String.raw`(?=[\s,.;:|]|$)`;
-/** "Số: 2†§ /STTTT-CNTT", "Số: ~/2011/QĐ-UBND": signs where the number stands, then the symbol. */
-const SCRAWLED = new RegExp(String.raw`(?:^|[\s|_*])Số\s*[:.]?\s*(?![:.])([^\s/]{1,8}?)\s*\/\s*(?:((?:19|20)\d\d)\s*\/\s*)?${SYMBOL}${END}`, 'u');
+/** "Số: 2†§ /STTTT-CNTT", "Số: ~/2011/QĐ-UBND", "Số: /4;7/UBND- KSTTHC": signs where the number stands, then the symbol. */
+const SCRAWLED = new RegExp(String.raw`(?:^|[\s|_*])Số\s*[:.]?\s*(?![:.])\/?([^\s/]{1,8}?)\s*\/\s*(?:((?:19|20)\d\d)\s*\/\s*)?${SYMBOL}${END}`, 'u');
 /** "… ôipøj 2023/TT-BCA", "56/2023/TT-BCA": a year and a symbol with no "Số" before them. */
 const STAMPED = new RegExp(String.raw`(?:^|\s)(?:([^\s/]{1,6})\s*\/\s*|([^\s/]{1,8})\s+)?((?:19|20)\d\d)\s*\/\s*${SYMBOL}${END}`, 'gu');
 /** A form's heading: "Mẫu CT01 ban hành kèm theo …", "Mẫu số 25 (Kèm theo …". */
 const FORM_HEAD = /^Mẫu\s+(?:số\s+)?[\p{L}\p{N}.\-/]{1,10}\s*\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\s/iu;
+/** "… hành kèm theo Thông tư số 66/2023/TT-BCA" anywhere in a text: a form's head whose "Mẫu …" OCR lost (the carrier's type word, the token). */
+const LOOSE_HEAD = new RegExp(String.raw`hành\s+kèm\s+theo\s+(\p{L}+(?:\s+\p{L}+)?)\s+số\s*[:.]?\s*([\p{L}\p{N}]*(?:\s*[/-]\s*[\p{L}\p{N}Đđ&.]+)+)`, 'giu');
 /** Roles of the header lines a number line shares a row with. */
 const ROW_ROLES = new Set(['motto', 'place-date', 'number', 'issuer']);
 
@@ -53,7 +56,7 @@ function cited(before: string): boolean {
 export function readScrawledNumberLine(text: string): ObscuredLine | null {
   const m = SCRAWLED.exec(text);
   if (!m || /^[\p{L}\p{N}]*$/u.test(m[1]!)) return null;
-  return { number: null, symbol: m[3]!, year: m[2] ? Number(m[2]) : null, unread: m[1]! };
+  return { number: null, symbol: m[3]!.replace(/\s+/gu, ''), year: m[2] ? Number(m[2]) : null, unread: m[1]! };
 }
 
 /** "… ôipøj 2023/TT-BCA" in a header row: the number line with its "Số:" under a stamp. */
@@ -63,7 +66,7 @@ export function readStampedNumberLine(text: string, role: string): ObscuredLine 
     const before = m[1] ?? m[2] ?? null;
     if (!typed(m[4]!) || cited(`${text.slice(0, m.index)} ${m[2] ?? ''}`)) continue;
     const digits = m[1] !== undefined && /^\d{1,5}$/u.test(m[1]);
-    return { number: digits ? m[1]! : null, symbol: m[4]!, year: Number(m[3]), unread: digits ? null : before };
+    return { number: digits ? m[1]! : null, symbol: m[4]!.replace(/\s+/gu, ''), year: Number(m[3]), unread: digits ? null : before };
   }
   return null;
 }
@@ -102,17 +105,28 @@ type Split = (token: string) => { number: string | null; symbol: string | null; 
 /**
  * The document's number as the heads of the forms issued with it give it, when its header lost it:
  * forms whose carrier is the document's type word (when known) and agrees with their symbol's type
- * code, with a number, and of the header date's year (when known).
+ * code, with a number, and of the header date's year (when known). A head whose "Mẫu CT01" OCR lost
+ * under the form's frame or a stamp ("tÀ ban hành kèm theo Thông tư số 66/2023/TT-BCA", run into the
+ * last note of the form before it) counts when two such heads or more give the same number: every
+ * page of a form repeats it, a passing citation of another document seldom does.
  */
 export function readFormNumbers(st: Structure, split: Split, typeWord: string | null, year: number | null): Array<{ value: ReturnType<Split>; span: Span }> {
-  const out: Array<{ value: ReturnType<Split>; span: Span }> = [];
+  const heads: Array<{ value: ReturnType<Split>; span: Span }> = [];
+  const loose: Array<{ value: ReturnType<Split>; span: Span }> = [];
+  const fits = (carrier: string, token: string): ReturnType<Split> | null => {
+    if (typeWord !== null && foldName(carrier) !== foldName(typeWord)) return null;
+    const v = split(token);
+    if (!v.symbol || !v.number || !/^\d+$/u.test(v.number) || !carrierAgrees(carrier, v.symbol)) return null;
+    return year !== null && v.year !== year ? null : v;
+  };
   const take = (text: string, span: Span): void => {
     const form = readFormLine(text);
-    if (!form || (typeWord !== null && foldName(form.carrier) !== foldName(typeWord))) return;
-    const v = split(form.token);
-    if (!v.symbol || !v.number || !/^\d+$/u.test(v.number) || !carrierAgrees(form.carrier, v.symbol)) return;
-    if (year !== null && v.year !== year) return;
-    out.push({ value: v, span });
+    const v = form && fits(form.carrier, form.token);
+    if (v) heads.push({ value: v, span });
+    for (const m of text.matchAll(LOOSE_HEAD)) {
+      const w = (!form || m.index > 120) && fits(m[1]!, m[2]!);
+      if (w) loose.push({ value: w, span });
+    }
   };
   const walk = (nodes: readonly Node[]): void => {
     for (const n of nodes) {
@@ -122,5 +136,6 @@ export function readFormNumbers(st: Structure, split: Split, typeWord: string | 
   };
   walk(st.clauses);
   for (const b of [...st.closing, ...st.footnotes]) take(b.text, b.span);
-  return out;
+  const repeated = loose.filter((h) => loose.filter((o) => o.value.number === h.value.number).length >= 2);
+  return [...heads, ...repeated];
 }

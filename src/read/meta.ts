@@ -343,15 +343,28 @@ function issuingLines(header: readonly HeaderBlock[]): Block[] {
   for (const b of header) {
     if (b.role === 'motto') {
       // "CHÍNH PHỦ Số: 170/2025/NĐ-CP | CỘNG HÒA …", "QUỐC HỘI | CỘNG HÒA …": the row's first cell
-      const cell = b.text.split(/\s*\|\s*|\s+Số\s*[:.]|CỘNG\s+H[OÒ]À/u)[0]!.replace(/[_*]+/g, ' ').trim();
+      const cell = firstCell(b.text);
       if (cell && out.length === 0 && cell === cell.toUpperCase() && /\p{L}{2}/u.test(cell)) out.push({ ...b, text: cell });
       if (out.length) break;
       continue;
     }
     if (b.role === 'type' || b.role === 'number' || b.role === 'place-date' || b.zone === 'title') break;
-    if ((b.role === 'issuer' || b.role === 'authority' || b.role === 'subject') && b.text === b.text.toUpperCase() && /\p{L}{2}/u.test(b.text)) out.push(b);
+    if ((b.role === 'issuer' || b.role === 'authority' || b.role === 'subject') && b.text === b.text.toUpperCase() && /\p{L}{2}/u.test(b.text)) {
+      // "BỘ CÔNG AN CỘNG HOÀ.XÃ HỘI …": OCR's dot kept the row from reading as the motto; the issuer is its first cell
+      const cell = MOTTO_CELL.test(b.text) ? firstCell(b.text) : b.text;
+      if (/\p{L}{2}/u.test(cell)) out.push(cell === b.text ? b : { ...b, text: cell });
+    }
   }
   return out;
+}
+
+/** Where a header row's motto cell starts: "CỘNG HÒA", "CỘNG HOÀ" (either tone mark place). */
+const MOTTO_CELL = /CỘNG\s+H(?:OÀ|ÒA)/u;
+const CELL_END = new RegExp(String.raw`\s*\|\s*|\s+Số\s*[:.]|${MOTTO_CELL.source}`, 'u');
+
+/** "CHÍNH PHỦ Số: 170/2025/NĐ-CP | CỘNG HÒA …", "QUỐC HỘI CỘNG HOÀ XÃ HỘI …": a header row's first cell. */
+function firstCell(text: string): string {
+  return text.split(CELL_END)[0]!.replace(/[_*]+/g, ' ').trim();
 }
 
 const LOCAL_GOVERNMENT = /^(?:(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND|(HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND))\s+(TỈNH|THÀNH\s+PHỐ|TP\.?)\s+(.+)$/iu;

@@ -12,6 +12,7 @@ describe('number lines as OCR reads them on a signed scan', () => {
   test.each([
     ['Số: 2†§ /SNV-TCBC Bắc Ninh, ngày tháng 3 năm 2012', { number: null, symbol: 'SNV-TCBC', year: null, unread: '2†§' }],
     ['Số: ~;/2019/QĐ-UBND', { number: null, symbol: 'QĐ-UBND', year: 2019, unread: '~;' }],
+    ['Số: /4;7/UBND- KSTTHC Phú Thọ, ngày -tháng 12 năm 2011', { number: null, symbol: 'UBND-KSTTHC', year: null, unread: '4;7' }],
   ])('a number written by hand: "%s"', (text, expected) => {
     expect(readScrawledNumberLine(text)).toEqual(expected);
   });
@@ -65,6 +66,18 @@ describe('the identity of a scan whose number line is obscured', () => {
     expect(doc.meta.warnings.find((w) => w.code === 'number-unread')?.message).toMatch(/"ôipøj".*read "53" from the forms/);
   });
 
+  // each form's head as OCR reads it when its "Mẫu C01" went under the form's frame: debris before "hành kèm theo", run into the note that ends the form before
+  const looseHead = (debris: string): string => `\n\n${debris} hành kèm theo Thông tư số 53/2025/TT-BTC ngày 01/7/2025 của Bộ trưởng Bộ Tài chính\n\nTỜ KHAI\n\n(1) Ghi rõ họ tên.`;
+
+  test('form heads that lost their "Mẫu …" give the number when two or more agree', () => {
+    const doc = parseDocument(STAMPED + looseHead('tÀ ban') + looseHead('Tàhar\\'));
+    expect(doc.meta).toMatchObject({ number: '53', symbol: 'TT-BTC', year: 2025 });
+  });
+
+  test('one such head alone does not (a passing citation reads the same)', () => {
+    expect(parseDocument(STAMPED + looseHead('tÀ ban')).meta).toMatchObject({ number: null, symbol: null });
+  });
+
   test('a form of another year (one the circular amends) does not give the number', () => {
     const forms = '\n\nMẫu C01 ban hành kèm theo Thông tư số 56/2021/TT-BTC ngày 15/5/2021 của Bộ trưởng Bộ Tài chính\n\nTỜ KHAI';
     expect(parseDocument(STAMPED + forms).meta).toMatchObject({ number: null, symbol: null });
@@ -79,5 +92,17 @@ describe('the identity of a scan whose number line is obscured', () => {
     const doc = parseDocument(`${MOTTO_ROW}\n\nSố: 20/2025/TT-BTC\n\nHà Nội, ngày 01 tháng 7 năm 2025\n\nTHÔNG TƯ\nSửa đổi các biểu mẫu\n\nĐiều 1. Nội dung.\n\nMẫu C01 ban hành kèm theo Thông tư số 53/2025/TT-BTC`);
     expect(doc.meta).toMatchObject({ number: '20', symbol: 'TT-BTC' });
     expect(doc.meta.warnings.map((w) => w.code)).not.toContain('number-unread');
+  });
+});
+
+describe('the issuer of a scan whose header columns OCR reads as one line', () => {
+  test.each([
+    ['CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Chính phủ'],
+    ['THỦ TƯỚNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Thủ tướng Chính phủ'],
+    // OCR's dot keeps the row from reading as the motto
+    ['BỘ CÔNG AN CỘNG HOÀ.XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Bộ Công an'],
+  ])('"%s" is issued by %s', (row, issuer) => {
+    const doc = parseDocument(`${row}\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 96/2016/NĐ-CP Hà Nội, ngày 01 tháng 7 năm 2016\n\nNGHỊ ĐỊNH\nQuy định điều kiện về an ninh\n\nCăn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\nĐiều 1. Phạm vi điều chỉnh`);
+    expect(doc.meta.issuer).toBe(issuer);
   });
 });

@@ -43,6 +43,7 @@ describe('dates', () => {
   test.each([
     ['Khánh Hòa, ngày 13 tháng 02 năm 2025', '2025-02-13'],
     ['Bắc Giang, ngày tháng 01 năm 2023', '2023-01'],
+    ['Phú Thọ, ngày -tháng 12 năm 2011', '2011-12'],
     ['(Ban hành kèm theo Quyết định số: /QĐ-SCT ngày /02/2024', '2024-02'],
     ['Quyết định số 344/QĐ-UBND ngày 13 / 02 / 2025 của Chủ tịch', '2025-02-13'],
     ['*Đồng Nai, ngày 20 tháng 11 năm 2025*', '2025-11-20'],
