@@ -21,6 +21,8 @@ export const OCR_LAYOUT = {
   indent: 1.2,
   /** Two lines overlapping vertically by this share of the lower one's height sit side by side. */
   sideBySide: 0.5,
+  /** A ruled table has a horizontal rule over at least this share of its width (its top or bottom border, a row's rule). */
+  borderSpan: 0.5,
 };
 
 /** One line of a page: its words left to right and its box. */
@@ -297,10 +299,10 @@ function ruledTables(page: OcrPage, height: number): RuledTable[] {
     const bottom = Math.max(...g.map((v) => v.bottom));
     const left = columns[0]!;
     const right = columns[columns.length - 1]!;
-    const rows = clusterValues(
-      rules.horizontal.filter((h) => h.y >= top - height && h.y <= bottom + height && h.left < right - height && h.right > left + height).map((h) => h.y),
-      height * 0.5,
-    );
+    const crossing = rules.horizontal.filter((h) => h.y >= top - height && h.y <= bottom + height && h.left < right - height && h.right > left + height);
+    // A border runs across the table: vertical strokes no rule crosses (a fold of the paper, a scratch down the header's two columns) frame nothing.
+    if (!crossing.some((h) => Math.min(h.right, right) - Math.max(h.left, left) >= (right - left) * OCR_LAYOUT.borderSpan)) continue;
+    const rows = clusterValues(crossing.map((h) => h.y), height * 0.5);
     tables.push({ columns, rows: [Math.min(top, rows[0] ?? top), ...rows, Math.max(bottom, rows[rows.length - 1] ?? bottom)], top, bottom, vertical: g });
   }
   return tables;

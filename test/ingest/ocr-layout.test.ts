@@ -39,6 +39,32 @@ describe('a ruled table read as lines across its cells', () => {
   });
 });
 
+describe('vertical strokes that frame nothing', () => {
+  // A letter's header scanned with a fold line and a scratch down it: three vertical strokes, no
+  // horizontal rule across them (only the short one under the motto). Read as a table, each header
+  // column's words went into "cells" that ran the issuer into the motto and the number line into
+  // the subject below it.
+  const vertical = [{ x: 280, top: 60, bottom: 250 }, { x: 580, top: 60, bottom: 400 }, { x: 1605, top: 10, bottom: 490 }];
+  const horizontal = [{ y: 230, left: 1300, right: 2010 }];
+  const words = [
+    ...line('1.1.1', 100, ['ỦY', 'BAN', 'NHÂN', 'DÂN', ['CỘNG', 1090], 'HÒA', 'XÃ', 'HỘI', 'CHỦ', 'NGHĨA', 'VIỆT', 'NAM'], 40, 310),
+    ...line('1.1.2', 160, ['TỈNH', 'PHÚ', 'THỌ', ['Độc', 1300], 'lập', '-', 'Tự', 'do', '-', 'Hạnh', 'phúc'], 40, 360),
+    ...line('2.1.1', 300, ['Số:', '/4;7/UBND-', 'KSTTHC', ['Phú', 1220], 'Thọ,', 'ngày', 'tháng', '12', 'năm', '2011'], 40, 260),
+    ...line('3.1.1', 420, ['Về', 'việc', 'xây', 'dựng', 'kế', 'hoạch'], 40, 220),
+  ];
+
+  test('are no table: the header comes out line by line, each line whole', () => {
+    const text = ocrText([page(words, { horizontal, vertical })]);
+    expect(text).not.toContain('\t');
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['Số: /4;7/UBND- KSTTHC Phú Thọ, ngày tháng 12 năm 2011', 'Về việc xây dựng kế hoạch']));
+  });
+
+  test('the same strokes with a border across them are a table', () => {
+    const text = ocrText([page(words, { horizontal: [...horizontal, { y: 20, left: 270, right: 1610 }, { y: 480, left: 270, right: 1610 }], vertical })]);
+    expect(text).toContain('\t');
+  });
+});
+
 describe('bullet dashes', () => {
   test('a dash printed just left of a line\'s first word is the bullet "-"; a "-" the image does not show is dust', () => {
     const words = [...line('1.1.1', 300, ['Nâng', 'cao', 'chất', 'lượng'], 40, 260), ...line('2.1.1', 400, ['-', 'thức', 'điện', 'tử'])];
