@@ -3,7 +3,7 @@
  * folder, with files that cannot be read among them (their places in the list are part of what
  * is tested).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,5 +31,22 @@ export function planFolder(copies = 2): string {
   }
   writeFileSync(join(dir, 'copy-0', 'empty.txt'), '');
   writeFileSync(join(dir, `copy-${Math.min(1, copies - 1)}`, 'binary.txt'), Buffer.from([0, 1, 2, 255, 254]));
+  return dir;
+}
+
+/**
+ * A temporary folder of `plans` short plans (the first lines of a bundled one, each made distinct:
+ * no two share a cache entry), split over copy-0/ and copy-1/, with planFolder's empty and binary
+ * files: a long folder run whose files take no time to read.
+ */
+export function shortPlanFolder(plans: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-short-'));
+  const head = readFileSync(corpusPlans()[0]!, 'utf8').split('\n').slice(0, 30).join('\n');
+  for (let k = 0; k < plans; k++) {
+    mkdirSync(join(dir, `copy-${k % 2}`), { recursive: true });
+    writeFileSync(join(dir, `copy-${k % 2}`, `plan-${k}.txt`), `${head}\n- Nhiệm vụ ${k + 1}.\n`);
+  }
+  writeFileSync(join(dir, 'copy-0', 'empty.txt'), '');
+  writeFileSync(join(dir, 'copy-1', 'binary.txt'), Buffer.from([0, 1, 2, 255, 254]));
   return dir;
 }
