@@ -1,6 +1,12 @@
 /**
  * The web view in a real browser (Debian's chromium through playwright-core): the built app on
- * the real server over the bundled corpus, checked against what the core computes in Node.
+ * the real server over the bundled corpus, checked against what the core computes in Node. One page
+ * (one load of the app, its routes followed by their hashes) for three parts: the app under its
+ * Content-Security-Policy (it loads, reads every plan in its worker, draws the graph and the diff,
+ * and the browser reports no violation: scripts, worker, styles, images all allowed by it); the
+ * "Xu hướng" (Trends) view — the Khánh Hòa province series (2024 cited only, 2025 in the folder) as
+ * small multiples with their tables and CSV, and the issuer table of a year, checked against
+ * buildTrends; and the views a reviewer goes through.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +15,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareDocuments } from '../../src/compare/compare.js';
 import { buildLineage } from '../../src/corpus/lineage.js';
+import { buildTrends, issuerMatrix } from '../../src/corpus/trends.js';
 import { listPlanFiles, readPlanFile } from '../../src/node/files.js';
 import { parseDocument } from '../../src/read/parse.js';
 import type { LineageGraph, ParsedDocument } from '../../src/types.js';
 import { formatRoute } from '../../src/view/route.js';
-import { corpusPath, SEEDS } from '../corpus.js';
+import { trendSeriesViews } from '../../src/view/trends-view.js';
+import { corpusPath, seed, SEEDS } from '../corpus.js';
 import { pickPlan, ROOT, shareBrowser, startHarness, type Harness } from './browser.js';
 
 const CORPUS = corpusPath('');
@@ -21,6 +29,95 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 // one chromium for the corpus and the empty folder below, each with its own context and server
 shareBrowser();
+
+let h: Harness;
+let page: Page;
+let docs: Map<string, ParsedDocument>;
+let graph: LineageGraph;
+const pageErrors: string[] = [];
+const sent: string[] = [];
+/** What the browser's console said about the Content-Security-Policy. */
+const violations: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [h, docs] = await Promise.all([startHarness(CORPUS), readCorpus()]);
+  graph = buildLineage([...docs].map(([file, doc]) => ({ file, doc })));
+  page = await h.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => {
+    if (r.method() !== 'GET' || !r.url().startsWith(h.server.url)) sent.push(`${r.method()} ${r.url()}`);
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  // The page's own report of every blocked load or inline use, collected before the app starts.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(h.server.url);
+}, 90_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Every violation of the policy reported since the page was opened. */
+async function reportedViolations(): Promise<string[]> {
+  const reported = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  return [...reported, ...violations];
+}
+
+describe('the web view under its Content-Security-Policy (chromium)', () => {
+  test('the app page is served with the policy', async () => {
+    const res = await page.request.get(h.server.url);
+    expect(res.headers()['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+  });
+
+  test('loads every plan, draws the lineage graph and a diff, with no violation reported', async () => {
+    const plans = (await listPlanFiles(CORPUS)).length;
+    await expect.poll(() => page.getByTestId('corpus-row').count(), { timeout: 20_000 }).toBe(plans);
+    await page.getByTestId('tab-lineage').click();
+    await expect.poll(() => page.getByTestId('graph-stats').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
+    await page.goto(`${h.server.url}${formatRoute({ view: 'diff', a: SEEDS.sct2024, b: SEEDS.gddt2024 })}`);
+    await expect.poll(() => page.getByTestId('diff-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await reportedViolations()).toEqual([]);
+  });
+});
+
+describe('trends view in chromium', () => {
+  const seeds = (Object.keys(SEEDS) as Array<keyof typeof SEEDS>).map((k) => ({ file: SEEDS[k], doc: seed(k) }));
+  const plans = seeds.map((d) => ({ file: d.file, meta: d.doc.meta, targets: d.doc.targets }));
+
+  test('draws one chart per metric of the series, each an SVG with a text alternative and a data table', async () => {
+    await page.goto(`${h.server.url}#/trends`);
+    const [expected] = trendSeriesViews(buildTrends(buildLineage(seeds, { reuse: false }), plans));
+    await expect.poll(() => page.getByTestId('trend-series').count(), { timeout: 30_000 }).toBe(1);
+    const series = page.getByTestId('trend-series');
+    expect(await series.getAttribute('data-series')).toBe(expected!.id);
+    await expect.poll(() => series.locator('figure svg').count(), { timeout: 15_000 }).toBe(expected!.charts.length);
+    const payment = series.getByTestId('trend-chart').filter({ hasText: 'Tỷ lệ thanh toán trực tuyến' });
+    expect(await payment.locator('[role="img"]').getAttribute('aria-label')).toMatch(/2024 ≥ 45%, 2025 60% \(raised\)/u);
+    await payment.locator('summary').click();
+    expect(await payment.getByTestId('trend-table').locator('tbody tr').allInnerTexts()).toEqual(['2024\t≥ 45%*\tmới', '2025\t60%\ttăng']);
+    const [csv] = await Promise.all([page.waitForEvent('download'), payment.getByTestId('trend-csv').click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  });
+
+  test('the heat table of the latest year, and of 2024 when chosen: one row per issuer', async () => {
+    const heat = page.getByTestId('trend-heat');
+    await expect.poll(() => heat.getByTestId('heat-row').count(), { timeout: 15_000 }).toBe(issuerMatrix(plans, 2025).rows.length);
+    await heat.getByTestId('trend-year').selectOption('2024');
+    const m2024 = issuerMatrix(plans, 2024);
+    await expect.poll(() => heat.getByTestId('heat-row').locator('th').allTextContents(), { timeout: 15_000 }).toEqual(m2024.rows.map((r) => r.issuer));
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(ARTIFACTS, 'trends-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(pageErrors).toEqual([]);
+  });
+});
 
 /** The CLI's reading of the folder: the oracle the browser must agree with. */
 async function readCorpus(): Promise<Map<string, ParsedDocument>> {
@@ -33,30 +130,8 @@ async function readCorpus(): Promise<Map<string, ParsedDocument>> {
 }
 
 describe('web view in chromium', () => {
-  let h: Harness;
-  let page: Page;
-  let docs: Map<string, ParsedDocument>;
-  let graph: LineageGraph;
-  const pageErrors: string[] = [];
-  const sent: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [h, docs] = await Promise.all([startHarness(CORPUS), readCorpus()]);
-    graph = buildLineage([...docs].map(([file, doc]) => ({ file, doc })));
-    page = await h.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('request', (r) => {
-      if (r.method() !== 'GET' || !r.url().startsWith(h.server.url)) sent.push(`${r.method()} ${r.url()}`);
-    });
-    await page.goto(h.server.url);
-  }, 90_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
   test('lists every plan of the folder in the corpus table, in Vietnamese', async () => {
+    await page.goto(`${h.server.url}#/corpus`);
     await expect.poll(() => page.getByTestId('corpus-row').count(), { timeout: 15_000 }).toBe(docs.size);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
     expect(await page.getByTestId('tab-corpus').textContent()).toBe('Kho văn bản');
@@ -176,8 +251,9 @@ describe('web view in chromium', () => {
     expect(await page.getByTestId('corpus-row').count()).toBe(docs.size + 1); // the seed uploaded before, not the broken one
   });
 
-  test('throws no error in the page', () => {
+  test('throws no error in the page, and the browser reported no violation of the policy on any of the views above', async () => {
     expect(pageErrors).toEqual([]);
+    expect(await reportedViolations()).toEqual([]);
   });
 });
 
