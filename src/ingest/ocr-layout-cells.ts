@@ -96,12 +96,29 @@ const capitals = (cell: string): boolean => /\p{Lu}.*\p{Lu}/u.test(cell) && !/\p
  * group: it is "TT" again. A group row (its name in capitals, the other cells empty) whose numeral
  * OCR read as a speck or letters ("mí", "l§") gets a numeral's look-alike, "I", which
  * mendRomanCells turns into the next numeral of its count; so does a group whose numeral and name
- * share a merged cell (the cell beside it empty or a speck), the two put apart.
+ * share a merged cell (the cell beside it empty or a speck), the two put apart, and a group row of a
+ * table that counts groups whose numeral OCR lost (see lostGroupNumeral). A word in small letters
+ * in the numbering cell ("ích", its box astride the rule) beside a name in small letters is the
+ * name's: it goes to the name's end (beside a group's name in capitals it is a speck: "mí").
  */
 export function mendTableLabels(paragraphs: string[]): void {
+  let groups = false;
   paragraphs.forEach((paragraph, i) => {
-    if (!paragraph.includes('\t')) return;
+    if (!paragraph.includes('\t')) {
+      groups = false;
+      return;
+    }
     const cells = paragraph.split('\t');
+    if (SPILLED_WORD_RE.test(cells[0]!) && /\p{Ll}/u.test(cells[1] ?? '')) {
+      cells[1] = `${cells[1]} ${cells[0]}`;
+      cells[0] = '';
+      paragraphs[i] = cells.join('\t');
+    }
+    if (lostGroupNumeral(cells, groups, paragraphs[i - 1])) {
+      cells[0] = 'I';
+      paragraphs[i] = cells.join('\t');
+    }
+    groups ||= GROUP_RE.test(cells[0]!.trim());
     const merged = MERGED_GROUP_RE.exec(cells[0]!);
     if (merged && capitals(cells[0]!.slice(merged[0].length)) && !/\p{L}{2}/u.test(cells[1] ?? '')) {
       paragraphs[i] = [GROUP_RE.test(merged[1]!) ? merged[1]! : 'I', cells[0]!.slice(merged[0].length), '', ...cells.slice(2)].join('\t');
@@ -115,4 +132,21 @@ export function mendTableLabels(paragraphs: string[]): void {
     else return;
     paragraphs[i] = cells.join('\t');
   });
+}
+
+/** A word in small letters where a row's number goes: a syllable of the name beside it. */
+const SPILLED_WORD_RE = /^\p{Ll}[\p{Ll}\p{M}]+$/u;
+
+/**
+ * A group row whose numeral OCR lost (a lone "V" in a narrow cell): its numbering cell is empty,
+ * its name a title in capitals of three words or more, and a cell beside the name has text (a
+ * group with its own tasks and bodies), in a table that has counted groups already; not right
+ * after a header printed again on a new page, whose next row may carry on the group before it
+ * ("LIÊN THÔNG" under the header), nor a short row of totals ("TỔNG CỘNG").
+ */
+function lostGroupNumeral(cells: string[], groups: boolean, before: string | undefined): boolean {
+  if (!groups || cells[0]!.trim() !== '' || cells.length < 3) return false;
+  if (before !== undefined && HEADER_RE.test(before.split('\t')[0]!.trim())) return false;
+  const name = cells[1]!.trim();
+  return capitals(name) && name.split(/\s+/u).length >= 3 && cells.slice(2).some((c) => /\p{L}/u.test(c));
 }

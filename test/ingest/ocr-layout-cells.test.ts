@@ -5,7 +5,9 @@ import { describe, expect, test } from 'vitest';
 import { ocrText, type OcrPage, type OcrWord } from '../../src/ingest/index.js';
 import { mendRowNumbers, mendTableLabels, tidyCell } from '../../src/ingest/ocr-layout-cells.js';
 import { mendLetterNumbers, mendPartNumerals } from '../../src/ingest/ocr-layout-parts.js';
+import { mendRomanCells } from '../../src/ingest/ocr-repair.js';
 import { parseDocument } from '../../src/read/parse.js';
+import { allClauses } from '../corpus.js';
 
 const rows = (...lines: string[][]): string[] => lines.map((cells) => cells.join('\t'));
 
@@ -98,6 +100,39 @@ describe('header and group rows of a table in capitals', () => {
     const paragraphs = rows(['I', 'XÂY DỰNG VĂN BẢN', '', ''], ['1', 'Xây dựng kế hoạch', 'Văn phòng', 'Tháng 1'], ['mí', 'NHIỆM VỤ KIỂM SOÁT', '', ''], ['IH NHIỆM VỤ MỘT CỬA', '', '', '']);
     mendTableLabels(paragraphs);
     expect(paragraphs.map((p) => p.split('\t')[0])).toEqual(['I', '1', 'I', 'I']);
+  });
+
+  test('a word in small letters in the numbering cell beside a name in small letters goes to the name; the item then takes its number', () => {
+    const paragraphs = rows(
+      ['2.1', 'Lấy phiếu đánh giá', 'Văn phòng Sở', 'Thường xuyên'],
+      ['ích', 'Đẩy mạnh dịch vụ bưu chính công', '', ''],
+      ['3.1', 'Thực hiện rà soát', 'Văn phòng Sở', 'Thường xuyên'],
+    );
+    mendTableLabels(paragraphs);
+    mendRowNumbers(paragraphs);
+    expect(paragraphs[1]).toBe(['3.', 'Đẩy mạnh dịch vụ bưu chính công ích', '', ''].join('\t'));
+    const doc = parseDocument(`KẾ HOẠCH\n\nPhụ lục\n\n${[...rows(['TT', 'NỘI DUNG', 'CHỦ TRÌ', 'THỜI GIAN'], ['II', 'NHIỆM VỤ MỘT CỬA', '', '']), ...paragraphs].join('\n\n')}\n`, { file: null });
+    expect(allClauses(doc.clauses).map((c) => c.id)).toContain('PL.II.3.1');
+  });
+
+  test('a group row whose numeral OCR lost, in a table counting groups, is the next group; a header\'s carried-on name and a row of totals are not', () => {
+    const paragraphs = rows(
+      ['IV', 'CÔNG TÁC TRUYỀN THÔNG CẢI CÁCH TTHC, MỘT CỬA', '', ''],
+      ['TT', 'NỘI DUNG CÔNG VIỆC', 'CƠ QUAN CHỦ TRÌ', 'THỜI GIAN'],
+      ['', 'LIÊN THÔNG CẤP TỈNH VÀ CẤP XÃ', 'Văn phòng', ''],
+      ['1', 'Xây dựng video hướng dẫn', 'Văn phòng Sở', 'Thường xuyên'],
+      ['', 'NÂNG CAO TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU', 'Văn phòng Sở', 'Thường xuyên'],
+      ['', 'TỔNG CỘNG', '12', '30'],
+    );
+    mendTableLabels(paragraphs);
+    mendRomanCells(paragraphs);
+    expect(paragraphs.map((p) => p.split('\t')[0])).toEqual(['IV', 'TT', '', '1', 'V', '']);
+  });
+
+  test('a table that counts no groups gets none', () => {
+    const paragraphs = rows(['1', 'Xây dựng kế hoạch', 'Văn phòng', 'Tháng 1'], ['', 'NÂNG CAO TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU', 'Văn phòng Sở', 'Thường xuyên']);
+    mendTableLabels(paragraphs);
+    expect(paragraphs[1]!.split('\t')[0]).toBe('');
   });
 });
 
