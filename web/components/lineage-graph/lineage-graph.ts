@@ -6,7 +6,7 @@
  * usable at 1,000+ nodes: no animations, textures while panning, labels dropped when too small.
  * The Cytoscape instance is destroyed when the element leaves the page.
  */
-import cytoscape, { type Core, type EdgeSingular, type EventObject, type NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { LineageGraph, LineageRelation } from '../../../src/types.js';
@@ -52,6 +52,16 @@ const FIT_PADDING = 24;
 
 /** Room below a node for its two-line label, in model pixels (for fitting the view before anything is measured). */
 const LABEL_ROOM = 30;
+
+/** Cytoscape's factory: a chunk of its own, loaded when a graph is first shown (a page that shows none never loads it). */
+type CytoscapeFactory = typeof import('cytoscape');
+
+let cytoscapeModule: Promise<CytoscapeFactory> | null = null;
+
+function loadCytoscape(): Promise<CytoscapeFactory> {
+  cytoscapeModule ??= import('cytoscape').then((m) => m.default);
+  return cytoscapeModule;
+}
 
 /** Resolves in a later task (lets the browser paint and answer input in between). */
 function nextTask(): Promise<void> {
@@ -414,15 +424,15 @@ export class PdLineageGraph extends LitElement {
   private createCyLater(): void {
     if (this.cyPending || !this.container) return;
     this.cyPending = true;
-    void nextTask().then(() => {
+    void Promise.all([loadCytoscape(), nextTask()]).then(([cytoscape]) => {
       this.cyPending = false;
       if (this.cy || !this.isConnected) return;
-      this.createCy();
+      this.createCy(cytoscape);
       this.requestUpdate();
     });
   }
 
-  private createCy(): void {
+  private createCy(cytoscape: CytoscapeFactory): void {
     this.cy = cytoscape({
       container: this.container,
       style: graphStyle({ big: false }),
