@@ -207,3 +207,25 @@ export async function pickPlan(page: Page, side: 'a' | 'b', file: string): Promi
   await page.getByTestId(`pick-${side}`).click();
   await page.getByTestId(`pick-${side}-options`).locator(`li[data-file="${file}"]`).click();
 }
+
+/** The element inside the app's (or the page's) diff view, by selector. */
+export async function inDiff<T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> {
+  return page.evaluate(`(() => {
+    const view = document.querySelector('pd-diff-view') ?? document.querySelector('pd-app')?.shadowRoot?.querySelector('pd-diff-view');
+    return (${fn.toString()})(view.shadowRoot);
+  })()`) as Promise<T>;
+}
+
+/** Whether the row at alignment `index` is drawn and lies inside the pane's visible box. */
+export function rowInView(page: Page, index: number): Promise<boolean> {
+  return page.evaluate((i) => {
+    const view = document.querySelector('pd-diff-view') ?? document.querySelector('pd-app')?.shadowRoot?.querySelector('pd-diff-view');
+    const root = view!.shadowRoot!;
+    const row = root.querySelector(`[data-testid="diff-row"][data-index="${i}"]`);
+    const pane = root.querySelector('[data-testid="diff-pane"]');
+    if (!row || !pane) return false;
+    const r = row.getBoundingClientRect();
+    const p = pane.getBoundingClientRect();
+    return r.bottom > p.top && r.top < p.bottom;
+  }, index);
+}

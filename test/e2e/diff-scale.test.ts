@@ -1,8 +1,8 @@
 /**
  * Issue 19 at scale and by keyboard, in chromium: a 1,000-row diff keeps only a window of rows in
  * the page however far it is scrolled, stepped or searched, and every row when printed; a reading
- * warning, followed from the diff header or from the plan's page in the lineage view, scrolls to the
- * clause it is about and highlights it; the "why unchanged" mark's explanation shows on focus.
+ * warning deep in a long real pair scrolls the windowed diff to its clause (the warnings and the
+ * fold mark of the bundled plans: diff-view.test.ts).
  * Behaviour only: the frame times are measured by `npm run bench:web -- --only scroll`.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,16 +11,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareDocuments } from '../../src/compare/compare.js';
-import { buildLineage } from '../../src/corpus/lineage.js';
 import { parseDocument } from '../../src/read/parse.js';
 import type { Comparison } from '../../src/types.js';
 import { diffRows, rowOfWarning, type DiffRow } from '../../src/view/diff-rows.js';
 import { formatRoute } from '../../src/view/route.js';
-import { corpusPath, hasShared, seed, SEEDS, sharedPath } from '../corpus.js';
-import { seriousViolations, shareBrowser, startHarness, type Harness } from './browser.js';
+import { hasShared, sharedPath } from '../corpus.js';
+import { rowInView, seriousViolations, shareBrowser, startHarness, type Harness } from './browser.js';
 import { thousandAlignments } from './thousand-rows.js';
 
-// one chromium for the three blocks below, each with its own context and server
+// one chromium for the two blocks below, each with its own context and server
 shareBrowser();
 
 /** Most rows a 1,000-row diff may hold in the page at 1440 × 900 (the viewport plus its overscan, in whole blocks). */
@@ -30,28 +29,6 @@ const WINDOW_MAX = 120;
 function thousandRows(): { rows: DiffRow[]; docs: Pick<Comparison, 'a' | 'b'> } {
   const { alignments, a, b } = thousandAlignments();
   return { rows: diffRows({ alignments }), docs: { a, b } };
-}
-
-/** The element inside the app's (or the page's) diff view, by selector. */
-async function inDiff<T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> {
-  return page.evaluate(`(() => {
-    const view = document.querySelector('pd-diff-view') ?? document.querySelector('pd-app')?.shadowRoot?.querySelector('pd-diff-view');
-    return (${fn.toString()})(view.shadowRoot);
-  })()`) as Promise<T>;
-}
-
-/** Whether the row at alignment `index` is drawn and lies inside the pane's visible box. */
-function rowInView(page: Page, index: number): Promise<boolean> {
-  return page.evaluate((i) => {
-    const view = document.querySelector('pd-diff-view') ?? document.querySelector('pd-app')?.shadowRoot?.querySelector('pd-diff-view');
-    const root = view!.shadowRoot!;
-    const row = root.querySelector(`[data-testid="diff-row"][data-index="${i}"]`);
-    const pane = root.querySelector('[data-testid="diff-pane"]');
-    if (!row || !pane) return false;
-    const r = row.getBoundingClientRect();
-    const p = pane.getBoundingClientRect();
-    return r.bottom > p.top && r.top < p.bottom;
-  }, index);
 }
 
 /** Whether some drawn row lies inside the pane's visible box: the window has followed a scroll. */
@@ -173,100 +150,6 @@ describe('a 1,000-row diff in chromium', () => {
 
   test('throws no error in the page', () => {
     expect(pageErrors).toEqual([]);
-  });
-});
-
-describe('reading warnings and the fold mark in the app (bundled plans)', () => {
-  let h: Harness;
-  let page: Page;
-
-  beforeAll(async () => {
-    h = await startHarness(corpusPath(''));
-    page = await h.context.newPage();
-  }, 90_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  test('a warning in the diff header scrolls to its clause and highlights that side (Bắc Giang 2023: label "5" twice under II)', async () => {
-    const a = seed('bacgiang2023');
-    const rows = diffRows(compareDocuments(a, seed('sct2024')));
-    const w = a.meta.warnings.find((x) => x.code === 'duplicate-label')!;
-    const target = rowOfWarning(rows, 'a', w)!;
-    expect(target.a?.id).toBe('II.5_2');
-    await page.goto(h.server.url + formatRoute({ view: 'diff', a: SEEDS.bacgiang2023, b: SEEDS.sct2024 }));
-    const head = page.getByTestId('diff-warnings-a');
-    await head.locator('summary').click();
-    const link = head.locator('li[data-code="duplicate-label"]').getByTestId('warning-link');
-    expect(await link.textContent()).toBe('II.5_2');
-    await link.click();
-    const row = page.locator(`[data-testid="diff-row"][data-index="${target.index}"]`);
-    await expect.poll(() => row.getAttribute('class')).toContain('current');
-    expect(await row.locator('.cell.a.warned').getAttribute('data-warned')).toBe('duplicate-label');
-    expect(await row.locator('.cell.b.warned').count()).toBe(0);
-    await expect.poll(() => rowInView(page, target.index)).toBe(true);
-    expect(await inDiff(page, (root) => root.activeElement?.classList.contains('warned') ?? false)).toBe(true);
-    // moving on clears the highlight
-    await page.keyboard.press('n');
-    await expect.poll(() => page.locator('.cell.warned').count()).toBe(0);
-  });
-
-  test('a warning about the header (the 2025 plan\'s date read two ways) highlights the header line', async () => {
-    await page.goto(h.server.url + formatRoute({ view: 'diff', a: SEEDS.sct2024, b: SEEDS.ubnd2025 }));
-    const head = page.getByTestId('diff-warnings-b');
-    await head.locator('summary').click();
-    await head.locator('li[data-code="date-mismatch"]').getByTestId('warning-link').click();
-    expect(await page.getByTestId('diff-head-meta-b').getAttribute('data-warned')).toBe('date-mismatch');
-    expect(await page.getByTestId('diff-head-meta-a').getAttribute('data-warned')).toBeNull();
-  });
-
-  test("the plan's page in the lineage view lists its warnings; one opens the diff at its clause, highlighted", async () => {
-    const names = Object.keys(SEEDS) as Array<keyof typeof SEEDS>;
-    const graph = buildLineage(names.map((n) => ({ file: SEEDS[n], doc: seed(n) })));
-    const node = graph.nodes.find((n) => n.file === SEEDS.bacgiang2023)!;
-    await page.goto(h.server.url + formatRoute({ view: 'lineage', node: node.id }));
-    const list = page.getByTestId('page-warnings');
-    await list.waitFor({ timeout: 30_000 });
-    const b = seed('bacgiang2023');
-    expect(await list.locator('li').count()).toBeGreaterThanOrEqual(b.meta.warnings.length);
-    const link = list.locator('li[data-code="duplicate-label"]').getByTestId('page-warning-link');
-    const href = (await link.getAttribute('href'))!;
-    await link.click();
-    // A is the plan it implements when that one is in the folder, else the plan itself
-    const other = names.find((n) => SEEDS[n] === new URLSearchParams(href.split('?')[1]).get('a'))!;
-    const rows = diffRows(compareDocuments(seed(other), b));
-    const target = rowOfWarning(rows, 'b', b.meta.warnings.find((x) => x.code === 'duplicate-label')!)!;
-    expect(target.b?.id).toBe('II.5_2');
-    const cell = page.locator(`[data-testid="diff-row"][data-index="${target.index}"] .cell.b`);
-    await expect.poll(() => cell.getAttribute('data-warned'), { timeout: 30_000 }).toBe('duplicate-label');
-    await expect.poll(() => rowInView(page, target.index)).toBe(true);
-  });
-
-  test('the "why unchanged" mark is reached by Tab and shows its explanation on focus; Escape closes it', async () => {
-    await page.goto(h.server.url + formatRoute({ view: 'diff', a: SEEDS.sct2024, b: SEEDS.gddt2024 }));
-    const row = page.locator('[data-testid="diff-row"][data-a="II.2.-9"][data-status="identical"]');
-    const mark = row.getByTestId('fold-mark');
-    await mark.waitFor({ timeout: 30_000 });
-    const tip = row.getByTestId('fold-tip');
-    expect(await tip.isVisible()).toBe(false);
-    // Tab from the control just before it in the page's order reaches the mark
-    await row.locator('.cell.a').evaluate((el) => {
-      el.setAttribute('tabindex', '-1');
-      (el as HTMLElement).focus();
-    });
-    await page.keyboard.press('Tab');
-    expect(await inDiff(page, (root) => root.activeElement?.getAttribute('data-testid') ?? '')).toBe('fold-mark');
-    await expect.poll(() => tip.isVisible()).toBe(true);
-    expect(await tip.textContent()).toBe('Giống nhau khi bỏ qua: chữ viết tắt');
-    expect(await mark.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
-    // axe on the row with its explanation open: the rest of this diff (000 → 003) is checked whole by diff-view.test.ts
-    expect(await seriousViolations(page, [['pd-app', 'pd-diff-view', '[data-testid="diff-row"][data-a="II.2.-9"][data-status="identical"]']])).toEqual([]);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => tip.isVisible()).toBe(false);
-    await page.keyboard.press('Tab');
-    await row.getByTestId('fold-mark').focus();
-    await expect.poll(() => tip.isVisible()).toBe(true);
   });
 });
 

@@ -2,15 +2,19 @@
  * The diff view as a reviewer uses it, in chromium: status chips that filter (several at once),
  * next/previous within them, search with a hit count, "why unchanged" marks and the "ignore …"
  * toggles, block replacement, the inline layout, copying a deep link, warnings, keyboard and
- * axe-core on the diff. Checked against what the core computes in Node.
+ * axe-core on the diff. Checked against what the core computes in Node. On the same page, other pairs
+ * and the lineage view reached by their hashes: a reading warning, followed from the diff header or
+ * from the plan's page in the lineage view, scrolls to the clause it is about and highlights it; the
+ * "why unchanged" mark's explanation shows on focus.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareDocuments } from '../../src/compare/compare.js';
-import { diffCounts, diffRows, type DiffRow } from '../../src/view/diff-rows.js';
+import { buildLineage } from '../../src/corpus/lineage.js';
+import { diffCounts, diffRows, rowOfWarning, type DiffRow } from '../../src/view/diff-rows.js';
 import { formatRoute } from '../../src/view/route.js';
 import { corpusPath, seed, SEEDS } from '../corpus.js';
-import { seriousViolations, startHarness, type Harness } from './browser.js';
+import { inDiff, rowInView, seriousViolations, startHarness, type Harness } from './browser.js';
 
 describe('diff view in chromium (000 → 003)', () => {
   let h: Harness;
@@ -140,6 +144,89 @@ describe('diff view in chromium (000 → 003)', () => {
     expect(changed).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="diff-row"] pd-review-mark').count()).toBe(changed);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  describe('reading warnings and the fold mark in the app (bundled plans)', () => {
+    // on the page of the tests above: other pairs and the lineage view reached by their hashes
+    test('a warning in the diff header scrolls to its clause and highlights that side (Bắc Giang 2023: label "5" twice under II)', async () => {
+      const a = seed('bacgiang2023');
+      const rows = diffRows(compareDocuments(a, seed('sct2024')));
+      const w = a.meta.warnings.find((x) => x.code === 'duplicate-label')!;
+      const target = rowOfWarning(rows, 'a', w)!;
+      expect(target.a?.id).toBe('II.5_2');
+      await page.goto(h.server.url + formatRoute({ view: 'diff', a: SEEDS.bacgiang2023, b: SEEDS.sct2024 }));
+      const head = page.getByTestId('diff-warnings-a');
+      await head.locator('summary').click();
+      const link = head.locator('li[data-code="duplicate-label"]').getByTestId('warning-link');
+      expect(await link.textContent()).toBe('II.5_2');
+      await link.click();
+      const row = page.locator(`[data-testid="diff-row"][data-index="${target.index}"]`);
+      await expect.poll(() => row.getAttribute('class')).toContain('current');
+      expect(await row.locator('.cell.a.warned').getAttribute('data-warned')).toBe('duplicate-label');
+      expect(await row.locator('.cell.b.warned').count()).toBe(0);
+      await expect.poll(() => rowInView(page, target.index)).toBe(true);
+      expect(await inDiff(page, (root) => root.activeElement?.classList.contains('warned') ?? false)).toBe(true);
+      // moving on clears the highlight
+      await page.keyboard.press('n');
+      await expect.poll(() => page.locator('.cell.warned').count()).toBe(0);
+    });
+
+    test('a warning about the header (the 2025 plan\'s date read two ways) highlights the header line', async () => {
+      await page.goto(h.server.url + formatRoute({ view: 'diff', a: SEEDS.sct2024, b: SEEDS.ubnd2025 }));
+      const head = page.getByTestId('diff-warnings-b');
+      await head.locator('summary').click();
+      await head.locator('li[data-code="date-mismatch"]').getByTestId('warning-link').click();
+      expect(await page.getByTestId('diff-head-meta-b').getAttribute('data-warned')).toBe('date-mismatch');
+      expect(await page.getByTestId('diff-head-meta-a').getAttribute('data-warned')).toBeNull();
+    });
+
+    test("the plan's page in the lineage view lists its warnings; one opens the diff at its clause, highlighted", async () => {
+      const names = Object.keys(SEEDS) as Array<keyof typeof SEEDS>;
+      const graph = buildLineage(names.map((n) => ({ file: SEEDS[n], doc: seed(n) })));
+      const node = graph.nodes.find((n) => n.file === SEEDS.bacgiang2023)!;
+      await page.goto(h.server.url + formatRoute({ view: 'lineage', node: node.id }));
+      const list = page.getByTestId('page-warnings');
+      await list.waitFor({ timeout: 30_000 });
+      const b = seed('bacgiang2023');
+      expect(await list.locator('li').count()).toBeGreaterThanOrEqual(b.meta.warnings.length);
+      const link = list.locator('li[data-code="duplicate-label"]').getByTestId('page-warning-link');
+      const href = (await link.getAttribute('href'))!;
+      await link.click();
+      // A is the plan it implements when that one is in the folder, else the plan itself
+      const other = names.find((n) => SEEDS[n] === new URLSearchParams(href.split('?')[1]).get('a'))!;
+      const rows = diffRows(compareDocuments(seed(other), b));
+      const target = rowOfWarning(rows, 'b', b.meta.warnings.find((x) => x.code === 'duplicate-label')!)!;
+      expect(target.b?.id).toBe('II.5_2');
+      const cell = page.locator(`[data-testid="diff-row"][data-index="${target.index}"] .cell.b`);
+      await expect.poll(() => cell.getAttribute('data-warned'), { timeout: 30_000 }).toBe('duplicate-label');
+      await expect.poll(() => rowInView(page, target.index)).toBe(true);
+    });
+
+    test('the "why unchanged" mark is reached by Tab and shows its explanation on focus; Escape closes it', async () => {
+      await page.goto(h.server.url + formatRoute({ view: 'diff', a: SEEDS.sct2024, b: SEEDS.gddt2024 }));
+      const row = page.locator('[data-testid="diff-row"][data-a="II.2.-9"][data-status="identical"]');
+      const mark = row.getByTestId('fold-mark');
+      await mark.waitFor({ timeout: 30_000 });
+      const tip = row.getByTestId('fold-tip');
+      expect(await tip.isVisible()).toBe(false);
+      // Tab from the control just before it in the page's order reaches the mark
+      await row.locator('.cell.a').evaluate((el) => {
+        el.setAttribute('tabindex', '-1');
+        (el as HTMLElement).focus();
+      });
+      await page.keyboard.press('Tab');
+      expect(await inDiff(page, (root) => root.activeElement?.getAttribute('data-testid') ?? '')).toBe('fold-mark');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      expect(await tip.textContent()).toBe('Giống nhau khi bỏ qua: chữ viết tắt');
+      expect(await mark.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
+      // axe on the row with its explanation open: the rest of this diff is checked whole by the keyboard test above
+      expect(await seriousViolations(page, [['pd-app', 'pd-diff-view', '[data-testid="diff-row"][data-a="II.2.-9"][data-status="identical"]']])).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => tip.isVisible()).toBe(false);
+      await page.keyboard.press('Tab');
+      await row.getByTestId('fold-mark').focus();
+      await expect.poll(() => tip.isVisible()).toBe(true);
+    });
   });
 
   test('throws no error in the page', () => {
