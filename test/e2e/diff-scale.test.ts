@@ -2,7 +2,9 @@
  * Issue 19 at scale and by keyboard, in chromium: a 1,000-row diff keeps only a window of rows in
  * the page however far it is scrolled, stepped or searched, and every row when printed; a reading
  * warning deep in a long real pair scrolls the windowed diff to its clause (the warnings and the
- * fold mark of the bundled plans: diff-view.test.ts).
+ * fold mark of the bundled plans: diff-view.test.ts); a far row's review decision and draft survive
+ * its leaving the window, and saving sends the alignment's id (review-diff.test.ts: the rest of
+ * the review decisions).
  * Behaviour only: the frame times are measured by `npm run bench:web -- --only scroll`.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareDocuments } from '../../src/compare/compare.js';
+import { alignmentIds } from '../../src/compare/review-items.js';
 import { parseDocument } from '../../src/read/parse.js';
 import type { Comparison } from '../../src/types.js';
 import { diffRows, rowOfWarning, type DiffRow } from '../../src/view/diff-rows.js';
@@ -147,6 +150,69 @@ describe('a 1,000-row diff in chromium', () => {
     await page.emulateMedia({ media: 'screen' });
     await expect.poll(() => rowCount(page)).toBeLessThanOrEqual(WINDOW_MAX);
   });
+
+  test('a far row keeps its decision and its draft when it leaves the window and comes back; saving sends the alignment id', async () => {
+    const c = thousandAlignments();
+    const rows = diffRows(c);
+    const ids = alignmentIds(c.alignments);
+    const changed = rows.filter((r) => r.changed);
+    const far = changed[changed.length - 20]!;
+    const decided = changed[changed.length - 40]!;
+    // on this page: a diff view of its own, with the alignments and a decision, in place of the one above
+    await page.evaluate(
+      async ({ c, rows, decided }) => {
+        document.body.replaceChildren();
+        const el = document.createElement('pd-diff-view') as HTMLElement & Record<string, unknown> & { updateComplete: Promise<boolean> };
+        Object.assign(el, { rows, docA: c.a, docB: c.b, alignments: c.alignments, decisions: new Map([[decided, { status: 'confirmed', reason: null, note: 'đã đối chiếu', earlierVersion: false, itemText: '' }]]) });
+        (window as unknown as { saved: unknown[] }).saved = [];
+        el.addEventListener('pd-review', (e) => (window as unknown as { saved: unknown[] }).saved.push((e as CustomEvent).detail));
+        document.body.append(el);
+        await el.updateComplete;
+      },
+      { c, rows, decided: ids[decided.index]! },
+    );
+    const pane = page.getByTestId('diff-pane');
+    await expect.poll(() => page.getByTestId('diff-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.locator(`[data-testid="diff-row"][data-index="${far.index}"]`).count()).toBe(0);
+
+    /** Scrolls the pane until the row at `index` is drawn: a jump to where the rows drawn say it lies, then a frame for the window to follow. */
+    const scrollTo = async (index: number): Promise<void> => {
+      for (let k = 0; k < 40; k++) {
+        if ((await page.locator(`[data-testid="diff-row"][data-index="${index}"]`).count()) > 0) break;
+        await pane.evaluate(
+          (el, i) =>
+            new Promise<void>((done) => {
+              const drawn = [...el.querySelectorAll<HTMLElement>('[data-testid="diff-row"]')];
+              // where a drawn row lies in the pane's content, and the height of a row as the drawn ones average it
+              const at = (row: HTMLElement): number => el.scrollTop + row.getBoundingClientRect().top - el.getBoundingClientRect().top;
+              const [first, last] = [drawn[0]!, drawn[drawn.length - 1]!];
+              const [from, to] = [Number(first.dataset.index), Number(last.dataset.index)];
+              const perRow = Math.max(1, (at(last) - at(first)) / Math.max(1, to - from));
+              el.scrollTop = at(first) + (i - from) * perRow - el.clientHeight / 2;
+              // two frames: the window moves in the frame after the scroll, and is drawn before the next
+              requestAnimationFrame(() => requestAnimationFrame(() => done()));
+            }),
+          index,
+        );
+      }
+    };
+    await scrollTo(decided.index);
+    const decidedRow = page.locator(`[data-testid="diff-row"][data-index="${decided.index}"]`);
+    expect(await decidedRow.getByTestId('clause-decision').getAttribute('data-status')).toBe('confirmed');
+    await scrollTo(far.index);
+    const farRow = page.locator(`[data-testid="diff-row"][data-index="${far.index}"]`);
+    await farRow.getByPlaceholder('Lý do').fill('giữ nguyên');
+    // away (out of the window) and back
+    await pane.evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(() => farRow.count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId('diff-row').count()).toBeLessThanOrEqual(120);
+    await scrollTo(far.index);
+    expect(await farRow.getByPlaceholder('Lý do').inputValue()).toBe('giữ nguyên');
+    await farRow.getByTestId('clause-review-save').click();
+    const saved = (await page.evaluate(() => (window as unknown as { saved: unknown[] }).saved)) as Array<{ item: string; kind: string; reason: string }>;
+    expect(saved.map((s) => [s.item, s.kind, s.reason])).toEqual([[ids[far.index], 'clause', 'giữ nguyên']]);
+    expect(await page.getByTestId('diff-row').count()).toBeLessThanOrEqual(120);
+  }, 180_000);
 
   test('throws no error in the page', () => {
     expect(pageErrors).toEqual([]);

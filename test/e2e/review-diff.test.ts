@@ -3,24 +3,18 @@
  * the review control (the same <pd-review-mark> as the targets and fidelity views); a decision made
  * in the page goes through plandiff serve into the folder's store, where the command line's
  * `plandiff review list` reads it back under the id it gives the alignment, and it is shown again
- * after a reload, as made on an earlier version once the plan changes. In a 1,000-row windowed diff
- * a draft survives its row leaving the window, and the page still holds only a window of rows.
+ * after a reload, as made on an earlier version once the plan changes. (In a 1,000-row windowed diff
+ * a draft survives its row leaving the window: diff-scale.test.ts.)
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { alignmentIds } from '../../src/compare/review-items.js';
-import { diffRows } from '../../src/view/diff-rows.js';
 import { formatRoute } from '../../src/view/route.js';
 import { runCli } from '../cli-run.js';
 import { corpusPath, SEEDS } from '../corpus.js';
-import { seriousViolations, shareBrowser, startHarness, type Harness } from './browser.js';
-import { thousandAlignments } from './thousand-rows.js';
-
-// one chromium for the two blocks below, each with its own context and server
-shareBrowser();
+import { seriousViolations, startHarness, type Harness } from './browser.js';
 
 const PARENT = SEEDS.ubnd2025;
 const CHILD = SEEDS.gddt2024;
@@ -167,85 +161,4 @@ describe('clause alignment decisions in the diff view', () => {
     expect(await seriousViolations(page, rows.map((i) => ['pd-app', 'pd-diff-view', `[data-testid="diff-row"][data-index="${i}"]`]))).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 120_000);
-});
-
-describe('review controls in a windowed 1,000-row diff', () => {
-  let empty: string;
-  let h: Harness;
-  let page: Page;
-
-  beforeAll(async () => {
-    // the app only defines the elements here: an empty folder, so its worker has no plan to read
-    empty = mkdtempSync(join(tmpdir(), 'plandiff-review-diff-empty-'));
-    h = await startHarness(empty);
-    page = await h.context.newPage();
-  }, 240_000);
-  afterAll(async () => {
-    await h?.close();
-    if (empty) rmSync(empty, { recursive: true, force: true });
-  });
-
-  test('a far row keeps its decision and its draft when it leaves the window and comes back; saving sends the alignment id', async () => {
-    const c = thousandAlignments();
-    const rows = diffRows(c);
-    const ids = alignmentIds(c.alignments);
-    const changed = rows.filter((r) => r.changed);
-    const far = changed[changed.length - 20]!;
-    const decided = changed[changed.length - 40]!;
-    await page.goto(`${h.server.url}#/corpus`);
-    await page.waitForFunction(() => !!customElements.get('pd-diff-view'));
-    await page.evaluate(
-      async ({ c, rows, decided }) => {
-        document.body.replaceChildren();
-        const el = document.createElement('pd-diff-view') as HTMLElement & Record<string, unknown> & { updateComplete: Promise<boolean> };
-        Object.assign(el, { rows, docA: c.a, docB: c.b, alignments: c.alignments, decisions: new Map([[decided, { status: 'confirmed', reason: null, note: 'đã đối chiếu', earlierVersion: false, itemText: '' }]]) });
-        (window as unknown as { saved: unknown[] }).saved = [];
-        el.addEventListener('pd-review', (e) => (window as unknown as { saved: unknown[] }).saved.push((e as CustomEvent).detail));
-        document.body.append(el);
-        await el.updateComplete;
-      },
-      { c, rows, decided: ids[decided.index]! },
-    );
-    const pane = page.getByTestId('diff-pane');
-    await expect.poll(() => page.getByTestId('diff-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await page.locator(`[data-testid="diff-row"][data-index="${far.index}"]`).count()).toBe(0);
-
-    /** Scrolls the pane until the row at `index` is drawn: a jump to where the rows drawn say it lies, then a frame for the window to follow. */
-    const scrollTo = async (index: number): Promise<void> => {
-      for (let k = 0; k < 40; k++) {
-        if ((await page.locator(`[data-testid="diff-row"][data-index="${index}"]`).count()) > 0) break;
-        await pane.evaluate(
-          (el, i) =>
-            new Promise<void>((done) => {
-              const drawn = [...el.querySelectorAll<HTMLElement>('[data-testid="diff-row"]')];
-              // where a drawn row lies in the pane's content, and the height of a row as the drawn ones average it
-              const at = (row: HTMLElement): number => el.scrollTop + row.getBoundingClientRect().top - el.getBoundingClientRect().top;
-              const [first, last] = [drawn[0]!, drawn[drawn.length - 1]!];
-              const [from, to] = [Number(first.dataset.index), Number(last.dataset.index)];
-              const perRow = Math.max(1, (at(last) - at(first)) / Math.max(1, to - from));
-              el.scrollTop = at(first) + (i - from) * perRow - el.clientHeight / 2;
-              // two frames: the window moves in the frame after the scroll, and is drawn before the next
-              requestAnimationFrame(() => requestAnimationFrame(() => done()));
-            }),
-          index,
-        );
-      }
-    };
-    await scrollTo(decided.index);
-    const decidedRow = page.locator(`[data-testid="diff-row"][data-index="${decided.index}"]`);
-    expect(await decidedRow.getByTestId('clause-decision').getAttribute('data-status')).toBe('confirmed');
-    await scrollTo(far.index);
-    const farRow = page.locator(`[data-testid="diff-row"][data-index="${far.index}"]`);
-    await farRow.getByPlaceholder('Lý do').fill('giữ nguyên');
-    // away (out of the window) and back
-    await pane.evaluate((el) => (el.scrollTop = 0));
-    await expect.poll(() => farRow.count(), { timeout: 10_000 }).toBe(0);
-    expect(await page.getByTestId('diff-row').count()).toBeLessThanOrEqual(120);
-    await scrollTo(far.index);
-    expect(await farRow.getByPlaceholder('Lý do').inputValue()).toBe('giữ nguyên');
-    await farRow.getByTestId('clause-review-save').click();
-    const saved = (await page.evaluate(() => (window as unknown as { saved: unknown[] }).saved)) as Array<{ item: string; kind: string; reason: string }>;
-    expect(saved.map((s) => [s.item, s.kind, s.reason])).toEqual([[ids[far.index], 'clause', 'giữ nguyên']]);
-    expect(await page.getByTestId('diff-row').count()).toBeLessThanOrEqual(120);
-  }, 180_000);
 });
