@@ -1,5 +1,5 @@
 /**
- * The long diff of the windowed-diff tests (diff-scale, review-diff): Gia Lai 2021–2025 against
+ * The long diff of the windowed-diff tests (diff-scale): Gia Lai 2021–2025 against
  * synthetic derivatives of itself, alignments joined until there are 1,000. Made once per test
  * process (a second file in the same worker reuses it).
  */
