@@ -9,9 +9,11 @@
  *   number only when OCR left digits;
  * - the forms issued with a circular or decree, which name it at their head ("Mẫu CT01 ban hành kèm
  *   theo Thông tư số 53/2025/TT-BCA ngày 01/7/2025"): the document's number when the header's is lost,
- *   taken from forms whose type agrees with their symbol and whose year is the header date's.
+ *   taken from forms whose type agrees with their symbol and whose year is the header date's;
+ * - a receipt stamp ("ĐẾN Giờ: … Ngày: …") read into the title's lines: the type word at the end of
+ *   a line of its debris ("ĐẾN GÈ:-..S-....... NGHỊ ĐỊNH"), its debris before the subject.
  */
-import { META } from '../patterns/meta.js';
+import { HEADER_TYPE_WORDS, META } from '../patterns/meta.js';
 import { foldName, typeByCode, typeByWord } from '../vocabulary/index.js';
 import { spanOf } from '../text/mapped-text.js';
 import type { Node, Structure } from './structure.js';
@@ -138,4 +140,48 @@ export function readFormNumbers(st: Structure, split: Split, typeWord: string | 
   for (const b of [...st.closing, ...st.footnotes]) take(b.text, b.span);
   const repeated = loose.filter((h) => loose.filter((o) => o.value.number === h.value.number).length >= 2);
   return [...heads, ...repeated];
+}
+
+/** A receipt stamp's own words as OCR reads them: "ĐẾN", "Giờ:", "Ngày:", "Ngy.Ot!O1…". */
+const STAMP_WORD = /^(?:Đ?ẾN|Gi[ờỏ]|Ngày|Ngy)(?![\p{Ll}])/u;
+/** A line ending with a type word in capitals: "… NGHỊ ĐỊNH". */
+const TYPE_AT_END = new RegExp(`^(.*?\\S)\\s+(${HEADER_TYPE_WORDS})$`, 'u');
+
+/** A word of stamp debris: a stamp's word, one or two letters, or letters mixed with digits and signs ("I2094.....", "tay..).3-1A-LÄ"). */
+function debris(word: string): boolean {
+  const bare = word.replace(/[.,:;]+$/u, '');
+  return STAMP_WORD.test(word) || bare.length <= 2 || /[^\p{L}\p{M}]/u.test(bare);
+}
+
+/** The leading words of stamp debris of a line ("ĐẾN Ngày:. pm I2094….. " before "Quy định về …"): their length, 0 when the line does not open with a stamp's word. */
+function stampLead(text: string): number {
+  const words = text.split(' ');
+  if (!STAMP_WORD.test(words[0] ?? '')) return 0;
+  let k = 0;
+  while (k < words.length && debris(words[k]!)) k++;
+  return words.slice(0, k).join(' ').length;
+}
+
+/** A title line with the stamp's debris before it: the line without it ("ĐẾN Ngày:. pm I2094..... Quy định về …" → "Quy định về …"); "" when the line is all debris. */
+export function dropStampLead(text: string): string {
+  const n = stampLead(text);
+  const rest = text.slice(n).trim();
+  return n === 0 || rest === '' || /^\p{Lu}/u.test(rest) ? rest : text;
+}
+
+/**
+ * The header line where a receipt stamp's debris runs into the type word ("ĐẾN GÈ:-..S-....... NGHỊ
+ * ĐỊNH", "&a‡v..08. 202 Š THÔNG TƯ"), before the type line the structure found (if any): its index
+ * and the type word. Debris is a stamp's word or words no longer than two letters or mixed with signs.
+ */
+export function readStampedTypeLine(header: readonly HeaderBlock[], typeAt: number): { at: number; word: string } | null {
+  for (const [k, b] of header.entries()) {
+    if (typeAt >= 0 && k >= typeAt) break;
+    if (b.role !== 'subject' || b.text.length > 60) continue;
+    const m = TYPE_AT_END.exec(b.text);
+    if (!m) continue;
+    const words = m[1]!.split(/\s+/u);
+    if (words.every(debris) || words.some((w) => STAMP_WORD.test(w))) return { at: k, word: m[2]! };
+  }
+  return null;
 }

@@ -14,7 +14,7 @@
  *   symbol's issuer code. A department only when its name heads the document.
  */
 import { META } from '../patterns/meta.js';
-import { readFormNumbers, readObscuredNumberLine } from './meta-ocr.js';
+import { dropStampLead, readFormNumbers, readObscuredNumberLine, readStampedTypeLine } from './meta-ocr.js';
 import type { Structure } from './structure.js';
 import type { Block, DocumentMeta, Span, Warning } from '../types.js';
 import { bodyByName, departmentAt, latinLookalikes, departmentByCode, foldName, provinceAt, provinceByName, readSymbol, typeByCode, typeByWord } from '../vocabulary/index.js';
@@ -268,11 +268,17 @@ interface Typing {
 
 function readTyping(st: Structure, identity: Identity): Typing {
   const header = st.header;
-  const typeBlock = header.find((b) => b.role === 'type');
-  const typeAt = header.findIndex((b) => b.role === 'type');
-  // the subject may be wrapped over several paragraphs ("… ĐẠI HỘI LẦN THỨ" / "XIV CỦA ĐẢNG; …")
+  let typeAt = header.findIndex((b) => b.role === 'type');
+  // a receipt stamp's debris run into the type line of a scan ("ĐẾN GÈ:-..S-....... NGHỊ ĐỊNH")
+  const stamped = readStampedTypeLine(header, typeAt);
+  if (stamped) typeAt = stamped.at;
+  const typeBlock = stamped ? { text: stamped.word } : header[typeAt];
+  // the subject may be wrapped over several paragraphs ("… ĐẠI HỘI LẦN THỨ" / "XIV CỦA ĐẢNG; …"); a stamp's debris before it goes
   const subjectParts: string[] = [];
-  for (let k = typeAt + 1; k < header.length && header[k]!.role === 'subject'; k++) subjectParts.push(header[k]!.text);
+  for (let k = typeAt + 1; k < header.length && header[k]!.role === 'subject'; k++) {
+    const part = dropStampLead(header[k]!.text);
+    if (part) subjectParts.push(part);
+  }
   const subjectBlock = subjectParts.length ? { text: subjectParts.join(' ') } : typeAt < 0 ? header.find((b) => b.role === 'subject') : undefined;
   const carried = header.find((b) => b.role === 'carried-title');
   let type: string | null = null;
@@ -281,7 +287,7 @@ function readTyping(st: Structure, identity: Identity): Typing {
     const m = META.typeWord.exec(typeBlock.text);
     if (m) {
       type = capitalType(m[1]!);
-      const inline = typeBlock.text.slice(m[0].length).trim();
+      const inline = dropStampLead(typeBlock.text.slice(m[0].length).trim());
       subject = inline || subjectBlock?.text || null;
     }
   }

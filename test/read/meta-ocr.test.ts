@@ -106,3 +106,20 @@ describe('the issuer of a scan whose header columns OCR reads as one line', () =
     expect(doc.meta.issuer).toBe(issuer);
   });
 });
+
+describe('a receipt stamp read into the title lines of a scan', () => {
+  const head = `CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 96/2016/NĐ-CP Hà Nội, ngày 01 tháng 7 năm 2016\n\nCỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ`;
+  const body = '\n\nCăn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\nChương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\n1. Nội dung.';
+  test.each([
+    ['the type word at the end of the stamp\'s line', '\n\nĐẾN GÈ:-..S-....... NGHỊ ĐỊNH\n\nQuy định điều kiện về an ninh, trật tự'],
+    ['the stamp\'s date before the subject', '\n\nNGHỊ ĐỊNH\n\nĐẾN Ngày:. pm I2094..... Quy định điều kiện về an ninh, trật tự'],
+    ['the stamp\'s date after the type word', '\n\nĐẾN Giờ:...............\n\nNGHỊ ĐỊNH Ngày: t/22..\n\nQuy định điều kiện về an ninh, trật tự'],
+  ])('%s: the decree\'s type and subject, without the stamp', (_name, lines) => {
+    expect(parseDocument(head + lines + body).meta).toMatchObject({ type: 'Nghị định', title: 'Nghị định quy định điều kiện về an ninh, trật tự' });
+  });
+
+  test('a subject that opens with a date of its own keeps it', () => {
+    const doc = parseDocument(`${head}\n\nNGHỊ ĐỊNH\n\nNgày hội đại đoàn kết toàn dân tộc${body}`);
+    expect(doc.meta.title).toBe('Nghị định ngày hội đại đoàn kết toàn dân tộc');
+  });
+});
