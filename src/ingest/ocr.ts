@@ -9,6 +9,7 @@ import type { Warning } from '../types.js';
 import { IngestError } from './errors.js';
 import { mendRowNumbers, mendTableLabels, tidyCell } from './ocr-layout-cells.js';
 import { mendLetterNumbers, mendPartNumerals } from './ocr-layout-parts.js';
+import { mendLines } from './ocr-lines.js';
 import { continuesTitle, layoutPage } from './ocr-layout.js';
 import { mendHeaderRows, mendRomanCells, mendRomanHeadings, repairCell, repairLine } from './ocr-repair.js';
 
@@ -123,6 +124,7 @@ export function ocrText(pages: OcrPage[]): string {
       else paragraphs.push(text);
     });
   }
+  mendLines(paragraphs);
   mendPartNumerals(paragraphs);
   mendLetterNumbers(paragraphs);
   mendRomanHeadings(paragraphs);
