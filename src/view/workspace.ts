@@ -231,7 +231,8 @@ export class Workspace {
    * graph, which is the corpus's.
    */
   lineage(options: { uploads?: boolean } = {}): LineageGraph {
-    if (options.uploads) {
+    // without uploads both graphs are the corpus's: built once for the lineage tab and the trends
+    if (options.uploads && [...this.summaryOf.values()].some((s) => s.source === 'upload')) {
       if (this.graphWithUploads) return this.graphWithUploads;
       const inputs = [...this.summaryOf.values()].filter((s) => this.docs.has(s.file)).map((s) => ({ file: s.file, doc: this.docs.get(s.file) as ParsedDocument }));
       const graph = buildLineage(inputs);

@@ -38,6 +38,17 @@ describe('Workspace', () => {
     expect(ws.compare(SEEDS.sct2024, SEEDS.gddt2024)).toBe(got);
   });
 
+  test('builds the corpus graph once for the lineage tab and the trends while there are no uploads', async () => {
+    const ws = await corpusWorkspace();
+    const web = ws.lineage({ uploads: true });
+    expect(ws.lineage()).toBe(web);
+    expect(ws.trends().trends.series.length).toBeGreaterThan(0);
+    expect(ws.lineage({ uploads: true })).toBe(web);
+    await ws.add({ file: 'upload:gddt.txt', source: 'upload', bytes: readFileSync(corpusPath(SEEDS.gddt2024)) });
+    expect(ws.lineage({ uploads: true })).not.toBe(ws.lineage());
+    expect(ws.lineage({ uploads: true }).nodes.some((n) => n.file === 'upload:gddt.txt')).toBe(true);
+  });
+
   test('gives the fidelity of 003 to 004 with a matrix whose first column is the child', async () => {
     const ws = await corpusWorkspace();
     const { report, matrix } = ws.fidelity(SEEDS.ubnd2025, SEEDS.gddt2024, [SEEDS.sct2024, SEEDS.ubnd2025]);

@@ -91,7 +91,11 @@ export class AppController implements ReactiveController {
   /** Every plan read (corpus first, then uploads). */
   summaries: PlanSummary[] = [];
   rows: CorpusRow[] = [];
-  /** The lineage graph of every plan read (the graph component condenses and draws it). */
+  /**
+   * The lineage graph of every plan read (the graph component condenses and draws it). Asked of the
+   * worker only once a view needs it (the lineage tab, a fidelity matrix's order), after the corpus
+   * is read: reading a folder does not wait for a graph nobody looks at.
+   */
   graph: LineageGraph | null = null;
   comparison: Pending<Comparison> | null = null;
   diff: DiffRow[] = [];
@@ -119,6 +123,9 @@ export class AppController implements ReactiveController {
   pair: { a: string | null; b: string | null } = { a: null, b: null };
 
   private client: AnalysisClient | null = null;
+  /** The graph asked of the worker and not yet answered; `graphTicket` counts the plans' changes, so an answer for plans since changed is dropped. */
+  private graphPending: Promise<void> | null = null;
+  private graphTicket = 0;
   private noticeId = 0;
   private fidelityCache: { key: string; lang: Lang; view: FidelityView } | null = null;
   private readonly onHashChange = (): void => this.followHash();
@@ -254,7 +261,7 @@ export class AppController implements ReactiveController {
     const start = performance.now();
     this.corpus = { status: 'loading', done: 0, total: 0, error: null, firstRowsMs: null, readMs: null };
     this.summaries = this.summaries.filter((s) => s.source === 'upload');
-    this.graph = null;
+    this.forgetGraph();
     this.updateRows();
     let entries: Array<{ file: string; size: number }>;
     try {
@@ -285,12 +292,7 @@ export class AppController implements ReactiveController {
       if (this.corpus.firstRowsMs === null) this.corpus.firstRowsMs = performance.now() - start;
       this.updateRows();
     }
-    try {
-      this.graph = await client.call('lineage', { uploads: true });
-      this.corpus = { ...this.corpus, status: 'ready', readMs: performance.now() - start };
-    } catch (e) {
-      this.corpus = { ...this.corpus, status: 'error', error: reason(e) };
-    }
+    this.corpus = { ...this.corpus, status: 'ready', readMs: performance.now() - start };
     this.host.requestUpdate();
     this.refresh();
   }
@@ -355,7 +357,7 @@ export class AppController implements ReactiveController {
       }
     }
     this.updateRows();
-    if (last) void this.refreshGraph();
+    if (last) this.refreshGraph();
     if (last) {
       this.lastUpload = last;
       // A fresh comparison of a re-uploaded file.
@@ -376,7 +378,7 @@ export class AppController implements ReactiveController {
     if (this.comparison?.key.split('\u0000').includes(file)) this.comparison = null;
     if (this.fidelity?.key.split('\u0000').includes(file)) this.fidelity = null;
     this.updateRows();
-    void this.refreshGraph();
+    this.refreshGraph();
   }
 
   /** Reads back the uploads kept in this browser (a reload keeps them). */
@@ -397,19 +399,44 @@ export class AppController implements ReactiveController {
     }
     this.uploadsRestored = true;
     this.host.requestUpdate();
-    if (stored.length) void this.refreshGraph();
+    if (stored.length) this.refreshGraph();
     this.refresh();
   }
 
-  /** The graph again once the corpus is read (uploads added or removed since). */
-  private async refreshGraph(): Promise<void> {
-    if (!this.client || this.corpus.status !== 'ready') return;
+  /** The plans changed: no graph until one is asked for again. */
+  private forgetGraph(): void {
+    this.graph = null;
+    this.graphPending = null;
+    this.graphTicket++;
+  }
+
+  /** Uploads added or removed: the graph shown is asked again (and stays shown until the new one comes); any other is forgotten. */
+  private refreshGraph(): void {
+    if (this.route.view !== 'lineage') return this.forgetGraph();
+    this.graphPending = null;
+    this.graphTicket++;
+    void this.ensureGraph(true);
+  }
+
+  /** Asks the worker for the graph once the corpus is read, unless it is here (`again`: asked anew all the same). */
+  private ensureGraph(again = false): Promise<void> {
+    if ((this.graph && !again) || !this.client || this.corpus.status !== 'ready') return Promise.resolve();
+    return (this.graphPending ??= this.fetchGraph(this.client, this.graphTicket));
+  }
+
+  private async fetchGraph(client: AnalysisClient, ticket: number): Promise<void> {
     try {
-      this.graph = await this.client.call('lineage', { uploads: true });
-      this.host.requestUpdate();
-    } catch {
-      // the graph keeps its last state
+      const graph = await client.call('lineage', { uploads: true });
+      if (ticket !== this.graphTicket) return;
+      this.graph = graph;
+    } catch (e) {
+      if (ticket !== this.graphTicket) return;
+      // as when the corpus could not be analysed: a graph that failed was never there (the old one is kept otherwise)
+      if (!this.graph) this.corpus = { ...this.corpus, status: 'error', error: reason(e) };
+    } finally {
+      if (ticket === this.graphTicket) this.graphPending = null;
     }
+    this.host.requestUpdate();
   }
 
   // ---------- analyses ----------
@@ -423,6 +450,7 @@ export class AppController implements ReactiveController {
   refresh(): void {
     const { view, a, b } = this.route;
     if (view === 'trends' && this.corpus.status === 'ready') void this.ensureTrends(this.trends?.value?.year ?? null);
+    if (view === 'lineage') void this.ensureGraph();
     if (!a || !b || !this.readable(a) || !this.readable(b)) return;
     if (view === 'diff' || view === 'targets') void this.ensureComparison(a, b);
     if (view === 'fidelity') void this.ensureFidelity(a, b);
@@ -487,6 +515,9 @@ export class AppController implements ReactiveController {
     if (this.fidelity?.key === key && this.fidelity.status !== 'error') return;
     this.fidelity = { key, status: 'loading', value: null, error: null };
     this.host.requestUpdate();
+    // the matrix's other plans come in lineage order
+    await this.ensureGraph();
+    if (this.fidelity?.key !== key) return;
     try {
       const value = await (this.client as AnalysisClient).call('fidelity', { parent, child, others: this.matrixPlans(parent, child) });
       if (this.fidelity?.key !== key) return;
