@@ -1,9 +1,10 @@
-// OCR through the built binary: a synthetic scan of a seed plan (skewed, speckled, red seal), its
-// A4 pages printed down to a little under a third (the header and first lines, the rest white paper:
-// scan-fixtures.ts), since this checks the path, not how well whole pages read (npm run bench). The
-// real signed scans and page images of ../shared/realfiles: a handful through the binary in
-// test/cli/realfiles.test.ts, all of them in ocr-scan.real.test.ts (`npm run test:real`). Needs
-// tesseract-ocr, tesseract-ocr-vie and poppler-utils (.ci/run installs them).
+// OCR through the built binary (package.json `bin`): a synthetic scan of a seed plan (skewed,
+// speckled, red seal), its A4 pages printed down to a little under a third (the header and first
+// lines, the rest white paper: scan-fixtures.ts), since this checks the path, not how well whole
+// pages read (npm run bench). The real signed scans and page images of ../shared/realfiles, in
+// `npm run test:real`: two through plandiff parse in test/cli/realfiles.real.test.ts, the identity
+// of all of them in ocr-scan.real.test.ts. Needs tesseract-ocr, tesseract-ocr-vie and
+// poppler-utils (.ci/run installs them).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +12,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { degrade, imagePdf } from '../../src/node/ocr-synth.js';
 import { parseDocument } from '../../src/read/parse.js';
+import { BIN } from '../binary.js';
 import { pageTops } from './scan-fixtures.js';
 
 const hasOcr = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true && !spawnSync('pdftoppm', ['-v']).error;
-const binary = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const SEED_004 = 'khanh-hoa-2025-ubnd-cai-cach-tthc';
 
 describe.skipIf(!hasOcr)('a synthetic scan of a seed plan (skewed, speckled, red seal; needs tesseract-ocr-vie)', () => {
@@ -28,7 +29,7 @@ describe.skipIf(!hasOcr)('a synthetic scan of a seed plan (skewed, speckled, red
     tops = pageTops(`${SEED_004}.pdf`, [1, 2], 0.3);
     writeFileSync(scan, imagePdf(tops.images.map((image, i) => degrade(image, undefined, i + 1))));
   });
-  const run = () => spawnSync(process.execPath, [binary, 'parse', scan, '--json'], { encoding: 'utf8', env: { ...process.env, PLANDIFF_CACHE_DIR: join(dir, 'cache') }, timeout: 120_000 });
+  const run = () => spawnSync(process.execPath, [BIN, 'parse', scan, '--json'], { encoding: 'utf8', env: { ...process.env, PLANDIFF_CACHE_DIR: join(dir, 'cache') }, timeout: 120_000 });
 
   test('plandiff parse reads it by OCR: the identity printed on its pages (number, symbol, year, date), meta.encoding "ocr", a confidence per page', { timeout: 150_000 }, () => {
     const r = (firstRun = run());

@@ -8,6 +8,7 @@ import { OcrCache } from '../../src/node/ocr-cache.js';
 import { parseTsv } from '../../src/ingest/ocr.js';
 import { preparePpm } from '../../src/node/ocr.js';
 import { findDashes, prepareImage, removeSpecks, rotate, type GreyImage } from '../../src/ingest/ocr-image.js';
+import { BIN } from '../binary.js';
 import { runCli } from '../cli-run.js';
 import { buildPdf } from './writers/pdf.js';
 
@@ -248,13 +249,11 @@ describe('the OCR cache', () => {
 const hasTesseract = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true && !spawnSync('pdftoppm', ['-v']).error;
 
 describe.skipIf(!hasTesseract)('OCR through the built binary (needs tesseract-ocr, tesseract-ocr-vie and poppler-utils)', () => {
-  const binary = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
-
   test('a time limit that runs out ends in one line saying how far OCR got, exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandiff-ocr-limit-'));
     const file = join(dir, 'scan.pdf');
     writeFileSync(file, buildPdf([{ image: true }, { image: true }, { image: true }]));
-    const r = spawnSync(process.execPath, [binary, 'parse', file, '--ocr-timeout', '0.001'], { encoding: 'utf8', env: { ...process.env, PLANDIFF_CACHE_DIR: dir } });
+    const r = spawnSync(process.execPath, [BIN, 'parse', file, '--ocr-timeout', '0.001'], { encoding: 'utf8', env: { ...process.env, PLANDIFF_CACHE_DIR: dir } });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^plandiff: .*scan\.pdf: OCR took longer than 0.001 s \(\d of 3 pages read in \d+ s\); stopped — raise --ocr-timeout or read fewer pages$/);
   });
