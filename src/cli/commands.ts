@@ -13,8 +13,7 @@ import type { Orientation } from '../compare/orient.js';
 import { UserError } from '../node/user-error.js';
 import { printable } from '../node/paths.js';
 import { finishFolderRun, gatherFolder, gatherPaths, loadEach, loadEachRecord, loadPlan, sameFile } from './plans.js';
-import { extractTargetsTable, formatValue, TARGET_TABLE_HEADER } from '../extract/targets.js';
-import type { Citation, ParsedDocument, TargetChange } from '../types.js';
+import type { Citation, ParsedDocument, Target, TargetChange } from '../types.js';
 import type { CliContext, CliIo } from './io.js';
 
 export { loadPlan } from './plans.js';
@@ -81,6 +80,7 @@ function table(rows: string[][]): string {
 export async function commandTargets(cli: CliContext, file: string, opts: { json?: boolean; format?: string }): Promise<void> {
   const doc = await loadPlan(file);
   if (opts.json) return printJson(cli, doc.targets);
+  const { extractTargetsTable, TARGET_TABLE_HEADER } = await import('../extract/targets.js');
   const rows = extractTargetsTable(doc.targets);
   if (opts.format === 'csv') return emit(cli, (await import('../compare/target-compare.js')).toCsv([TARGET_TABLE_HEADER, ...rows]));
   await emit(cli, rows.length ? table([TARGET_TABLE_HEADER, ...rows]) : '(no targets found)');
@@ -92,12 +92,12 @@ export async function commandCompare(
   b: string,
   opts: { json?: boolean; targets?: boolean; changes?: boolean; sideBySide?: boolean; relation?: string; format?: string; lang?: string; output?: string; color?: boolean },
 ): Promise<void> {
-  const [da, db] = [await loadPlan(a), await loadPlan(b)];
-  const { compareDocuments } = await import('../compare/compare.js');
   const relation = opts.relation === 'parent' || opts.relation === 'peer' ? opts.relation : 'auto';
   // the comparison has the same time budget as reading one file; a spent one is one line naming both
-  const deadline = new Deadline(timeLimitMs(), (ms, what) => new TimeLimitError(`${printable(a)} ↔ ${printable(b)}: took longer than ${ms} ms while ${what}; stopped`));
-  const cmp = compareDocuments(da, db, { relation, orient: relation === 'auto', align: { deadline } });
+  const deadline = (): Deadline => new Deadline(timeLimitMs(), (ms, what) => new TimeLimitError(`${printable(a)} ↔ ${printable(b)}: took longer than ${ms} ms while ${what}; stopped`));
+  // a pair compared before (same contents, options and program) is read back from the cache
+  const { comparePlanFiles } = await import('../node/cache-compare.js');
+  const cmp = (await comparePlanFiles(a, b, { relation, deadline, load: loadPlan })).comparison;
   noteOrientation(cli, cmp.orientation, 'compare');
   if (opts.json) return printJson(cli, cmp);
   const lang = opts.lang === 'en' ? 'en' : 'vi';
@@ -118,7 +118,7 @@ export async function commandCompare(
       return emit(cli, renderCompareHtml(cmp, { lang, changesOnly: !!opts.changes }), opts.output);
     }
     default: {
-      if (opts.targets) return emit(cli, targetChangeTable(cmp.targets, !!opts.changes), opts.output);
+      if (opts.targets) return emit(cli, targetChangeTable(cmp.targets, !!opts.changes, (await import('../extract/targets.js')).formatValue), opts.output);
       const color = opts.color !== false && !opts.output && !!cli.stdout.isTTY;
       const { renderCompareText } = await import('../report/compare-text.js');
       return emit(cli, renderCompareText(cmp, { lang, changesOnly: !!opts.changes, color, layout: opts.sideBySide ? 'columns' : 'unified' }), opts.output);
@@ -126,8 +126,8 @@ export async function commandCompare(
   }
 }
 
-/** The target comparison as a plain table: status, direction, metric, A → B. */
-export function targetChangeTable(changes: TargetChange[], changesOnly: boolean): string {
+/** The target comparison as a plain table: status, direction, metric, A → B (values printed by `formatValue`, targets.ts's: loaded by the caller). */
+export function targetChangeTable(changes: TargetChange[], changesOnly: boolean, formatValue: (t: Target) => string): string {
   const rows = changes
     .filter((t) => !changesOnly || t.status !== 'copied')
     .map((t) => [

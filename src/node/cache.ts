@@ -11,6 +11,10 @@
  * with the `.lineage` extension, checked by a checksum as a document's gzip is by its CRC; a plan
  * with no record yet is read from its document entry when there is one, else parsed.
  *
+ * `plandiff compare A B` keeps the comparison of the pair (see cache-compare.ts) in the
+ * `comparisons/` folder of the same version, under a key of both plans' keys, the comparison code
+ * and its options; an entry that does not read back whole is ignored and rewritten.
+ *
  * Where: `PLANDIFF_CACHE_DIR` when set; else a `.plandiff/` folder in the folder being read when
  * the user made one; else the user's cache folder (`$XDG_CACHE_HOME/plandiff`, `~/.cache/plandiff`,
  * `~/Library/Caches/plandiff`, `%LOCALAPPDATA%\plandiff\Cache`).
@@ -24,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { LineageRecord } from '../corpus/lineage.js';
-import type { LineageGraph, ParsedDocument } from '../types.js';
+import type { Comparison, LineageGraph, ParsedDocument } from '../types.js';
 
 /** First line of every entry: says what wrote it. */
 const MAGIC = 'plandiff-parsed-document';
@@ -34,6 +38,12 @@ const RECORD_MAGIC = 'plandiff-lineage-record';
 
 /** First line of every lineage graph entry. */
 const GRAPH_MAGIC = 'plandiff-lineage-graph';
+
+/** First line of every comparison entry. */
+const COMPARISON_MAGIC = 'plandiff-comparison';
+
+/** Folder of the comparison entries, in a program version's folder. */
+export const COMPARISONS_FOLDER = 'comparisons';
 
 /** Lineage graphs kept (the most recent ones; each folder state that was run has its own). */
 const GRAPHS_KEPT = 4;
@@ -139,6 +149,14 @@ function looksParsed(value: unknown): value is ParsedDocument {
     Array.isArray(d.clauses) && Array.isArray(d.citations) && Array.isArray(d.targets) &&
     Array.isArray(d.header) && Array.isArray(d.preamble) && Array.isArray(d.footnotes)
   );
+}
+
+/** True when a value has the shape of a comparison (what a comparison entry must hold to be trusted). */
+function looksCompared(value: unknown): value is Comparison {
+  if (!value || typeof value !== 'object') return false;
+  const c = value as Record<string, unknown>;
+  const side = (x: unknown): boolean => !!x && typeof x === 'object' && 'file' in x;
+  return side(c.a) && side(c.b) && Array.isArray(c.alignments) && Array.isArray(c.targets);
 }
 
 /** What one cache did during a run. */
@@ -392,6 +410,39 @@ export class DocumentCache {
       }
     }
     return removed;
+  }
+
+  /**
+   * The comparison stored under a key (see cache-compare.ts), with the `sides` its writer gave, or
+   * null when there is none or it cannot be trusted: a whole entry of this program version and
+   * key, of the comparison's shape. Not counted in the stats (those count plans).
+   */
+  async getComparison(key: string): Promise<{ comparison: Comparison; sides: unknown } | null> {
+    const bytes = this.load(this.comparisonPath(key));
+    if (!bytes) return null;
+    try {
+      const text = gunzipSync(bytes).toString('utf8');
+      const nl = text.indexOf('\n');
+      if (nl < 0) return null;
+      const head = JSON.parse(text.slice(0, nl)) as { magic?: unknown; program?: unknown; key?: unknown; sides?: unknown };
+      if (head.magic !== COMPARISON_MAGIC || head.program !== this.program || head.key !== key) return null;
+      const value: unknown = JSON.parse(text.slice(nl + 1));
+      return looksCompared(value) ? { comparison: value, sides: head.sides } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Stores a comparison under a key, with what its writer says of its sides (`sides`, JSON), as {@link put} does a document. Never throws. */
+  async putComparison(key: string, comparison: Comparison, sides: unknown): Promise<void> {
+    const head = JSON.stringify({ magic: COMPARISON_MAGIC, program: this.program, key, sides });
+    const writes = this.stats.writes;
+    await this.write(this.comparisonPath(key), () => gzipSync(`${head}\n${JSON.stringify(comparison)}`, { level: 1 }));
+    this.stats.writes = writes;
+  }
+
+  private comparisonPath(key: string): string {
+    return join(this.dir, COMPARISONS_FOLDER, `${key}.json.gz`);
   }
 
   private graphPath(key: string): string {

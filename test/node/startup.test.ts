@@ -5,12 +5,12 @@
  * and the cache's program fingerprint is baked at build time instead of hashed at every run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { BAKED_PROGRAM_FILE, packageVersion, programFingerprint } from '../../src/node/cache.js';
+import { BAKED_PROGRAM_FILE, COMPARISONS_FOLDER, packageVersion, programFingerprint } from '../../src/node/cache.js';
 import { BIN, ROOT, runBinarySync } from '../binary.js';
 
 describe('the baked answers of plandiff --help and --version (needs the built binary)', () => {
@@ -62,6 +62,8 @@ describe('a compare of two plans read before loads neither the readers nor the p
     try {
       const env = { PLANDIFF_CACHE_DIR: cache };
       const cold = tracedRun(['compare', A, B, '--json'], env);
+      // the comparison is cached too (src/node/cache-compare.ts): without it, this run compares the plans read back
+      for (const version of readdirSync(join(cache, 'v1'))) rmSync(join(cache, 'v1', version, COMPARISONS_FOLDER), { recursive: true, force: true });
       const warm = tracedRun(['compare', A, B, '--json'], env);
       expect(cold.code).toBe(0);
       expect(warm.code).toBe(0);
@@ -73,6 +75,12 @@ describe('a compare of two plans read before loads neither the readers nor the p
       }
       expect(warmSources.has('src/compare/compare.ts')).toBe(true);
       expect(warmSources.has('src/node/cache-plan.ts')).toBe(true);
+      // run again: the comparison is read back, and neither the comparison code nor the targets stage loads
+      const repeated = tracedRun(['compare', A, B, '--json'], env);
+      expect(repeated.stdout).toBe(cold.stdout);
+      const repeatedSources = sourcesOf(repeated.loaded);
+      for (const heavy of ['src/compare/compare.ts', 'src/compare/align.ts', 'src/extract/targets.ts']) expect(repeatedSources.has(heavy)).toBe(false);
+      expect(repeatedSources.has('src/node/cache-compare.ts')).toBe(true);
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
