@@ -11,10 +11,12 @@
  *   theo Thông tư số 53/2025/TT-BCA ngày 01/7/2025"): the document's number when the header's is lost,
  *   taken from forms whose type agrees with their symbol and whose year is the header date's;
  * - a receipt stamp ("ĐẾN Giờ: … Ngày: …") read into the title's lines: the type word at the end of
- *   a line of its debris ("ĐẾN GÈ:-..S-....... NGHỊ ĐỊNH"), its debris before the subject.
+ *   a line of its debris ("ĐẾN GÈ:-..S-....... NGHỊ ĐỊNH"), its debris before the subject;
+ * - in the symbols read so, a code no vocabulary knows, one letter OCR confuses away from exactly one
+ *   code it knows, is read as that code ("UEND-KSTTHC" → "UBND-KSTTHC": B read as E).
  */
 import { HEADER_TYPE_WORDS, META } from '../patterns/meta.js';
-import { foldName, typeByCode, typeByWord } from '../vocabulary/index.js';
+import { bodyByCode, departmentByCode, foldName, localBodyByCode, typeByCode, typeByWord } from '../vocabulary/index.js';
 import { spanOf } from '../text/mapped-text.js';
 import type { Node, Structure } from './structure.js';
 import type { Span } from '../types.js';
@@ -54,11 +56,38 @@ function cited(before: string): boolean {
   return false;
 }
 
+/** Capitals OCR takes for one another on a scan's header (stroke shapes, not sounds). */
+const CONFUSED: readonly string[] = ['BERP8', 'ODQ0', 'CG', 'UV', 'ILT1', 'NHM', 'S5', 'Z2'];
+
+/** True when a symbol part is a code of the vocabulary: a type, a central or local body, a department. */
+function knownCode(part: string): boolean {
+  return typeByCode(part) !== null || bodyByCode(part) !== null || localBodyByCode(part) !== null || departmentByCode(part) !== null;
+}
+
+/** A symbol part no vocabulary knows, one confused letter from exactly one known code: that code; else the part as it is. */
+function mendCode(part: string): string {
+  if (part.length < 3 || !/^[A-Z0-9]+$/u.test(part) || knownCode(part)) return part;
+  const found = new Set<string>();
+  for (let i = 0; i < part.length; i++) {
+    const group = CONFUSED.find((g) => g.includes(part[i]!));
+    for (const c of group ?? '') {
+      const candidate = part.slice(0, i) + c + part.slice(i + 1);
+      if (c !== part[i] && /[A-Z]/u.test(c) && knownCode(candidate)) found.add(candidate);
+    }
+  }
+  return found.size === 1 ? [...found][0]! : part;
+}
+
+/** "UEND-KSTTHC" → "UBND-KSTTHC": each part mended on its own (mendCode). */
+function mendSymbol(symbol: string): string {
+  return symbol.split('-').map(mendCode).join('-');
+}
+
 /** "Số: 2†§ /STTTT-CNTT": a number line whose number OCR read as signs (a number written by hand). */
 export function readScrawledNumberLine(text: string): ObscuredLine | null {
   const m = SCRAWLED.exec(text);
   if (!m || /^[\p{L}\p{N}]*$/u.test(m[1]!)) return null;
-  return { number: null, symbol: m[3]!.replace(/\s+/gu, ''), year: m[2] ? Number(m[2]) : null, unread: m[1]! };
+  return { number: null, symbol: mendSymbol(m[3]!.replace(/\s+/gu, '')), year: m[2] ? Number(m[2]) : null, unread: m[1]! };
 }
 
 /** "… ôipøj 2023/TT-BCA" in a header row: the number line with its "Số:" under a stamp. */
@@ -68,7 +97,7 @@ export function readStampedNumberLine(text: string, role: string): ObscuredLine 
     const before = m[1] ?? m[2] ?? null;
     if (!typed(m[4]!) || cited(`${text.slice(0, m.index)} ${m[2] ?? ''}`)) continue;
     const digits = m[1] !== undefined && /^\d{1,5}$/u.test(m[1]);
-    return { number: digits ? m[1]! : null, symbol: m[4]!.replace(/\s+/gu, ''), year: Number(m[3]), unread: digits ? null : before };
+    return { number: digits ? m[1]! : null, symbol: mendSymbol(m[4]!.replace(/\s+/gu, '')), year: Number(m[3]), unread: digits ? null : before };
   }
   return null;
 }

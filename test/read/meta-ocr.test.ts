@@ -17,6 +17,15 @@ describe('number lines as OCR reads them on a signed scan', () => {
     expect(readScrawledNumberLine(text)).toEqual(expected);
   });
 
+  test('a code one confused letter from exactly one known code is read as it ("UEND" → "UBND"); known and unmatched codes stay', () => {
+    expect(readScrawledNumberLine('Số: /4;7/UEND- KSTTHC Phú Thọ, ngày -tháng 12 năm 2011')?.symbol).toBe('UBND-KSTTHC');
+    expect(readStampedNumberLine('CÔNG VĂN ĐẾN 18/2024/TT-8TC Hà Nội', 'place-date')?.symbol).toBe('TT-BTC');
+    // every part known (UBDT is the Ủy ban Dân tộc, not a misread UBND), or no known code one letter away
+    expect(readScrawledNumberLine('Số: ~;/2019/QĐ-UBDT')?.symbol).toBe('QĐ-UBDT');
+    expect(readScrawledNumberLine('Số: 2†§ /STTTT-CNTT')?.symbol).toBe('STTTT-CNTT');
+    expect(readScrawledNumberLine('Số: 2†§ /SNV-TCBC')?.symbol).toBe('SNV-TCBC');
+  });
+
   test('a number OCR read as a number is not a scrawl (the usual reading takes it)', () => {
     expect(readScrawledNumberLine('Số: 275/STTTT-CNTT')).toBeNull();
     expect(readScrawledNumberLine('Số: /KH-SGDĐT')).toBeNull();
