@@ -165,6 +165,109 @@ async function* inThread<T, R>(files: readonly PlanFileRef[], o: PoolOptions, st
   }
 }
 
+/**
+ * The worker threads of one run and the replies they gave: files are sent in order, each worker
+ * holding at most `perWorker` of them (the next goes to the least busy), and replies are taken back
+ * in file order.
+ */
+class ParseCrew {
+  private readonly workers: Worker[];
+  /** Replies not yet taken, by sequence number (file index). */
+  private readonly ready = new Map<number, ParseReply>();
+  /** Who waits for the reply of a given index. */
+  private waiting: { index: number; resolve: () => void } | null = null;
+  private readonly inFlight: number[];
+  private next = 0;
+  private readonly statReplies: Array<Extract<ParseReply, { kind: 'stats' }>> = [];
+  failure: Error | null = null;
+
+  constructor(
+    private readonly files: readonly PlanFileRef[],
+    private readonly perWorker: number,
+    threads: number,
+    private readonly task: ParseTask,
+    data: ParseWorkerData & { plandiffParseWorker: true },
+  ) {
+    this.workers = Array.from({ length: threads }, () => startWorker(data));
+    this.inFlight = new Array<number>(threads).fill(0);
+    this.workers.forEach((w, k) => {
+      w.on('message', (reply: ParseReply) => {
+        if (reply.kind === 'stats') {
+          this.statReplies.push(reply);
+          return;
+        }
+        this.inFlight[k]! -= 1;
+        this.ready.set(reply.seq, reply);
+        this.wake();
+      });
+      w.on('error', (e) => {
+        this.failure ??= e instanceof Error ? e : new Error(String(e));
+        this.wake();
+      });
+      w.on('exit', (code) => {
+        if (code !== 0) this.failure ??= new Error(`a parse worker stopped (exit code ${code})`);
+        this.wake();
+      });
+    });
+  }
+
+  private wake(): void {
+    if (this.waiting && (this.failure || this.ready.has(this.waiting.index))) {
+      const w = this.waiting;
+      this.waiting = null;
+      w.resolve();
+    }
+  }
+
+  /** Sends files while the window allows. */
+  private fill(): void {
+    const threads = this.workers.length;
+    while (this.next < this.files.length) {
+      let k = 0;
+      for (let j = 1; j < threads; j++) if (this.inFlight[j]! < this.inFlight[k]!) k = j;
+      if (this.inFlight[k]! >= this.perWorker || this.ready.size >= threads * this.perWorker) break;
+      const seq = this.next++;
+      this.inFlight[k]! += 1;
+      this.workers[k]!.postMessage({ seq, path: this.files[seq]!.path, task: this.task });
+    }
+  }
+
+  /** The reply for file `index` (files before it taken already); throws a worker's failure. */
+  async take(index: number): Promise<ParseReply> {
+    this.fill();
+    if (!this.ready.has(index)) {
+      await new Promise<void>((resolve) => {
+        this.waiting = { index, resolve };
+        this.wake();
+      });
+    }
+    if (this.failure && !this.ready.has(index)) throw this.failure;
+    const reply = this.ready.get(index)!;
+    this.ready.delete(index);
+    return reply;
+  }
+
+  /** Each worker's cache counters, asked once all its files are done, added into `stats`. */
+  async addStats(stats: CacheStats): Promise<void> {
+    const asked = this.workers.length;
+    await new Promise<void>((resolve) => {
+      const check = () => (this.statReplies.length >= asked || this.failure ? resolve() : setTimeout(check, 2));
+      this.workers.forEach((w) => w.postMessage({ seq: -1, stats: true }));
+      check();
+    });
+    for (const s of this.statReplies) {
+      stats.hits += s.hits;
+      stats.misses += s.misses;
+      stats.rejected += s.rejected;
+      stats.writes += s.writes;
+    }
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
 async function* inWorkers<T, R>(
   files: readonly PlanFileRef[],
   o: PoolOptions,
@@ -179,92 +282,19 @@ async function* inWorkers<T, R>(
     cache: o.cache ? { root: o.cache.root, program: o.cache.program } : null,
     ocr: runSettings.ocr,
   };
-  const workers = Array.from({ length: threads }, () => startWorker(data));
-  /** Replies not yet taken, by sequence number (file index). */
-  const ready = new Map<number, ParseReply>();
-  /** Who waits for the reply of a given index. */
-  let waiting: { index: number; resolve: () => void } | null = null;
-  let failure: Error | null = null;
-  const inFlight = new Array<number>(threads).fill(0);
-  let next = 0;
-  const statReplies: Array<Extract<ParseReply, { kind: 'stats' }>> = [];
-
-  const wake = () => {
-    if (waiting && (failure || ready.has(waiting.index))) {
-      const w = waiting;
-      waiting = null;
-      w.resolve();
-    }
-  };
-  const send = (k: number) => {
-    const seq = next++;
-    inFlight[k]! += 1;
-    workers[k]!.postMessage({ seq, path: files[seq]!.path, task });
-  };
-  workers.forEach((w, k) => {
-    w.on('message', (reply: ParseReply) => {
-      if (reply.kind === 'stats') {
-        statReplies.push(reply);
-        return;
-      }
-      inFlight[k]! -= 1;
-      ready.set(reply.seq, reply);
-      wake();
-    });
-    w.on('error', (e) => {
-      failure ??= e instanceof Error ? e : new Error(String(e));
-      wake();
-    });
-    w.on('exit', (code) => {
-      if (code !== 0) failure ??= new Error(`a parse worker stopped (exit code ${code})`);
-      wake();
-    });
-  });
-  // the window: each worker holds at most perWorker files; the next go to the least busy one
-  const fill = () => {
-    while (next < files.length) {
-      let k = 0;
-      for (let j = 1; j < threads; j++) if (inFlight[j]! < inFlight[k]!) k = j;
-      if (inFlight[k]! >= o.perWorker || ready.size >= threads * o.perWorker) break;
-      send(k);
-    }
-  };
-
+  const crew = new ParseCrew(files, o.perWorker, threads, task, data);
   try {
     for (let index = 0; index < files.length; index++) {
-      fill();
-      if (!ready.has(index)) {
-        await new Promise<void>((resolve) => {
-          waiting = { index, resolve };
-          wake();
-        });
-      }
-      if (failure && !ready.has(index)) throw failure;
-      const reply = ready.get(index)!;
-      ready.delete(index);
+      const reply = await crew.take(index);
       const file = files[index]!;
       o.onProgress?.(index + 1, files.length);
       if (reply.kind === 'parsed') yield ok(index, file, reply.doc as T);
       else if (reply.kind === 'record') yield ok(index, file, { record: reply.record, key: reply.key } as T);
       else if (reply.kind === 'failed') yield failed(index, file, reply.user ? new UserError(reply.message) : new Error(reply.message));
     }
-    if (o.cache) {
-      // each worker's cache counters, asked once all its files are done
-      const asked = workers.length;
-      await new Promise<void>((resolve) => {
-        const check = () => (statReplies.length >= asked || failure ? resolve() : setTimeout(check, 2));
-        workers.forEach((w) => w.postMessage({ seq: -1, stats: true }));
-        check();
-      });
-      for (const s of statReplies) {
-        stats.hits += s.hits;
-        stats.misses += s.misses;
-        stats.rejected += s.rejected;
-        stats.writes += s.writes;
-      }
-    }
+    if (o.cache) await crew.addStats(stats);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await crew.close();
   }
 }
 
