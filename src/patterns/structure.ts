@@ -18,10 +18,12 @@ export const LABELS = {
   /** "I. MỤC TIÊU, YÊU CẦU", "II NỘI DUNG …" (no dot), "III. TỔ CHỨC THỰC HIỆN" */
   section: new RegExp(`^(${ROMAN})(?:\\s*[.:]\\s*|\\s*[-–]\\s+|\\s+(?=[\\p{Lu}"“(]))`, 'u'),
   /**
-   * "1. Mục tiêu", "2 Tổ chức …" (no dot, capital next), "1.1. Triển khai …", "2.3 Rà soát", "1) …"; not a
-   * number whose dot parts thousands or a code ("28.800.000 đồng/năm." wrapped onto its own line, "1.004082")
+   * "1. Mục tiêu", "2 Tổ chức …" (no dot, capital next), "1.1. Triển khai …", "2.3 Rà soát", "1) …"; not an
+   * amount whose dots part thousands ("28.800.000 đồng/năm." wrapped onto its own line). A procedure code
+   * on its own line ("1.014466", a table cell of a decision publishing procedures) still opens a row: the
+   * rows of those decisions are aligned by it.
    */
-  item: /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d{3})\)?\s*|\)\s*|\s+(?=[\p{Lu}"“(]))(?=\S)/u,
+  item: /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d{3}(?!\d))\)?\s*|\)\s*|\s+(?=[\p{Lu}"“(]))(?=\S)/u,
   /** "a) Đẩy mạnh …", "đ) Chấn chỉnh …", "e) Tăng cường …" */
   point: /^([a-zđ])\)\s*/u,
   /** "- +" (second level written with both marks, Gia Lai 2021) */
@@ -47,6 +49,10 @@ export const WRAPS = {
   numberStart: new RegExp(`^(?:${ROMAN}|\\d{1,3})(?![\\p{L}\\p{N}])`, 'u'),
   /** "XI.25, XI.26 của mục 1 phần I …" after "… XI.23, XI.24,": dotted references listed on */
   referenceList: new RegExp(`^(?:${ROMAN}|\\d{1,3})(?:\\.\\d{1,3})+\\s*(?:,|và\\s|đến\\s)`, 'u'),
+  /** "… chia sẻ lợi ích. Mã TTHC" / "1.004082": the word "mã" (code) of a procedure at the end of a line, its code on the next */
+  codeWordEnd: /(?:^|[^\p{L}])(?:[Mm]ã|MÃ)(?:\s+(?:số|TTHC|thủ\s+tục(?:\s+hành\s+chính)?))?\s*:?$/u,
+  /** A procedure code of the national database: "1.004082", "2.000286.000.00.00.H14" */
+  procedureCode: /^\d{1,2}\.\d{6}(?![\d])/u,
 } as const;
 
 /** A line that is only a page number: "34", "- 3 -", "Trang 5". */

@@ -306,10 +306,12 @@ function tailOf(lines: readonly MappedText[]): string {
 
 /**
  * True when `next`, though it starts like a label, goes on with a reference cut at the end of
- * `prev`: "… tại khoản 2 Điều" + "35 Luật …", "**PHẦN" + "I. DANH MỤC …", "… XI.23, XI.24," + "XI.25, XI.26 của mục 1 …".
+ * `prev`: "… tại khoản 2 Điều" + "35 Luật …", "**PHẦN" + "I. DANH MỤC …", "… XI.23, XI.24," + "XI.25, XI.26 của mục 1 …",
+ * "… Mã TTHC" + "1.004082" (a procedure's code).
  */
 function wrapsReference(prev: string, next: string): boolean {
   if (WRAPS.numberWordEnd.test(prev)) return WRAPS.numberStart.test(next);
+  if (WRAPS.codeWordEnd.test(prev)) return WRAPS.procedureCode.test(next);
   return WRAPS.referenceList.test(next) && !TERMINAL_RE.test(prev);
 }
 

@@ -43,11 +43,21 @@ describe('clause labels', () => {
     expect(clause(doc, 'I.1').text).toBe('Phấn đấu đến năm 2025 đạt 100% hồ sơ.');
   });
 
-  test('does not read an amount or a code wrapped onto its own line as an item (holdout Đồng Nai 2816: "=" / "28.800.000 đồng/năm.")', () => {
-    const doc = parseDocument('I. NỘI DUNG\n\n1. Chi phí sau khi đơn giản hóa: 72 giờ x 40.000 đồng/giờ =\n28.800.000 đồng/năm.\n\n2. Xác nhận hợp đồng. Mã TTHC\n1.004082');
+  test('does not read an amount wrapped onto its own line as an item (holdout Đồng Nai 2816: "=" / "28.800.000 đồng/năm.")', () => {
+    const doc = parseDocument('I. NỘI DUNG\n\n1. Chi phí sau khi đơn giản hóa: 72 giờ x 40.000 đồng/giờ =\n28.800.000 đồng/năm.\n\n2. Xác nhận hợp đồng.');
     expect(allClauses(doc.clauses).map((c) => c.id)).toEqual(['I', 'I.1', 'I.2']);
     expect(clause(doc, 'I.1').text).toBe('Chi phí sau khi đơn giản hóa: 72 giờ x 40.000 đồng/giờ = 28.800.000 đồng/năm.');
-    expect(clause(doc, 'I.2').text).toBe('Xác nhận hợp đồng. Mã TTHC 1.004082');
+  });
+
+  test('a procedure code on a line of its own still opens a row (a decision publishing procedures: "01" / "1.014466" / its name)', () => {
+    const doc = parseDocument('I. DANH MỤC\n\n1.014466\n\nCông nhận kết quả thăm dò khoáng sản\n\n1.013644\n\nĐiều chỉnh giấy phép thăm dò');
+    expect(allClauses(doc.clauses).map((c) => c.id)).toEqual(['I', 'I.1', 'I.1.p1', 'I.1_2', 'I.1_2.p1']);
+  });
+
+  test('a procedure code wrapped after the word "Mã TTHC" goes on with its line (holdout Đồng Nai 2813: "… Mã TTHC" / "1.004082")', () => {
+    const doc = parseDocument('I. NỘI DUNG\n\n1. Xác nhận hợp đồng tiếp cận nguồn gen. Mã TTHC\n1.004082\n\n1.1. Nội dung đơn giản hoá: bỏ thành phần hồ sơ.');
+    expect(allClauses(doc.clauses).map((c) => c.id)).toEqual(['I', 'I.1', 'I.1.1']);
+    expect(clause(doc, 'I.1').text).toBe('Xác nhận hợp đồng tiếp cận nguồn gen. Mã TTHC 1.004082');
   });
 });
 
