@@ -1,5 +1,47 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vite';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/** Hash of everything the web build reads: web/, src/, this config and the lock file. */
+export function webSourceHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(relative(ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(join(ROOT, 'web'));
+  walk(join(ROOT, 'src'));
+  for (const f of ['vite.config.ts', 'package-lock.json']) if (existsSync(join(ROOT, f))) hash.update(readFileSync(join(ROOT, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Where a build writes the hash of the sources it was made from (the browser tests reuse web-dist/ when it matches). */
+export const SOURCE_STAMP = '.source-hash';
+
+/** Writes {@link SOURCE_STAMP} into the output folder of a build, hashed before the build reads the sources. */
+function sourceStamp(): Plugin {
+  let outDir = '';
+  let hash = '';
+  return {
+    name: 'plandiff-source-stamp',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      hash = webSourceHash();
+    },
+    closeBundle() {
+      if (outDir && hash) writeFileSync(join(outDir, SOURCE_STAMP), `${hash}\n`);
+    },
+  };
+}
 
 /**
  * The test tiers, chosen by Vitest's `--mode` (package.json scripts):
@@ -21,6 +63,7 @@ function tier(mode: string): { include: string[]; exclude: string[]; globalSetup
 // One config for the web view (root: web/) and for Vitest (tests under test/).
 export default defineConfig(({ mode }) => ({
   root: 'web',
+  plugins: [sourceStamp()],
   // Relative asset URLs: the built app works wherever `plandiff serve` mounts it.
   base: './',
   build: {

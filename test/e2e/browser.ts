@@ -4,15 +4,15 @@
  * context (its own storage, as a new profile has) for each harness; the web view built with
  * Vite's JS API into a temporary folder; the real server on an ephemeral loopback port.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../src/node/server.js';
 import { withLock } from '../lock.js';
+import { SOURCE_STAMP, webSourceHash } from '../../vite.config.js';
 
 /** Where Debian's chromium package puts the browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -41,24 +41,10 @@ export function requireChromium(): void {
   }
 }
 
-/** Hash of everything the web build reads: web/, src/, the Vite config and the lock file. */
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(relative(ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
-    }
-  };
-  walk(join(ROOT, 'web'));
-  walk(join(ROOT, 'src'));
-  for (const f of ['vite.config.ts', 'package-lock.json']) if (existsSync(join(ROOT, f))) hash.update(readFileSync(join(ROOT, f)));
-  return hash.digest('hex').slice(0, 16);
-}
-
 /**
- * Builds the web view once per state of its sources: into `<tmpdir>/plandiff-web-<hash>`, reused
+ * Builds the web view once per state of its sources. The package's own build (web-dist/, made by
+ * `npm install`'s prepare step or `npm start`) is used as it is when its stamp names the same
+ * sources (vite.config.ts SOURCE_STAMP); else it is built into `<tmpdir>/plandiff-web-<hash>`, reused
  * by every browser test file (and later runs) until a source changes. The test workers build it
  * one at a time (test/lock.ts), so two workers starting their first browser file together build it
  * once; a build goes into a fresh folder renamed into place, so nobody sees half a build.
@@ -70,7 +56,11 @@ export function buildWeb(): Promise<string> {
 let webBuild: Promise<string> | null = null;
 
 async function buildWebOnce(): Promise<string> {
-  const target = join(tmpdir(), `plandiff-web-${sourceHash()}`);
+  const hash = webSourceHash();
+  const packaged = join(ROOT, 'web-dist');
+  const stamp = join(packaged, SOURCE_STAMP);
+  if (existsSync(join(packaged, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return packaged;
+  const target = join(tmpdir(), `plandiff-web-${hash}`);
   const done = (): string | null => (existsSync(join(target, 'index.html')) ? target : null);
   return done() ?? withLock(`${target}.lock`, done, async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'plandiff-web-build-'));
