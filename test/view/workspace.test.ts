@@ -39,7 +39,9 @@ describe('Workspace', () => {
   });
 
   test('builds the corpus graph once for the lineage tab and the trends while there are no uploads', async () => {
-    const ws = await corpusWorkspace();
+    // a workspace of its own: the shared one (load.ts) is read by other files in the same worker, and this test adds an upload
+    const ws = new Workspace();
+    for (const file of Object.values(SEEDS)) await ws.add({ file, source: 'corpus', bytes: readFileSync(corpusPath(file)) });
     const web = ws.lineage({ uploads: true });
     expect(ws.lineage()).toBe(web);
     expect(ws.trends().trends.series.length).toBeGreaterThan(0);
