@@ -507,33 +507,9 @@ function seriesPlan(
   parent: Parent,
   p: { province: string; year: number; number: string; symbol: string; day: number; month: number; department: (typeof DEPARTMENTS)[number] | null; series: string; implementsCite: string | null; implementsKey?: string; step: (i: number) => number; years: number },
 ): SeriesSynthPlan {
-  let text = replaceName(parent.text, parent.province, p.province);
-  if (parent.department && p.department) {
-    for (const alias of parent.department.aliases) text = replaceName(text, alias, p.department.name);
-    text = replaceName(text, parent.department.name, p.department.name);
-  }
-  text = text.split(`năm ${parent.year}`).join(`năm ${p.year}`).split(`/${parent.year}`).join(`/${p.year}`);
-  const lines = text.split('\n');
-  const titleAt = Math.max(0, lines.findIndex((l) => SYNTH_LINES.title.test(l)));
-  const header = [
-    `ỦY BAN NHÂN DÂN TỈNH ${p.province.toUpperCase()}`,
-    ...(p.department ? [p.department.name.toUpperCase()] : []),
-    '',
-    `Số: ${p.number}/${p.symbol}`,
-    '',
-    `${p.province}, ngày ${p.day} tháng ${pad2(p.month)} năm ${p.year}`,
-    '',
-  ];
-  const body: string[] = [];
-  let inAnnex = false;
-  for (const line of lines.slice(titleAt)) {
-    if (!inAnnex && SYNTH_LINES.annexStart.test(line)) inAnnex = true;
-    if (inAnnex) {
-      if (SYNTH_LINES.annexEnd.test(line)) inAnnex = false;
-      continue;
-    }
-    body.push(line);
-  }
+  const text = renamedText(parent, p.province, p.department, p.year).split(`/${parent.year}`).join(`/${p.year}`);
+  const body = bodyLines(text.split('\n'));
+  const header = planHeader({ ...p, decision: p.department === null });
   if (p.implementsCite) {
     const at = body.findIndex((l) => SYNTH_LINES.implementsCitation.test(l));
     const cite = `Thực hiện ${p.implementsCite}`;
