@@ -221,17 +221,31 @@ export class DocumentCache {
   }
 
   private decode(bytes: Buffer, key: string): ParsedDocument | null {
+    const doc = this.readJson(bytes, MAGIC, key)?.value;
+    return looksParsed(doc) ? doc : null;
+  }
+
+  /**
+   * A gzipped JSON entry as {@link jsonEntry} writes it: its head line (of `magic`, this program
+   * version and `key`) and its body, parsed; null when the bytes are not such an entry whole.
+   */
+  private readJson(bytes: Buffer, magic: string, key: string): { head: Record<string, unknown>; value: unknown } | null {
     try {
       const text = gunzipSync(bytes).toString('utf8');
       const nl = text.indexOf('\n');
       if (nl < 0) return null;
-      const head = JSON.parse(text.slice(0, nl)) as { magic?: unknown; program?: unknown; key?: unknown };
-      if (head.magic !== MAGIC || head.program !== this.program || head.key !== key) return null;
-      const doc: unknown = JSON.parse(text.slice(nl + 1));
-      return looksParsed(doc) ? doc : null;
+      const head = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
+      if (head.magic !== magic || head.program !== this.program || head.key !== key) return null;
+      return { head, value: JSON.parse(text.slice(nl + 1)) as unknown };
     } catch {
       return null;
     }
+  }
+
+  /** The bytes of a gzipped JSON entry: a head line (`magic`, this program version, `key`, `extra`), then the value. */
+  private jsonEntry(magic: string, key: string, value: unknown, extra: Record<string, unknown> = {}): Uint8Array {
+    const head = JSON.stringify({ magic, program: this.program, key, ...extra });
+    return gzipSync(`${head}\n${JSON.stringify(value)}`, { level: 1 });
   }
 
   /**
@@ -338,8 +352,7 @@ export class DocumentCache {
 
   /** Stores a document under a key: written to a temporary file, then renamed into place. Never throws (a cache that cannot be written is only slower). */
   async put(key: string, doc: ParsedDocument): Promise<void> {
-    const head = JSON.stringify({ magic: MAGIC, program: this.program, key });
-    await this.write(this.pathOf(key), () => gzipSync(`${head}\n${JSON.stringify(doc)}`, { level: 1 }));
+    await this.write(this.pathOf(key), () => this.jsonEntry(MAGIC, key, doc));
   }
 
   /** Stores a lineage record under a key, as {@link put} does a document. */
@@ -354,24 +367,14 @@ export class DocumentCache {
   async getGraph(key: string): Promise<LineageGraph | null> {
     const bytes = this.load(this.graphPath(key));
     if (!bytes) return null;
-    try {
-      const text = gunzipSync(bytes).toString('utf8');
-      const nl = text.indexOf('\n');
-      if (nl < 0) return null;
-      const head = JSON.parse(text.slice(0, nl)) as { magic?: unknown; program?: unknown; key?: unknown };
-      if (head.magic !== GRAPH_MAGIC || head.program !== this.program || head.key !== key) return null;
-      const graph = JSON.parse(text.slice(nl + 1)) as LineageGraph;
-      return graph && Array.isArray(graph.nodes) && Array.isArray(graph.edges) ? graph : null;
-    } catch {
-      return null;
-    }
+    const graph = this.readJson(bytes, GRAPH_MAGIC, key)?.value as LineageGraph | null | undefined;
+    return graph && Array.isArray(graph.nodes) && Array.isArray(graph.edges) ? graph : null;
   }
 
   /** Stores the lineage graph of a folder run, keeping the {@link GRAPHS_KEPT} most recent graphs. Never throws. */
   async putGraph(key: string, graph: LineageGraph): Promise<void> {
-    const head = JSON.stringify({ magic: GRAPH_MAGIC, program: this.program, key });
     const writes = this.stats.writes;
-    await this.write(this.graphPath(key), () => gzipSync(`${head}\n${JSON.stringify(graph)}`, { level: 1 }));
+    await this.write(this.graphPath(key), () => this.jsonEntry(GRAPH_MAGIC, key, graph));
     this.stats.writes = writes;
     const folder = dirname(this.graphPath(key));
     try {
@@ -420,24 +423,14 @@ export class DocumentCache {
   async getComparison(key: string): Promise<{ comparison: Comparison; sides: unknown } | null> {
     const bytes = this.load(this.comparisonPath(key));
     if (!bytes) return null;
-    try {
-      const text = gunzipSync(bytes).toString('utf8');
-      const nl = text.indexOf('\n');
-      if (nl < 0) return null;
-      const head = JSON.parse(text.slice(0, nl)) as { magic?: unknown; program?: unknown; key?: unknown; sides?: unknown };
-      if (head.magic !== COMPARISON_MAGIC || head.program !== this.program || head.key !== key) return null;
-      const value: unknown = JSON.parse(text.slice(nl + 1));
-      return looksCompared(value) ? { comparison: value, sides: head.sides } : null;
-    } catch {
-      return null;
-    }
+    const entry = this.readJson(bytes, COMPARISON_MAGIC, key);
+    return entry && looksCompared(entry.value) ? { comparison: entry.value, sides: entry.head.sides } : null;
   }
 
   /** Stores a comparison under a key, with what its writer says of its sides (`sides`, JSON), as {@link put} does a document. Never throws. */
   async putComparison(key: string, comparison: Comparison, sides: unknown): Promise<void> {
-    const head = JSON.stringify({ magic: COMPARISON_MAGIC, program: this.program, key, sides });
     const writes = this.stats.writes;
-    await this.write(this.comparisonPath(key), () => gzipSync(`${head}\n${JSON.stringify(comparison)}`, { level: 1 }));
+    await this.write(this.comparisonPath(key), () => this.jsonEntry(COMPARISON_MAGIC, key, comparison, { sides }));
     this.stats.writes = writes;
   }
 
