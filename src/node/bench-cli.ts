@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { COMPARISONS_FOLDER } from './cache.js';
 
 /** One command of the run. */
@@ -67,7 +67,7 @@ function interleaved(commands: TimedCommand[], rounds: number, cwd: string): Com
     commands.forEach((c, k) => {
       const cpu0 = childrenCpuMs();
       const t0 = performance.now();
-      const env = { ...process.env, ...c.env?.() };
+      const env = Object.fromEntries(Object.entries({ ...process.env, ...c.env?.() }).filter(([, v]) => v !== undefined));
       const out = spawnSync(c.argv[0]!, c.argv.slice(1), { cwd, env, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
       const ms = performance.now() - t0;
       if (out.status !== 0) throw new Error(`${c.name} failed (exit ${out.status}): ${(out.stderr ?? '').split('\n')[0]}`);
@@ -106,21 +106,20 @@ function withoutComparisons(dir: string): string {
  * every run); all run `compare A B --json` (plandiff compare of two sample plans); the peer is
  * left out when python3 is missing.
  */
-function startupCommands(root: string, cache: string): TimedCommand[] {
+function startupCommands(root: string, cache: string, python: string | null, extras: NodeJS.ProcessEnv): TimedCommand[] {
   const bin = join(root, (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { plandiff: string } }).bin.plandiff);
   const main = existsSync(bin) ? bin : join(root, 'dist', 'src', 'cli', 'main.js');
   const a = join(root, 'corpus/khanh-hoa/2024-so-cong-thuong-cai-cach-tthc.txt');
   const b = join(root, 'corpus/khanh-hoa/2025-ubnd-cai-cach-tthc.txt');
   const compare = [process.execPath, main, 'compare', a, b, '--json'];
   const commands: TimedCommand[] = [
-    { name: HELP, argv: [process.execPath, main, '--help'] },
-    { name: COMPARE_REPEATED, argv: compare, env: () => ({ PLANDIFF_CACHE_DIR: join(cache, 'repeated') }) },
-    { name: COMPARE_NEW, argv: compare, env: () => ({ PLANDIFF_CACHE_DIR: withoutComparisons(join(cache, 'new')) }) },
-    { name: COMPARE_COLD, argv: compare, env: () => ({ PLANDIFF_CACHE_DIR: mkdtempSync(join(cache, 'cold-')) }) },
-    { name: FLOOR, argv: [process.execPath, '-e', '0'] },
+    { name: HELP, argv: [process.execPath, main, '--help'], env: () => extras },
+    { name: COMPARE_REPEATED, argv: compare, env: () => ({ ...extras, PLANDIFF_CACHE_DIR: join(cache, 'repeated') }) },
+    { name: COMPARE_NEW, argv: compare, env: () => ({ ...extras, PLANDIFF_CACHE_DIR: withoutComparisons(join(cache, 'new')) }) },
+    { name: COMPARE_COLD, argv: compare, env: () => ({ ...extras, PLANDIFF_CACHE_DIR: mkdtempSync(join(cache, 'cold-')) }) },
+    { name: FLOOR, argv: [process.execPath, '-e', '0'], env: () => extras },
   ];
-  const python = spawnSync('python3', ['--version']);
-  if (python.status === 0) commands.push({ name: PEER, argv: ['python3', join(root, 'test/bench/difflib-compare.py'), a, b] });
+  if (python) commands.push({ name: PEER, argv: [python, join(root, 'test/bench/difflib-compare.py'), a, b], env: () => extras });
   return commands;
 }
 
@@ -137,17 +136,29 @@ const BESIDE_PEER = new Set([COMPARE_COLD]);
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
 /**
- * The start-up bench as printed lines: for each command its median wall time, fastest run and
- * median CPU time, and for plandiff's two the ratio of wall and CPU time to the peer's and whether
- * the goal is met, with the load average before and after the rounds.
+ * The Python that `python3` on the PATH runs in the end when that is a script (a version manager's
+ * shim, such as pyenv's, runs bash for ~50 ms before Python starts); null when it is the program itself.
  */
-export function startupReport(root: string, rounds: number): string[] {
+function shimmedPython(): string | null {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const onPath = dirs.map((d) => join(d, 'python3')).find((f) => existsSync(f));
+  if (!onPath || readFileSync(onPath).subarray(0, 2).toString('latin1') !== '#!') return null;
+  const r = spawnSync(onPath, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+
+/**
+ * One table of the start-up bench as printed lines: for each command its median wall time, fastest
+ * run and median CPU time, and for plandiff's two the ratio of wall and CPU time to the peer's and
+ * whether the goal is met, with the load average before and after the rounds.
+ */
+function startupTable(root: string, rounds: number, python: string | null, extras: NodeJS.ProcessEnv): string[] {
   const load = (): string => loadavg()[0]!.toFixed(1);
   const before = load();
   const cache = mkdtempSync(join(tmpdir(), 'plandiff-bench-cli-'));
   let results: CommandTiming[];
   try {
-    results = interleaved(startupCommands(root, cache), rounds, root);
+    results = interleaved(startupCommands(root, cache, python, extras), rounds, root);
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
@@ -162,4 +173,23 @@ export function startupReport(root: string, rounds: number): string[] {
   }
   if (!peer) lines.push('  (python3 not found: no peer)');
   return lines;
+}
+
+/**
+ * The start-up bench: the commands as this machine's environment runs them, and, when that
+ * environment adds start-up work of its own to every process, a second table without it, so that
+ * what plandiff costs is told apart from what the machine adds:
+ * - NODE_EXTRA_CA_CERTS makes every Node process read and parse a certificate bundle before any of
+ *   its own code runs (~70 ms on this 2-core machine; plandiff makes no network connection);
+ * - a `python3` that is a version manager's shim script runs bash before Python.
+ */
+export function startupReport(root: string, rounds: number): string[] {
+  const onPath = spawnSync('python3', ['--version']).status === 0 ? 'python3' : null;
+  const lines = startupTable(root, rounds, onPath, {});
+  const shimmed = onPath && shimmedPython();
+  const caCerts = process.env.NODE_EXTRA_CA_CERTS;
+  if (!caCerts && !shimmed) return lines;
+  const without = [caCerts ? `NODE_EXTRA_CA_CERTS (${caCerts})` : '', shimmed ? `the python3 shim (${shimmed} run directly)` : ''].filter(Boolean);
+  lines.push('', `  the same without what this machine adds to every process start: ${without.join(', ')}`);
+  return [...lines, ...startupTable(root, rounds, shimmed || onPath, { NODE_EXTRA_CA_CERTS: undefined })];
 }
