@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { convertDocApi } from './convert-api.js';
 import { COMMON_HEADERS, DATA_CSP, send, sendJson } from './http-send.js';
 import { listPlanFiles, MAX_FILE_BYTES, PLAN_EXTENSIONS, UserError } from './files.js';
+import { ocrApi } from './ocr-api.js';
 import { ocrAssets } from './ocr-assets.js';
 import { makeReviewApi } from './review-api.js';
 
@@ -268,6 +269,7 @@ export function makeHandler(
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith('/api/review') && (await review(req, res, url))) return; // review decisions (review-api.ts)
       if (await convertDocApi(req, res, url.pathname)) return; // legacy .doc → .docx for the browser (convert-api.ts)
+      if (await ocrApi(req, res, url)) return; // the served folder's scans read by this machine's tesseract (ocr-api.ts)
       if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'method not allowed');
       const head = method === 'HEAD';
       if (url.pathname === '/api/corpus') return await corpus(res);
