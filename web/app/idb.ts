@@ -7,12 +7,25 @@
 /** Runs `body` in one transaction on the store; resolves with the result of the request it returns once the transaction commits. */
 export type StoreRun = <T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>) => Promise<T>;
 
-/** The runner of one database holding one object store (created on first open, `keyPath` when the values carry their key). */
-export function objectStore(db: string, store: string, keyPath?: string): StoreRun {
+/** How a store is laid out: `keyPath` when the values carry their key; indexes on fields of the values; the layout's version. */
+export interface StoreLayout {
+  keyPath?: string;
+  /** Fields of the values the store is indexed by (each index is named after its field). */
+  indexes?: string[];
+  /** 1 unless given; a store made at an earlier version is dropped and made again (every store here holds what can be made again, or none changes its version). */
+  version?: number;
+}
+
+/** The runner of one database holding one object store (created on first open). */
+export function objectStore(db: string, store: string, layout: StoreLayout = {}): StoreRun {
   const open = (): Promise<IDBDatabase> =>
     new Promise((resolve, reject) => {
-      const req = indexedDB.open(db, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(store, keyPath ? { keyPath } : undefined);
+      const req = indexedDB.open(db, layout.version ?? 1);
+      req.onupgradeneeded = () => {
+        if (req.result.objectStoreNames.contains(store)) req.result.deleteObjectStore(store);
+        const made = req.result.createObjectStore(store, layout.keyPath ? { keyPath: layout.keyPath } : undefined);
+        for (const field of layout.indexes ?? []) made.createIndex(field, field);
+      };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });

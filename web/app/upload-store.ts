@@ -15,7 +15,7 @@ export interface StoredUpload {
   added: number;
 }
 
-const run = objectStore('plandiff', 'uploads', 'file');
+const run = objectStore('plandiff', 'uploads', { keyPath: 'file' });
 
 /** Keeps an upload (replacing one of the same name). */
 export async function saveUpload(upload: StoredUpload): Promise<void> {
