@@ -48,6 +48,12 @@ export const COMPARISONS_FOLDER = 'comparisons';
 /** Lineage graphs kept (the most recent ones; each folder state that was run has its own). */
 const GRAPHS_KEPT = 4;
 
+/**
+ * Most comparisons kept (a few KB to a few hundred KB each): the pairs of a folder grow as its
+ * square, so past this the oldest go, down to nine tenths (see putComparison).
+ */
+export const COMPARISONS_KEPT = 2000;
+
 /** Layout version of the cache folder itself. */
 const LAYOUT = 'v1';
 
@@ -376,16 +382,7 @@ export class DocumentCache {
     const writes = this.stats.writes;
     await this.write(this.graphPath(key), () => this.jsonEntry(GRAPH_MAGIC, key, graph));
     this.stats.writes = writes;
-    const folder = dirname(this.graphPath(key));
-    try {
-      const graphs = (await readdir(folder)).filter((n) => n.endsWith('.json.gz'));
-      if (graphs.length <= GRAPHS_KEPT) return;
-      const dated = await Promise.all(graphs.map(async (n) => ({ n, at: (await stat(join(folder, n)).catch(() => null))?.mtimeMs ?? 0 })));
-      dated.sort((a, b) => b.at - a.at);
-      for (const { n } of dated.slice(GRAPHS_KEPT)) await rm(join(folder, n), { force: true });
-    } catch {
-      // another run pruned them already
-    }
+    await keepNewest(dirname(this.graphPath(key)), GRAPHS_KEPT, GRAPHS_KEPT);
   }
 
   /**
@@ -427,11 +424,17 @@ export class DocumentCache {
     return entry && looksCompared(entry.value) ? { comparison: entry.value, sides: entry.head.sides } : null;
   }
 
-  /** Stores a comparison under a key, with what its writer says of its sides (`sides`, JSON), as {@link put} does a document. Never throws. */
-  async putComparison(key: string, comparison: Comparison, sides: unknown): Promise<void> {
+  /**
+   * Stores a comparison under a key, with what its writer says of its sides (`sides`, JSON), as
+   * {@link put} does a document; past `kept` comparisons the oldest written go, down to nine
+   * tenths (a hit does not rewrite its entry: a pair read often but written long ago is made again
+   * once it goes). Never throws.
+   */
+  async putComparison(key: string, comparison: Comparison, sides: unknown, kept = COMPARISONS_KEPT): Promise<void> {
     const writes = this.stats.writes;
     await this.write(this.comparisonPath(key), () => this.jsonEntry(COMPARISON_MAGIC, key, comparison, { sides }));
     this.stats.writes = writes;
+    await keepNewest(dirname(this.comparisonPath(key)), kept, Math.floor(kept * 0.9));
   }
 
   private comparisonPath(key: string): string {
@@ -544,4 +547,20 @@ export function openCache(folder: string | null, env: NodeJS.ProcessEnv = proces
   const js = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
   const entry = existsSync(js) ? js : js.replace(/\.js$/, '.ts');
   return new DocumentCache(cacheDirFor(folder, env), bakedFingerprint(entry) ?? programFingerprint(entry, packageVersion()));
+}
+
+/**
+ * When a folder holds more than `limit` entries, removes the least recently modified down to
+ * `downTo`. Never throws (another run may prune the same folder at the same time).
+ */
+async function keepNewest(folder: string, limit: number, downTo: number): Promise<void> {
+  try {
+    const names = (await readdir(folder)).filter((n) => n.endsWith('.json.gz'));
+    if (names.length <= limit) return;
+    const dated = await Promise.all(names.map(async (n) => ({ n, at: (await stat(join(folder, n)).catch(() => null))?.mtimeMs ?? 0 })));
+    dated.sort((a, b) => b.at - a.at || (a.n < b.n ? -1 : 1));
+    for (const { n } of dated.slice(downTo)) await rm(join(folder, n), { force: true });
+  } catch {
+    // another run pruned them already
+  }
 }
