@@ -10,6 +10,7 @@
  * without poppler-utils. Last, a page opened with a time limit of a few seconds per document stops
  * OCR of another scan and says so.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { hasProgram } from '../binary.js';
 import { pickPlan, ROOT, startHarness, type Harness } from './browser.js';
 
 const HAS_TOOLS = hasProgram('pdftoppm');
+const HAS_TESSERACT = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true;
 const FIXTURE = 'khanh-hoa-2025-ubnd-cai-cach-tthc.pdf';
 const PAGES = 3;
 /** How much of each page's height is kept (the strip ends at the first blank row below it). */
@@ -160,5 +162,31 @@ describe.skipIf(!HAS_TOOLS)('a dropped scan read by OCR in chromium (needs poppl
     await limited.getByTestId('upload-input').first().setInputFiles(join(dir, 'folder', 'ubnd-2025.txt'));
     await expect.poll(() => limited.getByTestId('ocr-stopped').count(), { timeout: 30_000 }).toBe(0);
     await limited.close();
+  });
+});
+
+describe.skipIf(!HAS_TOOLS || !HAS_TESSERACT)('a scan in the served folder read by the server (needs poppler-utils and tesseract-ocr-vie)', () => {
+  let h: Harness;
+  const dir = mkdtempSync(join(tmpdir(), 'plandiff-served-scan-'));
+  const served: string[] = [];
+  beforeAll(async () => {
+    // The top strip of page 1 of the same fixture (its number line), image-only, beside a typed plan.
+    writeFileSync(join(dir, 'scan-004.pdf'), pageStrips(FIXTURE, [1], 0.1).pdf);
+    copyFileSync(corpusPath(SEEDS.ubnd2025), join(dir, 'ubnd-2025.txt'));
+    h = await startHarness(dir);
+    h.server.server.on('request', (req: { method?: string; url?: string }) => served.push(`${req.method} ${req.url ?? ''}`));
+  }, 120_000);
+  afterAll(() => h?.close());
+
+  test("is listed with the number printed on it, read by plandiff serve's tesseract (POST /api/ocr), not by an engine in the browser", { timeout: 120_000 }, async () => {
+    const page = await h.context.newPage();
+    await page.goto(h.server.url);
+    const row = page.locator('[data-testid="corpus-row"][data-file="scan-004.pdf"]');
+    await row.waitFor({ timeout: 90_000 });
+    expect(await row.getAttribute('class')).not.toMatch(/error/);
+    expect(await row.textContent()).toContain('QĐ-UBND');
+    expect(served).toContain('POST /api/ocr?kind=pdf&pages=1');
+    expect(served.filter((s) => s.startsWith('GET /ocr/'))).toEqual([]);
+    await page.close();
   });
 });
