@@ -93,3 +93,11 @@ describe('a compare of two plans read before loads neither the readers nor the p
     expect(baked.program).toBe(programFingerprint(worker, packageVersion(worker)));
   });
 });
+
+describe("the tests' children start without this machine's extra certificate bundle (test/setup/env.ts)", () => {
+  test('neither the test worker nor a child it spawns sees NODE_EXTRA_CA_CERTS', () => {
+    expect(process.env.NODE_EXTRA_CA_CERTS).toBeUndefined();
+    const seen = spawnSync(process.execPath, ['-p', 'process.env.NODE_EXTRA_CA_CERTS ?? "none"'], { encoding: 'utf8' });
+    expect(seen.stdout.trim()).toBe('none');
+  });
+});

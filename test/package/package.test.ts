@@ -16,9 +16,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'plandiff-package-'));
 const project = join(work, 'consumer');
 
+/** npm may reach the registry: give it back the certificate bundle test/setup/env.ts kept aside. */
+function npmCertificates(): NodeJS.ProcessEnv {
+  const ca = process.env.PLANDIFF_TEST_EXTRA_CA_CERTS;
+  return ca === undefined ? {} : { NODE_EXTRA_CA_CERTS: ca };
+}
+
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd, env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' }, timeout: 240_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(cmd, args, { cwd, env: { ...process.env, ...npmCertificates(), npm_config_audit: 'false', npm_config_fund: 'false' }, timeout: 240_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
