@@ -54,10 +54,15 @@ function sourceStamp(): Plugin {
 const REAL = ['test/**/*.real.test.ts'];
 const SPAWNING = ['test/e2e/**', 'test/cli/**', 'test/package/**', 'test/node/cli-folder.test.ts', 'test/node/lineage-cache.test.ts', 'test/report/office.test.ts', 'test/ingest/office-parity.test.ts', 'test/ingest/ocr-scan.test.ts', 'test/ingest/ocr.test.ts', 'test/ingest/hostile.test.ts'];
 
+// Every tier: the children's environment, the line about ../shared, a fresh cache folder; the tiers that
+// run the binary also build it.
+const SETUP = ['test/setup/env.ts', 'test/setup/shared.ts', 'test/setup/cache.ts'];
+const BUILD = [...SETUP, 'test/setup/build.ts'];
+
 function tier(mode: string): { include: string[]; exclude: string[]; globalSetup: string[] } {
-  if (mode === 'real') return { include: REAL, exclude: [], globalSetup: ['test/setup/env.ts', 'test/setup/shared.ts', 'test/setup/cache.ts', 'test/setup/build.ts'] };
-  if (mode === 'unit') return { include: ['test/**/*.test.ts'], exclude: [...REAL, ...SPAWNING], globalSetup: ['test/setup/env.ts', 'test/setup/shared.ts', 'test/setup/cache.ts'] };
-  return { include: ['test/**/*.test.ts'], exclude: REAL, globalSetup: ['test/setup/env.ts', 'test/setup/shared.ts', 'test/setup/cache.ts', 'test/setup/build.ts'] };
+  if (mode === 'real') return { include: REAL, exclude: [], globalSetup: BUILD };
+  if (mode === 'unit') return { include: ['test/**/*.test.ts'], exclude: [...REAL, ...SPAWNING], globalSetup: SETUP };
+  return { include: ['test/**/*.test.ts'], exclude: REAL, globalSetup: BUILD };
 }
 
 // One config for the web view (root: web/) and for Vitest (tests under test/).

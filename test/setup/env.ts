@@ -1,7 +1,7 @@
 /**
  * Vitest global setup: the environment the tests' children start with. This machine sets
  * NODE_EXTRA_CA_CERTS (a proxy's certificate bundle); Node reads and parses that file at every start
- * (90 ms of CPU for `node -e 0` against 20 ms without), and the suite starts the built binary, its
+ * (110 ms of CPU for `node -e 0` against 20 ms without), and the suite starts the built binary, its
  * server and its workers a few hundred times, none of which goes on the network. The variable is
  * kept aside as PLANDIFF_TEST_EXTRA_CA_CERTS for the one child that may (npm, in
  * test/package/package.test.ts). Runs in Vitest's main process, before its workers start, so they
