@@ -161,14 +161,14 @@ function addReadingOptions(program: Command, cli: CliContext): void {
     if (command.name() === 'schema' || command.name() === 'cache') continue;
     command
       .option('--no-cache', 'parse every plan again (do not read or fill the cache of parsed documents)')
-      .option('-q, --quiet', 'no progress on stderr during long folder runs')
+      .option('-q, --quiet', 'no progress on stderr during long folder runs and long scans')
       .addOption(new Option('--ocr <mode>', 'read scans by OCR (tesseract, Vietnamese): auto (when a PDF has no usable text layer, and page images), off, or force').choices(['auto', 'off', 'force']).default('auto'))
       .option('--ocr-timeout <seconds>', 'time limit of OCR for one document, in seconds', String(OCR_TIME_LIMIT_MS / 1000));
   }
   program.hook('preAction', (_program, action) => {
     try {
       const opts = action.opts() as { cache?: boolean; quiet?: boolean; ocr?: string; ocrTimeout?: string };
-      configureOcr({ ...opts, progress: cli.stderr });
+      configureOcr({ ...opts, progress: cli.stderr, quiet: opts.quiet === true });
       runSettings.cache = opts.cache !== false && !process.env.PLANDIFF_NO_CACHE;
       runSettings.quiet = opts.quiet === true;
       runSettings.ocr = { ocr: opts.ocr, ocrTimeout: opts.ocrTimeout };

@@ -21,11 +21,13 @@ export interface ProgressOutput {
 export const ocrSettings: { mode: OcrMode; timeMs: number; progress: boolean; output: ProgressOutput } = { mode: 'auto', timeMs: OCR_TIME_LIMIT_MS, progress: true, output: process.stderr };
 
 /**
- * Sets the OCR mode and time limit (seconds) of this process, and where its progress lines go
- * (`progress`, default stderr); throws a one-line Error for bad values.
+ * Sets the OCR mode and time limit (seconds) of this process, where its progress lines go
+ * (`progress`, default stderr) and whether they are written (not with `quiet`, `--quiet`);
+ * throws a one-line Error for bad values.
  */
-export function configureOcr(options: { ocr?: string; ocrTimeout?: string; progress?: ProgressOutput }): void {
+export function configureOcr(options: { ocr?: string; ocrTimeout?: string; progress?: ProgressOutput; quiet?: boolean }): void {
   if (options.progress !== undefined) ocrSettings.output = options.progress;
+  if (options.quiet !== undefined) ocrSettings.progress = !options.quiet;
   if (options.ocr !== undefined) {
     if (!Object.hasOwn(MODES, options.ocr)) throw new Error(`--ocr: expected auto, off or force, got "${options.ocr}"`);
     ocrSettings.mode = options.ocr as OcrMode;

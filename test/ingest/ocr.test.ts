@@ -259,6 +259,19 @@ describe.skipIf(!hasTesseract)('OCR through the built binary (needs tesseract-oc
   });
 });
 
+describe.skipIf(!hasTesseract)('OCR progress of plandiff parse (needs tesseract-ocr, tesseract-ocr-vie and poppler-utils)', () => {
+  test('a scan of three pages prints a line per page on stderr, and none with --quiet', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-ocr-progress-'));
+    const file = join(dir, 'scan.pdf');
+    writeFileSync(file, buildPdf([{ image: true }, { image: true }, { image: true }]));
+    const loud = await runCli(['parse', file, '--no-cache']);
+    expect(loud.stderr.split('\n').filter((l) => l.includes('OCR page'))).toEqual([1, 2, 3].map((n) => `plandiff: ${file}: OCR page ${n} of 3`));
+    const quiet = await runCli(['parse', file, '--no-cache', '--quiet']);
+    expect(quiet.stderr).not.toContain('OCR page');
+    expect(quiet.stdout).toBe(loud.stdout);
+  });
+});
+
 describe('OCR options of plandiff parse (the command line in this process)', () => {
   test('a bad --ocr value is an error naming it', async () => {
     const r = await runCli(['parse', 'x.pdf', '--ocr', 'sometimes']);
