@@ -348,10 +348,12 @@ function issuingLines(header: readonly HeaderBlock[]): Block[] {
   const out: Block[] = [];
   for (const b of header) {
     if (b.role === 'motto') {
-      // "CHÍNH PHỦ Số: 170/2025/NĐ-CP | CỘNG HÒA …", "QUỐC HỘI | CỘNG HÒA …": the row's first cell
+      // "CHÍNH PHỦ Số: 170/2025/NĐ-CP | CỘNG HÒA …", "QUỐC HỘI | CỘNG HÒA …": the row's first cell; a
+      // scan's rows pair the block's lines with the motto's, down to "Độc lập - Tự do - Hạnh phúc"
+      // ("UBND TỈNH PHÚ THỌ CỘNG HOÀ …" / "SỞ THÔNG TIN VÀ TRUYỀN THÔNG Độc lập - …")
       const cell = firstCell(b.text);
-      if (cell && out.length === 0 && cell === cell.toUpperCase() && /\p{L}{2}/u.test(cell)) out.push({ ...b, text: cell });
-      if (out.length) break;
+      if (cell && cell === cell.toUpperCase() && /\p{L}{2}/u.test(cell)) out.push({ ...b, text: cell });
+      if (out.length && MOTTO_SECOND.test(b.text)) break;
       continue;
     }
     if (b.role === 'type' || b.role === 'number' || b.role === 'place-date' || b.zone === 'title') break;
@@ -366,7 +368,9 @@ function issuingLines(header: readonly HeaderBlock[]): Block[] {
 
 /** Where a header row's motto cell starts: "CỘNG HÒA", "CỘNG HOÀ" (either tone mark place). */
 const MOTTO_CELL = /CỘNG\s+H(?:OÀ|ÒA)/u;
-const CELL_END = new RegExp(String.raw`\s*\|\s*|\s+Số\s*[:.]|${MOTTO_CELL.source}`, 'u');
+/** The motto's second line, "Độc lập - Tự do - Hạnh phúc": the last row of the header's two columns. */
+const MOTTO_SECOND = /Độc\s+lập\s*[-–—]/u;
+const CELL_END = new RegExp(String.raw`\s*\|\s*|\s+Số\s*[:.]|${MOTTO_CELL.source}|\s*${MOTTO_SECOND.source}`, 'u');
 
 /** "CHÍNH PHỦ Số: 170/2025/NĐ-CP | CỘNG HÒA …", "QUỐC HỘI CỘNG HOÀ XÃ HỘI …": a header row's first cell. */
 function firstCell(text: string): string {
@@ -451,8 +455,9 @@ function readIssuing(st: Structure, symbol: string | null, place: string | null)
     level: null,
   };
   const placeProvince = place ? provinceAt(place.replace(/^(?:tỉnh|thành\s+phố|tp\.?)\s+/iu, ''))?.province ?? null : null;
-  if (!out.issuer && symbol) {
-    // the symbol's issuer code: "NQ-CP" → Chính phủ, "QĐ-UBND" → UBND of the province of issue
+  if ((!out.issuer || out.level === null) && symbol) {
+    // the symbol's issuer code: "NQ-CP" → Chính phủ, "QĐ-UBND" → UBND of the province of issue; also
+    // in place of a block no list knows, as OCR leaves it ("CHÍNHPHỦ", "ỦY BAN N:IÂN DÂN / TÍNH PEU THỌ")
     const s = readSymbol(symbol);
     const p = placeProvince ?? null;
     const unit = p ? `${p.kind} ${p.name}` : 'tỉnh';

@@ -29,6 +29,7 @@ describe.skipIf(!hasOcr || !existsSync(realfiles))('real signed scans and page i
     const files = readdirSync(realfiles).filter((f) => /^(scan-\d+\.pdf|page-\d+\.jpg)$/.test(f)).sort();
     const read: string[] = [];
     const symbolOnly: string[] = [];
+    const issuers: string[] = [];
     for (const f of files) {
       const bytes = new Uint8Array(readFileSync(join(realfiles, f)));
       let r = await ingest(bytes, f, undefined, { ocr: { engine, maxPages: 1 } });
@@ -41,6 +42,8 @@ describe.skipIf(!hasOcr || !existsSync(realfiles))('real signed scans and page i
       }
       // the header's two columns on one line ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI …") give the issuer, not the motto
       expect(meta.issuer ?? '', f).not.toMatch(/cộng\s+h[oò][aà]/iu);
+      // an issuer read is one the vocabulary knows (a body, a province's UBND, a department), not OCR's noise
+      if (meta.issuer) issuers.push(`${f}: ${meta.issuer} (${meta.level})`);
       if (whole(meta)) read.push(f);
       else if (meta.symbol && meta.year) {
         symbolOnly.push(f);
@@ -55,6 +58,8 @@ describe.skipIf(!hasOcr || !existsSync(realfiles))('real signed scans and page i
     // lines. Two letters whose numbers are written by hand in the blank of "Số: …/STTTT-CNTT" and
     // "Số: …/UBND-KSTTHC" give their symbol and year (the number is not guessed); the last page of
     // a decree, which prints no identity, gives none.
+    expect(issuers.filter((i) => i.endsWith('(null)')), issuers.join('\n')).toEqual([]);
+    expect(issuers.length).toBeGreaterThanOrEqual(17);
     expect(read.length).toBeGreaterThanOrEqual(15);
     expect(read.length + symbolOnly.length).toBeGreaterThanOrEqual(17);
   });

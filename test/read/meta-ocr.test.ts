@@ -132,3 +132,22 @@ describe('a receipt stamp read into the title lines of a scan', () => {
     expect(doc.meta.title).toBe('Nghị định ngày hội đại đoàn kết toàn dân tộc');
   });
 });
+
+describe('the issuer of a scan whose header OCR read as rows of both columns', () => {
+  const body = '\n\nKính gửi: Các đơn vị.\n\nĐề nghị các đơn vị báo cáo trước ngày 20/12/2011.';
+  test.each([
+    // the block's lowest unit is on the motto's second row; OCR lost a tone mark of its name
+    ['UBND TỈNH PHÚ THỌ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ THÔNG TIN VÀ TRUYEN THÔNG Độc lập - Tự do - Hạnh phúc\n\nSố: 2†§ /STTTT-CNTT Phú Thọ, ngày tháng 12 năm 2011', 'Sở Thông tin và Truyền thông tỉnh Phú Thọ'],
+    ['ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ THỌ Độc lập - Tự do - Hạnh phúc\n\nSố: 3/2025/QĐ-UBND Phú Thọ, ngày 01 tháng 7 năm 2025', 'UBND tỉnh Phú Thọ'],
+    // a block no list knows (OCR's noise above the number line, a lost space) yields to the symbol's body
+    ['“Z(M XỤ XRAIMHIK DAKUIK\n\nSố:45/2020/NĐ-CP Hà Nội, ngày 31 tháng 12 năm 2020', 'Chính phủ'],
+    ['CHÍNHPHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 45/2020/NĐ-CP Hà Nội, ngày 08 tháng 4 năm 2020', 'Chính phủ'],
+  ])('%s', (head, issuer) => {
+    expect(parseDocument(head + body).meta.issuer).toBe(issuer);
+  });
+
+  test('a block no list knows stays when the symbol names no body', () => {
+    const head = 'TRUNG TÂM DỊCH VỤ CÔNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 12/TB-TTDVC Hà Nội, ngày 05 tháng 12 năm 2011';
+    expect(parseDocument(head + body).meta.issuer).toBe('Trung tâm dịch vụ công');
+  });
+});
