@@ -11,7 +11,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -24,6 +23,7 @@ import { seedToDocx } from '../ingest/writers/seed-docx.js';
 import { hasProgram } from '../binary.js';
 import { runCli } from '../cli-run.js';
 import { corpusPath, SEEDS, type SeedName } from '../corpus.js';
+import { keptTmp } from '../tmp.js';
 
 const HAS_SOFFICE = hasProgram('soffice');
 if (!HAS_SOFFICE) process.stderr.write('formats.test: LibreOffice (soffice) not found: the LibreOffice .docx/.pdf/.doc rows are skipped (apt-get install libreoffice-writer)\n');
@@ -34,7 +34,7 @@ const PLANS: SeedName[] = ['ubnd2025', 'gddt2024'];
 /** Where the generated files of one seed live (by hash of the seed and of this generator). */
 function cacheDir(seed: SeedName): string {
   const hash = createHash('sha256').update(readFileSync(corpusPath(SEEDS[seed]))).update(readFileSync(fileURLToPath(import.meta.url))).update(readFileSync(fileURLToPath(new URL('../ingest/writers/seed-docx.ts', import.meta.url)))).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), `plandiff-formats-${seed}-${hash}`);
+  const dir = keptTmp(`plandiff-formats-${seed}-${hash}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -63,7 +63,7 @@ function toHtml(text: string): string {
 }
 
 function sofficeConvert(files: string[], to: string, outdir: string): void {
-  const profile = join(tmpdir(), 'plandiff-formats-lo-profile');
+  const profile = keptTmp('plandiff-formats-lo-profile');
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outdir, ...files], { stdio: 'ignore', timeout: 240_000 });
 }
 

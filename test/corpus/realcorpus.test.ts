@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildLineage, type LineageInput } from '../../src/corpus/lineage.js';
@@ -17,6 +16,7 @@ import { readPlanFile } from '../../src/node/files.js';
 import { parseDocument } from '../../src/read/parse.js';
 import { foldCode } from '../../src/vocabulary/index.js';
 import type { Citation, Clause, DocumentMeta } from '../../src/types.js';
+import { keptTmp } from '../tmp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FOLDER = join(ROOT, '..', 'shared', 'realcorpus');
@@ -53,7 +53,7 @@ function sourcesHash(): string {
 }
 
 async function readAll(): Promise<Reading[]> {
-  const cacheDir = join(tmpdir(), 'plandiff-realcorpus');
+  const cacheDir = keptTmp('plandiff-realcorpus');
   const cache = join(cacheDir, `${sourcesHash()}.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Reading[];
   const out: Reading[] = [];

@@ -13,6 +13,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../src/node/server.js';
 import { withLock } from '../lock.js';
 import { SOURCE_STAMP, webSourceHash } from '../../vite.config.js';
+import { keptTmp } from '../tmp.js';
 
 /** Where Debian's chromium package puts the browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -60,7 +61,7 @@ async function buildWebOnce(): Promise<string> {
   const packaged = join(ROOT, 'web-dist');
   const stamp = join(packaged, SOURCE_STAMP);
   if (existsSync(join(packaged, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) return packaged;
-  const target = join(tmpdir(), `plandiff-web-${hash}`);
+  const target = keptTmp(`plandiff-web-${hash}`);
   const done = (): string | null => (existsSync(join(target, 'index.html')) ? target : null);
   return done() ?? withLock(`${target}.lock`, done, async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'plandiff-web-build-'));

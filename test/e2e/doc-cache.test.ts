@@ -22,6 +22,7 @@ import { corpusPath, SEEDS } from '../corpus.js';
 import { hasProgram } from '../binary.js';
 import { seedToDocx } from '../ingest/writers/seed-docx.js';
 import { shareBrowser, startHarness, type Harness } from './browser.js';
+import { keptTmp } from '../tmp.js';
 
 shareBrowser();
 
@@ -156,11 +157,11 @@ describe('corpus plans kept in the browser across reloads (chromium)', () => {
 function legacyDoc(text: string): string {
   const docx = seedToDocx(text).docx;
   const version = execFileSync('soffice', ['--version'], { encoding: 'utf8' });
-  const doc = join(tmpdir(), `plandiff-doc-web-${createHash('sha256').update(version).update(docx).digest('hex').slice(0, 16)}.doc`);
+  const doc = keptTmp(`plandiff-doc-web-${createHash('sha256').update(version).update(docx).digest('hex').slice(0, 16)}.doc`);
   if (existsSync(doc)) return doc;
   const work = mkdtempSync(join(tmpdir(), 'plandiff-doc-web-work-'));
   writeFileSync(join(work, 'plan.docx'), docx);
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(tmpdir(), 'plandiff-doc-web-lo')}`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', work, join(work, 'plan.docx')], { stdio: 'ignore', timeout: 180_000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${keptTmp('plandiff-doc-web-lo')}`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', work, join(work, 'plan.docx')], { stdio: 'ignore', timeout: 180_000 });
   renameSync(join(work, 'plan.doc'), doc);
   rmSync(work, { recursive: true, force: true });
   return doc;

@@ -4,16 +4,16 @@
 // results are cached in the temp folder by content hash, so a second run reads no page again.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
 import { tesseractEngine } from '../../src/node/ocr.js';
 import { parseDocument } from '../../src/read/parse.js';
 import type { DocumentMeta } from '../../src/types.js';
+import { keptTmp } from '../tmp.js';
 
 const hasOcr = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie') === true && !spawnSync('pdftoppm', ['-v']).error;
-const cacheDir = join(tmpdir(), 'plandiff-test-ocr-cache');
+const cacheDir = keptTmp('plandiff-test-ocr-cache');
 
 const realfiles = join(process.cwd(), '..', 'shared', 'realfiles');
 

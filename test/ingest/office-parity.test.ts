@@ -9,13 +9,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../src/ingest/index.js';
 import { parseDocument } from '../../src/read/parse.js';
 import type { Target } from '../../src/types.js';
 import { corpusPath, SEEDS } from '../corpus.js';
+import { keptTmp } from '../tmp.js';
 
 function version(command: string): string | null {
   const r = spawnSync(command, ['--version'], { encoding: 'utf8', timeout: 60_000 });
@@ -52,7 +52,7 @@ function officeFiles(): string {
   const hash = createHash('sha256');
   hash.update(`${PANDOC}\n${SOFFICE}\n`);
   for (const [, path] of PLANS) hash.update(readFileSync(path));
-  const dir = join(tmpdir(), `plandiff-office-${hash.digest('hex').slice(0, 16)}`);
+  const dir = keptTmp(`plandiff-office-${hash.digest('hex').slice(0, 16)}`);
   if (existsSync(join(dir, 'done'))) return dir;
   const work = `${dir}.work-${process.pid}`;
   rmSync(work, { recursive: true, force: true });

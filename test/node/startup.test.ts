@@ -7,11 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { BAKED_PROGRAM_FILE, COMPARISONS_FOLDER, packageVersion, programFingerprint } from '../../src/node/cache.js';
 import { BIN, ROOT, runBinarySync } from '../binary.js';
+import { keptTmp, RUN_PREFIX } from '../tmp.js';
 
 describe('the baked answers of plandiff --help and --version (needs the built binary)', () => {
   test('the build writes help.json beside the entry', () => {
@@ -99,5 +100,15 @@ describe("the tests' children start without this machine's extra certificate bun
     expect(process.env.NODE_EXTRA_CA_CERTS).toBeUndefined();
     const seen = spawnSync(process.execPath, ['-p', 'process.env.NODE_EXTRA_CA_CERTS ?? "none"'], { encoding: 'utf8' });
     expect(seen.stdout.trim()).toBe('none');
+  });
+});
+
+describe("the tests' temporary folders (test/setup/tmp.ts)", () => {
+  test('the worker and its children write into the run\'s own temp folder; kept caches go beside it, in the machine\'s', () => {
+    const run = tmpdir();
+    expect(basename(run)).toMatch(new RegExp(`^${RUN_PREFIX}\\d+-`));
+    const seen = spawnSync(process.execPath, ['-p', 'require("node:os").tmpdir()'], { encoding: 'utf8' });
+    expect(seen.stdout.trim()).toBe(run);
+    expect(dirname(keptTmp('plandiff-web-x'))).toBe(dirname(run));
   });
 });

@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { buildDocx, paragraph, table } from './docx.js';
+import { keptTmp } from '../../tmp.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -87,7 +87,7 @@ export function shortLines(lines = 40_000): Uint8Array {
 export function hostileFile(name: string, make: () => Uint8Array): string {
   const bytes = make();
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), 'plandiff-hostile', hash);
+  const dir = join(keptTmp('plandiff-hostile'), hash);
   const path = join(dir, name);
   if (!existsSync(path)) {
     mkdirSync(dir, { recursive: true });
