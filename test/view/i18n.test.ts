@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { errorReason, isLang, LANGS, levelLabel, markerLabel, relationLabel, rowStatusLabel, t, viewLabel, type MessageKey } from '../../src/view/i18n.js';
 import { VIEWS } from '../../src/view/route.js';
@@ -15,6 +16,15 @@ describe('i18n', () => {
   test.each(KEYS)('has the same placeholders in Vietnamese and English for %s', (key) => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     expect(names(t('en', key))).toEqual(names(t('vi', key)));
+  });
+
+  test('the upload hint names every kind of file the chooser offers (web/components/upload-zone ACCEPT), in both languages', () => {
+    const source = readFileSync(new URL('../../web/components/upload-zone/upload-zone.ts', import.meta.url), 'utf8');
+    const accept = /export const ACCEPT =\s*'([^']+)'/u.exec(source)?.[1] ?? '';
+    const ALIAS: Record<string, string> = { '.markdown': '.md', '.htm': '.html', '.jpeg': '.jpg', '.tiff': '.tif' };
+    const kinds = [...new Set(accept.split(',').filter((x) => x.startsWith('.')).map((x) => ALIAS[x] ?? x))];
+    expect(kinds).toEqual(expect.arrayContaining(['.txt', '.docx', '.doc', '.pdf', '.png', '.jpg', '.tif']));
+    for (const lang of LANGS) for (const kind of kinds) expect(t(lang, 'uploadHint'), `${lang} ${kind}`).toMatch(new RegExp(`\\${kind}(?![a-z])`, 'u'));
   });
 
   test('fills placeholders and leaves unknown ones visible', () => {
