@@ -1,6 +1,6 @@
 /**
  * Browser tests' setup: Debian's chromium driven by playwright-core (never a downloaded browser),
- * with the no-network flags of ../shared/ECOSYSTEM.md, one browser for a test file and a fresh
+ * with the no-network flags of ../shared/ECOSYSTEM.md, one browser for a test worker and a fresh
  * context (its own storage, as a new profile has) for each harness; the web view built with
  * Vite's JS API into a temporary folder; the real server on an ephemeral loopback port.
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../src/node/server.js';
 import { withLock } from '../lock.js';
 import { SOURCE_STAMP, webSourceHash } from '../../vite.config.js';
@@ -101,48 +101,36 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A launched chromium and how many harnesses (or files) hold it. */
-interface SharedBrowser {
-  browser: Promise<Browser>;
-  holders: number;
-}
-
 /**
- * The chromium that the harnesses open their contexts on: launched by the first holder, closed
- * (and waited for, so that its processes are reaped) when the last lets go.
+ * The chromium that the harnesses open their contexts on: launched by the first harness of a
+ * worker and kept for its later test files (Vitest keeps a worker's modules from one file to the
+ * next: isolate false), one launch a worker instead of one a file (2 s of CPU less over the
+ * browser files); launched again if it crashed. Playwright closes it when the worker exits.
  */
-let shared: SharedBrowser | null = null;
+let shared: Promise<Browser> | null = null;
 
-/** Holds the shared chromium (launching it if none runs, or if it crashed); resolves with it and what lets it go. */
-async function holdBrowser(): Promise<{ browser: Browser; release: () => Promise<void> }> {
-  if (shared && !(await shared.browser).isConnected()) shared = null;
-  const held: SharedBrowser = (shared ??= { browser: chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }), holders: 0 });
-  held.holders++;
-  const release = async (): Promise<void> => {
-    if (--held.holders > 0) return;
-    if (shared === held) shared = null;
-    await (await held.browser).close();
-  };
+/** The shared chromium, launched if none runs or it crashed. */
+async function sharedBrowser(): Promise<Browser> {
+  if (shared && !(await shared.catch(() => null))?.isConnected()) shared = null;
+  const launching = (shared ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }));
   try {
-    return { browser: await held.browser, release };
+    return await launching;
   } catch (e) {
-    if (shared === held) shared = null;
+    if (shared === launching) shared = null;
     throw e;
   }
 }
 
 /**
- * For a test file with several harnesses one after the other (several describe blocks): keeps
- * one chromium open from the file's first test to its last instead of one launch per harness.
+ * For a test file with several harnesses one after the other (several describe blocks): launches
+ * the chromium before the file's first test, and fails the file early when chromium is missing.
  * Call it at the top level of the file.
  */
 export function shareBrowser(): void {
-  let release: (() => Promise<void>) | null = null;
   beforeAll(async () => {
     requireChromium();
-    ({ release } = await holdBrowser());
+    await sharedBrowser();
   }, 60_000);
-  afterAll(() => release?.());
 }
 
 /** Starts everything for one harness: build (cached), server on `dir`, a fresh context of chromium. */
@@ -150,7 +138,7 @@ export async function startHarness(dir: string, options: { viewport?: { width: n
   requireChromium();
   const webRoot = await buildWeb();
   const server = await startServer({ dir, webRoot, port: 0 });
-  const { browser, release } = await holdBrowser();
+  const browser = await sharedBrowser();
   // A new context shares nothing with the others (cookies, storage, IndexedDB, cache): a fresh profile's worth.
   const context = await browser
     .newContext({
@@ -160,7 +148,7 @@ export async function startHarness(dir: string, options: { viewport?: { width: n
       permissions: ['clipboard-read', 'clipboard-write'],
     })
     .catch(async (e: unknown) => {
-      await Promise.all([server.close(), release()]);
+      await server.close();
       throw e;
     });
   return {
@@ -170,7 +158,6 @@ export async function startHarness(dir: string, options: { viewport?: { width: n
     async close() {
       await context.close().catch(() => {});
       await server.close();
-      await release();
     },
   };
 }
