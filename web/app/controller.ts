@@ -370,9 +370,11 @@ export class AppController implements ReactiveController {
   }
 
   /** Forgets an upload: out of the worker, the lists, the graph and this browser's storage. */
-  removeUpload(file: string): void {
+  async removeUpload(file: string): Promise<void> {
     void this.client?.call('remove', { file });
-    deleteUpload(file).catch(() => {});
+    // Awaited, as saving is: gone from storage before the row goes, so a reload right after does
+    // not bring it back (an IndexedDB write still running when the page unloads may be lost).
+    await deleteUpload(file).catch(() => {});
     this.summaries = this.summaries.filter((s) => s.file !== file);
     if (this.lastUpload === file) this.lastUpload = null;
     if (this.comparison?.key.split('\u0000').includes(file)) this.comparison = null;

@@ -388,7 +388,7 @@ export class PdApp extends LitElement {
               .warnings=${this.warningsByFile()}
               .locale=${lang}
               @pd-pair-select=${this.handlePair}
-              @pd-upload-remove=${(e: PdEvent<'pd-upload-remove'>) => this.app.removeUpload(e.detail.file)}
+              @pd-upload-remove=${(e: PdEvent<'pd-upload-remove'>) => void this.app.removeUpload(e.detail.file)}
             ></pd-corpus-table>
           </div>`
         : nothing}
