@@ -13,6 +13,18 @@ import { corpusPath, SEEDS } from '../corpus.js';
 
 const WRITER = fileURLToPath(new URL('./review-writer.mjs', import.meta.url));
 
+/**
+ * The raw databases and statements this file opens, held for the life of the worker: on Node 24
+ * better-sqlite3 12 aborts the process when one is garbage-collected at shutdown (see keptAlive in
+ * src/node/review-store.ts), which ended a Node 24 run with "Worker exited unexpectedly".
+ */
+const HELD: unknown[] = [];
+function rawDatabase(path: string): Database.Database {
+  const db = new Database(path);
+  HELD.push(db);
+  return db;
+}
+
 /** A folder with the pair under review: parent.txt (seed 004, UBND 2025) and child.txt (seed 003, Sở GDĐT 2024). */
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'plandiff-review-'));
@@ -51,15 +63,17 @@ describe('the review store (.plandiff/review.sqlite)', () => {
     const store = new ReviewStore(dir);
     expect(store.version).toBe(2);
     store.close();
-    const db = new Database(storePath(dir));
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const db = rawDatabase(storePath(dir));
+    const mode = db.prepare('PRAGMA journal_mode').pluck();
+    HELD.push(mode);
+    expect(mode.get()).toBe('wal');
     db.close();
   });
 
   test('a store of schema 1 is migrated without losing its decisions', () => {
     const dir = folder();
     mkdirSync(join(dir, '.plandiff'));
-    const old = new Database(storePath(dir));
+    const old = rawDatabase(storePath(dir));
     old.exec(`CREATE TABLE decisions (seq INTEGER PRIMARY KEY AUTOINCREMENT, parent TEXT NOT NULL, child TEXT NOT NULL, item TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('finding', 'target', 'clause')), status TEXT NOT NULL CHECK (status IN ('confirmed', 'explained', 'false-alarm')),
       reason TEXT, note TEXT, item_text TEXT NOT NULL, parent_hash TEXT NOT NULL, child_hash TEXT NOT NULL, at TEXT NOT NULL);
