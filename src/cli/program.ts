@@ -168,7 +168,7 @@ function addReadingOptions(program: Command, cli: CliContext): void {
   program.hook('preAction', (_program, action) => {
     try {
       const opts = action.opts() as { cache?: boolean; quiet?: boolean; ocr?: string; ocrTimeout?: string };
-      configureOcr({ ...opts, progress: cli.stderr, quiet: opts.quiet === true });
+      configureOcr({ ...opts, progress: cli.stderr });
       runSettings.cache = opts.cache !== false && !process.env.PLANDIFF_NO_CACHE;
       runSettings.quiet = opts.quiet === true;
       runSettings.ocr = { ocr: opts.ocr, ocrTimeout: opts.ocrTimeout };

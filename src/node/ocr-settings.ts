@@ -18,16 +18,14 @@ export interface ProgressOutput {
 }
 
 /** How the command line reads scans: set for each run from `--ocr`, `--ocr-timeout` (see src/cli/program.ts). */
-export const ocrSettings: { mode: OcrMode; timeMs: number; progress: boolean; output: ProgressOutput } = { mode: 'auto', timeMs: OCR_TIME_LIMIT_MS, progress: true, output: process.stderr };
+export const ocrSettings: { mode: OcrMode; timeMs: number; output: ProgressOutput } = { mode: 'auto', timeMs: OCR_TIME_LIMIT_MS, output: process.stderr };
 
 /**
- * Sets the OCR mode and time limit (seconds) of this process, where its progress lines go
- * (`progress`, default stderr) and whether they are written (not with `quiet`, `--quiet`);
- * throws a one-line Error for bad values.
+ * Sets the OCR mode and time limit (seconds) of this process, and where its progress lines go
+ * (`progress`, default stderr; none with `--quiet`, runSettings.quiet); throws a one-line Error for bad values.
  */
-export function configureOcr(options: { ocr?: string; ocrTimeout?: string; progress?: ProgressOutput; quiet?: boolean }): void {
+export function configureOcr(options: { ocr?: string; ocrTimeout?: string; progress?: ProgressOutput }): void {
   if (options.progress !== undefined) ocrSettings.output = options.progress;
-  if (options.quiet !== undefined) ocrSettings.progress = !options.quiet;
   if (options.ocr !== undefined) {
     if (!Object.hasOwn(MODES, options.ocr)) throw new Error(`--ocr: expected auto, off or force, got "${options.ocr}"`);
     ocrSettings.mode = options.ocr as OcrMode;

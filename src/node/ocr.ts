@@ -27,6 +27,7 @@ import { decodePageImage, pageImagePdf } from '../ingest/ocr-page-image.js';
 import { OCR_PAGE_SEGMENTATION, parseTsv, type OcrEngine, type OcrOptions, type OcrRequest, type OcrRules, type OcrPage } from '../ingest/ocr.js';
 import { OcrCache } from './ocr-cache.js';
 import { OCR_TIME_LIMIT_MS, ocrSettings as settings } from './ocr-settings.js';
+import { runSettings } from './run-settings.js';
 
 // set by the command line without loading this module (see ocr-settings.ts)
 export { configureOcr } from './ocr-settings.js';
@@ -245,7 +246,7 @@ let engine: { timeMs: number; engine: OcrEngine } | null = null;
 
 /**
  * The OCR options the Node edge reads a file with: the configured mode, the tesseract engine, and
- * progress on stderr for scans of more than two pages ("plandiff: scan.pdf: OCR page 3 of 22").
+ * progress on stderr for scans of more than two pages ("plandiff: scan.pdf: OCR page 3 of 22"), none with --quiet.
  */
 export function nodeOcrOptions(name: string): OcrOptions {
   if (settings.mode === 'off') return { mode: 'off' };
@@ -256,7 +257,7 @@ export function nodeOcrOptions(name: string): OcrOptions {
     mode: settings.mode,
     engine: engine.engine,
     onPage: (_page, done, total) => {
-      if (!settings.progress || total < 3) return;
+      if (runSettings.quiet || total < 3) return;
       if (tty) output.write(`\rplandiff: ${name}: OCR page ${done} of ${total}${done === total ? '\n' : ''}`);
       else output.write(`plandiff: ${name}: OCR page ${done} of ${total}\n`);
     },

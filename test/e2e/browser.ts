@@ -109,16 +109,10 @@ export interface Harness {
  */
 let shared: Promise<Browser> | null = null;
 
-/** The shared chromium, launched if none runs or it crashed. */
+/** The shared chromium, launched if none runs, its launch failed or it crashed. */
 async function sharedBrowser(): Promise<Browser> {
   if (shared && !(await shared.catch(() => null))?.isConnected()) shared = null;
-  const launching = (shared ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }));
-  try {
-    return await launching;
-  } catch (e) {
-    if (shared === launching) shared = null;
-    throw e;
-  }
+  return (shared ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }));
 }
 
 /**
