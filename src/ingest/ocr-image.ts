@@ -177,12 +177,16 @@ function blots(image: GreyImage, visit: (blot: Blot) => void, keep: number, seen
 
 type Dash = { left: number; top: number; width: number; height: number };
 
-/** A short flat blot, mostly ink: a dash or a hyphen (sizes at 300 dpi, scaled to the page's). */
+/**
+ * A short flat blot, mostly ink: a dash or a hyphen (sizes at 300 dpi, scaled to the page's). A
+ * bullet dash of 10-point type is 13 × 4 pixels at 300 dpi; a page turned straight can smear it
+ * over a fifth row (13 × 5), so the blot need only be two and a half times as wide as it is high.
+ */
 function isDash(b: Blot, dpi: number): boolean {
   const scale = dpi / 300;
   const w = b.right - b.left + 1;
   const h = b.bottom - b.top + 1;
-  return w >= 12 * scale && w <= 90 * scale && h <= 10 * scale && h * 3 <= w && b.size >= w * h * 0.6;
+  return w >= 12 * scale && w <= 90 * scale && h <= 10 * scale && h * 2.5 <= w && b.size >= w * h * 0.6;
 }
 
 const dashBox = (b: Blot): Dash => ({ left: b.left, top: b.top, width: b.right - b.left + 1, height: b.bottom - b.top + 1 });
@@ -270,7 +274,8 @@ export function rotate(image: GreyImage, degrees: number): GreyImage {
  * thickness. Text never makes such runs: its longest strokes are a letter high.
  */
 export function findRules(image: GreyImage): OcrRules {
-  const horizontal = merge(horizontalRuns(image, Math.round(image.width * OCR_IMAGE.horizontalRule))).map((r) => ({ y: r.at, left: r.from, right: r.to }));
+  // a horizontal run at `at` looks at rows at..at+2: the rule is on its middle one
+  const horizontal = merge(horizontalRuns(image, Math.round(image.width * OCR_IMAGE.horizontalRule))).map((r) => ({ y: Math.min(r.at + 1, image.height - 1), left: r.from, right: r.to }));
   const vertical = merge(verticalRuns(image, Math.round(image.height * OCR_IMAGE.verticalRule))).map((r) => ({ x: r.at, top: r.from, bottom: r.to }));
   return { horizontal, vertical };
 }
@@ -309,7 +314,9 @@ class RunTracker {
 
 /**
  * Runs along pixel rows; a rule a pixel off straight steps from one row to the next, so each run
- * looks at two rows (ink in either). Rows in order, runs in order along each.
+ * looks at three rows (ink in any): a thin rule of a page skewed when scanned and turned straight
+ * here zigzags over three rows, each stretch of it in two of them (a 1.5-pixel rule at 0.8°, its
+ * stretches 150 pixels long, none as long as a rule must be). Rows in order, runs in order along each.
  */
 function horizontalRuns(image: GreyImage, min: number): Run[] {
   const { width, height, pixels } = image;
@@ -317,8 +324,9 @@ function horizontalRuns(image: GreyImage, min: number): Run[] {
   const runs = new RunTracker(Math.max(0, height - 1), min);
   for (let at = 0; at < height - 1; at++) {
     const row = at * width;
+    const third = at + 2 < height ? row + 2 * width : row + width;
     for (let i = 0; i < width; i++) {
-      if (pixels[row + i]! < inkBelow || pixels[row + width + i]! < inkBelow) {
+      if (pixels[row + i]! < inkBelow || pixels[row + width + i]! < inkBelow || pixels[third + i]! < inkBelow) {
         if (runs.from[at]! < 0) runs.from[at] = i;
         runs.gap[at] = 0;
       } else runs.blank(at, i, false);

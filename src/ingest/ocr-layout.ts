@@ -122,10 +122,10 @@ function mendBullet(line: OcrLine, dashes: NonNullable<NonNullable<OcrPage['rule
   // The engine's own "-" where its box is a dash's (flat, at the middle height, read with confidence) and the image's dash finder missed it.
   const flat = opener && opener.text === '-' && opener.confidence >= 80 && opener.width >= opener.height * 2 && opener.top + opener.height / 2 > line.top + h * 0.2 && opener.top + opener.height / 2 < line.bottom - h * 0.1;
   if (!dash && flat) line.words.unshift(opener);
-  else if (dash) {
-    line.words.unshift({ ...first, text: '-', left: dash.left, top: dash.top, width: dash.width, height: Math.max(dash.height, 1), confidence: 90 });
-    line.left = Math.min(line.left, dash.left);
-  }
+  else if (dash) line.words.unshift({ ...first, text: '-', left: dash.left, top: dash.top, width: dash.width, height: Math.max(dash.height, 1), confidence: 90 });
+  // The line starts where its first word now does: a speck dropped here ("—" left of a heading) must
+  // not stand as the line's margin, which would make the page's text margin and indent the next line.
+  if (line.words[0]) line.left = line.words[0].left;
 }
 
 /** Dust, stamp strokes and seal edges read as a word: no letter or digit at all, or one or two characters the engine barely believes. */

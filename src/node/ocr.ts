@@ -108,7 +108,7 @@ export function tesseractEngine(options: TesseractOptions = {}): OcrEngine {
       const digest = createHash('sha256').update(request.bytes).digest('hex');
       const renderDpi = wrapped ? wrapped.dpi : decoded ? decoded.dpi : dpi;
       const source = request.kind === 'pdf' ? dpi : wrapped ? `image-${renderDpi}` : decoded ? `${decoded.kind}-${renderDpi}` : 'image';
-      const settings = `${version}|${lang}|${source}|psm4|dpi|red|specks|deskew|rules-erased|v5`;
+      const settings = `${version}|${lang}|${source}|psm4|dpi|red|specks|deskew|rules-erased|v6`;
       const pageNumbers = request.kind === 'pdf' ? request.pages : Array.from({ length: decoded?.pages ?? 1 }, (_, i) => i + 1);
       const total = pageNumbers.length;
       const started = Date.now();

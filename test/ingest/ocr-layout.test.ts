@@ -80,6 +80,31 @@ describe('bullet dashes', () => {
   });
 });
 
+describe('a speck left of a heading', () => {
+  // 2816/QĐ-UBND Đồng Nai's last page as tesseract read a synthetic scan of it: a seal's speck read
+  // as "—" far left of the heading "1.3." (dropped as dust), then a bullet whose second line starts
+  // at the margin. Kept as the heading line's start, the speck set the page's margin left of the
+  // text, so the wrapped line looked indented after a "." and was a paragraph of its own.
+  const words = [
+    ...line('1.1.1', 120, [['—', 147], ['1.3.', 243], 'Lợi', 'ích', 'của', 'phương', 'án']),
+    ...line('2.1.1', 350, [['-', 239], ['Chi', 282], 'phí', 'tuân', 'thủ', 'TTHC', 'trước', 'khi', 'đơn', 'giản', 'hóa:', '(10', 'ngày', 'làm', 'việc', '=', '80', 'giờ', 'X.']),
+    ...line('2.1.2', 410, [['40.000', 238], 'đồng/giờ)', 'x10', 'hồ', 'sơ/năm', '=', '32.000.000', 'đồng/năm.']),
+    ...line('3.1.1', 490, [['-', 239], ['Chi', 282], 'phí', 'tiết', 'kiệm:', '3.200.000', 'đồng/năm.']),
+  ];
+  words[0]!.confidence = 44;
+  words[0]!.height = 13;
+  for (const w of words) if (w.text === '-') Object.assign(w, { width: 13, height: 4, top: w.top + 20 });
+  const dashes = [{ left: 239, top: 370, width: 13, height: 4 }, { left: 239, top: 510, width: 13, height: 4 }];
+
+  test('does not stand as the margin: the bullet\'s wrapped line stays in its paragraph', () => {
+    expect(ocrText([page(words, { horizontal: [], vertical: [], dashes })]).split('\n\n')).toEqual([
+      '1.3. Lợi ích của phương án',
+      '- Chi phí tuân thủ TTHC trước khi đơn giản hóa: (10 ngày làm việc = 80 giờ X.\n40.000 đồng/giờ) x10 hồ sơ/năm = 32.000.000 đồng/năm.',
+      '- Chi phí tiết kiệm: 3.200.000 đồng/năm.\n',
+    ]);
+  });
+});
+
 describe('repairs of labels and numbers', () => {
   test.each([
     ['digits read as letters before "%" ("8O%", "l00%")', ['Tối', 'thiểu', '8O%', 'và', 'l00%'], 'Tối thiểu 80% và 100%\n'],
@@ -194,6 +219,20 @@ describe('the page image', () => {
     const rules = findRules(image);
     expect(rules.vertical.map((v) => v.x)).toEqual([100, 500, 900]);
     expect(rules.horizontal.map((h) => h.y)).toEqual([100, 400, 700]);
+  });
+
+  test('a thin rule that zigzags over three rows (a skewed scan turned straight) is one rule, at its middle row', () => {
+    // Its stretches, 150 px each, lie on rows 399–400 and 400–401 in turn: no two rows hold a run as
+    // long as a rule must be (12 % of the page's width), three rows do.
+    const image = blank(2000, 1000);
+    for (let x = 100; x <= 1900; x++) {
+      const low = Math.floor((x - 100) / 150) % 2 === 1;
+      image.pixels[(low ? 401 : 399) * 2000 + x] = 180;
+      image.pixels[400 * 2000 + x] = 195;
+    }
+    for (let x = 100; x <= 1900; x += 150) image.pixels.fill(255, 400 * 2000 + x, 400 * 2000 + x + 4); // where it steps, the middle row is paper
+    const rules = findRules(image);
+    expect(rules.horizontal.map((h) => [h.y, h.left, h.right])).toEqual([[400, 100, 1900]]);
   });
 
   test('specks go, the dot of a letter stays', () => {

@@ -172,6 +172,16 @@ describe('page clean-up', () => {
     expect(prepared.image.pixels[120 * 600 + 300]).toBe(255); // the dust is gone
   });
 
+  test('a bullet dash smeared over a fifth row by the turning (13 × 5 pixels) is a dash; a blot twice as wide as high is not', () => {
+    const image = { width: 200, height: 100, pixels: new Uint8Array(200 * 100).fill(255) };
+    const box = (x0: number, y0: number, w: number, h: number) => {
+      for (let y = y0; y < y0 + h; y++) image.pixels.fill(0, y * 200 + x0, y * 200 + x0 + w);
+    };
+    box(20, 20, 13, 5);
+    box(20, 60, 14, 7);
+    expect(boxes(findDashes(image, 300))).toEqual(['20,20 13×5']);
+  });
+
   test('a turned page is straightened first, and its dashes are found on the straightened image', () => {
     const prepared = prepareImage(page300(1.5), 300);
     expect(prepared.skewDegrees).not.toBe(0);

@@ -144,7 +144,7 @@ export function browserOcrEngine(origin: string, options: Partial<typeof BROWSER
       const total = pageNumbers.length;
       const workers: Array<Promise<TesseractWorker>> = [];
       let doc = null as Promise<PdfDocument | null> | null;
-      const key = await pageKey(request.bytes, `${name}|best_int|${pdf ? renderDpi : decoded ? `${decoded.kind}-${decoded.dpi}` : 'image'}|psm${OCR_PAGE_SEGMENTATION}|dpi|red|specks|deskew|rules-erased|v2`);
+      const key = await pageKey(request.bytes, `${name}|best_int|${pdf ? renderDpi : decoded ? `${decoded.kind}-${decoded.dpi}` : 'image'}|psm${OCR_PAGE_SEGMENTATION}|dpi|red|specks|deskew|rules-erased|v3`);
       /** The document, opened once a page is not in the cache (a decoded image is its own). */
       const opened = (): Promise<PdfDocument | DecodedPageImage | null> =>
         decoded ? Promise.resolve(decoded) : (doc ??= pdf
