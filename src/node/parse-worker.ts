@@ -4,7 +4,7 @@
  * loop when this module runs as a worker. The cache (cache.ts) is consulted by content hash first.
  * A worker given the shingle sets of a lineage run scores its reuse pairs instead (see pool.ts).
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { parseDocument, type ParseStrategies } from '../read/parse.js';
 import type { ParsedDocument } from '../types.js';
 import { defaultShingling, lineageRecord, type LineageRecord } from '../corpus/lineage.js';
@@ -123,7 +123,7 @@ export interface ParseWorkerData {
 function serve(): void {
   const port = parentPort!;
   const data = workerData as ParseWorkerData;
-  const cache = data.cache ? new DocumentCache(data.cache.root, data.cache.program) : null;
+  const cache = data.cache ? new DocumentCache(data.cache.root, data.cache.program, threadId) : null;
   configureOcr(data.ocr);
   runSettings.ocr = data.ocr;
   const sets = data.sets;

@@ -87,6 +87,26 @@ describe('a compare of two plans read before loads neither the readers nor the p
     }
   });
 
+  test('a compare loads none of the Node modules it does not use: child_process (commander\'s subcommands), worker_threads, os', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-builtins-'));
+    try {
+      const list = join(dir, 'builtins.txt');
+      writeFileSync(join(dir, 'list.cjs'), `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+      const env = { ...process.env, PLANDIFF_CACHE_DIR: join(dir, 'cache') };
+      const run = () => spawnSync(process.execPath, ['--require', join(dir, 'list.cjs'), BIN, 'compare', A, B, '--json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const cold = run();
+      for (const version of readdirSync(join(dir, 'cache', 'v1'))) rmSync(join(dir, 'cache', 'v1', version, COMPARISONS_FOLDER), { recursive: true, force: true });
+      const warm = run();
+      expect(cold.status).toBe(0);
+      expect(warm.status).toBe(0);
+      const builtins = readFileSync(list, 'utf8').split('\n').filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+      expect(builtins).toContain('zlib'); // the list is read: the cache's own module is there
+      for (const unused of ['child_process', 'worker_threads', 'os']) expect(builtins, unused).not.toContain(unused);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('the build bakes the program fingerprint of the parse worker beside it (program.json), the one a run would compute', () => {
     const worker = join(dirname(BIN), 'parse-worker.js');
     const baked = JSON.parse(readFileSync(join(dirname(BIN), BAKED_PROGRAM_FILE), 'utf8')) as { entry: string; program: string };
