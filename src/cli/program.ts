@@ -32,7 +32,7 @@ function addReadingCommands(program: Command, cli: CliContext): void {
   program
     .command('parse')
     .description('read one plan: an indented outline of its clauses, or the full JSON (meta, clauses, citations, targets)')
-    .argument('<file>', 'plan file (.txt, .md, .html, .docx, .doc, .pdf)')
+    .argument('<file>', 'plan file (.txt, .md, .html, .docx, .doc, .pdf, a scan or a .png/.jpg/.tif page)')
     .option('--json', 'print the JSON contract on stdout')
     .action(lazy(cli, 'commandParse'));
 

@@ -22,7 +22,7 @@ async function readLegacyWordLazily(bytes: Uint8Array): ReturnType<typeof import
 }
 
 /** File extensions read as plans. */
-export const PLAN_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.doc', '.pdf'];
+export const PLAN_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.doc', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff'];
 
 /** Largest file read, in bytes. */
 export const MAX_FILE_BYTES = DEFAULT_LIMITS.maxBytes;

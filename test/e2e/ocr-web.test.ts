@@ -165,13 +165,16 @@ describe.skipIf(!HAS_TOOLS)('a dropped scan read by OCR in chromium (needs poppl
   });
 });
 
-describe.skipIf(!HAS_TOOLS || !HAS_TESSERACT)('a scan in the served folder read by the server (needs poppler-utils and tesseract-ocr-vie)', () => {
+describe.skipIf(!HAS_TOOLS || !HAS_TESSERACT)('a scan and a page image in the served folder read by the server (needs poppler-utils and tesseract-ocr-vie)', () => {
   let h: Harness;
   const dir = mkdtempSync(join(tmpdir(), 'plandiff-served-scan-'));
   const served: string[] = [];
   beforeAll(async () => {
     // The top strip of page 1 of the same fixture (its number line), image-only, beside a typed plan.
     writeFileSync(join(dir, 'scan-004.pdf'), pageStrips(FIXTURE, [1], 0.1).pdf);
+    // and the same strip as a page image (PNG, 200 dpi, as pdftoppm writes it)
+    const png = spawnSync('pdftoppm', ['-r', '200', '-png', '-singlefile', join(dir, 'scan-004.pdf'), join(dir, 'page-004')]);
+    if (png.status !== 0) throw new Error(`pdftoppm: ${png.stderr}`);
     copyFileSync(corpusPath(SEEDS.ubnd2025), join(dir, 'ubnd-2025.txt'));
     h = await startHarness(dir);
     h.server.server.on('request', (req: { method?: string; url?: string }) => served.push(`${req.method} ${req.url ?? ''}`));
@@ -186,6 +189,12 @@ describe.skipIf(!HAS_TOOLS || !HAS_TESSERACT)('a scan in the served folder read 
     expect(await row.getAttribute('class')).not.toMatch(/error/);
     expect(await row.textContent()).toContain('QĐ-UBND');
     expect(served).toContain('POST /api/ocr?kind=pdf&pages=1');
+    // the page image beside it, read the same way
+    const image = page.locator('[data-testid="corpus-row"][data-file="page-004.png"]');
+    await image.waitFor({ timeout: 90_000 });
+    expect(await image.getAttribute('class')).not.toMatch(/error/);
+    expect(await image.textContent()).toContain('QĐ-UBND');
+    expect(served).toContain('POST /api/ocr?kind=image');
     expect(served.filter((s) => s.startsWith('GET /ocr/'))).toEqual([]);
     await page.close();
   });

@@ -17,6 +17,8 @@ import { tesseractEngine } from '../../src/node/ocr.js';
 import { degrade, imagePdf } from '../../src/node/ocr-synth.js';
 import { parseDocument } from '../../src/read/parse.js';
 import { pageTops, ppmBytes } from './scan-fixtures.js';
+import { runCli } from '../cli-run.js';
+import { corpusPath, SEEDS } from '../corpus.js';
 import { fixtureBytes } from './seed-fixtures.js';
 
 const has = (program: string, arg = '-v') => !spawnSync(program, [arg]).error;
@@ -180,5 +182,27 @@ describe.skipIf(!hasOcr)('a page image through the tesseract engine (needs tesse
     const truth = parseDocument(tops.text, { file: null }).meta;
     const meta = parseDocument(read.text, { file: 'trang-1.jpg' }).meta;
     expect([meta.number, meta.symbol, meta.year]).toEqual([truth.number, truth.symbol, truth.year]);
+  });
+
+  test('a folder run reads the page images in it by OCR beside the typed plans; an image with no text on it is skipped, named, exit 3', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandiff-image-folder-'));
+    const tops = pageTops(`${SEED_004}.pdf`, [1], 0.12);
+    writeFileSync(join(dir, 'trang-1.png'), pageImage(imagePdf(tops.images), ['-r', '200', '-png']));
+    writeFileSync(join(dir, 'logo.png'), encodePng({ width: 300, height: 200, data: new Uint8Array(300 * 200 * 3).fill(200), channels: 3 }));
+    writeFileSync(join(dir, 'a.txt'), readFileSync(corpusPath(SEEDS.sct2024)));
+    const env = { PLANDIFF_CACHE_DIR: mkdtempSync(join(tmpdir(), 'plandiff-image-folder-cache-')), PLANDIFF_THREADS: '1' };
+    const r = await runCli(['lineage', dir, '--json', '-q'], { env });
+    expect(r.code, r.stderr).toBe(3);
+    const graph = JSON.parse(r.stdout) as { nodes: Array<{ file?: string; number: string | null; symbol: string | null; year: number | null }>; skipped: Array<{ file: string; error: string }> };
+    const truth = parseDocument(tops.text, { file: null }).meta;
+    const page = graph.nodes.find((n) => n.file === 'trang-1.png');
+    expect(page && [page.number, page.symbol, page.year]).toEqual([truth.number, truth.symbol, truth.year]);
+    expect(graph.nodes.some((n) => n.file === 'a.txt')).toBe(true);
+    expect(graph.skipped).toEqual([{ file: 'logo.png', error: expect.stringMatching(/no text that OCR could read/) }]);
+    expect(r.stderr).toContain('plandiff: skipped logo.png: ');
+    // outline: the page's clauses, the same skip
+    const outline = await runCli(['outline', dir, '-q'], { env });
+    expect(outline.code).toBe(3);
+    expect(outline.stdout).toContain('trang-1.png');
   });
 });
