@@ -218,6 +218,13 @@ function readIdentity(st: Structure, warnings: Warning[]): Identity {
 // Date and place
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The number and symbol before the place on one line ("Số: 12/UBND-VP Khánh Hòa, ngày …"), with
+ * a symbol OCR broke after a hyphen ("Số: /4;7/UEND- KSTTHC Phú Thọ, ngày …": its code in capitals
+ * is the symbol's, not the place's) and the subject of a letter between ("V/v … Hà Nội, ngày").
+ */
+const NUMBER_BEFORE_PLACE = /^Số\s*:?\s*\S*\s*\/\s*\S+(?:(?<=[-–])\s+[\p{Lu}\d]+(?=\s))?\s*(?:V\/v\b[^,]*?(?=\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s*,?\s*ngày))?/u;
+
 function readDating(header: readonly HeaderBlock[], identity: Identity, warnings: Warning[]): { date: string | null; place: string | null } {
   const dates: Sourced<string>[] = [];
   let place: string | null = null;
@@ -228,7 +235,7 @@ function readDating(header: readonly HeaderBlock[], identity: Identity, warnings
     const d = readDate(b.text);
     if (d) dates.push({ value: d, span: b.span, from: b.role });
     if (b.role === 'annex') return;
-    const p = META.place.exec(b.text.replace(/^Số\s*:?\s*\S*\s*\/\s*\S+\s*(?:V\/v\b[^,]*?(?=\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s*,?\s*ngày))?/u, ''));
+    const p = META.place.exec(b.text.replace(NUMBER_BEFORE_PLACE, ''));
     if (p && !place) {
       // "Hà" / "Nội, ngày …": a place wrapped onto two lines
       const before = header[k - 1];

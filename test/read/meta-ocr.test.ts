@@ -142,8 +142,16 @@ describe('the issuer of a scan whose header OCR read as rows of both columns', (
     // a block no list knows (OCR's noise above the number line, a lost space) yields to the symbol's body
     ['“Z(M XỤ XRAIMHIK DAKUIK\n\nSố:45/2020/NĐ-CP Hà Nội, ngày 31 tháng 12 năm 2020', 'Chính phủ'],
     ['CHÍNHPHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 45/2020/NĐ-CP Hà Nội, ngày 08 tháng 4 năm 2020', 'Chính phủ'],
+    // the block's province garbled, the symbol broken after its hyphen on the place's line: the province is the place's
+    ['ỦY BAN N:IÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTÍNH PEU THỌ Độc lập - Tự do - Hạnh phúc\n\nSố: /4;7/UEND- KSTTHC Phú Thọ, ngày -tháng 12 năm 2011', 'UBND tỉnh Phú Thọ'],
   ])('%s', (head, issuer) => {
     expect(parseDocument(head + body).meta.issuer).toBe(issuer);
+  });
+
+  test('the place after a symbol OCR broke after its hyphen is the place alone, not the symbol\'s code', () => {
+    const head = 'UBND TỈNH PHÚ THỌ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n\n';
+    expect(parseDocument(`${head}Số: 12/SNV- TCBC Phú Thọ, ngày 05 tháng 12 năm 2011${body}`).meta.place).toBe('Phú Thọ');
+    expect(parseDocument(`${head}Số: 12/SNV-TCBC Phú Thọ, ngày 05 tháng 12 năm 2011${body}`).meta.place).toBe('Phú Thọ');
   });
 
   test('a block no list knows stays when the symbol names no body', () => {
