@@ -4,6 +4,9 @@
  * these, never to `process.stdout` / `process.stderr` themselves.
  */
 
+/** Exit status of bad input or usage (docs/contract.md): a file that cannot be read, an unknown option, a missing argument. */
+export const EXIT_BAD_INPUT = 2;
+
 /** Exit status of a folder run that printed its results but skipped some input. */
 export const EXIT_SKIPPED = 3;
 

@@ -14,7 +14,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../node/user-error.js';
 import { runSettings } from '../node/run-settings.js';
 import { configureOcr, OCR_TIME_LIMIT_MS } from '../node/ocr-settings.js';
-import type { CliContext, CliIo } from './io.js';
+import { EXIT_BAD_INPUT, type CliContext, type CliIo } from './io.js';
 import type { TrendsCommandOptions } from './trends.js';
 
 type Commands = typeof import('./commands.js');
@@ -222,7 +222,7 @@ export function reportFailure(e: unknown, io: CliIo): number {
   if (isClosedPipe(e)) return 0;
   if (e instanceof UserError || (e instanceof Error && e.name === 'TimeLimitError')) {
     io.stderr.write(`plandiff: ${(e as Error).message.split('\n')[0]}\n`);
-    return 2;
+    return EXIT_BAD_INPUT;
   }
   const message = e instanceof Error ? e.message : String(e);
   io.stderr.write(`plandiff: internal error: ${message.split('\n')[0]}\n`);
@@ -235,8 +235,9 @@ const OCR_DEFAULTS = { ocr: 'auto', ocrTimeout: String(OCR_TIME_LIMIT_MS / 1000)
 
 /**
  * Runs the command line on `argv` (the arguments after the program's name), writing to `io`;
- * resolves with the exit status: 0, 3 when a folder run skipped some input, 2 for bad input, 1 for
- * a bug or a usage error commander reports.
+ * resolves with the exit status: 0 (help and the version included), 3 when a folder run skipped
+ * some input, 2 for bad input or usage (commander's errors: an unknown option or command, a missing
+ * argument, no command at all), 1 for a bug.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const cli: CliContext = { stdout: io.stdout, stderr: io.stderr, exitCode: 0 };
@@ -246,7 +247,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return cli.exitCode;
   } catch (e) {
-    return e instanceof CommanderError ? e.exitCode : reportFailure(e, io);
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    return reportFailure(e, io);
   } finally {
     Object.assign(runSettings, settings);
     configureOcr(OCR_DEFAULTS);

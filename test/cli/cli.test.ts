@@ -142,8 +142,16 @@ describe('help', () => {
     expect(inProcess.stdout).toMatch(/^Usage: plandiff|^\d+\.\d+\.\d+\n$/);
   });
 
-  test('a usage error is commander\'s message and the hint on stderr, exit 1', async () => {
+  test('a usage error is commander\'s message and the hint on stderr, exit 2 (bad input or usage: docs/contract.md)', async () => {
     const r = await plandiff('compare', corpusPath(SEEDS.sct2024));
-    expect(r).toEqual({ code: 1, stdout: '', stderr: "error: missing required argument 'b'\n(run plandiff --help for usage)\n" });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "error: missing required argument 'b'\n(run plandiff --help for usage)\n" });
+    for (const args of [['--bogus'], ['nosuchcommand'], ['fidelity', corpusPath('')], []]) {
+      const u = await plandiff(...args);
+      expect(u.code, args.join(' ')).toBe(2);
+      expect(u.stdout, args.join(' ')).toBe('');
+    }
+    // help and the version are not errors
+    expect((await plandiff('help')).code).toBe(0);
+    expect((await plandiff('compare', '--help')).code).toBe(0);
   });
 });
