@@ -52,7 +52,7 @@ function sourceStamp(): Plugin {
  * - `unit` (`npm run test:unit`): the quick loop, no binary, no browser, no external program.
  */
 const REAL = ['test/**/*.real.test.ts'];
-const SPAWNING = ['test/e2e/**', 'test/cli/**', 'test/package/**', 'test/node/cli-folder.test.ts', 'test/node/lineage-cache.test.ts', 'test/report/office.test.ts', 'test/ingest/office-parity.test.ts', 'test/ingest/ocr-scan.test.ts', 'test/ingest/ocr.test.ts', 'test/ingest/hostile.test.ts', 'test/ingest/ocr-page-image.test.ts', 'test/ingest/cmyk-jpeg.test.ts', 'test/node/ocr-api.test.ts', 'test/node/startup.test.ts'];
+const SPAWNING = ['test/e2e/**', 'test/node/doc-batch.test.ts', 'test/cli/**', 'test/package/**', 'test/node/cli-folder.test.ts', 'test/node/lineage-cache.test.ts', 'test/report/office.test.ts', 'test/ingest/office-parity.test.ts', 'test/ingest/ocr-scan.test.ts', 'test/ingest/ocr.test.ts', 'test/ingest/hostile.test.ts', 'test/ingest/ocr-page-image.test.ts', 'test/ingest/cmyk-jpeg.test.ts', 'test/node/ocr-api.test.ts', 'test/node/startup.test.ts'];
 
 // Every tier: the children's environment, a temp folder of the run's own, the line about ../shared, a fresh cache folder; the tiers that
 // run the binary also build it.

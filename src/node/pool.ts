@@ -146,13 +146,29 @@ async function* sweeping<R>(run: AsyncGenerator<R>, cache: DocumentCache | null)
   }
 }
 
+/** Legacy Word files read ahead of their turn in one thread, so that their conversions share LibreOffice runs (doc.ts). */
+const DOC_AHEAD = 7;
+
+const isDocName = (path: string): boolean => /\.doc$/iu.test(path);
+
 async function* inThread<T, R>(files: readonly PlanFileRef[], o: PoolOptions, stats: CacheStats, task: ParseTask, ok: Wrap<T, R>, failed: WrapError<R>): AsyncGenerator<R> {
   const before = o.cache ? { ...o.cache.stats } : null;
+  const read = (file: PlanFileRef): Promise<unknown> => (task === 'lineage' ? planFileRecord(file.path, o.cache) : parsePlanFile(file.path, o.cache));
+  // the .doc files among the next few, started early (results still taken in order)
+  const early = new Map<number, Promise<unknown>>();
   try {
     for (const [index, file] of files.entries()) {
       let result: R;
+      const current = early.get(index) ?? read(file);
+      early.delete(index);
+      for (let j = index + 1; j < Math.min(files.length, index + 1 + DOC_AHEAD); j++) {
+        if (early.has(j) || !isDocName(files[j]!.path)) continue;
+        const started = read(files[j]!);
+        started.catch(() => {}); // its failure is taken when its turn comes
+        early.set(j, started);
+      }
       try {
-        const value = task === 'lineage' ? await planFileRecord(file.path, o.cache) : await parsePlanFile(file.path, o.cache);
+        const value = await current;
         result = ok(index, file, value as T);
       } catch (e) {
         result = failed(index, file, e instanceof Error ? e : new Error(String(e)));
