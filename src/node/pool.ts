@@ -183,8 +183,8 @@ async function* inThread<T, R>(files: readonly PlanFileRef[], o: PoolOptions, st
 
 /**
  * The worker threads of one run and the replies they gave: files are sent in order, each worker
- * holding at most `perWorker` of them (the next goes to the least busy), and replies are taken back
- * in file order.
+ * holding at most `perWorker` of them (twice that while the next is a .doc; the next goes to the
+ * least busy), and replies are taken back in file order.
  */
 class ParseCrew {
   private readonly workers: Worker[];
@@ -241,7 +241,9 @@ class ParseCrew {
     while (this.next < this.files.length) {
       let k = 0;
       for (let j = 1; j < threads; j++) if (this.inFlight[j]! < this.inFlight[k]!) k = j;
-      if (this.inFlight[k]! >= this.perWorker || this.ready.size >= threads * this.perWorker) break;
+      // a .doc gets twice the window: the worker's conversions of those it holds share LibreOffice runs (doc.ts)
+      const window = isDocName(this.files[this.next]!.path) ? 2 * this.perWorker : this.perWorker;
+      if (this.inFlight[k]! >= window || this.ready.size >= threads * window) break;
       const seq = this.next++;
       this.inFlight[k]! += 1;
       this.workers[k]!.postMessage({ seq, path: this.files[seq]!.path, task: this.task });

@@ -107,13 +107,14 @@ describe('.doc conversions through LibreOffice', () => {
   });
 });
 
-describe('a folder of .doc files read in one thread', () => {
-  test('the .doc files a few ahead are read early: their conversions share one LibreOffice run, and the output keeps the folder\'s order', async () => {
+/** An OLE compound file's signature, then a marker the stand-in LibreOffice answers with the seed .docx. */
+const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from(' OLEPLAN')]);
+
+describe('a folder of .doc files', () => {
+  test('read in one thread, the .doc files a few ahead are read early: their conversions share one LibreOffice run, and the output keeps the folder\'s order', async () => {
     const folder = join(dir, 'folder');
     mkdirSync(folder);
-    // an OLE compound file's signature, then a marker the stand-in LibreOffice answers with the seed .docx
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from(' OLEPLAN')]);
-    for (const name of ['a.doc', 'b.doc', 'c.doc', 'd.doc']) writeFileSync(join(folder, name), ole);
+    for (const name of ['a.doc', 'b.doc', 'c.doc', 'd.doc']) writeFileSync(join(folder, name), OLE);
     copyFileSync(corpusPath(SEEDS.sct2024), join(folder, 'e.txt'));
     runs();
     const r = await runCli(['outline', folder, '--no-cache', '-q'], { env: { PLANDIFF_THREADS: '1' } });
@@ -124,5 +125,21 @@ describe('a folder of .doc files read in one thread', () => {
     // the four read as the .docx they were converted to
     const blocks = r.stdout.split(/^── /mu).filter(Boolean);
     expect(new Set(blocks.slice(0, 4).map((b) => b.slice(b.indexOf('\n'))))).toHaveProperty('size', 1);
+  });
+
+  test('read on two worker threads (the built parse worker), each worker\'s .doc files share its LibreOffice runs', { timeout: 60_000 }, async () => {
+    const folder = join(dir, 'folder-16');
+    mkdirSync(folder);
+    const names = Array.from({ length: 16 }, (_, i) => `plan-${String(i).padStart(2, '0')}.doc`);
+    for (const name of names) writeFileSync(join(folder, name), OLE);
+    runs();
+    const r = await runCli(['outline', folder, '--no-cache', '-q'], { env: { PLANDIFF_THREADS: '2' } });
+    expect(r.code, r.stderr).toBe(0);
+    const heads = r.stdout.split('\n').filter((l) => l.startsWith('── ')).map((l) => l.slice(l.lastIndexOf('/') + 1));
+    expect(heads).toEqual(names);
+    // one run a file would be 16, four a worker with its usual window; each holds eight .doc files at a time (pool.ts) and converts them together
+    const done = runs();
+    expect(done.reduce((a, b) => a + b, 0)).toBe(16);
+    expect(done.length, String(done)).toBeLessThanOrEqual(3);
   });
 });
