@@ -497,6 +497,87 @@ export function laysDownRules(meta: Pick<DocumentMeta, 'type' | 'title'>): boole
   return meta.title !== null && RULE_TITLE.test(meta.title);
 }
 
+/** A label of the site's metadata table, ending its paragraph ("Số hiệu:", "Đang tải văn bản... Số hiệu:"); its value is the next one. */
+const SITE_TABLE_LABEL = /(?:^|\s)(Số\s+hiệu|Loại\s+văn\s+bản|Nơi\s+ban\s+hành|Ngày\s+ban\s+hành)\s*:\s*$/u;
+
+/** "21/11/2025" (the site's "Ngày ban hành" value) as an ISO date. */
+const SITE_DATE = /^(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)$/u;
+
+/**
+ * The values of a legal-information site's metadata table in the page furniture (structure.ts
+ * SITE), by label, whitespace folded: "Số hiệu" → "37569/CHQ-GSQL", "Loại văn bản" → "Công
+ * văn", "Nơi ban hành" → "Cục Hải quan", "Ngày ban hành" → "21/11/2025".
+ */
+function siteTable(furniture: Structure['furniture']): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i + 1 < furniture.length; i++) {
+    const label = SITE_TABLE_LABEL.exec(furniture[i]!.text)?.[1]?.replace(/\s+/gu, ' ');
+    const value = furniture[i + 1]!.text.replace(/\s+/gu, ' ').trim();
+    if (label && !out.has(label) && value && !SITE_TABLE_LABEL.test(value)) out.set(label, value);
+  }
+  return out;
+}
+
+/**
+ * What the document itself does not print, taken from the site's metadata table: a page of a
+ * legal-information site whose text starts at "Kính gửi:" (a letter shown without its header)
+ * names its number, type, issuer and date only there. The document's own reading always wins;
+ * a warning names each field taken.
+ */
+function fillFromSiteTable(meta: DocumentMeta, st: Structure): void {
+  const table = siteTable(st.furniture);
+  if (table.size === 0) return;
+  const taken: string[] = [];
+  const ident = table.get('Số hiệu');
+  if (ident && meta.number === null && meta.symbol === null) {
+    const read = splitNumberSymbol(ident);
+    if (read.symbol) {
+      meta.number = read.number;
+      meta.symbol = read.symbol;
+      meta.year ??= read.year;
+      taken.push(`number and symbol "${ident}"`);
+    }
+  }
+  const day = SITE_DATE.exec(table.get('Ngày ban hành') ?? '');
+  if (day && meta.date === null) {
+    const [d, m, y] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      meta.date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      meta.year ??= y;
+      taken.push(`date "${day[0]}"`);
+    }
+  }
+  const type = table.get('Loại văn bản');
+  if (type && meta.type === null) {
+    meta.type = type;
+    taken.push(`type "${type}"`);
+  }
+  const issuer = table.get('Nơi ban hành');
+  if (issuer && meta.issuer === null) {
+    // the symbol's body where the vocabulary knows it ("BVHTTDL-VP" → Bộ Văn hóa, Thể thao và Du
+    // lịch; "UBND-ĐT" with "Thành phố Hồ Chí Minh" → UBND thành phố Hồ Chí Minh), else the site's name as written
+    const province = provinceAt(issuer.replace(/^(?:tỉnh|thành\s+phố|tp\.?)\s+/iu, ''))?.province ?? null;
+    const bySymbol = meta.symbol ? readIssuing(st, meta.symbol, province ? issuer : null) : null;
+    if (bySymbol?.issuer && bySymbol.level !== null) {
+      meta.issuer = bySymbol.issuer;
+      meta.level = bySymbol.level;
+      meta.province ??= bySymbol.province;
+    } else {
+      meta.issuer = issuer;
+      meta.level = issuerOfBlock([issuer.toUpperCase()])?.level ?? null;
+      meta.province ??= province?.name ?? null;
+    }
+    taken.push(`issuer "${issuer}"`);
+  }
+  if (taken.length > 0) {
+    meta.warnings.push({
+      code: 'meta-from-site-table',
+      message: `The document does not print its ${taken.map((t) => t.split(' "')[0]).join(', ')}; read from the site's metadata table: ${taken.join(', ')}`,
+      span: st.furniture[0]!.span,
+    });
+  }
+}
+
 /** Reads the document meta from the structure. */
 export function readMeta(st: Structure): DocumentMeta {
   const warnings: Warning[] = [];
@@ -508,7 +589,7 @@ export function readMeta(st: Structure): DocumentMeta {
   // a title sentence-cased from capitals lost the province's capitals ("… tỉnh bắc ninh giai đoạn …")
   let title = rawTitle;
   if (title && province) title = title.replace(new RegExp(`(?<![\\p{L}])${province.toLowerCase()}(?![\\p{L}])`, 'gu'), province);
-  return {
+  const meta: DocumentMeta = {
     type,
     number: identity.number,
     symbol: identity.symbol,
@@ -523,4 +604,6 @@ export function readMeta(st: Structure): DocumentMeta {
     encoding: 'utf-8',
     warnings,
   };
+  fillFromSiteTable(meta, st);
+  return meta;
 }

@@ -185,6 +185,25 @@ describe('letters and site furniture', () => {
     expect(doc.clauses.map((c) => c.id)).toEqual(['p1', 'p2']);
   });
 
+  test('a letter the site shows without its header takes its number, date and issuer from the site\'s table, and says so', () => {
+    const body = 'Kính gửi:\n\n- Thuế tỉnh Quảng Trị.\n\nCục Thuế nhận được công văn của Thuế tỉnh Quảng Trị về việc góp vốn điều lệ.\n\nNơi nhận:\n\n- Như trên;';
+    const table = (issuer: string, symbol: string) => ['Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.', 'Đang tải văn bản... Số hiệu:', symbol, 'Loại văn bản:', 'Công văn', 'Nơi ban hành:', issuer, 'Ngày ban hành:', '21/11/2025', 'Tình trạng:', 'Đã biết'];
+    const doc = parseDocument([...table('Cục Thuế', '5435/CT-NVT'), body].join('\n\n'));
+    expect(doc.meta).toMatchObject({ number: '5435', symbol: 'CT-NVT', year: 2025, date: '2025-11-21', type: 'Công văn', issuer: 'Cục Thuế' });
+    const w = doc.meta.warnings.find((x) => x.code === 'meta-from-site-table');
+    expect(w?.message).toBe('The document does not print its number and symbol, date, issuer; read from the site\'s metadata table: number and symbol "5435/CT-NVT", date "21/11/2025", issuer "Cục Thuế"');
+    // the symbol's body where the vocabulary knows it, the site's place for a committee's
+    expect(parseDocument([...table('Thành phố Hồ Chí Minh', '4001/UBND-ĐT'), body].join('\n\n')).meta).toMatchObject({ issuer: 'UBND thành phố Hồ Chí Minh', province: 'Hồ Chí Minh', level: 'province' });
+    expect(parseDocument([...table('Bộ Văn hoá, Thể thao và du lịch', '6316/BVHTTDL-VP'), body].join('\n\n')).meta.issuer).toBe('Bộ Văn hóa, Thể thao và Du lịch');
+  });
+
+  test('what the document prints wins over the site\'s table, and nothing is said of the table then', () => {
+    const page = ['Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.', 'Số hiệu:', '9999/XX-YY', 'Nơi ban hành:', 'Tỉnh Quảng Trị', 'Ngày ban hành:', '01/01/2020', 'Tình trạng:', 'Đã biết', LETTER].join('\n\n');
+    const doc = parseDocument(page);
+    expect(doc.meta).toMatchObject({ number: '5348', symbol: 'CT-CS', date: '2025-11-20', issuer: 'Cục Thuế' });
+    expect(doc.meta.warnings.map((x) => x.code)).not.toContain('meta-from-site-table');
+  });
+
   test('a plan with no site furniture raises no furniture warning', () => {
     expect(seed('gddt2024').meta.warnings.map((w) => w.code)).not.toContain('site-furniture');
   });
