@@ -119,7 +119,7 @@ async function drain(soffice: string): Promise<void> {
   try {
     while (pending.length > 0) {
       const batch = pending.splice(0, BATCH);
-      const results = await convertBatch(soffice, batch.map((p) => p.bytes)).catch((e: unknown) => new IngestError('corrupt', `is a .doc that LibreOffice could not convert (${oneLine(e)})`));
+      const results = await convertBatch(soffice, batch.map((p) => p.bytes));
       // a run that failed as a whole (a file that hangs or crashes LibreOffice): each file alone, so
       // that one bad file is given up by itself
       const each = !(results instanceof Error) ? results : batch.length > 1 ? await convertOneByOne(soffice, batch) : [results];
@@ -137,7 +137,7 @@ async function drain(soffice: string): Promise<void> {
 async function convertOneByOne(soffice: string, batch: Pending[]): Promise<Array<Uint8Array | Error>> {
   const out: Array<Uint8Array | Error> = [];
   for (const p of batch) {
-    const r = await convertBatch(soffice, [p.bytes]).catch((e: unknown) => new IngestError('corrupt', `is a .doc that LibreOffice could not convert (${oneLine(e)})`));
+    const r = await convertBatch(soffice, [p.bytes]);
     out.push(r instanceof Error ? r : r[0]!);
   }
   return out;
@@ -145,22 +145,26 @@ async function convertOneByOne(soffice: string, batch: Pending[]): Promise<Array
 
 /**
  * One LibreOffice run on `inputs`: for each, its .docx or the reason it has none; an Error for the
- * whole run when LibreOffice itself failed or ran past {@link SOFFICE_TIMEOUT_MS}.
+ * whole run when LibreOffice itself failed or ran past {@link SOFFICE_TIMEOUT_MS}, or its files
+ * could not be written or read. Never throws.
  */
 async function convertBatch(soffice: string, inputs: Uint8Array[]): Promise<Array<Uint8Array | Error> | Error> {
+  return runBatch(soffice, inputs).catch((e: unknown) => new IngestError('corrupt', `is a .doc that LibreOffice could not convert (${oneLine(e)})`));
+}
+
+async function runBatch(soffice: string, inputs: Uint8Array[]): Promise<Array<Uint8Array | Error> | Error> {
   const dir = await mkdtemp(join(tmpdir(), 'plandiff-doc-'));
   try {
     const home = await (profile ??= newProfile());
     const names = inputs.map((_, i) => join(dir, `in-${i}.doc`));
     await Promise.all(inputs.map((bytes, i) => writeFile(names[i]!, bytes)));
-    // the limit of one file for the whole run: a run of several past it is run again file by file
-    // (drain), each with the limit, so a file that hangs LibreOffice costs at most twice the limit
-    const timeout = SOFFICE_TIMEOUT_MS;
     const failed = await new Promise<Error | null>((resolve) => {
       execFile(
         soffice,
         [`-env:UserInstallation=${pathToFileURL(home).href}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...names],
-        { timeout, windowsHide: true },
+        // the limit of one file for the whole run: a run of several past it is run again file by
+        // file (drain), each with the limit, so a file that hangs LibreOffice costs at most twice it
+        { timeout: SOFFICE_TIMEOUT_MS, windowsHide: true },
         (error) => resolve(error),
       );
     });

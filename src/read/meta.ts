@@ -500,8 +500,8 @@ export function laysDownRules(meta: Pick<DocumentMeta, 'type' | 'title'>): boole
 /** A label of the site's metadata table, ending its paragraph ("Số hiệu:", "Đang tải văn bản... Số hiệu:"); its value is the next one. */
 const SITE_TABLE_LABEL = /(?:^|\s)(Số\s+hiệu|Loại\s+văn\s+bản|Nơi\s+ban\s+hành|Ngày\s+ban\s+hành)\s*:\s*$/u;
 
-/** "21/11/2025" (the site's "Ngày ban hành" value) as an ISO date. */
-const SITE_DATE = /^(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)$/u;
+/** The site's "Ngày ban hành" value: "21/11/2025", day, month and year (read by readDate). */
+const SITE_DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/u;
 
 /**
  * The values of a legal-information site's metadata table in the page furniture (structure.ts
@@ -538,14 +538,12 @@ function fillFromSiteTable(meta: DocumentMeta, st: Structure): void {
       taken.push(`number and symbol "${ident}"`);
     }
   }
-  const day = SITE_DATE.exec(table.get('Ngày ban hành') ?? '');
-  if (day && meta.date === null) {
-    const [d, m, y] = [Number(day[1]), Number(day[2]), Number(day[3])];
-    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-      meta.date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      meta.year ??= y;
-      taken.push(`date "${day[0]}"`);
-    }
+  const issued = table.get('Ngày ban hành') ?? '';
+  const date = SITE_DATE.test(issued) ? readDate(`ngày ${issued}`) : null;
+  if (date?.length === 10 && meta.date === null) {
+    meta.date = date;
+    meta.year ??= Number(date.slice(0, 4));
+    taken.push(`date "${issued}"`);
   }
   const type = table.get('Loại văn bản');
   if (type && meta.type === null) {
